@@ -1,0 +1,110 @@
+// Builds the Apps Script bundle in dist/: Code.js (one file, top-level functions, no export),
+// Sidebar.html (JS and CSS inlined) and appsscript.json. Fails when a menu item or a
+// google.script.run call names a function the bundle does not expose.
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const GLOBAL = '__app';
+mkdirSync(dist, { recursive: true });
+
+function fail(message) {
+  console.error(`Échec de la construction : ${message}`);
+  process.exit(1);
+}
+
+// 1. The entry's export list.
+const probe = await build({
+  entryPoints: [join(root, 'src/server/main.ts')],
+  bundle: true,
+  format: 'esm',
+  write: false,
+  metafile: true,
+  outfile: 'probe.js',
+  logLevel: 'silent',
+});
+const exportsList = Object.values(probe.metafile.outputs)[0].exports.slice().sort();
+
+// 2. Names the bundle must expose: SPEC §1 triggers, menu handlers, sidebar server functions.
+const contract = await build({
+  stdin: {
+    contents: "export { MENU_ITEMS } from './src/shared/menu'; export { SERVER_FUNCTIONS } from './src/shared/api';",
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  write: false,
+  logLevel: 'silent',
+});
+const mod = { exports: {} };
+new Function('module', 'exports', 'require', contract.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+const { MENU_ITEMS, SERVER_FUNCTIONS } = mod.exports;
+const required = ['onOpen', 'onInstall', ...MENU_ITEMS.map((m) => m.handler), ...SERVER_FUNCTIONS];
+const missing = required.filter((n) => !exportsList.includes(n));
+if (missing.length) fail(`src/server/main.ts n'exporte pas : ${missing.join(', ')}`);
+
+// 3. Code.js: an IIFE in a global, plus one top-level wrapper per export.
+const footer = exportsList
+  .map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`)
+  .join('\n');
+const server = await build({
+  entryPoints: [join(root, 'src/server/main.ts')],
+  bundle: true,
+  format: 'iife',
+  globalName: GLOBAL,
+  target: 'es2019',
+  charset: 'utf8',
+  write: false,
+  banner: { js: '/** @OnlyCurrentDoc */' },
+  footer: { js: `\n// Top-level functions seen by Apps Script (menus, triggers, google.script.run).\n${footer}\n` },
+  logLevel: 'warning',
+});
+let code = server.outputFiles[0].text.replace(/^var __app = /m, 'var __app = ');
+if (/^\s*export\s/m.test(code)) fail('dist/Code.js contient encore un « export ».');
+writeFileSync(join(dist, 'Code.js'), code);
+
+// 4. Sidebar.html: bundle the client, inline JS and CSS into the template.
+const client = await build({
+  entryPoints: [join(root, 'src/sidebar/main.ts')],
+  bundle: true,
+  format: 'iife',
+  target: 'es2019',
+  minify: true,
+  charset: 'utf8',
+  write: false,
+  logLevel: 'warning',
+});
+const js = client.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+const runCalls = [...js.matchAll(/["'](\w+)["']/g)].map((m) => m[1]).filter((n) => SERVER_FUNCTIONS.includes(n));
+// Any google.script.run use outside the RPC module would bypass the typed list: forbid it.
+for (const f of walk(join(root, 'src/sidebar'))) {
+  if (!f.endsWith('.ts') || f.endsWith('rpc.ts')) continue;
+  if (readFileSync(f, 'utf8').includes('google.script.run')) fail(`${f} appelle google.script.run hors de src/sidebar/rpc.ts`);
+}
+const unknownCalls = runCalls.filter((n) => !exportsList.includes(n));
+if (unknownCalls.length) fail(`la barre latérale appelle des fonctions absentes du bundle : ${unknownCalls.join(', ')}`);
+const css = readFileSync(join(root, 'src/sidebar/style.css'), 'utf8');
+const template = readFileSync(join(root, 'src/sidebar/index.html'), 'utf8');
+const html = template.replace('/*INLINE_CSS*/', () => css).replace('/*INLINE_JS*/', () => js);
+writeFileSync(join(dist, 'Sidebar.html'), html);
+
+// 5. Manifest.
+copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+
+function* walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yield* walk(p);
+    else yield p;
+  }
+}
+
+if (!process.argv.includes('--quiet')) {
+  console.log(`dist/Code.js (${(code.length / 1024).toFixed(1)} Ko, ${exportsList.length} fonctions), dist/Sidebar.html (${(html.length / 1024).toFixed(1)} Ko), dist/appsscript.json`);
+}

@@ -1,0 +1,173 @@
+/**
+ * The Apps Script adapter: SpreadsheetApp behind the WorkbookPort. One batch call per
+ * rectangle, never a loop of per-cell calls. Sheet objects are looked up once per run.
+ */
+import type { CellValue } from '../core/values';
+import type { CellFormat, ChartSpec, LockPort, WorkbookPort, ValidationRule } from './port';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * Sheets would turn these strings into formulas, numbers, dates or booleans: a leading
+ * apostrophe keeps them as the text they are (it is not part of the cell's value).
+ */
+export function guardText(text: string): string {
+  if (/^[=+\-@\t\r]/.test(text)) return `'${text}`;
+  if (/^[\s\d.,/:%€$-]+$/.test(text) && /\d/.test(text)) return `'${text}`;
+  if (/^(true|false|vrai|faux)$/i.test(text.trim())) return `'${text}`;
+  if (text.startsWith("'")) return `'${text}`;
+  return text;
+}
+
+export class AppsScriptWorkbook implements WorkbookPort {
+  private readonly sheetCache = new Map<string, Sheet>();
+  private names: string[] | null = null;
+  readonly timeZone: string;
+
+  constructor(private readonly spreadsheet: Spreadsheet) {
+    let tz = '';
+    try {
+      tz = spreadsheet.getSpreadsheetTimeZone();
+    } catch {
+      tz = '';
+    }
+    this.timeZone = tz || 'Europe/Paris';
+  }
+
+  private sheet(name: string): Sheet {
+    let s = this.sheetCache.get(name);
+    if (!s) {
+      const found = this.spreadsheet.getSheetByName(name);
+      if (!found) throw new Error(`L'onglet « ${name} » est introuvable.`);
+      s = found;
+      this.sheetCache.set(name, s);
+    }
+    return s;
+  }
+
+  sheetNames(): string[] {
+    if (!this.names) {
+      const sheets = this.spreadsheet.getSheets();
+      this.names = sheets.map((s) => {
+        const n = s.getName();
+        this.sheetCache.set(n, s);
+        return n;
+      });
+    }
+    return [...this.names];
+  }
+
+  readValues(sheet: string): CellValue[][] {
+    return this.sheet(sheet).getDataRange().getValues() as CellValue[][];
+  }
+
+  writeValues(sheet: string, row: number, col: number, values: CellValue[][]): void {
+    if (values.length === 0 || values[0].length === 0) return;
+    const out = values.map((line) =>
+      line.map((v) => (typeof v === 'string' ? guardText(v) : v === null || v === undefined ? '' : v)),
+    );
+    this.sheet(sheet).getRange(row, col, out.length, out[0].length).setValues(out);
+  }
+
+  insertSheet(name: string): void {
+    if (this.spreadsheet.getSheetByName(name)) return;
+    const s = this.spreadsheet.insertSheet(name, this.spreadsheet.getNumSheets());
+    this.sheetCache.set(name, s);
+    if (this.names) this.names.push(name);
+  }
+
+  clearSheet(sheet: string): void {
+    const s = this.sheet(sheet);
+    s.getCharts().forEach((c) => s.removeChart(c));
+    s.clear();
+    s.clearNotes();
+    s.getDataRange().clearDataValidations();
+  }
+
+  readNotes(sheet: string, row: number, col: number, numRows: number, numCols: number): string[][] {
+    if (numRows < 1 || numCols < 1) return [];
+    return this.sheet(sheet).getRange(row, col, numRows, numCols).getNotes();
+  }
+
+  writeNotes(sheet: string, row: number, col: number, notes: string[][]): void {
+    if (notes.length === 0 || notes[0].length === 0) return;
+    this.sheet(sheet).getRange(row, col, notes.length, notes[0].length).setNotes(notes);
+  }
+
+  getFrozenRows(sheet: string): number {
+    return this.sheet(sheet).getFrozenRows();
+  }
+
+  setFrozenRows(sheet: string, rows: number): void {
+    this.sheet(sheet).setFrozenRows(rows);
+  }
+
+  setValidation(sheet: string, row: number, col: number, numRows: number, numCols: number, rule: ValidationRule): void {
+    const builder = SpreadsheetApp.newDataValidation();
+    if (rule.kind === 'list') builder.requireValueInList(rule.values, true);
+    else builder.requireDate();
+    builder.setAllowInvalid(rule.allowInvalid);
+    if (rule.helpText) builder.setHelpText(rule.helpText);
+    this.sheet(sheet).getRange(row, col, numRows, numCols).setDataValidation(builder.build());
+  }
+
+  format(sheet: string, row: number, col: number, numRows: number, numCols: number, f: CellFormat): void {
+    const r = this.sheet(sheet).getRange(row, col, numRows, numCols);
+    if (f.bold !== undefined) r.setFontWeight(f.bold ? 'bold' : 'normal');
+    if (f.italic !== undefined) r.setFontStyle(f.italic ? 'italic' : 'normal');
+    if (f.fontSize !== undefined) r.setFontSize(f.fontSize);
+    if (f.fontColor !== undefined) r.setFontColor(f.fontColor);
+    if (f.background !== undefined) r.setBackground(f.background);
+    if (f.numberFormat !== undefined) r.setNumberFormat(f.numberFormat);
+    if (f.horizontalAlignment !== undefined) r.setHorizontalAlignment(f.horizontalAlignment);
+    if (f.wrap !== undefined) r.setWrap(f.wrap);
+  }
+
+  setColumnWidth(sheet: string, col: number, width: number): void {
+    this.sheet(sheet).setColumnWidth(col, width);
+  }
+
+  addChart(sheet: string, chart: ChartSpec): void {
+    const s = this.sheet(sheet);
+    const types = {
+      bar: Charts.ChartType.BAR,
+      column: Charts.ChartType.COLUMN,
+      pie: Charts.ChartType.PIE,
+      line: Charts.ChartType.LINE,
+    };
+    const { row, col, numRows, numCols } = chart.range;
+    const built = s
+      .newChart()
+      .setChartType(types[chart.type])
+      .addRange(s.getRange(row, col, numRows, numCols))
+      .setNumHeaders(1)
+      .setPosition(chart.anchor.row, chart.anchor.col, 0, 0)
+      .setOption('title', chart.title)
+      .setOption('legend', { position: chart.type === 'pie' ? 'right' : 'none' })
+      .setOption('width', chart.width ?? 480)
+      .setOption('height', chart.height ?? 280)
+      .build();
+    s.insertChart(built);
+  }
+
+  select(sheet: string, row: number, col: number): void {
+    const s = this.sheet(sheet);
+    s.activate();
+    s.getRange(row, col).activate();
+  }
+
+  flush(): void {
+    SpreadsheetApp.flush();
+  }
+}
+
+export class AppsScriptLock implements LockPort {
+  private readonly lock = LockService.getDocumentLock();
+  tryLock(timeoutMs: number): boolean {
+    return this.lock.tryLock(timeoutMs);
+  }
+  releaseLock(): void {
+    this.lock.releaseLock();
+  }
+}

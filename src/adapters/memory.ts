@@ -1,0 +1,197 @@
+/**
+ * In-memory workbook: the local preview, the CLI (after reading an .xlsx) and tests use it.
+ * Strings are kept as the text they are (nothing is ever evaluated as a formula).
+ */
+import type { CellValue } from '../core/values';
+import type { CellFormat, ChartSpec, WorkbookPort, ValidationRule } from './port';
+
+export interface MemorySheet {
+  name: string;
+  cells: CellValue[][];
+  notes: Map<string, string>;
+  formats: Map<string, CellFormat>;
+  validations: { row: number; col: number; numRows: number; numCols: number; rule: ValidationRule }[];
+  frozenRows: number;
+  columnWidths: Map<number, number>;
+  charts: ChartSpec[];
+}
+
+function key(row: number, col: number): string {
+  return `${row}:${col}`;
+}
+
+export function newMemorySheet(name: string, cells: CellValue[][] = []): MemorySheet {
+  return {
+    name,
+    cells,
+    notes: new Map(),
+    formats: new Map(),
+    validations: [],
+    frozenRows: 0,
+    columnWidths: new Map(),
+    charts: [],
+  };
+}
+
+export class MemoryWorkbook implements WorkbookPort {
+  readonly sheets: MemorySheet[] = [];
+  /** Number of calls per method, to assert batch budgets. */
+  readonly calls: Record<string, number> = {};
+  selection: { sheet: string; row: number; col: number } | null = null;
+  /** Bumped on every change (the preview polls it). */
+  version = 0;
+
+  constructor(
+    readonly timeZone = 'Europe/Paris',
+    sheets: Record<string, CellValue[][]> = {},
+  ) {
+    for (const [name, cells] of Object.entries(sheets)) this.sheets.push(newMemorySheet(name, cells));
+  }
+
+  private count(method: string): void {
+    this.calls[method] = (this.calls[method] ?? 0) + 1;
+  }
+
+  private changed(): void {
+    this.version++;
+  }
+
+  sheet(name: string): MemorySheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`Onglet introuvable : ${name}`);
+    return s;
+  }
+
+  sheetNames(): string[] {
+    this.count('sheetNames');
+    return this.sheets.map((s) => s.name);
+  }
+
+  readValues(sheet: string): CellValue[][] {
+    this.count('readValues');
+    const s = this.sheet(sheet);
+    const width = s.cells.reduce((w, r) => Math.max(w, r.length), 0);
+    // Like getDataRange().getValues(): a rectangle, blanks as ''.
+    return s.cells.map((r) => {
+      const out: CellValue[] = new Array(width);
+      for (let c = 0; c < width; c++) {
+        const v = r[c];
+        out[c] = v === null || v === undefined ? '' : v instanceof Date ? new Date(v.getTime()) : v;
+      }
+      return out;
+    });
+  }
+
+  writeValues(sheet: string, row: number, col: number, values: CellValue[][]): void {
+    this.count('writeValues');
+    const s = this.sheet(sheet);
+    values.forEach((line, i) => {
+      const r = row - 1 + i;
+      while (s.cells.length <= r) s.cells.push([]);
+      const target = s.cells[r];
+      line.forEach((v, j) => {
+        const c = col - 1 + j;
+        while (target.length < c) target.push('');
+        target[c] = v instanceof Date ? new Date(v.getTime()) : v === undefined || v === null ? '' : v;
+      });
+    });
+    this.changed();
+  }
+
+  insertSheet(name: string): void {
+    this.count('insertSheet');
+    if (!this.sheets.some((s) => s.name === name)) this.sheets.push(newMemorySheet(name));
+    this.changed();
+  }
+
+  clearSheet(sheet: string): void {
+    this.count('clearSheet');
+    const s = this.sheet(sheet);
+    Object.assign(s, newMemorySheet(s.name));
+    this.changed();
+  }
+
+  readNotes(sheet: string, row: number, col: number, numRows: number, numCols: number): string[][] {
+    this.count('readNotes');
+    const s = this.sheet(sheet);
+    const out: string[][] = [];
+    for (let i = 0; i < numRows; i++) {
+      const line: string[] = [];
+      for (let j = 0; j < numCols; j++) line.push(s.notes.get(key(row + i, col + j)) ?? '');
+      out.push(line);
+    }
+    return out;
+  }
+
+  writeNotes(sheet: string, row: number, col: number, notes: string[][]): void {
+    this.count('writeNotes');
+    const s = this.sheet(sheet);
+    notes.forEach((line, i) =>
+      line.forEach((n, j) => {
+        const k = key(row + i, col + j);
+        if (n) s.notes.set(k, n);
+        else s.notes.delete(k);
+      }),
+    );
+    this.changed();
+  }
+
+  getFrozenRows(sheet: string): number {
+    this.count('getFrozenRows');
+    return this.sheet(sheet).frozenRows;
+  }
+
+  setFrozenRows(sheet: string, rows: number): void {
+    this.count('setFrozenRows');
+    this.sheet(sheet).frozenRows = rows;
+    this.changed();
+  }
+
+  setValidation(sheet: string, row: number, col: number, numRows: number, numCols: number, rule: ValidationRule): void {
+    this.count('setValidation');
+    const s = this.sheet(sheet);
+    s.validations = s.validations.filter(
+      (v) => !(v.row === row && v.col === col && v.numRows === numRows && v.numCols === numCols),
+    );
+    s.validations.push({ row, col, numRows, numCols, rule });
+    this.changed();
+  }
+
+  format(sheet: string, row: number, col: number, numRows: number, numCols: number, format: CellFormat): void {
+    this.count('format');
+    const s = this.sheet(sheet);
+    for (let i = 0; i < numRows; i++) {
+      for (let j = 0; j < numCols; j++) {
+        const k = key(row + i, col + j);
+        s.formats.set(k, { ...(s.formats.get(k) ?? {}), ...format });
+      }
+    }
+    this.changed();
+  }
+
+  setColumnWidth(sheet: string, col: number, width: number): void {
+    this.count('setColumnWidth');
+    this.sheet(sheet).columnWidths.set(col, width);
+  }
+
+  addChart(sheet: string, chart: ChartSpec): void {
+    this.count('addChart');
+    this.sheet(sheet).charts.push(chart);
+    this.changed();
+  }
+
+  select(sheet: string, row: number, col: number): void {
+    this.count('select');
+    this.selection = { sheet, row, col };
+    this.changed();
+  }
+
+  flush(): void {
+    this.count('flush');
+  }
+
+  /** Total number of port calls so far. */
+  totalCalls(): number {
+    return Object.values(this.calls).reduce((a, b) => a + b, 0);
+  }
+}

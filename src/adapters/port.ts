@@ -1,0 +1,90 @@
+/**
+ * The one small interface between the add-on's logic and a spreadsheet. Every method is one
+ * batch operation on a rectangle: implementations must not loop over cells with service
+ * calls. Rows and columns are 1-based, as in Sheets.
+ */
+import type { CellValue } from '../core/values';
+
+export interface CellFormat {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontColor?: string;
+  background?: string;
+  numberFormat?: string;
+  horizontalAlignment?: 'left' | 'center' | 'right';
+  wrap?: boolean;
+}
+
+export type ValidationRule =
+  | { kind: 'list'; values: string[]; allowInvalid: boolean; helpText?: string }
+  | { kind: 'date'; allowInvalid: boolean; helpText?: string };
+
+export interface ChartSpec {
+  type: 'bar' | 'column' | 'pie' | 'line';
+  title: string;
+  /** Data rectangle on the same sheet: first column = labels, next columns = series; first row = headers. */
+  range: { row: number; col: number; numRows: number; numCols: number };
+  /** Where the chart's top-left corner sits. */
+  anchor: { row: number; col: number };
+  width?: number;
+  height?: number;
+}
+
+export interface WorkbookPort {
+  /** Spreadsheet time zone (Date cells are midnight in it). */
+  readonly timeZone: string;
+  sheetNames(): string[];
+  /** The whole data range of a tab, one batch read. */
+  readValues(sheet: string): CellValue[][];
+  /**
+   * One batch write of a rectangle. Strings are stored as plain text, never as formulas or
+   * numbers (the adapter escapes them); Date values become date cells.
+   */
+  writeValues(sheet: string, row: number, col: number, values: CellValue[][]): void;
+  /** Appends a sheet at the end; no-op if a sheet of that exact name exists. */
+  insertSheet(name: string): void;
+  /** Clears contents, formats, notes, validations and charts (used only on generated tabs). */
+  clearSheet(sheet: string): void;
+  readNotes(sheet: string, row: number, col: number, numRows: number, numCols: number): string[][];
+  writeNotes(sheet: string, row: number, col: number, notes: string[][]): void;
+  getFrozenRows(sheet: string): number;
+  setFrozenRows(sheet: string, rows: number): void;
+  setValidation(sheet: string, row: number, col: number, numRows: number, numCols: number, rule: ValidationRule): void;
+  format(sheet: string, row: number, col: number, numRows: number, numCols: number, format: CellFormat): void;
+  setColumnWidth(sheet: string, col: number, width: number): void;
+  addChart(sheet: string, chart: ChartSpec): void;
+  /** Selects a cell and shows its tab. */
+  select(sheet: string, row: number, col: number): void;
+  /** Applies pending writes (SpreadsheetApp.flush). */
+  flush(): void;
+}
+
+/** The document lock (LockService.getDocumentLock()). */
+export interface LockPort {
+  tryLock(timeoutMs: number): boolean;
+  releaseLock(): void;
+}
+
+export type SidebarView = 'home' | 'attendance' | 'checks' | 'report';
+
+/** What the menu handlers need from the user interface. */
+export interface UiPort {
+  showSidebar(view: SidebarView): void;
+  alert(message: string): void;
+  /** null when cancelled. */
+  prompt(title: string, message: string, defaultValue?: string): string | null;
+  confirm(title: string, message: string): boolean;
+  toast?(message: string): void;
+}
+
+/** Everything server code needs, passed in (tests use small fakes). */
+export interface Services {
+  workbook: WorkbookPort;
+  lock: LockPort;
+  ui: UiPort;
+  /** Today's calendar day in the spreadsheet's time zone. */
+  today(): number;
+  /** Current instant, for "generated on" stamps. */
+  now(): Date;
+}

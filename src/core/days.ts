@@ -1,0 +1,188 @@
+/**
+ * Calendar days. A `Day` is a spreadsheet serial day number (1899-12-30 = 0), an integer.
+ * All arithmetic is done on integers; no Date object ever leaves this file except through
+ * the explicit time-zone conversions below.
+ */
+export type Day = number;
+/** 'YYYY-MM-DD' */
+export type IsoDate = string;
+
+const MS_PER_DAY = 86_400_000;
+/** Serial of 1970-01-01. */
+const EPOCH_SERIAL = 25_569;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+export interface Ymd {
+  year: number;
+  month: number; // 1-12
+  day: number; // 1-31
+}
+
+function civilFromDays(z: number): Ymd {
+  z += 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: era * 400 + yoe + (month <= 2 ? 1 : 0), month, day };
+}
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+}
+
+/** The day of y-m-d, or null when it does not exist (31/02 is never rolled over). */
+export function dayFromYmd(year: number, month: number, day: number): Day | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1800 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return daysFromCivil(year, month, day) + EPOCH_SERIAL;
+}
+
+export function ymdOfDay(day: Day): Ymd {
+  return civilFromDays(day - EPOCH_SERIAL);
+}
+
+export function yearOfDay(day: Day): number {
+  return civilFromDays(day - EPOCH_SERIAL).year;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+export function isoOfDay(day: Day): IsoDate {
+  const { year, month, day: d } = ymdOfDay(day);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(d, 2)}`;
+}
+
+/** 'JJ/MM/AAAA' for French messages. */
+export function frenchDate(day: Day): string {
+  const { year, month, day: d } = ymdOfDay(day);
+  return `${pad(d, 2)}/${pad(month, 2)}/${pad(year, 4)}`;
+}
+
+/** Strict 'YYYY-MM-DD' → Day, or null. */
+export function dayFromIso(iso: unknown): Day | null {
+  if (typeof iso !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** Completed years at `on` of someone born on `birth` (a birthday on that very day counts). */
+export function ageOn(birth: Day, on: Day): number {
+  const b = ymdOfDay(birth);
+  const r = ymdOfDay(on);
+  let age = r.year - b.year;
+  if (r.month < b.month || (r.month === b.month && r.day < b.day)) age -= 1;
+  return age;
+}
+
+export function firstDayOfYear(year: number): Day {
+  return daysFromCivil(year, 1, 1) + EPOCH_SERIAL;
+}
+
+export function lastDayOfYear(year: number): Day {
+  return daysFromCivil(year, 12, 31) + EPOCH_SERIAL;
+}
+
+/** Day of a UTC timestamp (the UTC calendar day). */
+export function dayOfUtcMillis(ms: number): Day {
+  return Math.floor(ms / MS_PER_DAY) + EPOCH_SERIAL;
+}
+
+/** UTC midnight of a day, in milliseconds. */
+export function utcMillisOfDay(day: Day): number {
+  return (day - EPOCH_SERIAL) * MS_PER_DAY;
+}
+
+// ---------------------------------------------------------------------------------------
+// Time zones. Sheets gives a Date cell as midnight in the spreadsheet's time zone.
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
+  let f = offsetFormatters.get(timeZone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      f = null;
+    }
+    offsetFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Europe/Paris offset by the EU rule (used only if the runtime has no time-zone data). */
+function parisOffsetMinutes(ms: number): number {
+  const { year } = ymdOfDay(dayOfUtcMillis(ms));
+  const lastSunday = (month: number): number => {
+    const last = daysFromCivil(year, month, daysInMonth(year, month));
+    const weekday = (((last + 4) % 7) + 7) % 7; // 0 = Sunday (1970-01-01 was a Thursday)
+    return (last - weekday) * MS_PER_DAY + 3_600_000; // 01:00 UTC
+  };
+  return ms >= lastSunday(3) && ms < lastSunday(10) ? 120 : 60;
+}
+
+/** Offset of `timeZone` from UTC at instant `ms`, in minutes. */
+export function timeZoneOffsetMinutes(timeZone: string, ms: number): number {
+  const f = formatterFor(timeZone);
+  if (!f) return timeZone === 'UTC' || timeZone === 'Etc/UTC' ? 0 : parisOffsetMinutes(ms);
+  const parts: Record<string, number> = {};
+  for (const p of f.formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second);
+  return Math.round((asUtc - (ms - (ms % 1000))) / 60_000);
+}
+
+/**
+ * Reads Date cells as calendar days in a time zone, converting each distinct instant once
+ * (a sheet holds few distinct dates, many times each).
+ */
+export class DateCellReader {
+  private readonly cache = new Map<number, Day>();
+  constructor(readonly timeZone: string) {}
+
+  dayOf(date: Date): Day | null {
+    const ms = date.getTime();
+    if (Number.isNaN(ms)) return null;
+    let day = this.cache.get(ms);
+    if (day === undefined) {
+      day = dayOfUtcMillis(ms + timeZoneOffsetMinutes(this.timeZone, ms) * 60_000);
+      this.cache.set(ms, day);
+    }
+    return day;
+  }
+}
+
+/** The Date that Sheets would give for `day` at midnight in `timeZone`. */
+export function midnightInTimeZone(day: Day, timeZone: string): Date {
+  const utcMidnight = utcMillisOfDay(day);
+  let guess = utcMidnight - timeZoneOffsetMinutes(timeZone, utcMidnight) * 60_000;
+  guess = utcMidnight - timeZoneOffsetMinutes(timeZone, guess) * 60_000;
+  return new Date(guess);
+}

@@ -1,0 +1,127 @@
+/**
+ * Cell value parsing (SPEC §2.2). Every function takes any cell value and returns a value or
+ * a typed problem; none throws.
+ */
+import { DateCellReader, Day, dayFromYmd } from './days';
+import { ListDefinition, yesNoOf } from './lists';
+import { cleanText, normalizeKey } from './text';
+
+/** What a spreadsheet or an .xlsx reader gives for a cell. */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+export type Parsed<T> =
+  | { readonly status: 'blank' }
+  | { readonly status: 'ok'; readonly value: T }
+  | { readonly status: 'invalid'; readonly text: string };
+
+export const BLANK: Parsed<never> = Object.freeze({ status: 'blank' });
+export function ok<T>(value: T): Parsed<T> {
+  return { status: 'ok', value };
+}
+function invalid(text: string): Parsed<never> {
+  return { status: 'invalid', text: text.length > 80 ? `${text.slice(0, 77)}…` : text };
+}
+
+/** The value of a parse result, or null when blank or invalid. */
+export function valueOf<T>(p: Parsed<T>): T | null {
+  return p.status === 'ok' ? p.value : null;
+}
+
+/** Cell → cleaned text ('' for blank). Numbers are written without exponent noise. */
+export function textOf(cell: CellValue): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cleanText(cell);
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'boolean') return cell ? 'VRAI' : 'FAUX';
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  return cleanText(String(cell));
+}
+
+export function isBlank(cell: CellValue): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell === 'string') return cell.trim() === '';
+  return false;
+}
+
+export function parseText(cell: CellValue): Parsed<string> {
+  const t = textOf(cell);
+  return t === '' ? BLANK : ok(t);
+}
+
+/** Two-digit years follow the spreadsheets' rule: 00–29 → 2000s, 30–99 → 1900s. */
+function fullYear(y: string): number {
+  const n = Number(y);
+  if (y.length === 2) return n < 30 ? 2000 + n : 1900 + n;
+  return n;
+}
+
+const DMY = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/;
+const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const SERIAL_MIN = 1; // 1899-12-31
+const SERIAL_MAX = 2_958_465; // 9999-12-31
+
+function dayOfSerial(n: number): Day | null {
+  if (!Number.isFinite(n) || n < SERIAL_MIN || n > SERIAL_MAX) return null;
+  return Math.floor(n);
+}
+
+/** Text date → Day, or null. */
+export function dayOfText(text: string): Day | null {
+  let m = DMY.exec(text);
+  if (m) return dayFromYmd(fullYear(m[4]), Number(m[3]), Number(m[1]));
+  m = YMD.exec(text);
+  if (m) return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (/^\d+(\.\d+)?$/.test(text)) return dayOfSerial(Number(text));
+  return null;
+}
+
+export function parseDate(cell: CellValue, dates: DateCellReader): Parsed<Day> {
+  if (cell instanceof Date) {
+    const d = dates.dayOf(cell);
+    return d === null ? invalid(String(cell)) : ok(d);
+  }
+  if (typeof cell === 'number') {
+    const d = dayOfSerial(cell);
+    return d === null ? invalid(String(cell)) : ok(d);
+  }
+  const t = textOf(cell);
+  if (t === '') return BLANK;
+  const d = dayOfText(t);
+  return d === null ? invalid(t) : ok(d);
+}
+
+export function parseYesNo(cell: CellValue): Parsed<boolean> {
+  if (typeof cell === 'boolean') return ok(cell);
+  const t = textOf(cell);
+  if (t === '') return BLANK;
+  const v = yesNoOf(normalizeKey(t));
+  return v === undefined ? invalid(t) : ok(v);
+}
+
+export function parseList<T extends string>(cell: CellValue, list: ListDefinition<T>): Parsed<T> {
+  const t = textOf(cell);
+  if (t === '') return BLANK;
+  const v = list.lookup.get(normalizeKey(t));
+  return v === undefined ? invalid(t) : ok(v);
+}
+
+/** A number, possibly written as text with a French decimal comma. */
+export function parseNumber(cell: CellValue): Parsed<number> {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : invalid(String(cell));
+  const t = textOf(cell);
+  if (t === '') return BLANK;
+  const s = t.replace(/\s/g, '').replace(',', '.');
+  if (!/^[+-]?\d+(\.\d+)?$/.test(s)) return invalid(t);
+  return ok(Number(s));
+}
+
+export function parseInteger(cell: CellValue): Parsed<number> {
+  const p = parseNumber(cell);
+  if (p.status !== 'ok') return p;
+  return Number.isInteger(p.value) ? p : invalid(textOf(cell));
+}
+
+/** Identity of an ID for uniqueness and look-ups: case and surrounding spaces ignored. */
+export function idKey(cell: CellValue): string {
+  return textOf(cell).toLowerCase();
+}

@@ -1,0 +1,388 @@
+/**
+ * The workbook model (SPEC §2): finds tabs and header rows, maps headers to columns and
+ * reads rows into typed records. Pure: it works on the cell values an adapter read.
+ */
+import { DateCellReader, Day } from './days';
+import {
+  ATTENDANCE_STATUS,
+  AttendanceStatus,
+  CONTRACT_TYPE,
+  ContractType,
+  DEFAULT_QPV_DISTRICTS,
+  DEFAULT_TERRITORY,
+  QpvDistrict,
+  SEX,
+  SITUATION,
+  Sex,
+  Situation,
+  TRAINING_LEVEL,
+  TrainingLevel,
+} from './lists';
+import {
+  ATTENDANCE,
+  AttendanceColumn,
+  PARTICIPANTS,
+  ParticipantColumn,
+  SESSIONS,
+  SETTINGS,
+  SessionColumn,
+  SettingsColumn,
+  TabDefinition,
+  findTabName,
+  headerLookup,
+} from './schema';
+import { normalizeKey } from './text';
+import {
+  BLANK,
+  CellValue,
+  Parsed,
+  idKey,
+  isBlank,
+  ok,
+  parseDate,
+  parseInteger,
+  parseList,
+  parseText,
+  parseYesNo,
+  textOf,
+  valueOf,
+} from './values';
+
+/** Rows 1–5 are searched for the header row. */
+export const HEADER_SEARCH_ROWS = 5;
+
+export interface Table<K extends string> {
+  definition: TabDefinition<K>;
+  /** Actual tab name in the workbook, or null when the tab is absent. */
+  sheetName: string | null;
+  /** 1-based sheet row of the headers, or null when none was recognised. */
+  headerRow: number | null;
+  /** 0-based column index of each recognised column (first occurrence wins). */
+  columns: Partial<Record<K, number>>;
+  /** Required columns not found. */
+  missing: K[];
+  /** Number of columns of the sheet's data range. */
+  width: number;
+  /** Non-empty data rows below the header row. */
+  rows: TableRow[];
+  /** All cell values as read (shared, never modified). */
+  values: CellValue[][];
+}
+
+export interface TableRow {
+  /** 1-based sheet row. */
+  row: number;
+  cells: CellValue[];
+}
+
+function rowIsEmpty(cells: CellValue[]): boolean {
+  for (const c of cells) if (!isBlank(c)) return false;
+  return true;
+}
+
+/** Finds the header row and the columns of a tab in its values. */
+export function locateTable<K extends string>(
+  definition: TabDefinition<K>,
+  sheetName: string | null,
+  values: CellValue[][],
+): Table<K> {
+  const lookup = headerLookup(definition);
+  let headerRow: number | null = null;
+  let columns: Partial<Record<K, number>> = {};
+  const limit = Math.min(HEADER_SEARCH_ROWS, values.length);
+  for (let r = 0; r < limit; r++) {
+    const found: Partial<Record<K, number>> = {};
+    let count = 0;
+    values[r].forEach((cell, c) => {
+      if (typeof cell !== 'string') return;
+      const key = lookup.get(normalizeKey(cell));
+      if (key !== undefined && found[key] === undefined) {
+        found[key] = c;
+        count++;
+      }
+    });
+    if (count >= definition.minHeaders) {
+      headerRow = r + 1;
+      columns = found;
+      break;
+    }
+  }
+  const missing = definition.columns.filter((c) => c.required && columns[c.key] === undefined).map((c) => c.key);
+  const rows: TableRow[] = [];
+  if (headerRow !== null) {
+    for (let r = headerRow; r < values.length; r++) {
+      if (!rowIsEmpty(values[r])) rows.push({ row: r + 1, cells: values[r] });
+    }
+  }
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+  return { definition, sheetName, headerRow, columns, missing, width, rows, values };
+}
+
+export function cellOf<K extends string>(table: Table<K>, row: TableRow, key: K): CellValue {
+  const c = table.columns[key];
+  return c === undefined ? null : row.cells[c];
+}
+
+// ---------------------------------------------------------------------------------------
+// Records
+
+export interface Participant {
+  row: number;
+  id: string;
+  idKey: string;
+  lastName: string;
+  firstName: string;
+  sex: Parsed<Sex>;
+  birthDate: Parsed<Day>;
+  /** Cleaned commune text; `communeName` is the territory's canonical spelling when it matches. */
+  commune: Parsed<string>;
+  communeName: string | null;
+  inTerritory: boolean;
+  postcode: Parsed<string>;
+  qpvResident: Parsed<boolean>;
+  qpvDistrict: Parsed<string>;
+  /** Canonical district name when the cell matches the list. */
+  qpvDistrictName: string | null;
+  trainingLevel: Parsed<TrainingLevel>;
+  entryDate: Parsed<Day>;
+  situation: Parsed<Situation>;
+  contractType: Parsed<ContractType>;
+  contractMonths: Parsed<number>;
+  contractStart: Parsed<Day>;
+  exitDate: Parsed<Day>;
+  phone: Parsed<string>;
+  email: Parsed<string>;
+}
+
+export interface Session {
+  row: number;
+  date: Parsed<Day>;
+  theme: string;
+  facilitator: string;
+  place: string;
+  comment: string;
+}
+
+export interface AttendanceRecord {
+  row: number;
+  date: Parsed<Day>;
+  participantId: string;
+  idKey: string;
+  status: Parsed<AttendanceStatus>;
+}
+
+export interface YearSettings {
+  year: number;
+  plannedPlaces: number | null;
+  seasonStart: Day | null;
+  seasonEnd: Day | null;
+}
+
+export interface Settings {
+  /** Present when the tab exists. */
+  sheetName: string | null;
+  years: Map<number, YearSettings>;
+  territory: string[];
+  qpvDistricts: QpvDistrict[];
+  confidentialityThreshold: number | null;
+}
+
+export interface WorkbookModel {
+  timeZone: string;
+  sheetNames: string[];
+  participants: Table<ParticipantColumn>;
+  sessions: Table<SessionColumn>;
+  attendance: Table<AttendanceColumn>;
+  settings: Settings;
+  participantRecords: Participant[];
+  sessionRecords: Session[];
+  attendanceRecords: AttendanceRecord[];
+  territoryLookup: Map<string, string>;
+  districtLookup: Map<string, string>;
+}
+
+/** What the model needs from a workbook: its tab names and each tab's values. */
+export interface WorkbookSource {
+  timeZone: string;
+  sheetNames: string[];
+  /** Values of a tab (one batch read), by its actual name. */
+  values(sheetName: string): CellValue[][];
+}
+
+function readColumnDown(values: CellValue[][], headerRow: number, col: number | undefined): CellValue[] {
+  const out: CellValue[] = [];
+  if (col === undefined) return out;
+  for (let r = headerRow; r < values.length; r++) {
+    const v = values[r][col];
+    if (isBlank(v)) break;
+    out.push(v);
+  }
+  return out;
+}
+
+export function readSettings(source: WorkbookSource, dates: DateCellReader): Settings {
+  const sheetName = findTabName(source.sheetNames, SETTINGS.name);
+  const settings: Settings = {
+    sheetName,
+    years: new Map(),
+    territory: [...DEFAULT_TERRITORY],
+    qpvDistricts: DEFAULT_QPV_DISTRICTS.map((d) => ({ ...d, communes: [...d.communes] })),
+    confidentialityThreshold: null,
+  };
+  if (!sheetName) return settings;
+  const table = locateTable<SettingsColumn>(SETTINGS, sheetName, source.values(sheetName));
+  if (table.headerRow === null) {
+    // A single recognised header is still honoured (e.g. only "Seuil de confidentialité").
+    const first = table.values[0] ?? [];
+    const lookup = headerLookup(SETTINGS);
+    first.forEach((cell, c) => {
+      if (typeof cell !== 'string') return;
+      const key = lookup.get(normalizeKey(cell));
+      if (key !== undefined && table.columns[key] === undefined) table.columns[key] = c;
+    });
+    if (Object.keys(table.columns).length === 0) return settings;
+    table.headerRow = 1;
+  }
+  const h = table.headerRow;
+  const v = table.values;
+  const years = readColumnDown(v, h, table.columns.year);
+  years.forEach((cell, i) => {
+    const year = valueOf(parseInteger(cell));
+    if (year === null) return;
+    const at = (key: SettingsColumn): CellValue => {
+      const c = table.columns[key];
+      return c === undefined ? null : (v[h + i]?.[c] ?? null);
+    };
+    const places = valueOf(parseInteger(at('plannedPlaces')));
+    settings.years.set(year, {
+      year,
+      plannedPlaces: places !== null && places >= 0 ? places : null,
+      seasonStart: valueOf(parseDate(at('seasonStart'), dates)),
+      seasonEnd: valueOf(parseDate(at('seasonEnd'), dates)),
+    });
+  });
+  const territory = readColumnDown(v, h, table.columns.territoryCommune).map(textOf).filter((t) => t !== '');
+  if (territory.length > 0) settings.territory = territory;
+  const districtCells = readColumnDown(v, h, table.columns.qpvDistrict);
+  if (districtCells.length > 0) {
+    const byName = new Map<string, QpvDistrict>();
+    districtCells.forEach((cell, i) => {
+      const name = textOf(cell);
+      const key = normalizeKey(name);
+      let d = byName.get(key);
+      if (!d) {
+        d = { name, communes: [] };
+        byName.set(key, d);
+      }
+      const c = table.columns.qpvCommune;
+      const commune = c === undefined ? '' : textOf(v[h + i]?.[c] ?? null);
+      if (commune && !d.communes.includes(commune)) d.communes.push(commune);
+    });
+    settings.qpvDistricts = [...byName.values()];
+  }
+  const tc = table.columns.confidentialityThreshold;
+  if (tc !== undefined) {
+    const n = valueOf(parseInteger(v[h]?.[tc] ?? null));
+    settings.confidentialityThreshold = n !== null && n > 1 ? n : null;
+  }
+  return settings;
+}
+
+function readTable<K extends string>(source: WorkbookSource, definition: TabDefinition<K>): Table<K> {
+  const sheetName = findTabName(source.sheetNames, definition.name);
+  return locateTable(definition, sheetName, sheetName ? source.values(sheetName) : []);
+}
+
+function parsedText(table: Table<string>, row: TableRow, key: string): string {
+  return textOf(cellOf(table, row, key));
+}
+
+export function readWorkbook(source: WorkbookSource): WorkbookModel {
+  const dates = new DateCellReader(source.timeZone);
+  const settings = readSettings(source, dates);
+  const participants = readTable(source, PARTICIPANTS);
+  const sessions = readTable(source, SESSIONS);
+  const attendance = readTable(source, ATTENDANCE);
+
+  const territoryLookup = new Map<string, string>();
+  for (const c of settings.territory) territoryLookup.set(normalizeKey(c), c);
+  const districtLookup = new Map<string, string>();
+  for (const d of settings.qpvDistricts) districtLookup.set(normalizeKey(d.name), d.name);
+
+  const P = participants;
+  const pc = P.columns;
+  const get = (row: TableRow, key: ParticipantColumn): CellValue => {
+    const c = pc[key];
+    return c === undefined ? null : row.cells[c];
+  };
+  const participantRecords: Participant[] = P.rows.map((row) => {
+    const commune = parseText(get(row, 'commune'));
+    const communeName = commune.status === 'ok' ? (territoryLookup.get(normalizeKey(commune.value)) ?? null) : null;
+    const qpvDistrict = parseText(get(row, 'qpvDistrict'));
+    return {
+      row: row.row,
+      id: textOf(get(row, 'id')),
+      idKey: idKey(get(row, 'id')),
+      lastName: textOf(get(row, 'lastName')),
+      firstName: textOf(get(row, 'firstName')),
+      sex: parseList(get(row, 'sex'), SEX),
+      birthDate: parseDate(get(row, 'birthDate'), dates),
+      commune,
+      communeName: communeName ?? (commune.status === 'ok' ? commune.value : null),
+      inTerritory: communeName !== null,
+      postcode: parseText(get(row, 'postcode')),
+      qpvResident: parseYesNo(get(row, 'qpvResident')),
+      qpvDistrict,
+      qpvDistrictName: qpvDistrict.status === 'ok' ? (districtLookup.get(normalizeKey(qpvDistrict.value)) ?? null) : null,
+      trainingLevel: parseList(get(row, 'trainingLevel'), TRAINING_LEVEL),
+      entryDate: parseDate(get(row, 'entryDate'), dates),
+      situation: parseList(get(row, 'situation'), SITUATION),
+      contractType: parseList(get(row, 'contractType'), CONTRACT_TYPE),
+      contractMonths: parseInteger(get(row, 'contractMonths')),
+      contractStart: parseDate(get(row, 'contractStart'), dates),
+      exitDate: parseDate(get(row, 'exitDate'), dates),
+      phone: parseText(get(row, 'phone')),
+      email: parseText(get(row, 'email')),
+    };
+  });
+
+  const sessionRecords: Session[] = sessions.rows.map((row) => ({
+    row: row.row,
+    date: parseDate(cellOf(sessions, row, 'date'), dates),
+    theme: parsedText(sessions, row, 'theme'),
+    facilitator: parsedText(sessions, row, 'facilitator'),
+    place: parsedText(sessions, row, 'place'),
+    comment: parsedText(sessions, row, 'comment'),
+  }));
+
+  const ac = attendance.columns;
+  const attendanceRecords: AttendanceRecord[] = attendance.rows.map((row) => {
+    const idCell = ac.participantId === undefined ? null : row.cells[ac.participantId];
+    return {
+      row: row.row,
+      date: ac.date === undefined ? BLANK : parseDate(row.cells[ac.date], dates),
+      participantId: textOf(idCell),
+      idKey: idKey(idCell),
+      status: ac.status === undefined ? BLANK : parseList(row.cells[ac.status], ATTENDANCE_STATUS),
+    };
+  });
+
+  return {
+    timeZone: source.timeZone,
+    sheetNames: source.sheetNames,
+    participants,
+    sessions,
+    attendance,
+    settings,
+    participantRecords,
+    sessionRecords,
+    attendanceRecords,
+    territoryLookup,
+    districtLookup,
+  };
+}
+
+/** Situation with blank read as "En recherche"; invalid stays invalid. */
+export function situationOf(p: Participant): Parsed<Situation> {
+  return p.situation.status === 'blank' ? ok('En recherche' as Situation) : p.situation;
+}

@@ -1,0 +1,37 @@
+/** Reads the workbook model through the port: one batch read per tab, each tab at most once. */
+import type { Services, WorkbookPort } from '../adapters/port';
+import { readWorkbook, WorkbookModel } from '../core/workbook';
+import type { CellValue } from '../core/values';
+import { COMMON } from '../i18n/fr/common';
+
+export function readModel(workbook: WorkbookPort): WorkbookModel {
+  const cache = new Map<string, CellValue[][]>();
+  return readWorkbook({
+    timeZone: workbook.timeZone,
+    sheetNames: workbook.sheetNames(),
+    values(name) {
+      let v = cache.get(name);
+      if (!v) {
+        v = workbook.readValues(name);
+        cache.set(name, v);
+      }
+      return v;
+    },
+  });
+}
+
+/** Lock wait before giving up (SPEC §9). */
+export const LOCK_TIMEOUT_MS = 10_000;
+
+/** Runs `write` under the document lock; flushes before releasing it. */
+export function withDocumentLock<T>(services: Services, write: () => T): T {
+  const lock = services.lock;
+  if (!lock.tryLock(LOCK_TIMEOUT_MS)) throw new Error(COMMON.lockBusy);
+  try {
+    const result = write();
+    services.workbook.flush();
+    return result;
+  } finally {
+    lock.releaseLock();
+  }
+}

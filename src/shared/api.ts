@@ -1,0 +1,117 @@
+/** Types of the server functions the sidebar calls (SPEC §5). Shared by server and client. */
+export type IsoDate = string;
+export type Status = 'Présent' | 'Absent' | 'Excusé';
+export const STATUSES: readonly Status[] = ['Présent', 'Absent', 'Excusé'];
+
+export interface AttendanceSheetParticipant {
+  id: string;
+  name: string;
+  status: Status | null;
+  /** Extra (SPEC allows extra keys): "à relancer" flag and why. */
+  needsFollowUp?: boolean;
+  followUpReason?: string;
+}
+
+export interface AttendanceSheet {
+  date: IsoDate;
+  session: { theme: string; facilitator: string; place: string } | null;
+  participants: AttendanceSheetParticipant[];
+  themes: string[];
+}
+
+export interface SaveAttendanceInput {
+  date: IsoDate;
+  theme?: string;
+  facilitator?: string;
+  place?: string;
+  entries: { participantId: string; status: Status }[];
+}
+
+export interface SaveAttendanceResult {
+  date: IsoDate;
+  sessionCreated: boolean;
+  written: number;
+  unchanged: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Issue {
+  sheet: string;
+  row: number;
+  column: string | null;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+export interface ValidationResult {
+  rowsChecked: number;
+  issues: Issue[];
+}
+
+export interface Indicators {
+  year: number;
+  beneficiaries: number;
+  newEntrants: number;
+  carriedOver: number;
+  plannedPlaces: number | null;
+  fillRate: number | null;
+  minors: { count: number; percent: number | null };
+  qpv: { count: number; percent: number | null; unknown: number; byDistrict: Record<string, number> };
+  sex: { F: number; H: number; unknown: number };
+  communes: Record<string, number>;
+  ageBands: { under18: number; '18to21': number; '22to25': number; '26plus': number; unknown: number };
+  trainingLevels: Record<string, number>;
+  attendance: {
+    sessions: number;
+    presences: number;
+    absences: number;
+    excused: number;
+    presenceRate: number | null;
+    meanPerSession: number | null;
+    meanSessionsPerBeneficiary: number | null;
+  };
+  outcomes: {
+    workStudy: number;
+    apprenticeship: number;
+    professionalisation: number;
+    training: number;
+    employment: number;
+    dropout: number;
+    other: number;
+    stillSearching: number;
+    positive: number;
+    positiveRate: number | null;
+    meanContractMonths: number | null;
+  };
+  excludedRows: number;
+}
+
+export interface AnnualReportResult {
+  sheetName: string;
+  indicators: Indicators;
+}
+
+/** Every function the sidebar may call through google.script.run. */
+export interface ServerApi {
+  getAttendanceSheet(date: IsoDate): AttendanceSheet;
+  saveAttendance(input: SaveAttendanceInput): SaveAttendanceResult;
+  validateWorkbook(): ValidationResult;
+  computeIndicators(year: number): Indicators;
+  generateAnnualReport(year: number): AnnualReportResult;
+  /** Selects a cell (the "Contrôle" view's buttons). */
+  selectCell(sheet: string, row: number, column: string | null): void;
+  /** Years that have data, most recent first, and the suggested one. */
+  getReportYears(): { years: number[]; suggested: number | null };
+}
+
+export const SERVER_FUNCTIONS: readonly (keyof ServerApi)[] = [
+  'getAttendanceSheet',
+  'saveAttendance',
+  'validateWorkbook',
+  'computeIndicators',
+  'generateAnnualReport',
+  'selectCell',
+  'getReportYears',
+];
