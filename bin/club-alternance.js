@@ -8,4 +8,6 @@ if (!fs.existsSync(built)) {
   process.stderr.write("La ligne de commande n'est pas construite : lancez « npm run build » dans le dossier du projet.\n");
   process.exit(2);
 }
-require(built).main(process.argv.slice(2)).then((code) => process.exit(code));
+require(built).main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
