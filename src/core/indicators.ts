@@ -1,0 +1,275 @@
+/**
+ * Indicators of a calendar year (SPEC §6): beneficiaries, carry-over, reference dates, ages,
+ * outcomes, attendance. Pure: one pass over each table, Maps for look-ups.
+ *
+ * Readings of the SPEC (see docs/indicators.md):
+ * - `excludedRows` counts every Participants row without a readable Date d'entrée (whatever
+ *   the year: such a row cannot be placed in any year).
+ * - A row is matched to Présences by its ID key (case and surrounding spaces ignored). A
+ *   duplicated ID (an error of the checks) makes each of its rows a participant of its own,
+ *   sharing that ID's attendance.
+ * - Outcome: a situation without its date counts as reached in Y; an unreadable situation
+ *   counts as not given (En recherche).
+ * - meanContractMonths: over Alternance signée outcomes whose Durée is a whole number from 1 to
+ *   48 (the values the checks accept).
+ */
+import { ageOn, Day, firstDayOfYear, lastDayOfYear, ymdOfDay } from './days';
+import { TRAINING_LEVEL } from './lists';
+import { valueOf } from './values';
+import { Participant, WorkbookModel, situationOf } from './workbook';
+import type { Indicators } from '../shared/api';
+
+/** Labels of the JSON keys that are not list labels (SPEC §6). */
+export const OTHER_COMMUNES = 'Autres';
+export const UNKNOWN_COMMUNE = 'Non renseigné';
+export const UNKNOWN_TRAINING_LEVEL = 'Non renseigné';
+export const UNKNOWN_DISTRICT = 'Non précisé';
+
+/** Contract durations the checks accept (SPEC §3, CONTRACT_DURATION_INVALID). */
+export const MIN_CONTRACT_MONTHS = 1;
+export const MAX_CONTRACT_MONTHS = 48;
+
+/** Whole-number percentage, null when the denominator is 0. */
+export function percent(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((100 * part) / whole) : null;
+}
+
+/** Mean with one decimal, null when the denominator is 0. */
+export function mean(total: number, count: number): number | null {
+  return count > 0 ? Math.round((total / count) * 10) / 10 : null;
+}
+
+/** Per-ID attendance of a year, built in one pass over Présences. */
+interface YearAttendance {
+  /** idKey → first Présent day in the year. */
+  firstPresent: Map<string, Day>;
+  /** idKey → number of Présent rows in the year. */
+  presentCount: Map<string, number>;
+  presences: number;
+  absences: number;
+  excused: number;
+  /** Présent rows of known participants, per month (index 0 = January). */
+  presencesByMonth: number[];
+}
+
+function participantIds(model: WorkbookModel): Set<string> {
+  const ids = new Set<string>();
+  for (const p of model.participantRecords) if (p.idKey !== '') ids.add(p.idKey);
+  return ids;
+}
+
+function yearAttendance(model: WorkbookModel, year: number, ids: Set<string>): YearAttendance {
+  const from = firstDayOfYear(year);
+  const to = lastDayOfYear(year);
+  const result: YearAttendance = {
+    firstPresent: new Map(),
+    presentCount: new Map(),
+    presences: 0,
+    absences: 0,
+    excused: 0,
+    presencesByMonth: new Array(12).fill(0),
+  };
+  for (const a of model.attendanceRecords) {
+    if (a.date.status !== 'ok' || a.status.status !== 'ok') continue;
+    const day = a.date.value;
+    if (day < from || day > to || !ids.has(a.idKey)) continue;
+    const status = a.status.value;
+    if (status === 'Présent') {
+      result.presences++;
+      result.presencesByMonth[ymdOfDay(day).month - 1]++;
+      const first = result.firstPresent.get(a.idKey);
+      if (first === undefined || day < first) result.firstPresent.set(a.idKey, day);
+      result.presentCount.set(a.idKey, (result.presentCount.get(a.idKey) ?? 0) + 1);
+    } else if (status === 'Absent') result.absences++;
+    else result.excused++;
+  }
+  return result;
+}
+
+/** A beneficiary of the year with the day their age is measured on. */
+export interface Beneficiary {
+  participant: Participant;
+  carriedOver: boolean;
+  referenceDay: Day;
+}
+
+function beneficiariesOf(model: WorkbookModel, year: number, attendance: YearAttendance): Beneficiary[] {
+  const from = firstDayOfYear(year);
+  const to = lastDayOfYear(year);
+  const out: Beneficiary[] = [];
+  for (const p of model.participantRecords) {
+    if (p.entryDate.status !== 'ok') continue;
+    const entry = p.entryDate.value;
+    if (entry >= from && entry <= to) {
+      out.push({ participant: p, carriedOver: false, referenceDay: entry });
+    } else if (entry < from) {
+      const first = p.idKey === '' ? undefined : attendance.firstPresent.get(p.idKey);
+      if (first !== undefined) out.push({ participant: p, carriedOver: true, referenceDay: first });
+    }
+  }
+  return out;
+}
+
+type OutcomeKey = 'workStudy' | 'training' | 'employment' | 'dropout' | 'other' | 'stillSearching';
+
+/** Outcome of a participant for year Y (SPEC §6). */
+export function outcomeFor(p: Participant, year: number): OutcomeKey {
+  const situation = situationOf(p);
+  if (situation.status !== 'ok') return 'stillSearching'; // unreadable = not given
+  const s = situation.value;
+  if (s === 'En recherche') return 'stillSearching';
+  const date = s === 'Alternance signée' ? p.contractStart : p.exitDate;
+  if (date.status === 'ok' && date.value > lastDayOfYear(year)) return 'stillSearching';
+  switch (s) {
+    case 'Alternance signée':
+      return 'workStudy';
+    case 'Formation':
+      return 'training';
+    case 'Emploi':
+      return 'employment';
+    case 'Abandon':
+      return 'dropout';
+    default:
+      return 'other';
+  }
+}
+
+/** Completed-years age bands of SPEC §6. */
+export function ageBandOf(age: number): 'under18' | '18to21' | '22to25' | '26plus' {
+  if (age < 18) return 'under18';
+  if (age <= 21) return '18to21';
+  if (age <= 25) return '22to25';
+  return '26plus';
+}
+
+/** Everything the report shows for one year: the §6 indicators plus presences per month. */
+export interface YearFigures {
+  indicators: Indicators;
+  /** Présent rows of known participants dated in Y, January..December. */
+  presencesByMonth: number[];
+}
+
+export function computeYearFigures(model: WorkbookModel, year: number): YearFigures {
+  const ids = participantIds(model);
+  const att = yearAttendance(model, year, ids);
+  const beneficiaries = beneficiariesOf(model, year, att);
+  const total = beneficiaries.length;
+
+  let carriedOver = 0;
+  let minors = 0;
+  let qpvCount = 0;
+  let qpvUnknown = 0;
+  const byDistrict: Record<string, number> = {};
+  const sex = { F: 0, H: 0, unknown: 0 };
+  const communes: Record<string, number> = {};
+  for (const c of model.settings.territory) communes[c] = 0;
+  communes[OTHER_COMMUNES] = 0;
+  communes[UNKNOWN_COMMUNE] = 0;
+  const ageBands = { under18: 0, '18to21': 0, '22to25': 0, '26plus': 0, unknown: 0 };
+  const trainingLevels: Record<string, number> = {};
+  for (const l of TRAINING_LEVEL.labels) trainingLevels[l] = 0;
+  trainingLevels[UNKNOWN_TRAINING_LEVEL] = 0;
+  const outcomes = { workStudy: 0, apprenticeship: 0, professionalisation: 0, training: 0, employment: 0, dropout: 0, other: 0, stillSearching: 0 };
+  let contractMonthsTotal = 0;
+  let contractMonthsCount = 0;
+  const beneficiaryIds = new Set<string>();
+
+  for (const b of beneficiaries) {
+    const p = b.participant;
+    if (b.carriedOver) carriedOver++;
+    if (p.idKey !== '') beneficiaryIds.add(p.idKey);
+
+    const birth = valueOf(p.birthDate);
+    if (birth === null) ageBands.unknown++;
+    else {
+      const band = ageBandOf(ageOn(birth, b.referenceDay));
+      ageBands[band]++;
+      if (band === 'under18') minors++;
+    }
+
+    if (p.qpvResident.status === 'ok') {
+      if (p.qpvResident.value) {
+        qpvCount++;
+        const key = p.qpvDistrict.status === 'ok' ? (p.qpvDistrictName ?? p.qpvDistrict.value) : UNKNOWN_DISTRICT;
+        byDistrict[key] = (byDistrict[key] ?? 0) + 1;
+      }
+    } else qpvUnknown++;
+
+    if (p.sex.status === 'ok') sex[p.sex.value]++;
+    else sex.unknown++;
+
+    if (p.commune.status !== 'ok') communes[UNKNOWN_COMMUNE]++;
+    else if (p.inTerritory && p.communeName !== null) communes[p.communeName]++;
+    else communes[OTHER_COMMUNES]++;
+
+    trainingLevels[p.trainingLevel.status === 'ok' ? p.trainingLevel.value : UNKNOWN_TRAINING_LEVEL]++;
+
+    const outcome = outcomeFor(p, year);
+    outcomes[outcome]++;
+    if (outcome === 'workStudy') {
+      if (p.contractType.status === 'ok') {
+        if (p.contractType.value === 'Apprentissage') outcomes.apprenticeship++;
+        else outcomes.professionalisation++;
+      }
+      const months = valueOf(p.contractMonths);
+      if (months !== null && months >= MIN_CONTRACT_MONTHS && months <= MAX_CONTRACT_MONTHS) {
+        contractMonthsTotal += months;
+        contractMonthsCount++;
+      }
+    }
+  }
+
+  let beneficiaryPresences = 0;
+  for (const id of beneficiaryIds) beneficiaryPresences += att.presentCount.get(id) ?? 0;
+
+  const from = firstDayOfYear(year);
+  const to = lastDayOfYear(year);
+  let sessions = 0;
+  for (const s of model.sessionRecords) {
+    if (s.date.status === 'ok' && s.date.value >= from && s.date.value <= to) sessions++;
+  }
+
+  let excludedRows = 0;
+  for (const p of model.participantRecords) if (p.entryDate.status !== 'ok') excludedRows++;
+
+  const plannedPlaces = model.settings.years.get(year)?.plannedPlaces ?? null;
+  const positive = outcomes.workStudy + outcomes.training + outcomes.employment;
+  const marked = att.presences + att.absences + att.excused;
+
+  const indicators: Indicators = {
+    year,
+    beneficiaries: total,
+    newEntrants: total - carriedOver,
+    carriedOver,
+    plannedPlaces,
+    fillRate: plannedPlaces === null ? null : percent(total, plannedPlaces),
+    minors: { count: minors, percent: percent(minors, total) },
+    qpv: { count: qpvCount, percent: percent(qpvCount, total), unknown: qpvUnknown, byDistrict },
+    sex,
+    communes,
+    ageBands,
+    trainingLevels,
+    attendance: {
+      sessions,
+      presences: att.presences,
+      absences: att.absences,
+      excused: att.excused,
+      presenceRate: percent(att.presences, marked),
+      meanPerSession: mean(att.presences, sessions),
+      meanSessionsPerBeneficiary: mean(beneficiaryPresences, total),
+    },
+    outcomes: {
+      ...outcomes,
+      positive,
+      positiveRate: percent(positive, total),
+      meanContractMonths: mean(contractMonthsTotal, contractMonthsCount),
+    },
+    excludedRows,
+  };
+  return { indicators, presencesByMonth: att.presencesByMonth };
+}
+
+/** The indicators of SPEC §6 for calendar year `year`. */
+export function computeIndicators(model: WorkbookModel, year: number): Indicators {
+  return computeYearFigures(model, year).indicators;
+}
