@@ -67,7 +67,17 @@ export class AppsScriptWorkbook implements WorkbookPort {
     const out = values.map((line) =>
       line.map((v) => (typeof v === 'string' ? guardText(v) : v === null || v === undefined ? '' : v)),
     );
-    this.sheet(sheet).getRange(row, col, out.length, out[0].length).setValues(out);
+    const s = this.sheet(sheet);
+    this.ensureSize(s, row + out.length - 1, col + out[0].length - 1);
+    s.getRange(row, col, out.length, out[0].length).setValues(out);
+  }
+
+  /** Sheets refuses ranges beyond the grid: grow it first (appending rows to a full tab). */
+  private ensureSize(s: Sheet, lastRow: number, lastCol: number): void {
+    const rows = s.getMaxRows();
+    if (lastRow > rows) s.insertRowsAfter(rows, lastRow - rows);
+    const cols = s.getMaxColumns();
+    if (lastCol > cols) s.insertColumnsAfter(cols, lastCol - cols);
   }
 
   insertSheet(name: string): void {
