@@ -1,0 +1,138 @@
+/**
+ * The built bundle, loaded as Apps Script loads it: dist/Code.js run in a fresh V8 context
+ * whose only globals are independent stand-ins for the Apps Script services.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createFakeGas, FakeGas, InstallationSourceName, AuthModeName } from '../support/fake-gas';
+import { CODE_JS, DIST_DIR, ensureBundleBuilt, loadBundle } from '../support/gas-local';
+
+/** SPEC §1 triggers and SPEC §5 server functions (written out here, not taken from src/). */
+const SPEC_FUNCTIONS = [
+  'onOpen',
+  'onInstall',
+  'getAttendanceSheet',
+  'saveAttendance',
+  'validateWorkbook',
+  'computeIndicators',
+  'generateAnnualReport',
+];
+const MENU_LABELS = [
+  'Ouvrir le panneau',
+  'Saisir les présences',
+  'Vérifier le classeur',
+  'Générer le bilan annuel…',
+  'Préparer le classeur',
+];
+
+let code = '';
+beforeAll(() => {
+  ensureBundleBuilt();
+  code = readFileSync(CODE_JS, 'utf8');
+});
+
+function menuItems(fake: FakeGas) {
+  expect(fake.uiLog.menus).toHaveLength(1);
+  return fake.uiLog.menus[0].items;
+}
+
+function openIn(authMode: AuthModeName, installationSource: InstallationSourceName = 'NONE', trigger = 'onOpen') {
+  const fake = createFakeGas({
+    authMode,
+    installationSource,
+    sheets: { Participants: [['ID', 'Nom', 'Prénom'], ['T-1', 'Martin', 'Camille']] },
+  });
+  const gas = loadBundle(fake);
+  fake.resetCalls();
+  gas.call(trigger, { authMode: fake.globals.ScriptApp.AuthMode[authMode], source: {} });
+  return { fake, gas };
+}
+
+describe('dist/Code.js as Apps Script loads it', () => {
+  it('is a classic script: no export or import, the @OnlyCurrentDoc banner first', () => {
+    expect(code.startsWith('/** @OnlyCurrentDoc */')).toBe(true);
+    expect(code).not.toMatch(/^\s*export\s/m);
+    expect(code).not.toMatch(/^\s*import\s/m);
+    expect(code).not.toMatch(/\brequire\(/);
+  });
+
+  it('declares every SPEC §1 and §5 function as a top-level function', () => {
+    const gas = loadBundle(createFakeGas());
+    for (const name of SPEC_FUNCTIONS) {
+      expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+      expect(typeof gas.context[name]).toBe('function');
+    }
+  });
+
+  it('touches no service while loading', () => {
+    const fake = createFakeGas({ authMode: 'NONE' });
+    loadBundle(fake);
+    expect(fake.totalCalls()).toBe(0);
+  });
+
+  it('builds the add-on menu with the five items in AuthMode.NONE, reading no data', () => {
+    const { fake } = openIn('NONE');
+    const menu = fake.uiLog.menus[0];
+    expect(menuItems(fake).map((i) => ('label' in i ? i.label : '—'))).toEqual(MENU_LABELS);
+    expect(menu.addon).toBe(true);
+    expect(fake.count('Ui.createAddonMenu')).toBe(1);
+    expect(fake.count('SpreadsheetApp.getActiveSpreadsheet')).toBe(0);
+    expect(fake.count('SpreadsheetApp.getActive')).toBe(0);
+    expect(fake.totalCalls('Range.', 'Sheet.', 'Spreadsheet.', 'LockService.', 'Lock.')).toBe(0);
+  });
+
+  it('gives every menu item a handler that is a top-level function of the bundle', () => {
+    const { fake, gas } = openIn('NONE');
+    for (const item of menuItems(fake)) {
+      if (!('handler' in item)) continue;
+      expect(code).toMatch(new RegExp(`^function ${item.handler}\\(`, 'm'));
+      expect(typeof gas.context[item.handler]).toBe('function');
+    }
+  });
+
+  it.each(['LIMITED', 'FULL'] as const)('builds the "Club de l\'alternance" menu of a bound script in AuthMode.%s', (mode) => {
+    const { fake } = openIn(mode);
+    expect(fake.uiLog.menus[0]).toMatchObject({ title: "Club de l'alternance", addon: false });
+    expect(menuItems(fake).map((i) => ('label' in i ? i.label : '—'))).toEqual(MENU_LABELS);
+    expect(fake.totalCalls('Range.')).toBe(0);
+  });
+
+  it('builds the add-on menu when installed from the Marketplace', () => {
+    const { fake } = openIn('FULL', 'APPS_MARKETPLACE_DOMAIN_ADD_ON');
+    expect(fake.uiLog.menus[0].addon).toBe(true);
+    expect(menuItems(fake)).toHaveLength(5);
+  });
+
+  it('builds the menu on install', () => {
+    const { fake } = openIn('FULL', 'APPS_MARKETPLACE_DOMAIN_ADD_ON', 'onInstall');
+    expect(menuItems(fake).map((i) => ('label' in i ? i.label : '—'))).toEqual(MENU_LABELS);
+  });
+
+  it('builds the menu even when Apps Script passes no event', () => {
+    const fake = createFakeGas();
+    loadBundle(fake).call('onOpen');
+    expect(menuItems(fake)).toHaveLength(5);
+  });
+
+  it('opens the sidebar from dist/Sidebar.html on the asked view', () => {
+    const fake = createFakeGas({ sheets: { Participants: [['ID']] } });
+    const gas = loadBundle(fake);
+    gas.call('menuOpenSidebar');
+    gas.call('menuRecordAttendance');
+    expect(fake.uiLog.sidebars.map((s) => s.title)).toEqual(["Club de l'alternance", "Club de l'alternance"]);
+    expect(fake.uiLog.sidebars[0].html).toContain('data-initial-view="home"');
+    expect(fake.uiLog.sidebars[1].html).toContain('data-initial-view="attendance"');
+    expect(fake.uiLog.sidebars[0].html.length).toBeGreaterThan(1000);
+    expect(fake.totalCalls('Range.')).toBe(0);
+  });
+
+  it('ships a manifest with only the two SPEC §9 scopes, V8 and Europe/Paris', () => {
+    const manifest = JSON.parse(readFileSync(join(DIST_DIR, 'appsscript.json'), 'utf8'));
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.timeZone).toBe('Europe/Paris');
+    expect([...manifest.oauthScopes].sort()).toEqual([
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ]);
+  });
+});
