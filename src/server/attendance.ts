@@ -1,12 +1,104 @@
-/** Attendance server functions (SPEC §4, §5). Placeholder until issue 5 lands. */
-import type { Services } from '../adapters/port';
-import type { AttendanceSheet, SaveAttendanceResult } from '../shared/api';
+/**
+ * Attendance server functions (SPEC §4, §5): the sidebar's getAttendanceSheet and
+ * saveAttendance over injected services. Reads each tab once, writes in a constant number of
+ * batch calls, under the document lock.
+ */
+import type { Services, WorkbookPort } from '../adapters/port';
+import {
+  buildAttendanceSheet,
+  defaultAttendanceDay,
+  parseRequestedDate,
+  participantIndex,
+  planSave,
+  unknownParticipantMessage,
+  validateSaveInput,
+} from '../core/attendance';
+import { ATTENDANCE, PARTICIPANTS, SESSIONS, findTabName } from '../core/schema';
+import type { CellValue } from '../core/values';
+import { readWorkbook, WorkbookModel } from '../core/workbook';
 import { COMMON } from '../i18n/fr/common';
+import { ATTENDANCE_TEXT as T } from '../i18n/fr/attendance';
+import type { AttendanceSheet, SaveAttendanceResult } from '../shared/api';
+import { readModel, withDocumentLock } from './read';
 
-export function getAttendanceSheet(_services: Services, _date: unknown): AttendanceSheet {
-  throw new Error(COMMON.comingSoon);
+/** Participants must be readable for a roster or a save: a clear message otherwise. */
+function requireParticipants(model: WorkbookModel, suffix = ''): void {
+  const P = model.participants;
+  const add = (m: string): string => (suffix ? `${m} ${suffix}` : m);
+  if (P.sheetName === null) throw new Error(add(T.participantsTabMissing));
+  if (P.headerRow === null) throw new Error(add(T.tabWithoutHeader(P.sheetName).replace(` ${T.nothingSaved}`, '')));
+  for (const key of ['id', 'entryDate'] as const) {
+    if (P.columns[key] === undefined) {
+      const header = PARTICIPANTS.columns.find((c) => c.key === key)!.header;
+      throw new Error(add(T.participantsColumnMissing(header)));
+    }
+  }
 }
 
-export function saveAttendance(_services: Services, _input: unknown): SaveAttendanceResult {
-  throw new Error(COMMON.comingSoon);
+/** SPEC §5 getAttendanceSheet: '' or undefined means the default date of SPEC §4. */
+export function getAttendanceSheet(services: Services, date: unknown): AttendanceSheet {
+  const requested = parseRequestedDate(date);
+  if (requested.kind === 'invalid') throw new Error(requested.message);
+  const model = readModel(services.workbook);
+  requireParticipants(model);
+  const day = requested.kind === 'day' ? requested.day : defaultAttendanceDay(model, services.today());
+  return buildAttendanceSheet(model, day);
+}
+
+/** Reads only the tabs a save needs (Participants, Séances, Présences), each once. */
+function readForSave(workbook: WorkbookPort): WorkbookModel {
+  const all = workbook.sheetNames();
+  const wanted = [PARTICIPANTS, SESSIONS, ATTENDANCE]
+    .map((d) => findTabName(all, d.name))
+    .filter((n): n is string => n !== null);
+  const cache = new Map<string, CellValue[][]>();
+  return readWorkbook({
+    timeZone: workbook.timeZone,
+    sheetNames: wanted,
+    values(name) {
+      let v = cache.get(name);
+      if (!v) cache.set(name, (v = workbook.readValues(name)));
+      return v;
+    },
+  });
+}
+
+function underLock<R>(services: Services, write: () => R): R {
+  try {
+    return withDocumentLock(services, write);
+  } catch (e) {
+    if (e instanceof Error && e.message === COMMON.lockBusy) throw new Error(T.lockBusy);
+    throw e;
+  }
+}
+
+/**
+ * SPEC §5 saveAttendance, all-or-nothing: the input's shape is checked before anything is
+ * read or locked; then, under the document lock, the tabs are read (a colleague may just
+ * have saved), the IDs checked against Participants, and the plan written.
+ */
+export function saveAttendance(services: Services, input: unknown): SaveAttendanceResult {
+  const checked = validateSaveInput(input);
+  if (!checked.ok) throw new Error(checked.message);
+  const save = checked.value;
+  return underLock(services, () => {
+    const workbook = services.workbook;
+    const model = readForSave(workbook);
+    requireParticipants(model, T.nothingSaved);
+    const index = participantIndex(model.participantRecords);
+    const unknown = unknownParticipantMessage(save, index);
+    if (unknown) throw new Error(unknown);
+    const plan = planSave(model, save, index);
+    if (!plan.ok) throw new Error(plan.message);
+    for (const op of plan.value.ops) {
+      if (op.kind === 'insertSheet') workbook.insertSheet(op.sheet);
+      else workbook.writeValues(op.sheet, op.row, op.col, op.values);
+    }
+    return {
+      date: save.date,
+      sessionCreated: plan.value.sessionCreated,
+      written: plan.value.written,
+      unchanged: plan.value.unchanged,
+    };
+  });
 }

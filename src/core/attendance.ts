@@ -1,0 +1,588 @@
+/**
+ * Attendance (SPEC §4, §5), pure: the roster of a date, the default date, the "à relancer"
+ * flags, the validation of a save and the plan of writes that upserts it. No Apps Script
+ * globals; the server module runs the plan through the WorkbookPort.
+ */
+import { Day, dayFromIso, dayFromYmd, isoOfDay, midnightInTimeZone, yearOfDay } from './days';
+import { ATTENDANCE_STATUS, AttendanceStatus, SESSION_THEMES } from './lists';
+import { ATTENDANCE, AttendanceColumn, SESSIONS, SessionColumn, TabDefinition } from './schema';
+import { cleanText, frenchCollator, normalizeKey } from './text';
+import { CellValue, idKey, isBlank, parseList, textOf } from './values';
+import type { Participant, Settings, Table, WorkbookModel } from './workbook';
+import { ATTENDANCE_TEXT as T } from '../i18n/fr/attendance';
+
+/** SPEC §5: more entries than this in one save are rejected. */
+export const MAX_ENTRIES = 1000;
+/** Longest accepted theme / animateur / lieu. */
+export const MAX_FIELD_LENGTH = 200;
+/** Longest accepted participant ID in a save (longer cannot be an ID of the sheet in practice). */
+export const MAX_ID_LENGTH = 100;
+/** Number of past sessions looked at for the "à relancer" flag. */
+export const FOLLOW_UP_SESSIONS = 3;
+
+export const STATUS_LABELS: readonly AttendanceStatus[] = ATTENDANCE_STATUS.labels;
+
+// ---------------------------------------------------------------------------------------
+// Seasons and the default date
+
+export interface Season {
+  start: Day;
+  end: Day;
+}
+
+/**
+ * The season of a year: `Début de saison` / `Fin de saison` of `Paramètres` when given, else
+ * 1 March – 31 October of that year (each bound separately).
+ */
+export function seasonOfYear(settings: Settings, year: number): Season {
+  const s = settings.years.get(year);
+  return {
+    start: s?.seasonStart ?? (dayFromYmd(year, 3, 1) as Day),
+    end: s?.seasonEnd ?? (dayFromYmd(year, 10, 31) as Day),
+  };
+}
+
+export function isInSeason(settings: Settings, day: Day): boolean {
+  const { start, end } = seasonOfYear(settings, yearOfDay(day));
+  return day >= start && day <= end;
+}
+
+/** Readable dates of the `Séances` rows. */
+export function sessionDays(model: WorkbookModel): Set<Day> {
+  const out = new Set<Day>();
+  for (const s of model.sessionRecords) if (s.date.status === 'ok') out.add(s.date.value);
+  return out;
+}
+
+/** Readable dates of the `Présences` rows (the days attendance was taken). */
+export function attendanceDays(model: WorkbookModel): Set<Day> {
+  const out = new Set<Day>();
+  for (const a of model.attendanceRecords) if (a.date.status === 'ok') out.add(a.date.value);
+  return out;
+}
+
+/**
+ * SPEC §4 default date: today when today is in its year's season or has a session; else the
+ * latest session on or before today (a session is a `Séances` date or a date with
+ * `Présences` rows); else the nearest upcoming session; else today.
+ */
+export function defaultAttendanceDay(model: WorkbookModel, today: Day): Day {
+  const days = sessionDays(model);
+  for (const d of attendanceDays(model)) days.add(d);
+  if (days.has(today) || isInSeason(model.settings, today)) return today;
+  let past: Day | null = null;
+  let next: Day | null = null;
+  for (const d of days) {
+    if (d <= today && (past === null || d > past)) past = d;
+    if (d > today && (next === null || d < next)) next = d;
+  }
+  return past ?? next ?? today;
+}
+
+/** The date argument of getAttendanceSheet: '' / undefined / null mean the default date. */
+export type RequestedDate = { kind: 'default' } | { kind: 'day'; day: Day } | { kind: 'invalid'; message: string };
+
+export function parseRequestedDate(date: unknown): RequestedDate {
+  if (date === undefined || date === null) return { kind: 'default' };
+  if (typeof date !== 'string') return { kind: 'invalid', message: T.dateNotText };
+  const text = date.trim();
+  if (text === '') return { kind: 'default' };
+  const day = dayFromIso(text);
+  return day === null ? { kind: 'invalid', message: T.dateInvalid(text) } : { kind: 'day', day };
+}
+
+// ---------------------------------------------------------------------------------------
+// Participants and the roster
+
+/** idKey → participant; the first row wins when an ID is repeated; blank IDs are left out. */
+export function participantIndex(records: readonly Participant[]): Map<string, Participant> {
+  const index = new Map<string, Participant>();
+  for (const p of records) if (p.idKey !== '' && !index.has(p.idKey)) index.set(p.idKey, p);
+  return index;
+}
+
+/** "Nom Prénom" (the ID when both are blank). */
+export function displayName(p: Participant): string {
+  return cleanText(`${p.lastName} ${p.firstName}`) || p.id;
+}
+
+/** Expected on `day`: Date d'entrée readable and ≤ day, and no readable Date de sortie before it. */
+export function isExpectedOn(p: Participant, day: Day): boolean {
+  if (p.entryDate.status !== 'ok' || p.entryDate.value > day) return false;
+  return !(p.exitDate.status === 'ok' && p.exitDate.value < day);
+}
+
+/** Status recorded for each (day, idKey); with duplicate rows, the last readable one wins. */
+export type StatusBook = Map<Day, Map<string, AttendanceStatus | null>>;
+
+export function statusBook(model: WorkbookModel): StatusBook {
+  const book: StatusBook = new Map();
+  for (const a of model.attendanceRecords) {
+    if (a.date.status !== 'ok' || a.idKey === '') continue;
+    let m = book.get(a.date.value);
+    if (!m) book.set(a.date.value, (m = new Map()));
+    const status = a.status.status === 'ok' ? a.status.value : null;
+    if (status !== null || !m.has(a.idKey)) m.set(a.idKey, status);
+  }
+  return book;
+}
+
+export interface FollowUp {
+  needsFollowUp: boolean;
+  reason: string | null;
+}
+
+/**
+ * "À relancer" (issue 5): the sessions looked at are the days attendance was taken (dates with
+ * `Présences` rows) strictly before `day`; for a participant, the expected ones are those
+ * where they were expected (isExpectedOn) or recorded. Among their last three: all three
+ * recorded Absent → three consecutive absences; else no Présent among the three → no
+ * presence in the last three sessions. Fewer than three expected sessions → no flag.
+ */
+export function followUpOf(p: Participant, pastSessionsDesc: readonly Day[], book: StatusBook): FollowUp {
+  let seen = 0;
+  let absents = 0;
+  let presents = 0;
+  for (const s of pastSessionsDesc) {
+    const recorded = book.get(s);
+    const has = recorded?.has(p.idKey) ?? false;
+    if (!has && !isExpectedOn(p, s)) continue;
+    const status = has ? recorded!.get(p.idKey) : null;
+    if (status === 'Absent') absents++;
+    if (status === 'Présent') presents++;
+    if (++seen === FOLLOW_UP_SESSIONS) break;
+  }
+  if (seen < FOLLOW_UP_SESSIONS) return { needsFollowUp: false, reason: null };
+  if (absents === FOLLOW_UP_SESSIONS) return { needsFollowUp: true, reason: T.followUpThreeAbsences };
+  if (presents === 0) return { needsFollowUp: true, reason: T.followUpNoPresence };
+  return { needsFollowUp: false, reason: null };
+}
+
+export interface RosterEntry {
+  id: string;
+  name: string;
+  status: AttendanceStatus | null;
+  needsFollowUp: boolean;
+  followUpReason?: string;
+}
+
+export interface SheetSession {
+  theme: string;
+  facilitator: string;
+  place: string;
+}
+
+export interface AttendanceSheetModel {
+  date: string;
+  session: SheetSession | null;
+  participants: RosterEntry[];
+  themes: string[];
+}
+
+/** Themes offered: SPEC §4's suggestions, then the other themes already used in `Séances`. */
+export function themeSuggestions(model: WorkbookModel): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const t of SESSION_THEMES) {
+    seen.add(normalizeKey(t));
+    out.push(t);
+  }
+  const used: string[] = [];
+  for (const s of model.sessionRecords) {
+    const k = normalizeKey(s.theme);
+    if (k === '' || seen.has(k)) continue;
+    seen.add(k);
+    used.push(s.theme);
+  }
+  used.sort(frenchCollator.compare);
+  return out.concat(used);
+}
+
+/** The first `Séances` row of the day, or null. */
+export function sessionOn(model: WorkbookModel, day: Day): SheetSession | null {
+  const s = model.sessionRecords.find((x) => x.date.status === 'ok' && x.date.value === day);
+  return s ? { theme: s.theme, facilitator: s.facilitator, place: s.place } : null;
+}
+
+/**
+ * SPEC §4 roster of a day: participants expected that day plus anyone already recorded for
+ * it (IDs unknown in `Participants` are left out: they could not be saved), one line per ID,
+ * sorted by Nom then Prénom (French collation).
+ */
+export function buildAttendanceSheet(model: WorkbookModel, day: Day): AttendanceSheetModel {
+  const index = participantIndex(model.participantRecords);
+  const book = statusBook(model);
+  const recorded = book.get(day) ?? new Map<string, AttendanceStatus | null>();
+  const past = [...book.keys()].filter((d) => d < day).sort((a, b) => b - a);
+  const people: Participant[] = [];
+  for (const p of index.values()) if (recorded.has(p.idKey) || isExpectedOn(p, day)) people.push(p);
+  people.sort(
+    (a, b) =>
+      frenchCollator.compare(a.lastName, b.lastName) ||
+      frenchCollator.compare(a.firstName, b.firstName) ||
+      frenchCollator.compare(a.id, b.id),
+  );
+  const participants = people.map((p): RosterEntry => {
+    const f = followUpOf(p, past, book);
+    const entry: RosterEntry = {
+      id: p.id,
+      name: displayName(p),
+      status: recorded.get(p.idKey) ?? null,
+      needsFollowUp: f.needsFollowUp,
+    };
+    if (f.reason) entry.followUpReason = f.reason;
+    return entry;
+  });
+  return { date: isoOfDay(day), session: sessionOn(model, day), participants, themes: themeSuggestions(model) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Validation of a save
+
+export interface SaveEntry {
+  participantId: string;
+  idKey: string;
+  status: AttendanceStatus;
+}
+
+export interface NormalizedSave {
+  day: Day;
+  date: string;
+  /** null = not given (an existing value is kept). */
+  theme: string | null;
+  facilitator: string | null;
+  place: string | null;
+  entries: SaveEntry[];
+}
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; message: string };
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+type FieldName = 'theme' | 'facilitator' | 'place';
+
+function optionalText(input: Record<string, unknown>, name: FieldName): Validation<string | null> {
+  const v = input[name];
+  const label = T.fieldLabels[name];
+  if (v === undefined || v === null) return { ok: true, value: null };
+  if (typeof v !== 'string') return { ok: false, message: T.fieldNotText(label) };
+  const text = cleanText(v);
+  if (text.length > MAX_FIELD_LENGTH) return { ok: false, message: T.fieldTooLong(label, MAX_FIELD_LENGTH) };
+  return { ok: true, value: text === '' ? null : text };
+}
+
+function statusOf(v: unknown): AttendanceStatus | null {
+  if (typeof v !== 'string') return null;
+  const t = v.normalize('NFC').trim();
+  return (STATUS_LABELS as readonly string[]).includes(t) ? (t as AttendanceStatus) : null;
+}
+
+/**
+ * Checks the shape of a saveAttendance input (everything that needs no workbook): a
+ * rejection carries the French message. Statuses must be exactly Présent, Absent or Excusé
+ * (the sheet's synonyms such as "P" are not accepted from the sidebar).
+ */
+export function validateSaveInput(input: unknown): Validation<NormalizedSave> {
+  const fail = (message: string): Validation<NormalizedSave> => ({ ok: false, message });
+  if (!isRecord(input)) return fail(T.inputNotObject);
+  const rawDate = input.date;
+  if (rawDate === undefined || rawDate === null || (typeof rawDate === 'string' && rawDate.trim() === '')) {
+    return fail(T.dateMissing);
+  }
+  if (typeof rawDate !== 'string') return fail(T.saveDateInvalid(String(rawDate)));
+  const day = dayFromIso(rawDate.trim());
+  if (day === null) return fail(T.saveDateInvalid(rawDate.trim()));
+
+  const fields: Partial<Record<FieldName, string | null>> = {};
+  for (const name of ['theme', 'facilitator', 'place'] as const) {
+    const r = optionalText(input, name);
+    if (!r.ok) return fail(r.message);
+    fields[name] = r.value;
+  }
+
+  const raw = input.entries;
+  if (!Array.isArray(raw)) return fail(T.entriesNotList);
+  if (raw.length > MAX_ENTRIES) return fail(T.tooManyEntries(raw.length, MAX_ENTRIES));
+  const entries: SaveEntry[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < raw.length; i++) {
+    const e: unknown = raw[i];
+    if (!isRecord(e)) return fail(T.entryNotObject(i + 1));
+    const rawId = e.participantId;
+    const id =
+      typeof rawId === 'string' ? cleanText(rawId) : typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : '';
+    if (id === '') return fail(T.participantIdMissing(i + 1));
+    if (id.length > MAX_ID_LENGTH) return fail(T.participantIdTooLong(i + 1));
+    const rawStatus = e.status;
+    if (rawStatus === undefined || rawStatus === null || rawStatus === '') return fail(T.statusMissing(id));
+    const status = statusOf(rawStatus);
+    if (status === null) return fail(T.statusUnknown(id, typeof rawStatus === 'string' ? rawStatus : String(rawStatus)));
+    const key = idKey(id);
+    if (seen.has(key)) return fail(T.participantRepeated(id));
+    seen.add(key);
+    entries.push({ participantId: id, idKey: key, status });
+  }
+  return {
+    ok: true,
+    value: {
+      day,
+      date: isoOfDay(day),
+      theme: fields.theme ?? null,
+      facilitator: fields.facilitator ?? null,
+      place: fields.place ?? null,
+      entries,
+    },
+  };
+}
+
+/** The first entry whose ID is not in `Participants`, as a French message; null when all are known. */
+export function unknownParticipantMessage(save: NormalizedSave, index: ReadonlyMap<string, Participant>): string | null {
+  for (const e of save.entries) if (!index.has(e.idKey)) return T.participantUnknown(e.participantId);
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------
+// The plan of writes
+
+export type PlanOp =
+  | { kind: 'insertSheet'; sheet: string }
+  | { kind: 'write'; sheet: string; row: number; col: number; values: CellValue[][] };
+
+export interface SavePlan {
+  ops: PlanOp[];
+  sessionCreated: boolean;
+  written: number;
+  unchanged: number;
+}
+
+/** Where a tab stands for writing: its name, header row and 0-based columns. */
+interface TabLayout<K extends string> {
+  sheet: string;
+  /** True when the header row must be written (absent or empty tab). */
+  writeHeader: boolean;
+  /** Tab absent: insert it first. */
+  insert: boolean;
+  headerRow: number;
+  columns: Partial<Record<K, number>>;
+  /** First free row (1-based) after the tab's data range. */
+  nextRow: number;
+  /** Width of the data range (0-based index of the first free column). */
+  width: number;
+}
+
+function isEmptyTab(values: CellValue[][]): boolean {
+  for (const r of values) for (const c of r) if (!isBlank(c)) return false;
+  return true;
+}
+
+/**
+ * A tab absent or without a single value is (re)created with its canonical headers; a tab
+ * with content but no recognised header row, or without a required column, is refused.
+ */
+function layoutOf<K extends string>(
+  table: Table<K>,
+  canonical: readonly K[],
+): Validation<TabLayout<K>> {
+  const def: TabDefinition<K> = table.definition;
+  const fresh = (insert: boolean, sheet: string): Validation<TabLayout<K>> => {
+    const columns: Partial<Record<K, number>> = {};
+    canonical.forEach((k, i) => (columns[k] = i));
+    return { ok: true, value: { sheet, writeHeader: true, insert, headerRow: 1, columns, nextRow: 2, width: canonical.length } };
+  };
+  if (table.sheetName === null) return fresh(true, def.name);
+  if (table.headerRow === null) {
+    if (isEmptyTab(table.values)) return fresh(false, table.sheetName);
+    return { ok: false, message: T.tabWithoutHeader(table.sheetName) };
+  }
+  for (const c of def.columns) {
+    if (c.required && table.columns[c.key] === undefined) {
+      return { ok: false, message: T.tabColumnMissing(table.sheetName, c.header) };
+    }
+  }
+  return {
+    ok: true,
+    value: {
+      sheet: table.sheetName,
+      writeHeader: false,
+      insert: false,
+      headerRow: table.headerRow,
+      columns: { ...table.columns },
+      nextRow: table.values.length + 1,
+      width: table.width,
+    },
+  };
+}
+
+function headerOf<K extends string>(def: TabDefinition<K>, key: K): string {
+  return def.columns.find((c) => c.key === key)!.header;
+}
+
+/** One rectangle per run of adjacent columns of a single row. */
+function rowWrites(sheet: string, row: number, cells: Map<number, CellValue>): PlanOp[] {
+  const cols = [...cells.keys()].sort((a, b) => a - b);
+  const ops: PlanOp[] = [];
+  let i = 0;
+  while (i < cols.length) {
+    let j = i;
+    while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
+    ops.push({ kind: 'write', sheet, row, col: cols[i] + 1, values: [cols.slice(i, j + 1).map((c) => cells.get(c)!)] });
+    i = j + 1;
+  }
+  return ops;
+}
+
+/** The participant's ID as written in Participants: a number stays a number, text is cleaned. */
+function idCellOf(model: WorkbookModel, p: Participant): CellValue {
+  const c = model.participants.columns.id;
+  const raw = c === undefined ? undefined : model.participants.values[p.row - 1]?.[c];
+  return typeof raw === 'number' && Number.isFinite(raw) ? raw : p.id;
+}
+
+const SESSION_KEYS: readonly SessionColumn[] = ['date', 'theme', 'facilitator', 'place', 'comment'];
+const ATTENDANCE_KEYS: readonly AttendanceColumn[] = ['date', 'participantId', 'participantName', 'status'];
+
+/**
+ * The writes of a validated save on the model read under the lock. Séances: the day's first
+ * row gets the given theme/animateur/lieu (a missing optional column is added at the end of
+ * the header row), or a row is appended. Présences: every existing row of (day, ID) whose
+ * status differs is updated (duplicates included, consistently), other entries are appended;
+ * all updates go in one write of the Statut column over the span of updated rows (cells in
+ * between rewritten with the values just read), all appends in one write. Constant number of
+ * operations whatever the number of rows.
+ */
+export function planSave(
+  model: WorkbookModel,
+  save: NormalizedSave,
+  index: ReadonlyMap<string, Participant>,
+): Validation<SavePlan> {
+  const sessionsLayout = layoutOf(model.sessions, SESSION_KEYS);
+  if (!sessionsLayout.ok) return sessionsLayout;
+  const attendanceLayout = layoutOf(model.attendance, ATTENDANCE_KEYS);
+  if (!attendanceLayout.ok) return attendanceLayout;
+  const S = sessionsLayout.value;
+  const A = attendanceLayout.value;
+  const tz = model.timeZone;
+  const ops: PlanOp[] = [];
+  const dateCell = midnightInTimeZone(save.day, tz);
+
+  // Séances --------------------------------------------------------------------------------
+  if (S.insert) ops.push({ kind: 'insertSheet', sheet: S.sheet });
+  const given: [SessionColumn, string | null][] = [
+    ['theme', save.theme],
+    ['facilitator', save.facilitator],
+    ['place', save.place],
+  ];
+  const existing = model.sessions.sheetName === null ? undefined : model.sessionRecords.find((s) => s.date.status === 'ok' && s.date.value === save.day);
+  // Optional columns the save needs and the tab lacks are added after the last column.
+  const addedHeaders = new Map<number, CellValue>();
+  for (const [key, value] of given) {
+    if (value !== null && S.columns[key] === undefined) {
+      S.columns[key] = S.width;
+      addedHeaders.set(S.width, headerOf(SESSIONS, key));
+      S.width++;
+    }
+  }
+  let sessionCreated = false;
+  if (S.writeHeader) {
+    const header = SESSION_KEYS.map((k) => headerOf(SESSIONS, k));
+    const row: CellValue[] = header.map(() => '');
+    row[S.columns.date!] = dateCell;
+    for (const [key, value] of given) if (value !== null) row[S.columns[key]!] = value;
+    ops.push({ kind: 'write', sheet: S.sheet, row: 1, col: 1, values: [header, row] });
+    sessionCreated = true;
+  } else {
+    ops.push(...rowWrites(S.sheet, S.headerRow, addedHeaders));
+    if (existing) {
+      const cells = new Map<number, CellValue>();
+      const current = model.sessions.values[existing.row - 1] ?? [];
+      for (const [key, value] of given) {
+        const c = S.columns[key]!;
+        if (value !== null && textOf(current[c]) !== value) cells.set(c, value);
+      }
+      ops.push(...rowWrites(S.sheet, existing.row, cells));
+    } else {
+      const cells = new Map<number, CellValue>();
+      cells.set(S.columns.date!, dateCell);
+      for (const [key, value] of given) if (value !== null) cells.set(S.columns[key]!, value);
+      const cols = [...cells.keys()];
+      const min = Math.min(...cols);
+      const max = Math.max(...cols);
+      const line: CellValue[] = [];
+      for (let c = min; c <= max; c++) line.push(cells.has(c) ? cells.get(c)! : '');
+      ops.push({ kind: 'write', sheet: S.sheet, row: S.nextRow, col: min + 1, values: [line] });
+      sessionCreated = true;
+    }
+  }
+
+  // Présences --------------------------------------------------------------------------------
+  if (A.insert) ops.push({ kind: 'insertSheet', sheet: A.sheet });
+  const rowsByKey = new Map<string, number[]>();
+  if (!A.writeHeader) {
+    const keys = new Set(save.entries.map((e) => e.idKey));
+    for (const a of model.attendanceRecords) {
+      if (a.date.status !== 'ok' || a.date.value !== save.day || !keys.has(a.idKey)) continue;
+      let rows = rowsByKey.get(a.idKey);
+      if (!rows) rowsByKey.set(a.idKey, (rows = []));
+      rows.push(a.row);
+    }
+  }
+  const statusCol = A.columns.status!;
+  const updates = new Map<number, AttendanceStatus>();
+  const appends: SaveEntry[] = [];
+  let written = 0;
+  let unchanged = 0;
+  for (const e of save.entries) {
+    const rows = rowsByKey.get(e.idKey);
+    if (!rows) {
+      appends.push(e);
+      written++;
+      continue;
+    }
+    let changed = false;
+    for (const r of rows) {
+      const cell = model.attendance.values[r - 1]?.[statusCol];
+      const current = parseList(cell, ATTENDANCE_STATUS);
+      if (current.status !== 'ok' || current.value !== e.status) {
+        updates.set(r, e.status);
+        changed = true;
+      }
+    }
+    if (changed) written++;
+    else unchanged++;
+  }
+  if (updates.size > 0) {
+    const rows = [...updates.keys()];
+    const first = Math.min(...rows);
+    const last = Math.max(...rows);
+    const column: CellValue[][] = [];
+    for (let r = first; r <= last; r++) {
+      const v = updates.get(r);
+      column.push([v !== undefined ? v : (model.attendance.values[r - 1]?.[statusCol] ?? '')]);
+    }
+    ops.push({ kind: 'write', sheet: A.sheet, row: first, col: statusCol + 1, values: column });
+  }
+  if (appends.length > 0 || A.writeHeader) {
+    const owned = ATTENDANCE_KEYS.filter((k) => A.columns[k] !== undefined).map((k) => A.columns[k]!);
+    const min = Math.min(...owned);
+    const max = Math.max(...owned);
+    const lines: CellValue[][] = [];
+    if (A.writeHeader) lines.push(ATTENDANCE_KEYS.map((k) => headerOf(ATTENDANCE, k)));
+    for (const e of appends) {
+      const p = index.get(e.idKey)!;
+      const line: CellValue[] = new Array(max - min + 1).fill('');
+      const put = (key: AttendanceColumn, v: CellValue): void => {
+        const c = A.columns[key];
+        if (c !== undefined) line[c - min] = v;
+      };
+      put('date', dateCell);
+      put('participantId', idCellOf(model, p));
+      put('participantName', displayName(p));
+      put('status', e.status);
+      lines.push(line);
+    }
+    ops.push({ kind: 'write', sheet: A.sheet, row: A.writeHeader ? 1 : A.nextRow, col: min + 1, values: lines });
+  }
+  return { ok: true, value: { ops, sessionCreated, written, unchanged } };
+}
