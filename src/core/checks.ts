@@ -1,0 +1,505 @@
+/**
+ * The checks of SPEC §3 over the workbook model. Pure and linear: every cross-row check
+ * (duplicates, look-ups) goes through a Map, so 10 000 participants and 200 000 attendance
+ * rows cost one pass each.
+ */
+import type { Issue, Severity, ValidationResult } from '../shared/api';
+import { POSTCODES_BY_COMMUNE } from './data/postcodes';
+import { Day, ageOn, frenchDate, yearOfDay } from './days';
+import { CONTRACT_TYPE, SEX, SITUATION, TRAINING_LEVEL, YES_NO_LABELS } from './lists';
+import { ATTENDANCE, PARTICIPANTS, ParticipantColumn, SESSIONS, TabDefinition, headerLookup } from './schema';
+import { normalizeKey } from './text';
+import { CellValue, Parsed, isBlank, textOf } from './values';
+import { Participant, Table, WorkbookModel, situationOf } from './workbook';
+import { CHECK_MESSAGES as M } from '../i18n/fr/checks';
+
+export const CHECK_SEVERITY = {
+  MISSING_COLUMN: 'error',
+  ID_MISSING: 'error',
+  ID_DUPLICATE: 'error',
+  NAME_MISSING: 'error',
+  DATE_INVALID: 'error',
+  BIRTH_DATE_MISSING: 'error',
+  ENTRY_DATE_MISSING: 'error',
+  DATE_IN_FUTURE: 'error',
+  AGE_IMPLAUSIBLE: 'error',
+  AGE_OUT_OF_RANGE: 'warning',
+  VALUE_NOT_ALLOWED: 'error',
+  COMMUNE_MISSING: 'error',
+  COMMUNE_OUTSIDE_TERRITORY: 'warning',
+  POSTCODE_INVALID: 'error',
+  POSTCODE_MISMATCH: 'warning',
+  QPV_DISTRICT_MISSING: 'warning',
+  QPV_DISTRICT_UNKNOWN: 'warning',
+  QPV_INCONSISTENT: 'warning',
+  CONTRACT_TYPE_MISSING: 'error',
+  CONTRACT_START_MISSING: 'warning',
+  CONTRACT_DURATION_INVALID: 'error',
+  CONTRACT_AGE_RULE: 'warning',
+  CONTRACT_FIELDS_WITHOUT_CONTRACT: 'warning',
+  EXIT_BEFORE_ENTRY: 'error',
+  OUTCOME_DATE_MISSING: 'warning',
+  PHONE_INVALID: 'warning',
+  EMAIL_INVALID: 'warning',
+  POSSIBLE_DUPLICATE_PERSON: 'warning',
+  SESSION_DATE_INVALID: 'error',
+  SESSION_DUPLICATE: 'error',
+  SESSION_OUTSIDE_SEASON: 'warning',
+  ATTENDANCE_UNKNOWN_PARTICIPANT: 'error',
+  ATTENDANCE_UNKNOWN_SESSION: 'error',
+  ATTENDANCE_DUPLICATE: 'error',
+  ATTENDANCE_STATUS_INVALID: 'error',
+  ATTENDANCE_BEFORE_ENTRY: 'warning',
+  ATTENDANCE_AFTER_EXIT: 'warning',
+} as const satisfies Record<string, Severity>;
+
+export type CheckCode = keyof typeof CHECK_SEVERITY;
+export const CHECK_CODES = Object.keys(CHECK_SEVERITY) as CheckCode[];
+
+/** Tabs in the order issues are listed. */
+export const CHECKED_TABS = [PARTICIPANTS.name, SESSIONS.name, ATTENDANCE.name] as const;
+
+export const AGE_IMPLAUSIBLE_BELOW = 14;
+export const AGE_IMPLAUSIBLE_ABOVE = 35;
+export const AGE_RANGE_MIN = 16;
+export const AGE_RANGE_MAX = 25;
+export const CONTRACT_MONTHS_MAX = 48;
+
+interface Pending {
+  tab: number;
+  col: number;
+  seq: number;
+  issue: Issue;
+}
+
+/** Collects issues and sorts them by tab order, row, column position, then emission order. */
+class IssueList {
+  private readonly items: Pending[] = [];
+
+  add(tab: number, row: number, column: string | null, col: number, code: CheckCode, message: string): void {
+    this.items.push({
+      tab,
+      col,
+      seq: this.items.length,
+      issue: { sheet: CHECKED_TABS[tab], row, column, severity: CHECK_SEVERITY[code], code, message },
+    });
+  }
+
+  sorted(): Issue[] {
+    this.items.sort((a, b) => a.tab - b.tab || a.issue.row - b.issue.row || a.col - b.col || a.seq - b.seq);
+    return this.items.map((p) => p.issue);
+  }
+}
+
+const PHONE_SEPARATORS = /[\s.-]/g;
+const FRENCH_PHONE = /^(?:0\d{9}|\+33\d{9})$/;
+const EMAIL =
+  /^(?!\.)(?!.*\.\.)[\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]+(?<!\.)@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u;
+const FIVE_DIGITS = /^\d{5}$/;
+
+/** A French phone number: 10 digits from 0, or +33 and 9 digits (spaces, dots, dashes allowed). */
+export function isFrenchPhone(cell: CellValue): boolean {
+  if (typeof cell === 'number') {
+    // A number cell lost its leading 0 (0612345678 typed into a spreadsheet → 612345678).
+    return Number.isInteger(cell) && cell >= 100_000_000 && cell <= 999_999_999;
+  }
+  return FRENCH_PHONE.test(textOf(cell).replace(PHONE_SEPARATORS, ''));
+}
+
+export function isEmail(text: string): boolean {
+  return text.length <= 254 && EMAIL.test(text);
+}
+
+const postcodeCache = new Map<string, readonly string[] | null>();
+/** Known postal codes of a commune (normalised name), or null when unknown. */
+export function postcodesOf(commune: string): readonly string[] | null {
+  const key = normalizeKey(commune);
+  let codes = postcodeCache.get(key);
+  if (codes === undefined) {
+    const raw = Object.prototype.hasOwnProperty.call(POSTCODES_BY_COMMUNE, key) ? POSTCODES_BY_COMMUNE[key] : undefined;
+    codes = raw ? raw.split(' ') : null;
+    postcodeCache.set(key, codes);
+  }
+  return codes;
+}
+
+function hasAnyValue(values: CellValue[][]): boolean {
+  for (const row of values) for (const c of row) if (!isBlank(c)) return true;
+  return false;
+}
+
+/**
+ * Required columns to report for a table: its `missing` list when the header row was found;
+ * otherwise the required columns absent from the best candidate row among rows 1–5.
+ */
+function missingRequired<K extends string>(table: Table<K>): K[] {
+  if (table.headerRow !== null) return table.missing;
+  const lookup = headerLookup(table.definition);
+  let best = new Set<K>();
+  for (let r = 0; r < Math.min(5, table.values.length); r++) {
+    const found = new Set<K>();
+    for (const cell of table.values[r]) {
+      if (typeof cell !== 'string') continue;
+      const key = lookup.get(normalizeKey(cell));
+      if (key !== undefined) found.add(key);
+    }
+    if (found.size > best.size) best = found;
+  }
+  return table.definition.columns.filter((c) => c.required && !best.has(c.key)).map((c) => c.key);
+}
+
+function headerOf<K extends string>(definition: TabDefinition<K>, key: K): string {
+  return definition.columns.find((c) => c.key === key)!.header;
+}
+
+/** MISSING_COLUMN issues of a tab (absent tab: only for Participants; headerless tab: only when not empty). */
+function reportMissingColumns<K extends string>(
+  table: Table<K>,
+  tab: number,
+  out: IssueList,
+  reportAbsentTab: boolean,
+): void {
+  const def = table.definition;
+  if (table.sheetName === null) {
+    if (!reportAbsentTab) return;
+    for (const c of def.columns) {
+      if (c.required) out.add(tab, 1, c.header, -1, 'MISSING_COLUMN', M.missingColumnNoTab(c.header, def.name));
+    }
+    return;
+  }
+  if (table.headerRow === null) {
+    // An empty Séances/Présences tab is fine; an empty Participants tab still needs headers.
+    if (!reportAbsentTab && !hasAnyValue(table.values)) return;
+    for (const key of missingRequired(table)) {
+      const h = headerOf(def, key);
+      out.add(tab, 1, h, -1, 'MISSING_COLUMN', M.missingColumnNoHeaderRow(h, def.name));
+    }
+    return;
+  }
+  for (const key of table.missing) {
+    const h = headerOf(def, key);
+    out.add(tab, table.headerRow, h, -1, 'MISSING_COLUMN', M.missingColumn(h, def.name, table.headerRow));
+  }
+}
+
+/** The other rows of a group (at most 5 listed, for messages; the count is rows.length - 1). */
+function othersOf(rows: readonly number[], self: number): number[] {
+  const out: number[] = [];
+  for (const r of rows) {
+    if (r !== self) out.push(r);
+    if (out.length === 5) break;
+  }
+  return out;
+}
+
+function pushGroup(groups: Map<string, number[]>, key: string, row: number): void {
+  const g = groups.get(key);
+  if (g) g.push(row);
+  else groups.set(key, [row]);
+}
+
+function invalidText<T>(p: Parsed<T>): string {
+  return p.status === 'invalid' ? p.text : '';
+}
+
+// ---------------------------------------------------------------------------------------
+
+const TAB_PARTICIPANTS = 0;
+const TAB_SESSIONS = 1;
+const TAB_ATTENDANCE = 2;
+
+const OUTCOMES_NEEDING_EXIT = new Set(['Formation', 'Emploi', 'Abandon', 'Autre']);
+
+function checkParticipants(model: WorkbookModel, today: Day, out: IssueList): void {
+  const T = model.participants;
+  reportMissingColumns(T, TAB_PARTICIPANTS, out, true);
+  if (T.headerRow === null) return;
+  const cols = T.columns;
+  const has = (k: ParticipantColumn): boolean => cols[k] !== undefined;
+  const header = (k: ParticipantColumn): string => headerOf(PARTICIPANTS, k);
+  const territory = model.settings.territory;
+
+  const idGroups = new Map<string, number[]>();
+  const personGroups = new Map<string, number[]>();
+  const idOfRow = new Map<number, string>();
+
+  model.participantRecords.forEach((p, i) => {
+    const cells = T.rows[i].cells;
+    const add = (key: ParticipantColumn | null, code: CheckCode, message: string): void =>
+      out.add(TAB_PARTICIPANTS, p.row, key === null ? null : header(key), key === null ? -1 : cols[key]!, code, message);
+
+    // Identity
+    if (has('id')) {
+      if (p.id === '') add('id', 'ID_MISSING', M.idMissing());
+      else pushGroup(idGroups, p.idKey, p.row);
+    }
+    if (has('lastName') && p.lastName === '') add('lastName', 'NAME_MISSING', M.lastNameMissing());
+    if (has('firstName') && p.firstName === '') add('firstName', 'NAME_MISSING', M.firstNameMissing());
+
+    // Dates
+    const dateColumns: ParticipantColumn[] = ['birthDate', 'entryDate', 'contractStart', 'exitDate'];
+    for (const key of dateColumns) {
+      const parsed = p[key as 'birthDate'] as Parsed<Day>;
+      if (has(key) && parsed.status === 'invalid') add(key, 'DATE_INVALID', M.dateInvalid(parsed.text));
+    }
+    if (has('birthDate') && p.birthDate.status === 'blank') add('birthDate', 'BIRTH_DATE_MISSING', M.birthDateMissing());
+    if (has('entryDate') && p.entryDate.status === 'blank') add('entryDate', 'ENTRY_DATE_MISSING', M.entryDateMissing());
+    const birth = p.birthDate.status === 'ok' ? p.birthDate.value : null;
+    const entry = p.entryDate.status === 'ok' ? p.entryDate.value : null;
+    if (birth !== null && birth > today) add('birthDate', 'DATE_IN_FUTURE', M.birthDateInFuture(frenchDate(birth)));
+    if (entry !== null && entry > today) add('entryDate', 'DATE_IN_FUTURE', M.entryDateInFuture(frenchDate(entry)));
+    if (birth !== null && entry !== null) {
+      const age = ageOn(birth, entry);
+      if (age < AGE_IMPLAUSIBLE_BELOW || age > AGE_IMPLAUSIBLE_ABOVE) {
+        add('birthDate', 'AGE_IMPLAUSIBLE', M.ageImplausible(age, frenchDate(birth), frenchDate(entry)));
+      } else if (age < AGE_RANGE_MIN || age > AGE_RANGE_MAX) {
+        add('birthDate', 'AGE_OUT_OF_RANGE', M.ageOutOfRange(age));
+      }
+    }
+
+    // Lists
+    if (p.sex.status === 'invalid') add('sex', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.sex.text, header('sex'), SEX.labels));
+    if (p.qpvResident.status === 'invalid') {
+      add('qpvResident', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.qpvResident.text, header('qpvResident'), YES_NO_LABELS));
+    }
+    if (p.trainingLevel.status === 'invalid') {
+      add('trainingLevel', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.trainingLevel.text, header('trainingLevel'), TRAINING_LEVEL.labels));
+    }
+    if (p.situation.status === 'invalid') {
+      add('situation', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.situation.text, header('situation'), SITUATION.labels));
+    }
+    if (p.contractType.status === 'invalid') {
+      add('contractType', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.contractType.text, header('contractType'), CONTRACT_TYPE.labels));
+    }
+
+    // Residence
+    if (has('commune')) {
+      if (p.commune.status === 'blank') add('commune', 'COMMUNE_MISSING', M.communeMissing());
+      else if (p.commune.status === 'ok' && !p.inTerritory) {
+        add('commune', 'COMMUNE_OUTSIDE_TERRITORY', M.communeOutsideTerritory(p.commune.value, territory));
+      }
+    }
+    if (p.postcode.status === 'ok') {
+      const code = p.postcode.value;
+      if (!FIVE_DIGITS.test(code)) add('postcode', 'POSTCODE_INVALID', M.postcodeInvalid(code));
+      else if (p.commune.status === 'ok') {
+        const known = postcodesOf(p.commune.value);
+        if (known && !known.includes(code)) {
+          add('postcode', 'POSTCODE_MISMATCH', M.postcodeMismatch(code, p.communeName ?? p.commune.value, known.join(', ')));
+        }
+      }
+    }
+    if (p.qpvResident.status === 'ok') {
+      if (p.qpvResident.value && p.qpvDistrict.status === 'blank') add('qpvDistrict', 'QPV_DISTRICT_MISSING', M.qpvDistrictMissing());
+    }
+    if (p.qpvDistrict.status === 'ok') {
+      if (p.qpvDistrictName === null) add('qpvDistrict', 'QPV_DISTRICT_UNKNOWN', M.qpvDistrictUnknown(p.qpvDistrict.value));
+      if (p.qpvResident.status === 'ok' && !p.qpvResident.value) {
+        add('qpvDistrict', 'QPV_INCONSISTENT', M.qpvInconsistent(p.qpvDistrict.value));
+      }
+    }
+
+    // Outcome and contract
+    const situation = situationOf(p);
+    const signed = situation.status === 'ok' && situation.value === 'Alternance signée';
+    if (signed && p.contractType.status === 'blank') add('contractType', 'CONTRACT_TYPE_MISSING', M.contractTypeMissing());
+    if (signed && p.contractStart.status === 'blank') add('contractStart', 'CONTRACT_START_MISSING', M.contractStartMissing());
+    if (p.contractMonths.status === 'invalid') {
+      add('contractMonths', 'CONTRACT_DURATION_INVALID', M.contractDurationInvalid(p.contractMonths.text));
+    } else if (p.contractMonths.status === 'ok' && (p.contractMonths.value < 1 || p.contractMonths.value > CONTRACT_MONTHS_MAX)) {
+      add('contractMonths', 'CONTRACT_DURATION_INVALID', M.contractDurationInvalid(String(p.contractMonths.value)));
+    }
+    if (p.contractType.status === 'ok' && birth !== null && p.contractStart.status === 'ok') {
+      const age = ageOn(birth, p.contractStart.value);
+      if (p.contractType.value === 'Apprentissage' && (age < 15 || age > 29)) {
+        add('contractStart', 'CONTRACT_AGE_RULE', M.contractAgeApprenticeship(age));
+      } else if (p.contractType.value === 'Professionnalisation' && age > 25) {
+        add('contractStart', 'CONTRACT_AGE_RULE', M.contractAgeProfessionalisation(age));
+      }
+    }
+    if (p.contractType.status !== 'blank' && situation.status === 'ok' && !signed) {
+      const type = p.contractType.status === 'ok' ? p.contractType.value : invalidText(p.contractType);
+      add('contractType', 'CONTRACT_FIELDS_WITHOUT_CONTRACT', M.contractFieldsWithoutContract(type, situation.value));
+    }
+    const exit = p.exitDate.status === 'ok' ? p.exitDate.value : null;
+    if (exit !== null && entry !== null && exit < entry) {
+      add('exitDate', 'EXIT_BEFORE_ENTRY', M.exitBeforeEntry(frenchDate(exit), frenchDate(entry)));
+    }
+    if (situation.status === 'ok' && OUTCOMES_NEEDING_EXIT.has(situation.value) && p.exitDate.status === 'blank') {
+      add('exitDate', 'OUTCOME_DATE_MISSING', M.outcomeDateMissing(situation.value));
+    }
+
+    // Contact
+    if (p.phone.status === 'ok') {
+      const raw = cols.phone === undefined ? null : cells[cols.phone];
+      if (!isFrenchPhone(raw)) add('phone', 'PHONE_INVALID', M.phoneInvalid(p.phone.value));
+    }
+    if (p.email.status === 'ok' && !isEmail(p.email.value)) add('email', 'EMAIL_INVALID', M.emailInvalid(p.email.value));
+
+    // Same person under several IDs
+    if (birth !== null && p.lastName !== '' && p.firstName !== '') {
+      const key = `${normalizeKey(p.lastName)}|${normalizeKey(p.firstName)}|${birth}`;
+      if (key.startsWith('|') || key.includes('||')) return; // names made only of punctuation
+      pushGroup(personGroups, key, p.row);
+      idOfRow.set(p.row, p.idKey);
+    }
+  });
+
+  const idCol = cols.id ?? -1;
+  const byRow = new Map<number, Participant>();
+  for (const p of model.participantRecords) byRow.set(p.row, p);
+  for (const rows of idGroups.values()) {
+    if (rows.length < 2) continue;
+    for (const row of rows) {
+      const message = M.idDuplicate(byRow.get(row)!.id, othersOf(rows, row), rows.length - 1);
+      out.add(TAB_PARTICIPANTS, row, header('id'), idCol, 'ID_DUPLICATE', message);
+    }
+  }
+  for (const rows of personGroups.values()) {
+    if (rows.length < 2) continue;
+    const ids = new Set(rows.map((r) => idOfRow.get(r)));
+    if (ids.size < 2) continue; // same ID on every row: that is ID_DUPLICATE, not another person
+    for (const row of rows) {
+      const message = M.possibleDuplicatePerson(othersOf(rows, row), rows.length - 1);
+      out.add(TAB_PARTICIPANTS, row, null, -1, 'POSSIBLE_DUPLICATE_PERSON', message);
+    }
+  }
+}
+
+function checkSessions(model: WorkbookModel, out: IssueList): void {
+  const T = model.sessions;
+  reportMissingColumns(T, TAB_SESSIONS, out, false);
+  if (T.headerRow === null || T.columns.date === undefined) return;
+  const dateHeader = headerOf(SESSIONS, 'date');
+  const col = T.columns.date;
+  const add = (row: number, code: CheckCode, message: string): void => out.add(TAB_SESSIONS, row, dateHeader, col, code, message);
+  const byDay = new Map<string, number[]>();
+  for (const s of model.sessionRecords) {
+    if (s.date.status === 'blank') {
+      add(s.row, 'SESSION_DATE_INVALID', M.sessionDateMissing());
+      continue;
+    }
+    if (s.date.status === 'invalid') {
+      add(s.row, 'SESSION_DATE_INVALID', M.sessionDateInvalid(s.date.text));
+      continue;
+    }
+    const day = s.date.value;
+    pushGroup(byDay, String(day), s.row);
+    const year = yearOfDay(day);
+    const season = model.settings.years.get(year);
+    if (season && ((season.seasonStart !== null && day < season.seasonStart) || (season.seasonEnd !== null && day > season.seasonEnd))) {
+      add(
+        s.row,
+        'SESSION_OUTSIDE_SEASON',
+        M.sessionOutsideSeason(
+          frenchDate(day),
+          year,
+          season.seasonStart === null ? null : frenchDate(season.seasonStart),
+          season.seasonEnd === null ? null : frenchDate(season.seasonEnd),
+        ),
+      );
+    }
+  }
+  for (const [day, rows] of byDay) {
+    if (rows.length < 2) continue;
+    for (const row of rows) add(row, 'SESSION_DUPLICATE', M.sessionDuplicate(frenchDate(Number(day)), othersOf(rows, row), rows.length - 1));
+  }
+}
+
+function checkAttendance(model: WorkbookModel, out: IssueList): void {
+  const T = model.attendance;
+  reportMissingColumns(T, TAB_ATTENDANCE, out, false);
+  if (T.headerRow === null) return;
+  const cols = T.columns;
+  const dateHeader = headerOf(ATTENDANCE, 'date');
+  const idHeader = headerOf(ATTENDANCE, 'participantId');
+  const statusHeader = headerOf(ATTENDANCE, 'status');
+
+  // Participants by ID (first row wins), when the Participants tab can be read.
+  const P = model.participants;
+  const participantsKnown = P.headerRow !== null && P.columns.id !== undefined;
+  const people = new Map<string, Participant>();
+  if (participantsKnown) for (const p of model.participantRecords) if (p.idKey !== '' && !people.has(p.idKey)) people.set(p.idKey, p);
+
+  // Session days, unless the Séances tab exists without a usable Date column (reported there).
+  const S = model.sessions;
+  const sessionsKnown = S.sheetName === null || (S.headerRow !== null && S.columns.date !== undefined);
+  const sessionDays = new Set<number>();
+  for (const s of model.sessionRecords) if (s.date.status === 'ok') sessionDays.add(s.date.value);
+
+  const firstRowOf = new Map<string, number>();
+  const duplicates = new Map<string, number[]>();
+
+  for (const a of model.attendanceRecords) {
+    const add = (header: string | null, col: number | undefined, code: CheckCode, message: string): void =>
+      out.add(TAB_ATTENDANCE, a.row, header, col ?? -1, code, message);
+    const day = a.date.status === 'ok' ? a.date.value : null;
+    if (cols.date !== undefined) {
+      if (a.date.status === 'blank') add(dateHeader, cols.date, 'ATTENDANCE_UNKNOWN_SESSION', M.attendanceDateMissing());
+      else if (a.date.status === 'invalid') add(dateHeader, cols.date, 'DATE_INVALID', M.dateInvalid(a.date.text));
+      else if (sessionsKnown && !sessionDays.has(a.date.value)) {
+        add(dateHeader, cols.date, 'ATTENDANCE_UNKNOWN_SESSION', M.attendanceUnknownSession(frenchDate(a.date.value)));
+      }
+    }
+    let person: Participant | undefined;
+    if (cols.participantId !== undefined) {
+      if (a.participantId === '') add(idHeader, cols.participantId, 'ATTENDANCE_UNKNOWN_PARTICIPANT', M.attendanceIdMissing());
+      else if (participantsKnown) {
+        person = people.get(a.idKey);
+        if (!person) add(idHeader, cols.participantId, 'ATTENDANCE_UNKNOWN_PARTICIPANT', M.attendanceUnknownParticipant(a.participantId));
+      }
+    }
+    if (cols.status !== undefined) {
+      if (a.status.status === 'blank') add(statusHeader, cols.status, 'ATTENDANCE_STATUS_INVALID', M.attendanceStatusMissing());
+      else if (a.status.status === 'invalid') add(statusHeader, cols.status, 'ATTENDANCE_STATUS_INVALID', M.attendanceStatusInvalid(a.status.text));
+    }
+    if (day !== null && a.idKey !== '') {
+      const key = `${day}|${a.idKey}`;
+      const first = firstRowOf.get(key);
+      if (first === undefined) firstRowOf.set(key, a.row);
+      else {
+        const g = duplicates.get(key);
+        if (g) g.push(a.row);
+        else duplicates.set(key, [first, a.row]);
+      }
+    }
+    if (person && day !== null) {
+      if (person.entryDate.status === 'ok' && day < person.entryDate.value) {
+        add(dateHeader, cols.date, 'ATTENDANCE_BEFORE_ENTRY', M.attendanceBeforeEntry(frenchDate(day), frenchDate(person.entryDate.value)));
+      }
+      if (person.exitDate.status === 'ok' && day > person.exitDate.value) {
+        add(dateHeader, cols.date, 'ATTENDANCE_AFTER_EXIT', M.attendanceAfterExit(frenchDate(day), frenchDate(person.exitDate.value)));
+      }
+    }
+  }
+  if (duplicates.size === 0) return;
+  const idText = new Map<number, string>();
+  for (const a of model.attendanceRecords) idText.set(a.row, a.participantId);
+  for (const [key, rows] of duplicates) {
+    const date = frenchDate(Number(key.slice(0, key.indexOf('|'))));
+    for (const row of rows) {
+      const message = M.attendanceDuplicate(idText.get(row) ?? '', date, othersOf(rows, row), rows.length - 1);
+      out.add(TAB_ATTENDANCE, row, null, -1, 'ATTENDANCE_DUPLICATE', message);
+    }
+  }
+}
+
+/** Runs every check of SPEC §3. `today` is the spreadsheet's current day. */
+export function checkWorkbook(model: WorkbookModel, today: Day): ValidationResult {
+  const out = new IssueList();
+  checkParticipants(model, today, out);
+  checkSessions(model, out);
+  checkAttendance(model, out);
+  const rowsChecked =
+    (model.participants.headerRow === null ? 0 : model.participants.rows.length) +
+    (model.sessions.headerRow === null ? 0 : model.sessions.rows.length) +
+    (model.attendance.headerRow === null ? 0 : model.attendance.rows.length);
+  return { rowsChecked, issues: out.sorted() };
+}
+
+/** Counts of a result, for summaries. */
+export function countBySeverity(issues: readonly Issue[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const i of issues) if (i.severity === 'error') errors++;
+  return { errors, warnings: issues.length - errors };
+}
