@@ -1,14 +1,19 @@
 // Builds the Apps Script bundle in dist/: Code.js (one file, top-level functions, no export),
 // Sidebar.html (JS and CSS inlined) and appsscript.json. Fails when a menu item or a
-// google.script.run call names a function the bundle does not expose.
+// google.script.run call names a function the bundle does not expose (scripts/bundle-check.mjs).
+// Tests may point the build elsewhere: CLUB_BUILD_SERVER_ENTRY, CLUB_BUILD_SIDEBAR_ENTRY
+// (its folder is the sidebar's source tree) and CLUB_BUILD_OUT_DIR (default dist/).
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { checkBundle, readSources } from './bundle-check.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+const dist = resolve(root, process.env.CLUB_BUILD_OUT_DIR || 'dist');
+const serverEntry = resolve(root, process.env.CLUB_BUILD_SERVER_ENTRY || 'src/server/main.ts');
+const sidebarEntry = resolve(root, process.env.CLUB_BUILD_SIDEBAR_ENTRY || 'src/sidebar/main.ts');
 const GLOBAL = '__app';
 mkdirSync(dist, { recursive: true });
 
@@ -19,7 +24,7 @@ function fail(message) {
 
 // 1. The entry's export list.
 const probe = await build({
-  entryPoints: [join(root, 'src/server/main.ts')],
+  entryPoints: [serverEntry],
   bundle: true,
   format: 'esm',
   write: false,
@@ -46,15 +51,16 @@ const mod = { exports: {} };
 new Function('module', 'exports', 'require', contract.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
 const { MENU_ITEMS, SERVER_FUNCTIONS } = mod.exports;
 const required = ['onOpen', 'onInstall', ...MENU_ITEMS.map((m) => m.handler), ...SERVER_FUNCTIONS];
-const missing = required.filter((n) => !exportsList.includes(n));
-if (missing.length) fail(`src/server/main.ts n'exporte pas : ${missing.join(', ')}`);
+const sidebarFiles = readSources(dirname(sidebarEntry));
+const contractErrors = checkBundle({ exportsList, required, sidebarFiles });
+if (contractErrors.length) fail(contractErrors.join(' ; '));
 
 // 3. Code.js: an IIFE in a global, plus one top-level wrapper per export.
 const footer = exportsList
   .map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`)
   .join('\n');
 const server = await build({
-  entryPoints: [join(root, 'src/server/main.ts')],
+  entryPoints: [serverEntry],
   bundle: true,
   format: 'iife',
   globalName: GLOBAL,
@@ -71,7 +77,7 @@ writeFileSync(join(dist, 'Code.js'), code);
 
 // 4. Sidebar.html: bundle the client, inline JS and CSS into the template.
 const client = await build({
-  entryPoints: [join(root, 'src/sidebar/main.ts')],
+  entryPoints: [sidebarEntry],
   bundle: true,
   format: 'iife',
   target: 'es2019',
@@ -81,14 +87,9 @@ const client = await build({
   logLevel: 'warning',
 });
 const js = client.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-const runCalls = [...js.matchAll(/["'](\w+)["']/g)].map((m) => m[1]).filter((n) => SERVER_FUNCTIONS.includes(n));
-// Any google.script.run use outside the RPC module would bypass the typed list: forbid it.
-for (const f of walk(join(root, 'src/sidebar'))) {
-  if (!f.endsWith('.ts') || f.endsWith('rpc.ts')) continue;
-  if (readFileSync(f, 'utf8').includes('google.script.run')) fail(`${f} appelle google.script.run hors de src/sidebar/rpc.ts`);
-}
-const unknownCalls = runCalls.filter((n) => !exportsList.includes(n));
-if (unknownCalls.length) fail(`la barre latérale appelle des fonctions absentes du bundle : ${unknownCalls.join(', ')}`);
+// Any google.script.run use outside the RPC module would bypass the typed list: forbidden.
+const sidebarErrors = checkBundle({ exportsList, required: [], sidebarFiles, sidebarJs: js, serverFunctions: SERVER_FUNCTIONS });
+if (sidebarErrors.length) fail(sidebarErrors.join(' ; '));
 const css = readFileSync(join(root, 'src/sidebar/style.css'), 'utf8');
 const template = readFileSync(join(root, 'src/sidebar/index.html'), 'utf8');
 const html = template.replace('/*INLINE_CSS*/', () => css).replace('/*INLINE_JS*/', () => js);
@@ -96,14 +97,6 @@ writeFileSync(join(dist, 'Sidebar.html'), html);
 
 // 5. Manifest.
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
-
-function* walk(dir) {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) yield* walk(p);
-    else yield p;
-  }
-}
 
 if (!process.argv.includes('--quiet')) {
   console.log(`dist/Code.js (${(code.length / 1024).toFixed(1)} Ko, ${exportsList.length} fonctions), dist/Sidebar.html (${(html.length / 1024).toFixed(1)} Ko), dist/appsscript.json`);
