@@ -119,7 +119,12 @@ export class AppsScriptWorkbook implements WorkbookPort {
     else builder.requireDate();
     builder.setAllowInvalid(rule.allowInvalid);
     if (rule.helpText) builder.setHelpText(rule.helpText);
-    this.sheet(sheet).getRange(row, col, numRows, numCols).setDataValidation(builder.build());
+    // Clipped to the sheet's grid (Sheets refuses ranges beyond it; validation never grows a tab).
+    const s = this.sheet(sheet);
+    const rows = Math.min(numRows, s.getMaxRows() - row + 1);
+    const cols = Math.min(numCols, s.getMaxColumns() - col + 1);
+    if (rows < 1 || cols < 1) return;
+    s.getRange(row, col, rows, cols).setDataValidation(builder.build());
   }
 
   format(sheet: string, row: number, col: number, numRows: number, numCols: number, f: CellFormat): void {

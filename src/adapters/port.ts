@@ -50,6 +50,7 @@ export interface WorkbookPort {
   writeNotes(sheet: string, row: number, col: number, notes: string[][]): void;
   getFrozenRows(sheet: string): number;
   setFrozenRows(sheet: string, rows: number): void;
+  /** Data validation on a rectangle (clipped to the sheet's grid by the Apps Script adapter). */
   setValidation(sheet: string, row: number, col: number, numRows: number, numCols: number, rule: ValidationRule): void;
   format(sheet: string, row: number, col: number, numRows: number, numCols: number, format: CellFormat): void;
   setColumnWidth(sheet: string, col: number, width: number): void;

@@ -1,8 +1,101 @@
-import type { CliIo } from './io';
-import { EXIT_UNUSABLE } from './io';
+/**
+ * `club-alternance verifier <classeur.xlsx> [--json]` (SPEC §7): the checks of §3 on an .xlsx
+ * export. Reads the file only (never writes to it). Exit 0: no error (warnings allowed);
+ * 1: errors; 2: unusable input, with one French line on stderr.
+ */
+import { promises as fs } from 'node:fs';
+import { XlsxReadError, readXlsx } from '../adapters/xlsx';
+import { CHECKED_TABS, checkWorkbook, countBySeverity } from '../core/checks';
+import { DateCellReader, Day } from '../core/days';
+import { readModel } from '../server/read';
+import type { Issue, ValidationResult } from '../shared/api';
+import { VERIFY_CLI as T } from '../i18n/fr/checks';
+import { CliIo, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
 
-/** `club-alternance verifier` — placeholder until issue 3 lands. */
-export async function runVerify(_args: string[], io: CliIo): Promise<number> {
-  io.err('La commande « verifier » arrive bientôt.');
-  return EXIT_UNUSABLE;
+export const CLI_TIME_ZONE = 'Europe/Paris';
+
+/** Today's calendar day in Europe/Paris. */
+export function todayInParis(now: Date = new Date()): Day {
+  return new DateCellReader(CLI_TIME_ZONE).dayOf(now) as Day;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(args: string[]): { path: string; json: boolean } {
+  let json = false;
+  const paths: string[] = [];
+  for (const a of args) {
+    if (a === '--json') json = true;
+    else if (a.startsWith('-') && a.length > 1) throw new UsageError(T.unknownOption(a));
+    else if (a.trim() !== '') paths.push(a);
+  }
+  if (paths.length === 0) throw new UsageError(T.missingPath);
+  if (paths.length > 1) throw new UsageError(T.tooManyPaths);
+  return { path: paths[0], json };
+}
+
+/** French text report grouped by tab then row, ending with a summary line. */
+export function formatText(result: ValidationResult): string {
+  const lines: string[] = [];
+  const byTab = new Map<string, Issue[]>();
+  for (const i of result.issues) {
+    const list = byTab.get(i.sheet);
+    if (list) list.push(i);
+    else byTab.set(i.sheet, [i]);
+  }
+  const order = [...CHECKED_TABS, ...[...byTab.keys()].filter((k) => !(CHECKED_TABS as readonly string[]).includes(k))];
+  for (const tab of order) {
+    const issues = byTab.get(tab);
+    if (!issues) continue;
+    const { errors, warnings } = countBySeverity(issues);
+    lines.push(T.tabHeading(tab, errors, warnings));
+    for (const i of issues) lines.push(`  ${T.issueLine(i.sheet, i.row, i.column, i.severity, i.message, i.code)}`);
+    lines.push('');
+  }
+  const { errors, warnings } = countBySeverity(result.issues);
+  lines.push(T.summary(result.rowsChecked, errors, warnings));
+  return lines.join('\n');
+}
+
+export async function runVerify(args: string[], io: CliIo, today: Day = todayInParis()): Promise<number> {
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    io.out(T.usage);
+    return EXIT_OK;
+  }
+  let options: { path: string; json: boolean };
+  try {
+    options = parseArgs(args);
+  } catch (e) {
+    io.err((e as Error).message);
+    return EXIT_UNUSABLE;
+  }
+  const { path, json } = options;
+  try {
+    const stat = await fs.stat(path);
+    if (stat.isDirectory()) {
+      io.err(T.isDirectory(path));
+      return EXIT_UNUSABLE;
+    }
+  } catch {
+    io.err(T.notFound(path));
+    return EXIT_UNUSABLE;
+  }
+  let workbook;
+  try {
+    workbook = await readXlsx(path, CLI_TIME_ZONE);
+  } catch (e) {
+    if (e instanceof XlsxReadError || e instanceof Error) {
+      io.err(T.notXlsx(path));
+      return EXIT_UNUSABLE;
+    }
+    throw e;
+  }
+  const model = readModel(workbook);
+  if (model.participants.sheetName === null) {
+    io.err(T.noParticipants(path));
+    return EXIT_UNUSABLE;
+  }
+  const result = checkWorkbook(model, today);
+  io.out(json ? JSON.stringify({ rowsChecked: result.rowsChecked, issues: result.issues }, null, 2) : formatText(result));
+  return countBySeverity(result.issues).errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }

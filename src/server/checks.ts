@@ -1,22 +1,170 @@
-/** Checks server functions (SPEC §3). Placeholder until issue 3 lands. */
-import type { Services } from '../adapters/port';
+/**
+ * Checks server functions (SPEC §3, §5): "Vérifier le classeur", "Préparer le classeur" and
+ * the "Contrôle" view's cell selection. Each tab is read once (readModel) and every write is
+ * one batch call per tab, whatever the number of rows.
+ */
+import type { Services, WorkbookPort } from '../adapters/port';
+import { checkWorkbook, countBySeverity } from '../core/checks';
+import { CellMarks, addMark, markLine, refreshNotes } from '../core/marks';
+import { planAddsSomething, planPreparation } from '../core/prepare';
+import { ATTENDANCE, DATA_TABS, PARTICIPANTS, SESSIONS, findTabName } from '../core/schema';
+import { normalizeKey, normalizeTabName } from '../core/text';
+import { Table, WorkbookModel, locateTable } from '../core/workbook';
 import type { ValidationResult } from '../shared/api';
-import { COMMON } from '../i18n/fr/common';
+import { CHECKS_SERVER, PREPARE } from '../i18n/fr/checks';
+import { LOCK_TIMEOUT_MS, readModel, withDocumentLock } from './read';
 
-export function validateWorkbook(_services: Services): ValidationResult {
-  throw new Error(COMMON.comingSoon);
+/** Column (1-based) where a mark of this issue goes: its column, else the table's first recognised column. */
+function markColumn(table: Table<string>, column: string | null): number {
+  if (column !== null) {
+    const def = table.definition.columns.find((c) => c.header === column);
+    const index = def ? table.columns[def.key] : undefined;
+    if (index !== undefined) return index + 1;
+  }
+  return firstColumn(table);
 }
 
-/** Menu "Vérifier le classeur". */
-export function checkWorkbookFromMenu(services: Services): void {
+function firstColumn(table: Table<string>): number {
+  const indexes = Object.values(table.columns) as number[];
+  return indexes.length > 0 ? Math.min(...indexes) + 1 : 1;
+}
+
+/**
+ * Refreshes the notes of the checked tabs: reads each tab's notes once, strips the marks of
+ * the previous run, adds the new ones and writes back (one call, only when something changed).
+ * Returns false when the document lock was busy (nothing written).
+ */
+export function refreshMarks(services: Services, model: WorkbookModel, result: ValidationResult): boolean {
+  const tables: Table<string>[] = [model.participants, model.sessions, model.attendance];
+  const marksByTab = new Map<string, CellMarks>();
+  for (const t of tables) marksByTab.set(t.definition.name, new Map());
+  for (const issue of result.issues) {
+    const table = tables.find((t) => t.definition.name === issue.sheet);
+    if (!table || table.sheetName === null) continue;
+    addMark(marksByTab.get(issue.sheet)!, issue.row, markColumn(table, issue.column), markLine(issue));
+  }
+  const lock = services.lock;
+  if (!lock.tryLock(LOCK_TIMEOUT_MS)) return false;
+  try {
+    const wb = services.workbook;
+    let wrote = false;
+    for (const t of tables) {
+      if (t.sheetName === null || t.values.length === 0 || t.width === 0) continue;
+      const current = wb.readNotes(t.sheetName, 1, 1, t.values.length, t.width);
+      const update = refreshNotes(current, marksByTab.get(t.definition.name)!);
+      if (update.write) {
+        wb.writeNotes(t.sheetName, update.write.row, update.write.col, update.write.notes);
+        wrote = true;
+      }
+    }
+    if (wrote) wb.flush();
+  } finally {
+    lock.releaseLock();
+  }
+  return true;
+}
+
+/** The sidebar's "Vérifier" (SPEC §5): runs every check and refreshes the grid's notes. */
+export function validateWorkbook(services: Services): ValidationResult {
+  const model = readModel(services.workbook);
+  const result = checkWorkbook(model, services.today());
+  refreshMarks(services, model, result);
+  return result;
+}
+
+/** Menu "Vérifier le classeur": runs the check, refreshes the notes, opens the "Contrôle" view. */
+export function checkWorkbookFromMenu(services: Services): ValidationResult {
+  const model = readModel(services.workbook);
+  const result = checkWorkbook(model, services.today());
+  const marked = refreshMarks(services, model, result);
   services.ui.showSidebar('checks');
+  const { errors, warnings } = countBySeverity(result.issues);
+  if (services.ui.toast) services.ui.toast(marked ? CHECKS_SERVER.toastSummary(errors, warnings) : CHECKS_SERVER.marksSkippedLockBusy);
+  return result;
 }
 
-/** Menu "Préparer le classeur". */
-export function prepareWorkbook(services: Services): void {
-  services.ui.alert(COMMON.comingSoon);
+export interface PrepareSummary {
+  createdTabs: string[];
+  appendedHeaders: { tab: string; headers: string[] }[];
+  validatedColumns: number;
+  untouched: string[];
+  message: string;
 }
 
-export function selectCell(_services: Services, _sheet: unknown, _row: unknown, _column: unknown): void {
-  throw new Error(COMMON.comingSoon);
+/** Menu "Préparer le classeur": creates what is missing, keeps what exists (idempotent). */
+export function prepareWorkbook(services: Services): PrepareSummary | null {
+  let summary: PrepareSummary;
+  try {
+    summary = prepareUnderLock(services);
+  } catch (e) {
+    // Nothing was written when the lock is busy; other errors are shown as they are (French).
+    services.ui.alert((e as Error).message);
+    return null;
+  }
+  services.ui.alert(summary.message);
+  return summary;
+}
+
+function prepareUnderLock(services: Services): PrepareSummary {
+  return withDocumentLock(services, () => {
+    const wb: WorkbookPort = services.workbook;
+    const model = readModel(wb);
+    const frozen: Record<string, number> = {};
+    for (const t of [model.participants, model.sessions, model.attendance]) {
+      if (t.sheetName !== null) frozen[t.sheetName] = wb.getFrozenRows(t.sheetName);
+    }
+    const plan = planPreparation(model, frozen);
+    for (const tab of plan.createTabs) {
+      wb.insertSheet(tab.name);
+      wb.writeValues(tab.name, 1, 1, tab.values);
+      wb.format(tab.name, 1, 1, 1, tab.values[0].length, { bold: true });
+      wb.setFrozenRows(tab.name, 1);
+    }
+    for (const tab of plan.fillEmptyTabs) {
+      wb.writeValues(tab.name, 1, 1, tab.values);
+      wb.format(tab.name, 1, 1, 1, tab.values[0].length, { bold: true });
+    }
+    for (const a of plan.appendHeaders) wb.writeValues(a.sheet, a.row, a.col, [a.headers]);
+    for (const f of plan.freeze) wb.setFrozenRows(f.sheet, f.rows);
+    for (const v of plan.validations) wb.setValidation(v.sheet, v.row, v.col, v.numRows, v.numCols, v.rule);
+
+    const createdTabs = [...plan.createTabs.map((t) => t.name), ...plan.fillEmptyTabs.map((t) => t.name)];
+    const parts: string[] = [];
+    if (createdTabs.length > 0) parts.push(PREPARE.createdTabs(createdTabs));
+    for (const a of plan.appendHeaders) parts.push(PREPARE.addedColumns(a.tab, a.headers));
+    if (plan.freeze.length > 0) parts.push(PREPARE.frozen(plan.freeze.map((f) => f.sheet)));
+    if (plan.validations.length > 0) parts.push(PREPARE.validations(plan.validations.length));
+    for (const t of plan.untouched) parts.push(PREPARE.untouched(t));
+    const message = planAddsSomething(plan)
+      ? [PREPARE.done, ...parts].join('\n')
+      : [PREPARE.alreadyReady, ...plan.untouched.map((t) => PREPARE.untouched(t))].join('\n');
+    return {
+      createdTabs,
+      appendedHeaders: plan.appendHeaders.map((a) => ({ tab: a.tab, headers: a.headers })),
+      validatedColumns: plan.validations.length,
+      untouched: plan.untouched,
+      message,
+    };
+  });
+}
+
+/** The "Contrôle" view's button: selects the cell of an issue (canonical tab and header names). */
+export function selectCell(services: Services, sheet: unknown, row: unknown, column: unknown): void {
+  if (typeof sheet !== 'string' || typeof row !== 'number' || !Number.isInteger(row) || row < 1 || row > 10_000_000) {
+    throw new Error(CHECKS_SERVER.badSelectArguments);
+  }
+  if (column !== null && column !== undefined && typeof column !== 'string') throw new Error(CHECKS_SERVER.badSelectArguments);
+  const wb = services.workbook;
+  const actual = findTabName(wb.sheetNames(), sheet);
+  if (actual === null) throw new Error(CHECKS_SERVER.tabNotFound(sheet));
+  const definition = DATA_TABS.find((d) => normalizeTabName(d.name) === normalizeTabName(sheet));
+  let col = 1;
+  if (definition && (definition === PARTICIPANTS || definition === SESSIONS || definition === ATTENDANCE)) {
+    const table = locateTable<string>(definition, actual, wb.readValues(actual));
+    const wanted = typeof column === 'string' ? normalizeKey(column) : null;
+    const def = wanted === null ? undefined : definition.columns.find((c) => normalizeKey(c.header) === wanted);
+    const index = def ? table.columns[def.key] : undefined;
+    col = index !== undefined ? index + 1 : firstColumn(table);
+  }
+  wb.select(actual, row, col);
 }

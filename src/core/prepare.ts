@@ -1,0 +1,148 @@
+/**
+ * "Préparer le classeur": the pure plan of what to create. It only adds: missing tabs with
+ * canonical headers, missing required headers at the right end of an existing header row,
+ * a frozen header row, dropdown and date validation on the list and date columns, and a
+ * default Paramètres tab. Existing data, headers, column order and extra columns are kept.
+ */
+import type { ValidationRule } from '../adapters/port';
+import { PREPARE } from '../i18n/fr/checks';
+import { ATTENDANCE_STATUS, CONTRACT_TYPE, SEX, SITUATION, TRAINING_LEVEL, YES_NO_LABELS } from './lists';
+import { ATTENDANCE, PARTICIPANTS, SESSIONS, SETTINGS, TabDefinition } from './schema';
+import { CellValue, isBlank } from './values';
+import type { Settings, Table, WorkbookModel } from './workbook';
+
+export interface TabCreation {
+  name: string;
+  /** Cells written from A1 (header row first). */
+  values: CellValue[][];
+}
+
+export interface PreparePlan {
+  /** Tabs to insert (in this order), then fill from A1, bold header, freeze row 1. */
+  createTabs: TabCreation[];
+  /** Existing but empty tabs: canonical headers written in row 1 (bold, frozen). */
+  fillEmptyTabs: TabCreation[];
+  /** Required headers appended at the right of an existing header row. */
+  appendHeaders: { sheet: string; tab: string; row: number; col: number; headers: string[] }[];
+  /** Frozen rows to set (only where fewer rows than the header row are frozen). */
+  freeze: { sheet: string; rows: number }[];
+  validations: { sheet: string; row: number; col: number; numRows: number; numCols: number; rule: ValidationRule }[];
+  /** Tabs with data but no recognised header row: left as they are. */
+  untouched: string[];
+}
+
+/** Validation covers the data rows below the header, down to this row at least. */
+export const VALIDATION_MIN_LAST_ROW = 1000;
+/** …and this many rows below the last data row. */
+export const VALIDATION_SPARE_ROWS = 1000;
+
+function listRule(values: readonly string[], helpText: string): ValidationRule {
+  return { kind: 'list', values: [...values], allowInvalid: true, helpText };
+}
+const DATE_RULE: ValidationRule = { kind: 'date', allowInvalid: true, helpText: PREPARE.help.date };
+
+/** Validation rule of each column key that gets one. */
+const RULES: Record<string, Record<string, ValidationRule>> = {
+  [PARTICIPANTS.name]: {
+    sex: listRule(SEX.labels, PREPARE.help.sex),
+    qpvResident: listRule(YES_NO_LABELS, PREPARE.help.yesNo),
+    trainingLevel: listRule(TRAINING_LEVEL.labels, PREPARE.help.trainingLevel),
+    situation: listRule(SITUATION.labels, PREPARE.help.situation),
+    contractType: listRule(CONTRACT_TYPE.labels, PREPARE.help.contractType),
+    birthDate: DATE_RULE,
+    entryDate: DATE_RULE,
+    contractStart: DATE_RULE,
+    exitDate: DATE_RULE,
+  },
+  [SESSIONS.name]: { date: DATE_RULE },
+  [ATTENDANCE.name]: { date: DATE_RULE, status: listRule(ATTENDANCE_STATUS.labels, PREPARE.help.status) },
+};
+
+/** Canonical header row of a new tab. */
+export function canonicalHeaders(definition: TabDefinition): string[] {
+  return definition.columns.map((c) => c.header);
+}
+
+/** Default Paramètres: headers, the territory's communes, the priority districts (one row per district and commune). */
+export function defaultSettingsValues(settings: Pick<Settings, 'territory' | 'qpvDistricts'>): CellValue[][] {
+  const headers = canonicalHeaders(SETTINGS);
+  const col = (key: string): number => SETTINGS.columns.findIndex((c) => c.key === key);
+  const pairs: [string, string][] = [];
+  for (const d of settings.qpvDistricts) {
+    if (d.communes.length === 0) pairs.push([d.name, '']);
+    for (const c of d.communes) pairs.push([d.name, c]);
+  }
+  const height = Math.max(settings.territory.length, pairs.length);
+  const rows: CellValue[][] = [];
+  for (let i = 0; i < height; i++) {
+    const line: CellValue[] = headers.map(() => '');
+    line[col('territoryCommune')] = settings.territory[i] ?? '';
+    line[col('qpvDistrict')] = pairs[i]?.[0] ?? '';
+    line[col('qpvCommune')] = pairs[i]?.[1] ?? '';
+    rows.push(line);
+  }
+  return [headers, ...rows];
+}
+
+function isEmptyTab(values: CellValue[][]): boolean {
+  for (const line of values) for (const c of line) if (!isBlank(c)) return false;
+  return true;
+}
+
+/**
+ * The plan for a workbook. `frozenRows` gives the frozen rows of existing tabs (by actual
+ * name); tabs not listed count as 0.
+ */
+export function planPreparation(model: WorkbookModel, frozenRows: Readonly<Record<string, number>> = {}): PreparePlan {
+  const plan: PreparePlan = { createTabs: [], fillEmptyTabs: [], appendHeaders: [], freeze: [], validations: [], untouched: [] };
+  const tables: Table<string>[] = [model.participants, model.sessions, model.attendance];
+  for (const table of tables) {
+    const def = table.definition;
+    let sheet: string;
+    let headerRow: number;
+    let columns: Record<string, number>;
+    let lastRow: number;
+    if (table.sheetName === null || (table.headerRow === null && isEmptyTab(table.values))) {
+      const values = [canonicalHeaders(def)];
+      if (table.sheetName === null) plan.createTabs.push({ name: def.name, values });
+      else {
+        plan.fillEmptyTabs.push({ name: table.sheetName, values });
+        if ((frozenRows[table.sheetName] ?? 0) < 1) plan.freeze.push({ sheet: table.sheetName, rows: 1 });
+      }
+      sheet = table.sheetName ?? def.name;
+      headerRow = 1;
+      columns = Object.fromEntries(def.columns.map((c, i) => [c.key, i]));
+      lastRow = 1;
+    } else if (table.headerRow === null) {
+      plan.untouched.push(table.sheetName);
+      continue;
+    } else {
+      sheet = table.sheetName;
+      headerRow = table.headerRow;
+      columns = { ...(table.columns as Record<string, number>) };
+      lastRow = table.values.length;
+      if (table.missing.length > 0) {
+        const headers = table.missing.map((k) => def.columns.find((c) => c.key === k)!.header);
+        plan.appendHeaders.push({ sheet, tab: def.name, row: headerRow, col: table.width + 1, headers });
+        table.missing.forEach((k, i) => (columns[k] = table.width + i));
+      }
+      if ((frozenRows[sheet] ?? 0) < headerRow) plan.freeze.push({ sheet, rows: headerRow });
+    }
+    const endRow = Math.max(VALIDATION_MIN_LAST_ROW, lastRow + VALIDATION_SPARE_ROWS);
+    for (const c of def.columns) {
+      const rule = RULES[def.name]?.[c.key];
+      const index = columns[c.key];
+      if (!rule || index === undefined) continue;
+      plan.validations.push({ sheet, row: headerRow + 1, col: index + 1, numRows: endRow - headerRow, numCols: 1, rule });
+    }
+  }
+  if (model.settings.sheetName === null) {
+    plan.createTabs.push({ name: SETTINGS.name, values: defaultSettingsValues(model.settings) });
+  }
+  return plan;
+}
+
+/** True when the plan creates or adds something (validations alone do not count). */
+export function planAddsSomething(plan: PreparePlan): boolean {
+  return plan.createTabs.length + plan.fillEmptyTabs.length + plan.appendHeaders.length + plan.freeze.length > 0;
+}
