@@ -1,8 +1,139 @@
-import type { CliIo } from './io';
-import { EXIT_UNUSABLE } from './io';
+/**
+ * `club-alternance bilan <classeur.xlsx> --annee AAAA [--json] [--sortie bilan.html]` (SPEC §7):
+ * the indicators of SPEC §6 as a French table, as JSON, or as a self-contained HTML report.
+ * The input file is only read, never written.
+ */
+import { existsSync, realpathSync, statSync, writeFileSync } from 'fs';
+import { extname, resolve } from 'path';
+import { readXlsx, XlsxReadError } from '../adapters/xlsx';
+import { DateCellReader } from '../core/days';
+import { cellText, ReportLayout } from '../core/report-layout';
+import { findTabName, PARTICIPANTS } from '../core/schema';
+import { REPORT } from '../i18n/fr/report';
+import { assertReportable, parseYear, reportLayoutFor } from '../server/report';
+import { readModel } from '../server/read';
+import { CliIo, EXIT_OK, EXIT_UNUSABLE } from './io';
+import { renderHtmlReport } from './html-report';
 
-/** `club-alternance bilan` — placeholder until issue 4 lands. */
-export async function runReport(_args: string[], io: CliIo): Promise<number> {
-  io.err('La commande « bilan » arrive bientôt.');
-  return EXIT_UNUSABLE;
+export interface ReportArgs {
+  file: string;
+  year: number;
+  json: boolean;
+  output: string | null;
+}
+
+/** Parses the arguments; a string is the French message of an unusable command line. */
+export function parseReportArgs(args: string[]): ReportArgs | string {
+  let file: string | null = null;
+  let yearText: string | null = null;
+  let json = false;
+  let output: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const inline = a.startsWith('--') && eq > 0 ? a.slice(eq + 1) : null;
+    const next = (): string | null => (inline !== null ? inline : i + 1 < args.length ? args[++i] : null);
+    if (name === '--annee' || name === '--année') {
+      yearText = next();
+      if (yearText === null) return REPORT.cli.missingYear;
+    } else if (name === '--json') json = true;
+    else if (name === '--sortie') {
+      output = next();
+      if (output === null || output === '') return REPORT.cli.missingOutput;
+    } else if (a.startsWith('-') && a.length > 1) return REPORT.cli.unknownOption(a);
+    else if (file === null) file = a;
+    else return REPORT.cli.extraArgument(a);
+  }
+  if (file === null) return REPORT.cli.missingFile;
+  if (yearText === null) return REPORT.cli.missingYear;
+  const year = parseYear(yearText);
+  if (year === null) return REPORT.cli.badYear(yearText);
+  return { file, year, json, output };
+}
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
+/** The report as a readable French text table. */
+export function renderTextReport(layout: ReportLayout): string {
+  const out: string[] = [layout.title, layout.generated];
+  for (const w of layout.warnings) out.push('', `⚠ ${w}`);
+  for (const n of layout.notes) out.push('', n);
+  for (const t of layout.tables) {
+    const lines = [t.header, ...t.rows.map((r) => r.map((v, i) => cellText(v, t.roles[i])))];
+    const widths = t.header.map((_, c) => Math.max(...lines.map((l) => String(l[c] ?? '').length)));
+    out.push('');
+    lines.forEach((l, k) => {
+      const cells = l.map((v, c) => (c === 0 ? String(v).padEnd(widths[c]) : String(v).padStart(widths[c])));
+      out.push(cells.join('  ').trimEnd());
+      if (k === 0) out.push(widths.map((w) => '-'.repeat(w)).join('  '));
+    });
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export interface ReportOptions {
+  /** Current instant (tests fix it). */
+  now?: () => Date;
+}
+
+export async function runReport(args: string[], io: CliIo, options: ReportOptions = {}): Promise<number> {
+  const parsed = parseReportArgs(args);
+  if (typeof parsed === 'string') {
+    io.err(parsed);
+    return EXIT_UNUSABLE;
+  }
+  const { file, year, json, output } = parsed;
+  if (existsSync(file) && statSync(file).isFile() && extname(file).toLowerCase() !== '.xlsx') {
+    io.err(REPORT.cli.notXlsx(file));
+    return EXIT_UNUSABLE;
+  }
+  if (output !== null && samePath(output, file)) {
+    io.err(REPORT.cli.sameAsInput);
+    return EXIT_UNUSABLE;
+  }
+  let workbook;
+  try {
+    workbook = await readXlsx(file);
+  } catch (e) {
+    io.err(e instanceof XlsxReadError ? e.message : REPORT.cli.notXlsx(file));
+    return EXIT_UNUSABLE;
+  }
+  if (findTabName(workbook.sheetNames(), PARTICIPANTS.name) === null) {
+    io.err(REPORT.cli.noParticipants(file));
+    return EXIT_UNUSABLE;
+  }
+  const model = readModel(workbook);
+  try {
+    assertReportable(model);
+  } catch (e) {
+    io.err((e as Error).message);
+    return EXIT_UNUSABLE;
+  }
+  const now = (options.now ?? (() => new Date()))();
+  const today = new DateCellReader(workbook.timeZone).dayOf(now) ?? 0;
+  const { layout, current } = reportLayoutFor(model, year, today);
+
+  if (output !== null) {
+    try {
+      writeFileSync(output, renderHtmlReport(layout), 'utf8');
+    } catch (e) {
+      io.err(REPORT.cli.cannotWrite(output, (e as Error).message));
+      return EXIT_UNUSABLE;
+    }
+  }
+  if (json) io.out(JSON.stringify(current.indicators, null, 2));
+  else if (output !== null) io.out(REPORT.cli.written(output));
+  else io.out(renderTextReport(layout));
+  if (json && output !== null) io.err(REPORT.cli.written(output));
+  return EXIT_OK;
 }

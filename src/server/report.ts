@@ -1,21 +1,182 @@
-/** Indicators and annual report (SPEC §6). Placeholder until issue 4 lands. */
+/**
+ * Indicators and the annual report (SPEC §5, §6, §9): reads each tab once, writes only the
+ * generated tab "Bilan AAAA" in a constant number of batch calls. Data tabs are never touched.
+ */
 import type { Services } from '../adapters/port';
+import { yearOfDay } from '../core/days';
+import { computeYearFigures, YearFigures } from '../core/indicators';
+import { buildReportLayout, cellText, ReportLayout } from '../core/report-layout';
+import { PARTICIPANTS, findTabName, reportTabName } from '../core/schema';
+import type { WorkbookModel } from '../core/workbook';
 import type { AnnualReportResult, Indicators } from '../shared/api';
-import { COMMON } from '../i18n/fr/common';
+import { REPORT } from '../i18n/fr/report';
+import { readModel, withDocumentLock } from './read';
 
-export function computeIndicators(_services: Services, _year: unknown): Indicators {
-  throw new Error(COMMON.comingSoon);
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2100;
+
+/** A year from the sidebar or the menu: a whole number (or its text) from 1990 to 2100. */
+export function parseYear(value: unknown): number | null {
+  let n: number;
+  if (typeof value === 'number') n = value;
+  else if (typeof value === 'string' && /^\s*\d{4}\s*$/.test(value)) n = Number(value);
+  else return null;
+  return Number.isInteger(n) && n >= MIN_YEAR && n <= MAX_YEAR ? n : null;
 }
 
-export function generateAnnualReport(_services: Services, _year: unknown): AnnualReportResult {
-  throw new Error(COMMON.comingSoon);
+function requireYear(value: unknown): number {
+  const year = parseYear(value);
+  if (year === null) throw new Error(REPORT.invalidYearValue);
+  return year;
 }
 
-/** Menu "Générer le bilan annuel…". */
+/** Throws a French message when the workbook cannot give indicators at all. */
+export function assertReportable(model: WorkbookModel): void {
+  if (model.participants.sheetName === null || model.participants.headerRow === null) throw new Error(REPORT.noParticipantsTab);
+  if (model.participants.columns.entryDate === undefined) throw new Error(REPORT.noEntryDateColumn);
+}
+
+/** Warnings for required Participants columns that are absent (values count as unknown). */
+export function missingColumnWarnings(model: WorkbookModel): string[] {
+  const missing = model.participants.missing.filter((k) => k !== 'entryDate');
+  if (missing.length === 0) return [];
+  const headers = missing.map((k) => PARTICIPANTS.columns.find((c) => c.key === k)!.header);
+  return [REPORT.missingColumnsWarning(headers)];
+}
+
+export function computeIndicators(services: Services, year: unknown): Indicators {
+  const y = requireYear(year);
+  const model = readModel(services.workbook);
+  assertReportable(model);
+  return computeYearFigures(model, y).indicators;
+}
+
+/** The layout of year Y's report for a model already read. */
+export function reportLayoutFor(model: WorkbookModel, year: number, generatedOn: number): { layout: ReportLayout; current: YearFigures } {
+  const current = computeYearFigures(model, year);
+  const previous = computeYearFigures(model, year - 1);
+  const layout = buildReportLayout({
+    current,
+    previous,
+    threshold: model.settings.confidentialityThreshold,
+    generatedOn,
+    warnings: missingColumnWarnings(model),
+  });
+  return { layout, current };
+}
+
+function hasData(i: Indicators): boolean {
+  return i.beneficiaries > 0 || i.attendance.sessions > 0 || i.attendance.presences + i.attendance.absences + i.attendance.excused > 0;
+}
+
+/** Actual name of the year's report tab when it exists (tab names match loosely). */
+export function existingReportTab(sheetNames: string[], year: number): string | null {
+  return findTabName(sheetNames, reportTabName(year));
+}
+
+/** Writes the layout into the report tab: clear or create, one write, grouped formats, charts. */
+function writeReport(services: Services, layout: ReportLayout, existing: string | null): string {
+  const wb = services.workbook;
+  const sheet = existing ?? layout.sheetName;
+  if (existing) wb.clearSheet(sheet);
+  else wb.insertSheet(sheet);
+  wb.writeValues(sheet, 1, 1, layout.grid);
+  for (const f of layout.formats) wb.format(sheet, f.row, f.col, f.numRows, f.numCols, f.format);
+  for (const w of layout.columnWidths) wb.setColumnWidth(sheet, w.col, w.width);
+  for (const c of layout.charts) wb.addChart(sheet, c.spec);
+  wb.select(sheet, 1, 1);
+  return sheet;
+}
+
+function generateFromModel(services: Services, model: WorkbookModel, year: number): AnnualReportResult {
+  assertReportable(model);
+  const { layout, current } = reportLayoutFor(model, year, services.today());
+  if (!hasData(current.indicators)) throw new Error(REPORT.noData(year));
+  const existing = existingReportTab(model.sheetNames, year);
+  const sheetName = withDocumentLock(services, () => writeReport(services, layout, existing));
+  return { sheetName, indicators: current.indicators };
+}
+
+/** Server function: (re)generates the tab "Bilan AAAA" (the sidebar asks before replacing). */
+export function generateAnnualReport(services: Services, year: unknown): AnnualReportResult {
+  const y = requireYear(year);
+  return generateFromModel(services, readModel(services.workbook), y);
+}
+
+/** Years with data (entries, sessions, attendance), most recent first; suggested: the last year with sessions. */
+export function reportYearsOf(model: WorkbookModel): { years: number[]; suggested: number | null; existing: number[] } {
+  const years = new Set<number>();
+  let lastSessionYear: number | null = null;
+  const add = (day: number): number | null => {
+    const y = yearOfDay(day);
+    if (y < MIN_YEAR || y > MAX_YEAR) return null;
+    years.add(y);
+    return y;
+  };
+  for (const s of model.sessionRecords) {
+    if (s.date.status !== 'ok') continue;
+    const y = add(s.date.value);
+    if (y !== null && (lastSessionYear === null || y > lastSessionYear)) lastSessionYear = y;
+  }
+  for (const p of model.participantRecords) if (p.entryDate.status === 'ok') add(p.entryDate.value);
+  for (const a of model.attendanceRecords) if (a.date.status === 'ok') add(a.date.value);
+  const sorted = [...years].sort((a, b) => b - a);
+  const existing = sorted.filter((y) => existingReportTab(model.sheetNames, y) !== null);
+  return { years: sorted, suggested: lastSessionYear ?? sorted[0] ?? null, existing };
+}
+
+export function getReportYears(services: Services): { years: number[]; suggested: number | null; existing: number[] } {
+  return reportYearsOf(readModel(services.workbook));
+}
+
+/** Short French summary of a generated report, with the same masking as the report. */
+export function reportSummary(layout: ReportLayout): string {
+  const key = layout.tables.find((t) => t.id === 'key')!;
+  const text = (row: number, col: number): string => cellText(key.rows[row][col], key.roles[col]);
+  const R = REPORT.rows;
+  const parts = [
+    `${R.beneficiaries} : ${text(0, 1)}`,
+    `${R.plannedPlaces} : ${text(1, 1)}`,
+    `${R.fillRate.split(' (')[0]} : ${text(2, 2)}`,
+    `${R.minors} : ${text(5, 1)} (${text(5, 2)})`,
+    `${R.qpv} : ${text(6, 1)} (${text(6, 2)})`,
+    `${R.positive.split(' (')[0]} : ${text(11, 1)} (${text(11, 2)})`,
+  ];
+  return [REPORT.done(layout.sheetName), REPORT.summaryLine(parts), ...layout.warnings].join('\n\n');
+}
+
+/** Menu "Générer le bilan annuel…": asks the year, confirms a replacement, generates, sums up. */
 export function generateReportFromMenu(services: Services): void {
-  services.ui.alert(COMMON.comingSoon);
-}
-
-export function getReportYears(_services: Services): { years: number[]; suggested: number | null } {
-  return { years: [], suggested: null };
+  const ui = services.ui;
+  try {
+    const model = readModel(services.workbook);
+    assertReportable(model);
+    const { suggested } = reportYearsOf(model);
+    const answer = ui.prompt(REPORT.promptTitle, REPORT.promptMessage(suggested), suggested === null ? undefined : String(suggested));
+    if (answer === null) return;
+    const trimmed = answer.trim();
+    if (trimmed === '' && suggested === null) {
+      ui.alert(REPORT.noYearGiven);
+      return;
+    }
+    const year = trimmed === '' ? suggested : parseYear(trimmed);
+    if (year === null) {
+      ui.alert(REPORT.invalidYear(trimmed));
+      return;
+    }
+    const existing = existingReportTab(model.sheetNames, year);
+    if (existing && !ui.confirm(REPORT.confirmTitle, REPORT.confirmReplace(existing))) {
+      ui.alert(REPORT.cancelled);
+      return;
+    }
+    const { layout, current } = reportLayoutFor(model, year, services.today());
+    if (!hasData(current.indicators)) {
+      ui.alert(REPORT.noData(year));
+      return;
+    }
+    withDocumentLock(services, () => writeReport(services, layout, existing));
+    ui.alert(reportSummary({ ...layout, sheetName: existing ?? layout.sheetName }));
+  } catch (e) {
+    ui.alert((e as Error).message);
+  }
 }

@@ -102,8 +102,8 @@ export interface ServerApi {
   generateAnnualReport(year: number): AnnualReportResult;
   /** Selects a cell (the "Contrôle" view's buttons). */
   selectCell(sheet: string, row: number, column: string | null): void;
-  /** Years that have data, most recent first, and the suggested one. */
-  getReportYears(): { years: number[]; suggested: number | null };
+  /** Years that have data, most recent first, the suggested one, and those with a "Bilan AAAA" tab. */
+  getReportYears(): { years: number[]; suggested: number | null; existing?: number[] };
 }
 
 export const SERVER_FUNCTIONS: readonly (keyof ServerApi)[] = [

@@ -1,0 +1,220 @@
+/**
+ * The self-contained HTML report (`club-alternance bilan … --sortie bilan.html`): the same
+ * tables as the tab "Bilan AAAA" (one layout, src/core/report-layout.ts), charts as inline
+ * SVG, inline CSS, no external resource, prints cleanly to PDF. Every text is escaped.
+ */
+import { cellText, ReportChart, ReportLayout, ReportTable } from '../core/report-layout';
+import { REPORT } from '../i18n/fr/report';
+
+const NBSP = '\u00a0';
+const COLORS = ['#1a73e8', '#9aa0a6', '#188038', '#e37400', '#a142f4', '#d93025', '#12b5cb', '#5f6368'];
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, '');
+}
+
+function renderTable(t: ReportTable): string {
+  const head = t.header
+    // The first header cell repeats the caption in the sheet; here the caption says it.
+    .map((h, i) => `<th scope="col"${t.roles[i] === 'label' ? '' : ' class="num"'}>${i === 0 ? '' : escapeHtml(h)}</th>`)
+    .join('');
+  const body = t.rows
+    .map((row) => {
+      const cells = row
+        .map((v, i) => {
+          const text = escapeHtml(cellText(v, t.roles[i], NBSP));
+          return i === 0 ? `<th scope="row">${text}</th>` : `<td class="num">${text}</td>`;
+        })
+        .join('');
+      return `<tr>${cells}</tr>`;
+    })
+    .join('\n');
+  return `<table>\n<caption>${escapeHtml(t.title)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+}
+
+function svgOpen(width: number, height: number, title: string): string {
+  return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(title)}"><title>${escapeHtml(title)}</title>`;
+}
+
+function text(x: number, y: number, content: string, attrs = ''): string {
+  return `<text x="${fmt(x)}" y="${fmt(y)}"${attrs ? ` ${attrs}` : ''}>${escapeHtml(content)}</text>`;
+}
+
+function legend(series: ReportChart['series'], x: number, y: number): string {
+  return series
+    .map(
+      (s, i) =>
+        `<rect x="${x + i * 90}" y="${y - 10}" width="12" height="12" fill="${COLORS[i % COLORS.length]}"/>` +
+        text(x + i * 90 + 16, y, s.name, 'font-size="12"'),
+    )
+    .join('');
+}
+
+/** Horizontal bars, one row per label (first series). */
+function barChart(c: ReportChart): string {
+  const s = c.series[0];
+  const labelWidth = 230;
+  const barMax = 300;
+  const rowH = 24;
+  const top = 34;
+  const width = labelWidth + barMax + 70;
+  const height = top + c.labels.length * rowH + 10;
+  const max = Math.max(1, ...s.values.map((v) => v ?? 0));
+  const parts = [svgOpen(width, height, c.title), text(0, 18, c.title, 'font-size="14" font-weight="bold"')];
+  c.labels.forEach((label, i) => {
+    const y = top + i * rowH;
+    const v = s.values[i];
+    const w = v === null ? 0 : (barMax * v) / max;
+    parts.push(text(labelWidth - 8, y + 15, label, 'font-size="12" text-anchor="end"'));
+    if (w > 0) parts.push(`<rect x="${labelWidth}" y="${y + 3}" width="${fmt(w)}" height="${rowH - 8}" fill="${COLORS[0]}"/>`);
+    parts.push(text(labelWidth + w + 6, y + 15, s.display[i], 'font-size="12"'));
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/** A pie of the first series with a legend (masked or zero values are left out of the pie). */
+function pieChart(c: ReportChart): string {
+  const s = c.series[0];
+  const r = 100;
+  const cx = 130;
+  const cy = 150;
+  const width = 560;
+  const height = Math.max(280, 50 + c.labels.length * 22);
+  const total = s.values.reduce<number>((a, v) => a + (v ?? 0), 0);
+  const parts = [svgOpen(width, height, c.title), text(0, 18, c.title, 'font-size="14" font-weight="bold"')];
+  if (total === 0) {
+    parts.push(`<circle cx="${cx}" cy="${cy}" r="${r}" fill="#f1f3f4"/>`, text(cx, cy, REPORT.html.noValue, 'font-size="12" text-anchor="middle"'));
+  } else {
+    let angle = -Math.PI / 2;
+    s.values.forEach((v, i) => {
+      if (!v) return;
+      const color = COLORS[i % COLORS.length];
+      if (v === total) {
+        parts.push(`<circle cx="${cx}" cy="${cy}" r="${r}" fill="${color}"/>`);
+        return;
+      }
+      const end = angle + (2 * Math.PI * v) / total;
+      const large = end - angle > Math.PI ? 1 : 0;
+      const x1 = cx + r * Math.cos(angle);
+      const y1 = cy + r * Math.sin(angle);
+      const x2 = cx + r * Math.cos(end);
+      const y2 = cy + r * Math.sin(end);
+      parts.push(
+        `<path d="M${fmt(cx)},${fmt(cy)} L${fmt(x1)},${fmt(y1)} A${r},${r} 0 ${large} 1 ${fmt(x2)},${fmt(y2)} Z" fill="${color}" stroke="#fff" stroke-width="1"/>`,
+      );
+      angle = end;
+    });
+  }
+  c.labels.forEach((label, i) => {
+    const y = 50 + i * 22;
+    parts.push(
+      `<rect x="270" y="${y - 11}" width="12" height="12" fill="${COLORS[i % COLORS.length]}"/>`,
+      text(288, y, `${label} : ${s.display[i]}`, 'font-size="12"'),
+    );
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/** Grouped vertical columns (one group per label, one column per series). */
+function columnChart(c: ReportChart): string {
+  const left = 40;
+  const top = 50;
+  const plotH = 200;
+  const groupW = 46;
+  const width = left + c.labels.length * groupW + 10;
+  const height = top + plotH + 30;
+  const max = Math.max(1, ...c.series.flatMap((s) => s.values.map((v) => v ?? 0)));
+  const barW = (groupW - 10) / c.series.length;
+  const parts = [
+    svgOpen(width, height, c.title),
+    text(0, 18, c.title, 'font-size="14" font-weight="bold"'),
+    legend(c.series, left, 40),
+    `<line x1="${left}" y1="${top + plotH}" x2="${width - 5}" y2="${top + plotH}" stroke="#9aa0a6"/>`,
+    text(left - 4, top + 8, String(max), 'font-size="10" text-anchor="end"'),
+    text(left - 4, top + plotH, '0', 'font-size="10" text-anchor="end"'),
+  ];
+  c.labels.forEach((label, i) => {
+    const gx = left + i * groupW + 5;
+    c.series.forEach((s, k) => {
+      const v = s.values[i];
+      if (!v) return;
+      const h = (plotH * v) / max;
+      parts.push(
+        `<rect x="${fmt(gx + k * barW)}" y="${fmt(top + plotH - h)}" width="${fmt(barW - 1)}" height="${fmt(h)}" fill="${COLORS[k % COLORS.length]}"><title>${escapeHtml(`${label} ${s.name} : ${s.display[i]}`)}</title></rect>`,
+      );
+    });
+    const short = c.id === 'months' ? (REPORT.monthsShort[i] ?? label) : label;
+    parts.push(text(gx + (groupW - 10) / 2, top + plotH + 14, short, 'font-size="10" text-anchor="middle"'));
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+export function renderChart(c: ReportChart): string {
+  const svg = c.type === 'pie' ? pieChart(c) : c.type === 'column' ? columnChart(c) : barChart(c);
+  return `<figure class="chart">${svg}</figure>`;
+}
+
+const CSS = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font: 14px/1.45 Arial, Helvetica, sans-serif; color: #202124; margin: 0 auto; padding: 24px; max-width: 900px; }
+h1 { font-size: 22px; margin: 0 0 4px; }
+.generated { color: #5f6368; margin: 0 0 12px; font-style: italic; }
+.warning { border-left: 4px solid #c5221f; background: #fce8e6; color: #a50e0e; padding: 8px 12px; font-weight: bold; }
+.note { border-left: 4px solid #5f6368; background: #f1f3f4; padding: 8px 12px; }
+section { margin: 20px 0; }
+table { border-collapse: collapse; width: 100%; margin: 6px 0; }
+caption { text-align: left; font-weight: bold; font-size: 16px; padding: 4px 0; }
+th, td { border-bottom: 1px solid #dadce0; padding: 4px 8px; text-align: left; font-weight: normal; }
+thead th { background: #e8f0fe; font-weight: bold; }
+.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+figure.chart { margin: 8px 0 16px; }
+figure.chart svg { max-width: 100%; height: auto; font-family: Arial, Helvetica, sans-serif; }
+footer { color: #5f6368; font-size: 12px; border-top: 1px solid #dadce0; margin-top: 24px; padding-top: 8px; }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { padding: 0; max-width: none; font-size: 11pt; }
+  section, figure.chart, table { break-inside: avoid; page-break-inside: avoid; }
+  thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .warning, .note { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
+/** The whole report as one HTML document (no script, no external resource). */
+export function renderHtmlReport(layout: ReportLayout): string {
+  const chartsOf = (id: ReportTable['id']): string =>
+    layout.charts
+      .filter((c) => (c.id === 'communes' && id === 'communes') || (c.id === 'outcomes' && id === 'outcomes') || (c.id === 'months' && id === 'months'))
+      .map(renderChart)
+      .join('\n');
+  const sections = layout.tables.map((t) => `<section>\n${renderTable(t)}\n${chartsOf(t.id)}\n</section>`).join('\n');
+  return `<!DOCTYPE html>
+<html lang="${REPORT.html.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(layout.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(layout.title)}</h1>
+<p class="generated">${escapeHtml(layout.generated)}</p>
+${layout.warnings.map((w) => `<p class="warning" role="alert">${escapeHtml(w)}</p>`).join('\n')}
+${layout.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('\n')}
+</header>
+<main>
+${sections}
+</main>
+<footer>${escapeHtml(REPORT.html.footer)}</footer>
+</body>
+</html>
+`;
+}
