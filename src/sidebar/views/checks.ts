@@ -1,6 +1,122 @@
-import { el } from '../dom';
+/**
+ * The "Contrôle" view: runs validateWorkbook (one server round trip through rpc.ts), shows a
+ * summary and the issues grouped by tab and row; each issue has a button that selects its
+ * cell. Data enters the page as text only.
+ */
+import { clear, el, setMessage } from '../dom';
+import { call } from '../rpc';
+import { CHECKS_VIEW as T } from '../../i18n/fr/checks';
+import type { Issue, ValidationResult } from '../../shared/api';
 
-/** Placeholder until its issue lands. */
+/** Issues rendered at most (the grid's notes carry all of them). */
+export const MAX_SHOWN = 300;
+
+function countErrors(issues: readonly Issue[]): number {
+  let n = 0;
+  for (const i of issues) if (i.severity === 'error') n++;
+  return n;
+}
+
+/** Issues grouped by tab (first-seen order, already tab then row) and row. */
+function groupIssues(issues: readonly Issue[]): Map<string, Map<number, Issue[]>> {
+  const tabs = new Map<string, Map<number, Issue[]>>();
+  for (const i of issues) {
+    let rows = tabs.get(i.sheet);
+    if (!rows) tabs.set(i.sheet, (rows = new Map()));
+    const list = rows.get(i.row);
+    if (list) list.push(i);
+    else rows.set(i.row, [i]);
+  }
+  return tabs;
+}
+
 export function mountChecks(root: HTMLElement): void {
-  root.append(el('p', {}, 'Cette vue arrive bientôt.'));
+  let result: ValidationResult | null = null;
+  const status = el('p', { class: 'message', role: 'status', 'aria-live': 'polite' });
+  const summary = el('div', { class: 'checks-summary' });
+  const list = el('div', { class: 'checks-list' });
+  const showWarnings = el('input', { type: 'checkbox', id: 'checks-show-warnings', checked: true, onchange: () => render() });
+  const runButton = el('button', { type: 'button', class: 'primary', onclick: () => run() }, T.run);
+
+  root.append(
+    el('h2', { class: 'view-title' }, T.title),
+    el('p', { class: 'muted' }, T.intro),
+    runButton,
+    status,
+    summary,
+    el('div', { class: 'row' }, showWarnings, el('label', { for: 'checks-show-warnings', style: 'display:inline;font-weight:normal;margin:0' }, T.showWarnings)),
+    list,
+  );
+
+  function goTo(issue: Issue, button: HTMLButtonElement): void {
+    button.disabled = true;
+    call('selectCell', issue.sheet, issue.row, issue.column)
+      .then(() => setMessage(status, '', 'info'))
+      .catch((e: Error) => setMessage(status, T.selectFailed(e.message), 'error'))
+      .finally(() => {
+        button.disabled = false;
+      });
+  }
+
+  function issueItem(issue: Issue): HTMLElement {
+    const go: HTMLButtonElement = el(
+      'button',
+      { type: 'button', class: 'link', 'aria-label': T.goAria(issue.sheet, issue.row, issue.column), onclick: () => goTo(issue, go) },
+      T.go,
+    );
+    return el(
+      'li',
+      { class: `issue issue-${issue.severity}`, 'data-code': issue.code },
+      el('span', { class: `badge badge-${issue.severity}` }, T.severity[issue.severity]),
+      ' ',
+      issue.column ? el('strong', {}, `${issue.column} : `) : null,
+      issue.message,
+      ' ',
+      go,
+    );
+  }
+
+  function render(): void {
+    clear(summary);
+    clear(list);
+    if (!result) return;
+    const errors = countErrors(result.issues);
+    const warnings = result.issues.length - errors;
+    summary.append(
+      el(
+        'p',
+        { class: errors > 0 ? 'message message-error' : warnings > 0 ? 'message message-info' : 'message message-ok' },
+        result.issues.length === 0 ? T.allClear(result.rowsChecked) : T.summary(errors, warnings, result.rowsChecked),
+      ),
+    );
+    if (result.issues.length > 0) summary.append(el('p', { class: 'muted' }, T.marksHint));
+    const visible = showWarnings.checked ? result.issues : result.issues.filter((i) => i.severity === 'error');
+    const shown = visible.slice(0, MAX_SHOWN);
+    for (const [sheet, rows] of groupIssues(shown)) {
+      const section = el('section', { class: 'checks-tab' }, el('h3', {}, sheet));
+      for (const [row, issues] of rows) {
+        section.append(el('div', { class: 'checks-row' }, el('h4', {}, T.row(row)), el('ul', {}, issues.map(issueItem))));
+      }
+      list.append(section);
+    }
+    if (visible.length > shown.length) list.append(el('p', { class: 'muted' }, T.truncated(shown.length, visible.length)));
+  }
+
+  function run(): void {
+    runButton.disabled = true;
+    setMessage(status, T.running, 'info');
+    call('validateWorkbook')
+      .then((r) => {
+        result = r;
+        setMessage(status, '', 'info');
+        render();
+      })
+      .catch((e: Error) => setMessage(status, T.failed(e.message), 'error'))
+      .finally(() => {
+        runButton.disabled = false;
+        runButton.textContent = T.rerun;
+      });
+  }
+
+  run();
 }
