@@ -9,15 +9,16 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * Sheets would turn these strings into formulas, numbers, dates or booleans: a leading
- * apostrophe keeps them as the text they are (it is not part of the cell's value).
+ * Sheets parses a string written with setValues as if typed: formulas (`=`, `+`, `-`),
+ * numbers (`0123`, `1e5`, `(12)`, `50%`, `12 €`), dates (`05/03/2018`, `Mar 1 2016`), times,
+ * booleans, errors (`#N/A`). A leading apostrophe keeps a string as the text it is (it is
+ * not part of the cell's value), so every string gets one except plain words: a letter
+ * first, no digit, not a boolean.
  */
 export function guardText(text: string): string {
-  if (/^[=+\-@\t\r]/.test(text)) return `'${text}`;
-  if (/^[\s\d.,/:%€$-]+$/.test(text) && /\d/.test(text)) return `'${text}`;
-  if (/^(true|false|vrai|faux)$/i.test(text.trim())) return `'${text}`;
-  if (text.startsWith("'")) return `'${text}`;
-  return text;
+  if (text === '') return text;
+  if (/^\p{L}\D*$/u.test(text) && !/^\s*(true|false|vrai|faux)\s*$/i.test(text)) return text;
+  return `'${text}`;
 }
 
 export class AppsScriptWorkbook implements WorkbookPort {
@@ -90,9 +91,10 @@ export class AppsScriptWorkbook implements WorkbookPort {
   clearSheet(sheet: string): void {
     const s = this.sheet(sheet);
     s.getCharts().forEach((c) => s.removeChart(c));
+    // The whole grid: after clear() the data range is A1 only.
+    s.getRange(1, 1, s.getMaxRows(), s.getMaxColumns()).clearDataValidations();
     s.clear();
     s.clearNotes();
-    s.getDataRange().clearDataValidations();
   }
 
   readNotes(sheet: string, row: number, col: number, numRows: number, numCols: number): string[][] {

@@ -34,6 +34,15 @@ describe('fake Apps Script services', () => {
     expect(row[8]).toBe('31/02/2001');
   });
 
+  it('also converts exponents, accounting negatives, currencies, times and month names', () => {
+    const fake = createFakeGas({ sheets: { T: [] } });
+    sheetOf(fake, 'T').getRange(1, 1, 1, 8).setValues([['1e5', '(12)', '12 €', '$3', '5 mars 2018', 'Mar 1 2016', 'mars 2018', '12:30']]);
+    const [row] = fake.values('T');
+    expect(row.slice(0, 4)).toEqual([100000, -12, 12, 3]);
+    expect(row.slice(4, 7)).toEqual([sheetsDate('2018-03-05'), sheetsDate('2016-03-01'), sheetsDate('2018-03-01')]);
+    expect(row[7]).toBeInstanceOf(Date);
+  });
+
   it('keeps text as text after a leading apostrophe or in an @-formatted cell', () => {
     const fake = createFakeGas({ sheets: { T: [] } });
     const sheet = sheetOf(fake, 'T');

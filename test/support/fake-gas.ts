@@ -10,9 +10,10 @@
  * - getValues() returns a rectangle, '' for blanks; getDataRange() of an empty sheet is 1x1.
  * - setValues() parses strings as a user's input (fr_FR spreadsheet): `=…` becomes a formula
  *   (and `+…`/`-…` that is not a number too), numeric-looking strings become numbers
- *   ('0123' → 123, '1,5' → 1.5, '50%' → 0.5), date-looking strings become dates
- *   ('05/03/2018', '2018-03-05'), TRUE/FALSE/VRAI/FAUX become booleans. A leading apostrophe
- *   or the '@' number format keeps the string as the text it is (the apostrophe is dropped).
+ *   ('0123' → 123, '1,5' → 1.5, '1e5', '50%' → 0.5, '(12)' → -12, '12 €'), date-looking
+ *   strings become dates ('05/03/2018', '2018-03-05', '5 mars 2018', 'Mar 1 2016', '12:30'),
+ *   TRUE/FALSE/VRAI/FAUX become booleans. A leading apostrophe or the '@' number format keeps
+ *   the string as the text it is (the apostrophe is dropped; with '@' too — unverified).
  * - Date cells come back as Date objects at the same instant (midnight in the spreadsheet's
  *   time zone for dates typed or parsed as dates); a number in a date-formatted cell comes
  *   back as a Date.
@@ -514,13 +515,22 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
     if (/^[+-]\S/.test(text)) return { kind: 'formula', formula: `=${text}` };
     if (/^(true|vrai)$/i.test(t)) return { kind: 'value', value: true };
     if (/^(false|faux)$/i.test(t)) return { kind: 'value', value: false };
+    const paren = /^\((.+)\)$/.exec(t);
+    const negative = paren ? parseNumber(paren[1]) : null;
+    if (negative !== null) return { kind: 'value', value: -negative };
     const date = parseDateText(t);
     if (date !== null) return { kind: 'date', value: date };
+    const time = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
+    if (time && Number(time[1]) < 24 && Number(time[2]) < 60 && Number(time[3] ?? 0) < 60) {
+      const wall = SERIAL_ZERO_UTC + ((Number(time[1]) * 60 + Number(time[2])) * 60 + Number(time[3] ?? 0)) * 1000;
+      return { kind: 'date', value: new Date(wallClockToInstant(wall, timeZone)) };
+    }
     return { kind: 'value', value: text };
   }
 
   function parseNumber(t: string): number | null {
-    let m = /^([+-]?)(\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?:[.,](\d+))?(?:[eE]([+-]?\d+))?\s*(%|€)?$/.exec(t);
+    t = t.replace(/^([+-]?)[$€£]\s*/, '$1');
+    let m = /^([+-]?)(\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?:[.,](\d+))?(?:[eE]([+-]?\d+))?\s*(%|€|\$)?$/.exec(t);
     if (!m) {
       m = /^([+-]?)()[.,](\d+)()\s*(%)?$/.exec(t);
       if (!m) return null;
@@ -528,6 +538,26 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
     const n = Number(`${m[1]}${(m[2] || '0').replace(/\D/g, '')}.${m[3] ?? '0'}${m[4] ? `e${m[4]}` : ''}`);
     if (!Number.isFinite(n)) return null;
     return m[5] === '%' ? n / 100 : n;
+  }
+
+  function monthOf(word: string): number | null {
+    const w = word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const names = [
+      ['jan', 'janv', 'january', 'janvier'],
+      ['feb', 'fev', 'fevr', 'february', 'fevrier'],
+      ['mar', 'march', 'mars'],
+      ['apr', 'avr', 'april', 'avril'],
+      ['may', 'mai'],
+      ['jun', 'june', 'juin'],
+      ['jul', 'juil', 'july', 'juillet'],
+      ['aug', 'august', 'aout'],
+      ['sep', 'sept', 'september', 'septembre'],
+      ['oct', 'october', 'octobre'],
+      ['nov', 'november', 'novembre'],
+      ['dec', 'december', 'decembre'],
+    ];
+    const i = names.findIndex((n) => n.includes(w));
+    return i < 0 ? null : i + 1;
   }
 
   function parseDateText(t: string): Date | null {
@@ -539,12 +569,28 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
       d = Number(m[1]);
       mo = Number(m[2]);
       y = m[3].length === 2 ? (Number(m[3]) < 30 ? 2000 : 1900) + Number(m[3]) : Number(m[3]);
-    } else {
-      m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(t);
-      if (!m) return null;
+    } else if ((m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(t))) {
       y = Number(m[1]);
       mo = Number(m[2]);
       d = Number(m[3]);
+    } else {
+      // Month names, French or English: '5 mars 2018', 'Mar 1 2016', 'March 1, 2016', 'mars 2018'.
+      const named =
+        /^(\d{1,2})(?:er)?\s+([\p{L}]+)\.?,?\s+(\d{4}|\d{2})$/u.exec(t)?.slice(1) ??
+        (() => {
+          const x = /^([\p{L}]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/u.exec(t);
+          return x ? [x[2], x[1], x[3]] : undefined;
+        })() ??
+        (() => {
+          const x = /^([\p{L}]+)\.?\s+(\d{4})$/u.exec(t);
+          return x ? ['1', x[1], x[2]] : undefined;
+        })();
+      if (!named) return null;
+      const month = monthOf(named[1]);
+      if (month === null) return null;
+      d = Number(named[0]);
+      mo = month;
+      y = named[2].length === 2 ? (Number(named[2]) < 30 ? 2000 : 1900) + Number(named[2]) : Number(named[2]);
     }
     if (!validYmd(y, mo, d)) return null;
     return new Date(wallClockToInstant(Date.UTC(y, mo - 1, d), timeZone));

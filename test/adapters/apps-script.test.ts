@@ -1,0 +1,255 @@
+/** AppsScriptWorkbook / AppsScriptLock over the counting fake of SpreadsheetApp. */
+import fc from 'fast-check';
+import { AppsScriptLock, AppsScriptWorkbook, guardText } from '../../src/adapters/apps-script';
+import { createFakeGas, FakeGas, FakeGasOptions, sheetsDate } from '../support/fake-gas';
+
+let fake: FakeGas;
+let restore: () => void = () => undefined;
+
+function setup(options: FakeGasOptions = {}): AppsScriptWorkbook {
+  restore();
+  fake = createFakeGas(options);
+  restore = fake.install();
+  const wb = new AppsScriptWorkbook(fake.globals.SpreadsheetApp.getActiveSpreadsheet());
+  fake.resetCalls();
+  return wb;
+}
+
+afterEach(() => {
+  restore();
+  restore = () => undefined;
+});
+
+function participants(n: number): (string | number | Date)[][] {
+  const rows: (string | number | Date)[][] = [['ID', 'Nom', 'Prénom', "Date d'entrée"]];
+  for (let i = 0; i < n; i++) rows.push([`T-${i}`, 'Martin', `Camille${i}`, sheetsDate('2018-03-05')]);
+  return rows;
+}
+
+describe('AppsScriptWorkbook reads', () => {
+  it('reads a whole tab with one getValues call, whatever its size', () => {
+    for (const n of [100, 10_000]) {
+      const wb = setup({ sheets: { Participants: participants(n) } });
+      const values = wb.readValues('Participants');
+      expect(values).toHaveLength(n + 1);
+      expect(fake.count('Range.getValues')).toBe(1);
+      expect(fake.count('Sheet.getDataRange')).toBe(1);
+      expect(fake.totalCalls()).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('gives blanks as empty strings in a rectangle and dates as midnight in Paris', () => {
+    const wb = setup({ sheets: { T: [['a', null, 3], [sheetsDate('2018-07-14')]] } });
+    const values = wb.readValues('T');
+    expect(values).toEqual([
+      ['a', '', 3],
+      [sheetsDate('2018-07-14'), '', ''],
+    ]);
+    expect((values[1][0] as Date).toISOString()).toBe('2018-07-13T22:00:00.000Z');
+    expect(wb.timeZone).toBe('Europe/Paris');
+  });
+
+  it('lists the tabs with one getSheets call and looks each tab up at most once', () => {
+    const wb = setup({ sheets: { Participants: [['x']], Séances: [['y']] } });
+    expect(wb.sheetNames()).toEqual(['Participants', 'Séances']);
+    expect(wb.sheetNames()).toEqual(['Participants', 'Séances']);
+    wb.readValues('Participants');
+    wb.readValues('Participants');
+    wb.readValues('Séances');
+    expect(fake.count('Spreadsheet.getSheets')).toBe(1);
+    expect(fake.count('Spreadsheet.getSheetByName')).toBe(0);
+    expect(fake.count('Range.getValues')).toBe(3);
+  });
+
+  it('throws a French message for a missing tab', () => {
+    const wb = setup({ sheets: {} });
+    expect(() => wb.readValues('Absent')).toThrow('« Absent » est introuvable');
+  });
+
+  it('uses the spreadsheet time zone', () => {
+    expect(setup({ timeZone: 'America/Cayenne' }).timeZone).toBe('America/Cayenne');
+  });
+});
+
+describe('AppsScriptWorkbook writes', () => {
+  it('writes a rectangle with one setValues call, whatever its size', () => {
+    for (const n of [100, 10_000]) {
+      const wb = setup({ sheets: { Présences: [['Date', 'ID participant', 'Statut']] } });
+      const rows = Array.from({ length: n }, (_, i) => [sheetsDate('2018-03-05'), `T-${i}`, 'Présent']);
+      wb.writeValues('Présences', 2, 1, rows);
+      expect(fake.count('Range.setValues')).toBe(1);
+      expect(fake.count('Sheet.getRange')).toBe(1);
+      expect(fake.count('Sheet.insertRowsAfter')).toBe(n + 1 > 1000 ? 1 : 0);
+      expect(fake.totalCalls()).toBeLessThanOrEqual(6);
+      expect(fake.values('Présences')).toHaveLength(n + 1);
+      expect(fake.cell('Présences', n + 1, 2)).toBe(`T-${n - 1}`);
+    }
+  });
+
+  it('keeps strings Sheets would convert as the text they are', () => {
+    const texts = [
+      '=HYPERLINK("http://exemple.fr";"clic")',
+      '+33 6 12 34 56 78',
+      '+33612345678',
+      '-',
+      '-5',
+      '@',
+      '@moi',
+      '0123',
+      '06 12 34 56 78',
+      '94800',
+      '1,5',
+      '1e5',
+      '50%',
+      '05/03/2018',
+      '2018-03-05',
+      'Mar 1 2016',
+      '12:30',
+      'TRUE',
+      'vrai',
+      ' Faux ',
+      "'déjà cité",
+      '\tTab',
+      '\rRetour',
+      '#N/A',
+      '(12)',
+      '12 €',
+    ];
+    const wb = setup({ sheets: { T: [] } });
+    wb.writeValues('T', 1, 1, texts.map((t) => [t]));
+    expect(fake.values('T').map((r) => r[0])).toEqual(texts);
+    expect(fake.formulas('T').every((r) => r[0] === '')).toBe(true);
+  });
+
+  it('leaves plain words untouched', () => {
+    for (const t of ['Martin', 'Le Kremlin-Bicêtre', 'Présent', 'M. Lefort']) expect(guardText(t)).toBe(t);
+  });
+
+  it('keeps numbers, booleans and dates typed, and writes null as blank', () => {
+    const wb = setup({ sheets: { T: [['x', 'x', 'x', 'x']] } });
+    wb.writeValues('T', 1, 1, [[42, false, sheetsDate('2018-03-05'), null]]);
+    expect(fake.values('T')).toEqual([[42, false, sheetsDate('2018-03-05')]]);
+  });
+
+  it('writes nothing for an empty rectangle', () => {
+    const wb = setup({ sheets: { T: [] } });
+    wb.writeValues('T', 1, 1, []);
+    wb.writeValues('T', 1, 1, [[]]);
+    expect(fake.totalCalls()).toBe(0);
+  });
+
+  it('any text written comes back as itself, never as a formula', () => {
+    const interesting = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", '0', '#', '(', ' '), fc.string({ maxLength: 10 })).map(([a, b]) => a + b),
+      fc.stringMatching(/^[0-9 .,:/%€$e+-]{1,10}$/),
+    );
+    fc.assert(
+      fc.property(fc.array(interesting, { minLength: 1, maxLength: 8 }), (texts) => {
+        const wb = setup({ sheets: { T: [] } });
+        wb.writeValues('T', 1, 1, [texts]);
+        const back = fake.values('T')[0];
+        texts.forEach((t, i) => {
+          expect(back[i] ?? '').toBe(t);
+          expect(fake.formula('T', 1, i + 1)).toBe('');
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('AppsScriptWorkbook sheets, notes and formats', () => {
+  it('appends a tab at the end once', () => {
+    const wb = setup({ sheets: { Participants: [['x']] } });
+    wb.sheetNames();
+    wb.insertSheet('Bilan 2018');
+    wb.insertSheet('Bilan 2018');
+    expect(fake.sheetNames()).toEqual(['Participants', 'Bilan 2018']);
+    expect(wb.sheetNames()).toEqual(['Participants', 'Bilan 2018']);
+    expect(fake.count('Spreadsheet.insertSheet')).toBe(1);
+  });
+
+  it('clears a generated tab: values, formats, notes, validations and charts', () => {
+    const wb = setup({ sheets: { 'Bilan 2018': [['Titre', 1], ['a', 2]], Participants: [['ID']] } });
+    wb.writeNotes('Bilan 2018', 1, 1, [['note']]);
+    wb.format('Bilan 2018', 1, 1, 1, 2, { bold: true });
+    wb.setValidation('Bilan 2018', 2, 1, 1, 1, { kind: 'list', values: ['a'], allowInvalid: false });
+    wb.addChart('Bilan 2018', { type: 'pie', title: 'T', range: { row: 1, col: 1, numRows: 2, numCols: 2 }, anchor: { row: 1, col: 4 } });
+    wb.clearSheet('Bilan 2018');
+    expect(fake.values('Bilan 2018')).toEqual([['']]);
+    expect(fake.note('Bilan 2018', 1, 1)).toBe('');
+    expect(fake.format('Bilan 2018', 1, 1)).toEqual({});
+    expect(fake.validation('Bilan 2018', 2, 1)).toBeNull();
+    expect(fake.charts('Bilan 2018')).toEqual([]);
+    expect(fake.values('Participants')).toEqual([['ID']]);
+  });
+
+  it('reads and writes notes in one call each', () => {
+    const wb = setup({ sheets: { T: [['a', 'b'], ['c', 'd']] } });
+    wb.writeNotes('T', 1, 1, [['n1', ''], ['', 'n4']]);
+    expect(wb.readNotes('T', 1, 1, 2, 2)).toEqual([
+      ['n1', ''],
+      ['', 'n4'],
+    ]);
+    expect(wb.readNotes('T', 1, 1, 0, 2)).toEqual([]);
+    expect(fake.count('Range.setNotes')).toBe(1);
+    expect(fake.count('Range.getNotes')).toBe(1);
+  });
+
+  it('sets frozen rows, validations, formats, widths, charts and the selection', () => {
+    const wb = setup({ sheets: { T: [['Nom', 'Sexe', 'Date'], ['Martin', 'F', sheetsDate('2018-03-05')]] } });
+    wb.setFrozenRows('T', 1);
+    expect(wb.getFrozenRows('T')).toBe(1);
+    wb.setValidation('T', 2, 2, 999, 1, { kind: 'list', values: ['F', 'H'], allowInvalid: true, helpText: 'F ou H' });
+    wb.setValidation('T', 2, 3, 999, 1, { kind: 'date', allowInvalid: false });
+    expect(fake.validation('T', 1000, 2)).toMatchObject({ criteria: 'VALUE_IN_LIST', values: ['F', 'H'], allowInvalid: true, helpText: 'F ou H' });
+    expect(fake.validation('T', 2, 3)).toMatchObject({ criteria: 'DATE_IS_VALID_DATE', allowInvalid: false });
+    fake.resetCalls();
+    wb.format('T', 1, 1, 1, 3, {
+      bold: true,
+      italic: true,
+      fontSize: 12,
+      fontColor: '#333333',
+      background: '#eeeeee',
+      numberFormat: '@',
+      horizontalAlignment: 'center',
+      wrap: true,
+    });
+    expect(fake.format('T', 1, 3)).toEqual({
+      fontWeight: 'bold',
+      fontStyle: 'italic',
+      fontSize: 12,
+      fontColor: '#333333',
+      background: '#eeeeee',
+      horizontalAlignment: 'center',
+      wrap: true,
+    });
+    expect(fake.numberFormat('T', 1, 2)).toBe('@');
+    expect(fake.count('Sheet.getRange')).toBe(1);
+    wb.setColumnWidth('T', 2, 180);
+    expect(fake.columnWidth('T', 2)).toBe(180);
+    wb.addChart('T', { type: 'column', title: 'Sexe', range: { row: 1, col: 1, numRows: 2, numCols: 2 }, anchor: { row: 5, col: 2 } });
+    expect(fake.charts('T')).toMatchObject([
+      { type: 'COLUMN', ranges: [{ row: 1, col: 1, numRows: 2, numCols: 2 }], position: { row: 5, col: 2 }, options: { title: 'Sexe' } },
+    ]);
+    wb.select('T', 2, 3);
+    expect(fake.selection()).toMatchObject({ sheet: 'T', row: 2, col: 3 });
+    expect(fake.activeSheet()).toBe('T');
+    wb.flush();
+    expect(fake.count('SpreadsheetApp.flush')).toBe(1);
+  });
+});
+
+describe('AppsScriptLock', () => {
+  it('takes and releases the document lock, and reports a busy lock', () => {
+    setup({ lockBusy: true });
+    const lock = new AppsScriptLock();
+    expect(lock.tryLock(10_000)).toBe(false);
+    fake.lock.busy = false;
+    expect(lock.tryLock(10_000)).toBe(true);
+    expect(fake.lock.held).toBe(true);
+    lock.releaseLock();
+    expect(fake.lock).toMatchObject({ held: false, acquired: 1, released: 1, waits: [10_000, 10_000] });
+  });
+});
