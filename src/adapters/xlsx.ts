@@ -2,6 +2,7 @@
  * .xlsx files ↔ in-memory workbook (exceljs). Date cells come back as Sheets gives them:
  * midnight of that calendar day in the workbook's time zone.
  */
+import { statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { dayOfUtcMillis, midnightInTimeZone, utcMillisOfDay } from '../core/days';
 import type { CellValue } from '../core/values';
@@ -32,6 +33,8 @@ function plainValue(v: ExcelJS.CellValue, timeZone: string): CellValue {
 export async function readXlsx(path: string, timeZone = 'Europe/Paris'): Promise<MemoryWorkbook> {
   const workbook = new ExcelJS.Workbook();
   try {
+    // exceljs reports a missing file without an error code: look first.
+    statSync(path);
     await workbook.xlsx.readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
