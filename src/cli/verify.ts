@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import { XlsxReadError, readXlsx } from '../adapters/xlsx';
 import { CHECKED_TABS, checkWorkbook, countBySeverity } from '../core/checks';
 import { DateCellReader, Day } from '../core/days';
+import { normalizeKey } from '../core/text';
 import { readModel } from '../server/read';
 import type { Issue, ValidationResult } from '../shared/api';
 import { VERIFY_CLI as T } from '../i18n/fr/checks';
@@ -49,7 +50,11 @@ export function formatText(result: ValidationResult): string {
     if (!issues) continue;
     const { errors, warnings } = countBySeverity(issues);
     lines.push(T.tabHeading(tab, errors, warnings));
-    for (const i of issues) lines.push(`  ${T.issueLine(i.sheet, i.row, i.column, i.severity, i.message, i.code)}`);
+    for (const i of issues) {
+      // "Date d'entrée : Date d'entrée manquante…" would repeat the column: keep it only when the message does not start with it.
+      const column = i.column !== null && !normalizeKey(i.message).startsWith(normalizeKey(i.column)) ? i.column : null;
+      lines.push(`  ${T.issueLine(i.sheet, i.row, column, i.severity, i.message, i.code)}`);
+    }
     lines.push('');
   }
   const { errors, warnings } = countBySeverity(result.issues);
