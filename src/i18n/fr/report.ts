@@ -142,5 +142,18 @@ export const REPORT = {
     working: 'Calcul du bilan…',
     done: (sheet: string) => `Bilan écrit dans l'onglet « ${sheet} ».`,
     figuresTitle: 'Chiffres clés',
+    figures: {
+      beneficiaries: (n: number, places: number | null, fill: number | null) =>
+        places === null
+          ? `${n} bénéficiaires (pas de places prévues dans Paramètres)`
+          : `${n} bénéficiaires pour ${places} places prévues${fill === null ? '' : ` (${fill} %)`}`,
+      entrants: (n: number, c: number) => `${n} nouveaux entrants, ${c} reconduits`,
+      share: (label: string, n: number, p: number | null) => `${label} : ${n}${p === null ? '' : ` (${p} %)`}`,
+      sex: (f: number, h: number, u: number) => `Femmes : ${f} · Hommes : ${h}${u > 0 ? ` · non renseigné : ${u}` : ''}`,
+      attendance: (s: number, p: number, rate: number | null) =>
+        `${s} séances, ${p} présences${rate === null ? '' : ` (taux de présence ${rate} %)`}`,
+      outcomes: (pos: number, rate: number | null, ws: number) =>
+        `Sorties positives : ${pos}${rate === null ? '' : ` (${rate} %)`}, dont ${ws} alternances signées`,
+    },
   },
 } as const;

@@ -1,6 +1,89 @@
-import { el } from '../dom';
+/** Sidebar "Bilan" view: pick a year, generate the tab "Bilan AAAA", read the key figures. */
+import { clear, el, setMessage } from '../dom';
+import { call } from '../rpc';
+import type { Indicators } from '../../shared/api';
+import { REPORT } from '../../i18n/fr/report';
+import { SIDEBAR } from '../../i18n/fr/sidebar';
 
-/** Placeholder until its issue lands. */
+const T = REPORT.sidebar;
+
+/** Key figures as plain text lines (never HTML). */
+export function keyFigureLines(i: Indicators): string[] {
+  const F = T.figures;
+  const R = REPORT.rows;
+  const lines = [
+    F.beneficiaries(i.beneficiaries, i.plannedPlaces, i.fillRate),
+    F.entrants(i.newEntrants, i.carriedOver),
+    F.share(R.minors, i.minors.count, i.minors.percent),
+    F.share(R.qpv, i.qpv.count, i.qpv.percent),
+    F.sex(i.sex.F, i.sex.H, i.sex.unknown),
+    F.attendance(i.attendance.sessions, i.attendance.presences, i.attendance.presenceRate),
+    F.outcomes(i.outcomes.positive, i.outcomes.positiveRate, i.outcomes.workStudy),
+  ];
+  if (i.excludedRows > 0) lines.push(REPORT.excludedWarning(i.excludedRows));
+  return lines;
+}
+
 export function mountReport(root: HTMLElement): void {
-  root.append(el('p', {}, 'Cette vue arrive bientôt.'));
+  const select = el('select', { id: 'report-year' });
+  const note = el('p', { class: 'muted' });
+  const button = el('button', { type: 'button', class: 'primary' }, T.generate);
+  const message = el('div', { class: 'message', role: 'status', 'aria-live': 'polite' });
+  const figures = el('div', {});
+  let existing = new Set<number>();
+
+  const selectedYear = (): number | null => (select.value ? Number(select.value) : null);
+  const refresh = (): void => {
+    const year = selectedYear();
+    const exists = year !== null && existing.has(year);
+    button.textContent = exists && year !== null ? T.replace(year) : T.generate;
+    note.textContent = exists && year !== null ? T.existsNote(`Bilan ${year}`) : '';
+    button.disabled = year === null;
+  };
+
+  const showFigures = (i: Indicators): void => {
+    clear(figures);
+    figures.append(el('h3', {}, `${T.figuresTitle} ${i.year}`), el('ul', {}, keyFigureLines(i).map((l) => el('li', {}, l))));
+  };
+
+  button.addEventListener('click', () => {
+    const year = selectedYear();
+    if (year === null) return;
+    button.disabled = true;
+    setMessage(message, T.working, 'info');
+    call('generateAnnualReport', year)
+      .then((result) => {
+        existing.add(year);
+        setMessage(message, T.done(result.sheetName), 'ok');
+        showFigures(result.indicators);
+      })
+      .catch((e: Error) => setMessage(message, e.message, 'error'))
+      .finally(refresh);
+  });
+  select.addEventListener('change', () => {
+    clear(figures);
+    setMessage(message, '', 'info');
+    refresh();
+  });
+
+  root.append(
+    el('p', {}, T.intro),
+    el('label', { for: 'report-year' }, T.yearLabel),
+    select,
+    note,
+    el('div', { class: 'row' }, button),
+    message,
+    figures,
+  );
+  button.disabled = true;
+  setMessage(message, SIDEBAR.loading, 'info');
+  call('getReportYears')
+    .then(({ years, suggested, existing: ex }) => {
+      existing = new Set(ex ?? []);
+      setMessage(message, years.length === 0 ? T.noYears : '', 'info');
+      for (const y of years) select.append(el('option', { value: String(y), selected: y === suggested }, String(y)));
+      if (suggested !== null) select.value = String(suggested);
+      refresh();
+    })
+    .catch((e: Error) => setMessage(message, e.message, 'error'));
 }
