@@ -1,0 +1,174 @@
+/**
+ * Checks on the counting fake of the Apps Script services: through the real adapter
+ * (AppsScriptWorkbook / AppsScriptLock) and through the built bundle dist/Code.js.
+ */
+import { AppsScriptLock, AppsScriptWorkbook } from '../../src/adapters/apps-script';
+import type { Services } from '../../src/adapters/port';
+import { dayFromIso } from '../../src/core/days';
+import { MARK_HEADER } from '../../src/i18n/fr/checks';
+import { prepareWorkbook, selectCell, validateWorkbook } from '../../src/server/checks';
+import { ParticipantInput, dateCell, participant, participantsTab } from '../support/builders';
+import { createFakeGas, FakeGas, FakeInputCell } from '../support/fake-gas';
+import { ensureBundleBuilt, loadBundle } from '../support/gas-local';
+
+function withFake<T>(fake: FakeGas, run: (services: Services, ui: { sidebars: string[]; alerts: string[] }) => T): T {
+  const restore = fake.install();
+  const ui = { sidebars: [] as string[], alerts: [] as string[] };
+  try {
+    const services: Services = {
+      workbook: new AppsScriptWorkbook(SpreadsheetApp.getActiveSpreadsheet()),
+      lock: new AppsScriptLock(),
+      ui: {
+        showSidebar: (v) => void ui.sidebars.push(v),
+        alert: (m) => void ui.alerts.push(m),
+        prompt: () => null,
+        confirm: () => true,
+      },
+      today: () => dayFromIso('2026-11-26')!,
+      now: () => new Date('2026-11-26T10:00:00Z'),
+    };
+    return run(services, ui);
+  } finally {
+    restore();
+  }
+}
+
+const SESSIONS_HEADER = ['Date', 'Thème', 'Animateur', 'Lieu'];
+const ATTENDANCE_HEADER = ['Date', 'ID participant', 'Participant', 'Statut'];
+
+/** n participants (every 10th with a wrong postcode), 4 sessions, 4 attendance rows per participant. */
+function workbookOf(n: number): FakeGas {
+  const people: ParticipantInput[] = [];
+  for (let i = 0; i < n; i++) people.push(participant({ id: `N-${i}`, postcode: i % 10 === 0 ? '9480' : '94800' }));
+  const days = ['2018-03-06', '2018-03-13', '2018-03-20', '2018-03-27'];
+  const attendance: FakeInputCell[][] = [ATTENDANCE_HEADER];
+  for (const d of days) for (let i = 0; i < n; i++) attendance.push([dateCell(d), `N-${i}`, '', i % 7 === 0 ? 'Malade' : 'Présent']);
+  return createFakeGas({
+    sheets: {
+      Participants: participantsTab(people) as FakeInputCell[][],
+      Séances: [SESSIONS_HEADER, ...days.map((d) => [dateCell(d), 'CV', '', ''])],
+      Présences: attendance,
+    },
+  });
+}
+
+describe('service calls of validateWorkbook', () => {
+  it('are the same for 100 and 10 000 participants (first run and re-run)', () => {
+    const counts = (n: number) => {
+      const fake = workbookOf(n);
+      return withFake(fake, (services) => {
+        fake.resetCalls();
+        const first = validateWorkbook(services);
+        const firstCalls = fake.snapshotCalls();
+        fake.resetCalls();
+        validateWorkbook(services);
+        return { issues: first.issues.length, firstCalls, rerunCalls: fake.snapshotCalls() };
+      });
+    };
+    const small = counts(100);
+    const large = counts(10_000);
+    expect(large.issues).toBeGreaterThan(small.issues * 50);
+    expect(large.firstCalls).toEqual(small.firstCalls);
+    expect(large.rerunCalls).toEqual(small.rerunCalls);
+    expect(small.firstCalls['Range.getValues']).toBe(3);
+    expect(small.firstCalls['Range.getNotes']).toBe(3);
+    expect(small.firstCalls['Range.setNotes']).toBe(2);
+    expect(small.rerunCalls['Range.setNotes'] ?? 0).toBe(0);
+    expect(Object.keys(small.firstCalls).filter((k) => /setValue$|getValue$|setNote$|getNote$/.test(k))).toEqual([]);
+  });
+});
+
+describe('marks through the Apps Script adapter', () => {
+  it('append a block after the user\'s note and remove it once fixed, formats untouched', () => {
+    const fake = createFakeGas({
+      sheets: {
+        Participants: participantsTab([participant({ id: 'G-1', postcode: '9480' }), participant({ id: 'G-2' })]) as FakeInputCell[][],
+      },
+    });
+    withFake(fake, (services) => {
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      const sheet = ss.getSheetByName('Participants')!;
+      sheet.getRange(2, 7).setNote('Code à vérifier');
+      sheet.getRange(2, 7).setBackground('#ffff00');
+      sheet.getRange(3, 2).setNote('Personne suivie par Mme Haddad');
+      const formatBefore = JSON.stringify(fake.format('Participants', 2, 7));
+
+      validateWorkbook(services);
+      expect(fake.note('Participants', 2, 7)).toMatch(new RegExp(`^Code à vérifier\\n\\n${MARK_HEADER}\\n• Erreur : « 9480 »`));
+      expect(fake.note('Participants', 3, 2)).toBe('Personne suivie par Mme Haddad');
+
+      sheet.getRange(2, 7).setValue("'94800");
+      validateWorkbook(services);
+      expect(fake.note('Participants', 2, 7)).toBe('Code à vérifier');
+      expect(fake.note('Participants', 3, 2)).toBe('Personne suivie par Mme Haddad');
+      expect(JSON.stringify(fake.format('Participants', 2, 7))).toBe(formatBefore);
+    });
+  });
+
+  it('select the issue\'s cell', () => {
+    const fake = createFakeGas({ sheets: { Participants: participantsTab([participant({ id: 'G-1' })]) as FakeInputCell[][] } });
+    withFake(fake, (services) => selectCell(services, 'Participants', 2, 'Commune'));
+    expect(fake.selection()).toMatchObject({ sheet: 'Participants', row: 2, col: 6 });
+    expect(fake.activeSheet()).toBe('Participants');
+  });
+});
+
+describe('"Préparer le classeur" through the Apps Script adapter', () => {
+  it('creates the tabs, keeps validation inside the grid and is idempotent', () => {
+    const fake = createFakeGas({ sheets: { 'Feuille 1': [['libre']] } });
+    const state = () =>
+      JSON.stringify(
+        fake.sheetNames().map((name) => ({
+          name,
+          values: fake.values(name),
+          notes: fake.notes(name),
+          frozen: fake.frozenRows(name),
+          maxRows: fake.maxRows(name),
+          validation: [1, 2, 3, 4, 5, 8, 14].map((c) => fake.validation(name, 2, c)),
+          lastValidation: fake.validation(name, fake.maxRows(name), 4),
+        })),
+      );
+    withFake(fake, (services, ui) => {
+      prepareWorkbook(services);
+      expect(ui.alerts).toHaveLength(1);
+      expect(ui.alerts[0]).toContain('Onglets créés');
+    });
+    expect(fake.sheetNames()).toEqual(['Feuille 1', 'Participants', 'Séances', 'Présences', 'Paramètres']);
+    expect(fake.values('Feuille 1')).toEqual([['libre']]);
+    expect(fake.frozenRows('Participants')).toBe(1);
+    expect(fake.validation('Participants', 2, 4)).not.toBeNull();
+    expect(fake.validation('Participants', 1000, 4)).not.toBeNull();
+    expect(fake.maxRows('Participants')).toBe(1000);
+    expect(fake.validation('Participants', 2, 1)).toBeNull();
+    const after1 = state();
+    withFake(fake, (services) => prepareWorkbook(services));
+    expect(state()).toBe(after1);
+  });
+});
+
+describe('the built bundle', () => {
+  beforeAll(() => ensureBundleBuilt());
+
+  it('exposes validateWorkbook, selectCell and the two menu handlers', () => {
+    const fake = createFakeGas({
+      sheets: {
+        Participants: participantsTab([participant({ id: 'B-1', email: 'b1@' }), participant({ id: 'B-2' })]) as FakeInputCell[][],
+        Séances: [SESSIONS_HEADER],
+        Présences: [ATTENDANCE_HEADER],
+      },
+    });
+    const gas = loadBundle(fake);
+    const result = gas.call('validateWorkbook');
+    expect(JSON.parse(JSON.stringify(result))).toEqual({
+      rowsChecked: 2,
+      issues: [expect.objectContaining({ sheet: 'Participants', row: 2, code: 'EMAIL_INVALID', column: 'Email', severity: 'warning' })],
+    });
+    expect(fake.note('Participants', 2, 11)).toContain(MARK_HEADER);
+    gas.call('selectCell', 'Participants', 2, 'Email');
+    expect(fake.selection()).toMatchObject({ row: 2, col: 11 });
+    gas.call('menuCheckWorkbook');
+    gas.call('menuPrepareWorkbook');
+    expect(fake.sheetNames()).toContain('Paramètres');
+    expect(gas.logs.join('\n')).not.toMatch(/b1@|B-1/);
+  });
+});
