@@ -464,9 +464,15 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
   rows17[3].birth = '';
   // 2. An impossible date typed as text.
   rows17[11].birth = '31/02/2001';
-  // 3. The same ID typed twice in 2017 (both rows are 2017 people who left in 2017).
-  rows17[20].id = rows17[19].id;
-  rows17[20].comment = 'Numéro à vérifier';
+  // 3. The same ID typed twice in 2017, on the row of someone who registered but never came
+  //    (both rows are 2017 entrants who left in 2017; no Présences row is shared).
+  const noShow = rows17[20];
+  noShow.id = rows17[19].id;
+  noShow.attendance = [];
+  noShow.outcome = 'dropout';
+  Object.assign(noShow, { contractType: '', contractMonths: '', employer: '', provider: '', diploma: '', contractStart: null });
+  noShow.exit = noShow.entry + 21;
+  noShow.comment = 'Jamais venu aux ateliers';
   // 4. An "Alternance signée" without its contract start date (2017).
   const signed17 = rows17.find((p, i) => i > 25 && p.outcome === 'workStudy')!;
   signed17.contractStart = null;

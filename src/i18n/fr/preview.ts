@@ -1,0 +1,66 @@
+/** French text of the local preview (`npm start`): console, HTTP errors and the page. */
+export const PREVIEW = {
+  // Console
+  usage: [
+    'Usage : npm start [-- chemin/vers/export.xlsx]',
+    '',
+    "Sans argument, l'aperçu ouvre le classeur de démonstration (personnes fictives).",
+    "Avec un fichier .xlsx, il ouvre une copie en mémoire de ce fichier : « Enregistrer une copie »",
+    "écrit <nom>.apercu.xlsx à côté, jamais par-dessus l'original.",
+    'Variables : PORT (8080 par défaut), APERCU_AUJOURDHUI=AAAA-MM-JJ (date du jour simulée).',
+  ].join('\n'),
+  tooManyArguments: "Un seul classeur à la fois : npm start -- chemin/vers/export.xlsx",
+  unknownOption: (option: string) => `Option inconnue : ${option} (npm start -- --aide pour l'usage).`,
+  notXlsx: (name: string) => `${name} n'est pas un fichier .xlsx : exportez le classeur depuis Google Sheets (Fichier › Télécharger › Microsoft Excel).`,
+  cannotOpen: (message: string) => `Impossible d'ouvrir le classeur. ${message}`,
+  badPort: (value: string) => `PORT=${value} n'est pas un numéro de port valide (1 à 65535).`,
+  badToday: (value: string) => `APERCU_AUJOURDHUI=${value} n'est pas une date AAAA-MM-JJ valide.`,
+  portInUse: (port: number) =>
+    `Le port ${port} est déjà utilisé (un autre aperçu tourne peut-être). Relancez avec un autre port : PORT=${port + 1} npm start`,
+  listenFailed: (message: string) => `Le serveur d'aperçu n'a pas pu démarrer : ${message}`,
+  sidebarMissing: "La barre latérale n'est pas construite (dist/Sidebar.html absent) : lancez npm run build.",
+  pageBuildFailed: (message: string) => `La page d'aperçu n'a pas pu être construite : ${message}`,
+  started: (url: string) => `Aperçu du Club de l'alternance : ${url}`,
+  startedDemo: 'Classeur de démonstration (personnes fictives). Ctrl+C pour arrêter.',
+  startedFile: (name: string) =>
+    `Classeur ouvert en mémoire : ${name} (l'original n'est jamais modifié ; « Enregistrer une copie » écrit à côté). Ctrl+C pour arrêter.`,
+  stopped: 'Aperçu arrêté.',
+
+  // HTTP API
+  notFound: 'Page introuvable.',
+  forbiddenHost: "Accès refusé : l'aperçu ne répond qu'à 127.0.0.1 et localhost.",
+  jsonExpected: 'Requête invalide : un corps JSON est attendu.',
+  bodyTooLarge: 'Requête trop volumineuse.',
+  unknownFunction: (name: string) => `Fonction serveur inconnue : ${name}.`,
+  unknownHandler: (name: string) => `Action du menu inconnue : ${name}.`,
+  argsExpected: 'Requête invalide : « args » doit être une liste.',
+  answersExpected: 'Requête invalide : « answers » doit être une liste de réponses.',
+  nothingToSave: "Le classeur de démonstration n'a pas de fichier d'origine : rien à enregistrer à côté.",
+  saved: (name: string) => `Copie enregistrée : ${name} (l'original n'a pas été modifié).`,
+  saveFailed: (message: string) => `La copie n'a pas pu être enregistrée : ${message}`,
+  unexpected: 'Une erreur inattendue est survenue dans le serveur d\'aperçu.',
+
+  // Page
+  page: {
+    title: "Aperçu local — Club de l'alternance",
+    demoTitle: "Club de l'alternance — classeur de démonstration",
+    demoBadge: 'Personnes fictives',
+    fileBadge: (name: string) => `Copie en mémoire de ${name}`,
+    menuTitle: "Club de l'alternance",
+    menuHint: 'Menu du module (dans Google Sheets : Extensions › Club de l\'alternance)',
+    saveCopy: 'Enregistrer une copie',
+    saving: 'Enregistrement…',
+    sidebarClose: 'Fermer le panneau',
+    ok: 'OK',
+    cancel: 'Annuler',
+    yes: 'Oui',
+    no: 'Non',
+    loading: 'Chargement du classeur…',
+    offline: "Le serveur d'aperçu ne répond plus : relancez npm start.",
+    emptySheet: 'Onglet vide.',
+    noteLabel: 'Note',
+    chartNoData: 'Pas de données à tracer.',
+    sheetTabs: 'Onglets du classeur',
+    previewNote: "Aperçu local : les données restent dans ce serveur, rien n'est envoyé à Google.",
+  },
+} as const;

@@ -1,0 +1,371 @@
+/**
+ * The preview's HTTP server (node:http only), bound to 127.0.0.1.
+ *
+ *   GET  /                 the page (grid, tabs, menu, side panel)
+ *   GET  /sidebar?view=v   dist/Sidebar.html with the google.script.run shim
+ *   GET  /api/state?since=n  the workbook as display text (or {unchanged} when still at version n)
+ *   POST /api/run   {name, args}       → createServerApi(services)[name](...args)
+ *   POST /api/menu  {handler, answers} → createMenuActions(services)[handler]() by replay
+ *   POST /api/save                     → <nom>.apercu.xlsx beside the opened file
+ *
+ * Every server function runs through the same Services as in Apps Script (workbook port,
+ * document lock, UI), over the in-memory workbook. Nothing here logs cell contents.
+ */
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { MemoryWorkbook } from '../adapters/memory';
+import type { LockPort, Services, SidebarView } from '../adapters/port';
+import { writeXlsx } from '../adapters/xlsx';
+import { DateCellReader, Day } from '../core/days';
+import { PREVIEW } from '../i18n/fr/preview';
+import { createMenuActions, createServerApi, MenuHandlerName } from '../server/api';
+import { SERVER_FUNCTIONS, ServerApi } from '../shared/api';
+import { MENU_ITEMS, MENU_TITLE } from '../shared/menu';
+import { buildPageHtml } from './assets';
+import { SIDEBAR_VIEWS, SidebarMissingError, sidebarHtml } from './sidebar';
+import { workbookSnapshot } from './snapshot';
+import { Answer, NeedInput, PreviewUi, Question } from './ui';
+
+export const HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8080;
+const MAX_BODY = 2 * 1024 * 1024;
+const MAX_ANSWERS = 20;
+
+export interface PreviewOptions {
+  workbook: MemoryWorkbook;
+  /** Project root (holds dist/ and src/preview/page/). */
+  root: string;
+  /** The .xlsx the workbook was read from; null for the demo. */
+  sourcePath: string | null;
+  /** Today's calendar day (default: today in the workbook's time zone). */
+  today?: () => Day;
+  now?: () => Date;
+}
+
+export interface MenuResult {
+  ok: boolean;
+  /** Set when the handler waits for an answer: ask it, then post again with one more answer. */
+  question?: Question;
+  alerts: string[];
+  toasts: string[];
+  sidebar: SidebarView | null;
+  message?: string;
+}
+
+/** Where "Enregistrer une copie" writes: <nom>.apercu.xlsx in the same folder. */
+export function copyPathFor(sourcePath: string): string {
+  const dir = dirname(resolve(sourcePath));
+  const name = basename(sourcePath).replace(/\.xlsx$/i, '');
+  return join(dir, `${name}.apercu.xlsx`);
+}
+
+class PreviewLock implements LockPort {
+  private held = false;
+  tryLock(): boolean {
+    if (this.held) return false;
+    this.held = true;
+    return true;
+  }
+  releaseLock(): void {
+    this.held = false;
+  }
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function isProgrammingError(e: unknown): boolean {
+  return e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || e instanceof SyntaxError;
+}
+
+function messageOf(e: unknown): string {
+  if (e instanceof Error && e.message) return e.message;
+  return PREVIEW.unexpected;
+}
+
+/** Logs a bug's stack (code locations only, never the workbook's data) to help debugging. */
+function logBug(where: string, e: unknown): void {
+  if (!isProgrammingError(e)) return;
+  const stack = (e as Error).stack ?? '';
+  console.error(`[aperçu] erreur de programmation dans ${where} :\n${stack.split('\n').slice(1, 8).join('\n')}`);
+}
+
+/** A deep copy of the workbook's sheets (to undo a menu run that stopped on a question). */
+function cloneSheets(workbook: MemoryWorkbook): MemoryWorkbook['sheets'] {
+  return structuredClone(workbook.sheets);
+}
+
+export class PreviewApp {
+  private readonly lock = new PreviewLock();
+  private page: Promise<string> | null = null;
+  private readonly todayFn: () => Day;
+  private readonly nowFn: () => Date;
+
+  constructor(readonly options: PreviewOptions) {
+    const reader = new DateCellReader(options.workbook.timeZone);
+    this.todayFn = options.today ?? (() => reader.dayOf(new Date()) as Day);
+    this.nowFn = options.now ?? (() => new Date());
+  }
+
+  get workbook(): MemoryWorkbook {
+    return this.options.workbook;
+  }
+
+  services(ui: PreviewUi): Services {
+    return { workbook: this.workbook, lock: this.lock, ui, today: this.todayFn, now: this.nowFn };
+  }
+
+  /** Builds the page (once); errors surface at start rather than on the first visit. */
+  pageHtml(): Promise<string> {
+    this.page ??= buildPageHtml(this.options.root);
+    return this.page;
+  }
+
+  meta() {
+    const source = this.options.sourcePath;
+    return {
+      demo: source === null,
+      fileName: source === null ? null : basename(source),
+      copyName: source === null ? null : basename(copyPathFor(source)),
+      menu: { title: MENU_TITLE, items: MENU_ITEMS.map((m) => ({ label: m.label, handler: m.handler })) },
+    };
+  }
+
+  state(since: number | null) {
+    if (since !== null && since === this.workbook.version) return { version: this.workbook.version, unchanged: true };
+    return { ...workbookSnapshot(this.workbook), meta: this.meta() };
+  }
+
+  run(name: unknown, args: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+    if (typeof name !== 'string' || !(SERVER_FUNCTIONS as readonly string[]).includes(name)) {
+      return { ok: false, message: PREVIEW.unknownFunction(String(name)) };
+    }
+    if (!Array.isArray(args)) return { ok: false, message: PREVIEW.argsExpected };
+    const api = createServerApi(this.services(new PreviewUi()));
+    try {
+      const fn = api[name as keyof ServerApi] as (...a: unknown[]) => unknown;
+      const value = fn(...args);
+      return { ok: true, value: value === undefined ? null : value };
+    } catch (e) {
+      logBug(name, e);
+      return { ok: false, message: e instanceof NeedInput ? PREVIEW.unexpected : messageOf(e) };
+    }
+  }
+
+  menu(handler: unknown, answers: unknown): MenuResult {
+    const handlers = MENU_ITEMS.map((m) => m.handler as string);
+    if (typeof handler !== 'string' || !handlers.includes(handler)) {
+      return { ok: false, message: PREVIEW.unknownHandler(String(handler)), alerts: [], toasts: [], sidebar: null };
+    }
+    const list = answers === undefined ? [] : answers;
+    if (
+      !Array.isArray(list) ||
+      list.length > MAX_ANSWERS ||
+      !list.every((a) => a === null || typeof a === 'string' || typeof a === 'boolean')
+    ) {
+      return { ok: false, message: PREVIEW.answersExpected, alerts: [], toasts: [], sidebar: null };
+    }
+    const ui = new PreviewUi(list as Answer[]);
+    const actions = createMenuActions(this.services(ui));
+    const before = cloneSheets(this.workbook);
+    const versionBefore = this.workbook.version;
+    const selectionBefore = this.workbook.selection;
+    const collect = (): Pick<MenuResult, 'alerts' | 'toasts' | 'sidebar'> => {
+      const fresh = ui.freshEvents();
+      const sidebars = fresh.filter((e) => e.kind === 'sidebar');
+      return {
+        alerts: fresh.filter((e) => e.kind === 'alert').map((e) => e.text),
+        toasts: fresh.filter((e) => e.kind === 'toast').map((e) => e.text),
+        sidebar: sidebars.length ? (sidebars[sidebars.length - 1].text as SidebarView) : null,
+      };
+    };
+    let failure: unknown = null;
+    try {
+      actions[handler as MenuHandlerName]();
+    } catch (e) {
+      failure = e;
+    }
+    if (ui.pending) {
+      // The run stopped at a question: undo anything it wrote, the replay will redo it.
+      if (this.workbook.version !== versionBefore) {
+        this.workbook.sheets.splice(0, this.workbook.sheets.length, ...before);
+        this.workbook.selection = selectionBefore;
+        this.workbook.version++;
+      }
+      return { ok: true, question: ui.pending, ...collect() };
+    }
+    if (failure !== null) {
+      logBug(handler, failure);
+      return { ok: false, message: messageOf(failure), ...collect() };
+    }
+    return { ok: true, ...collect() };
+  }
+
+  async save(): Promise<{ ok: boolean; message: string; file?: string }> {
+    const source = this.options.sourcePath;
+    if (source === null) return { ok: false, message: PREVIEW.nothingToSave };
+    const target = copyPathFor(source);
+    if (resolve(target) === resolve(source)) return { ok: false, message: PREVIEW.saveFailed(PREVIEW.nothingToSave) };
+    try {
+      await writeXlsx(this.workbook, target);
+    } catch (e) {
+      return { ok: false, message: PREVIEW.saveFailed(messageOf(e)) };
+    }
+    return { ok: true, message: PREVIEW.saved(basename(target)), file: basename(target) };
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // HTTP
+
+  handle = (req: IncomingMessage, res: ServerResponse): void => {
+    this.route(req, res).catch((e) => {
+      if (e instanceof HttpError) sendJson(res, e.status, { ok: false, message: e.message });
+      else {
+        logBug(req.url ?? '', e);
+        sendJson(res, 500, { ok: false, message: PREVIEW.unexpected });
+      }
+    });
+  };
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    checkHost(req);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    if (method === 'GET' || method === 'HEAD') {
+      if (path === '/' || path === '/index.html') return sendHtml(res, await this.pageHtml());
+      if (path === '/sidebar') {
+        const view = url.searchParams.get('view') ?? 'home';
+        const v = (SIDEBAR_VIEWS as readonly string[]).includes(view) ? (view as SidebarView) : 'home';
+        try {
+          return sendHtml(res, sidebarHtml(this.options.root, v));
+        } catch (e) {
+          if (e instanceof SidebarMissingError) return sendText(res, 500, e.message);
+          throw e;
+        }
+      }
+      if (path === '/api/state') {
+        const since = url.searchParams.get('since');
+        return sendJson(res, 200, this.state(since === null || since === '' ? null : Number(since)));
+      }
+      if (path === '/favicon.ico') {
+        res.writeHead(204).end();
+        return;
+      }
+      throw new HttpError(404, PREVIEW.notFound);
+    }
+    if (method === 'POST') {
+      checkOrigin(req);
+      const body = await readJson(req);
+      if (path === '/api/run') return sendJson(res, 200, this.run(body.name, body.args));
+      if (path === '/api/menu') return sendJson(res, 200, this.menu(body.handler, body.answers));
+      if (path === '/api/save') return sendJson(res, 200, await this.save());
+      throw new HttpError(404, PREVIEW.notFound);
+    }
+    throw new HttpError(405, PREVIEW.notFound);
+  }
+}
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+/** Only local names (no DNS rebinding: a page of another site cannot reach the preview). */
+function checkHost(req: IncomingMessage): void {
+  const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+  if (!LOCAL_HOSTS.has(host)) throw new HttpError(403, PREVIEW.forbiddenHost);
+}
+
+function checkOrigin(req: IncomingMessage): void {
+  const origin = req.headers.origin;
+  if (origin === undefined || origin === 'null') return;
+  let host: string;
+  try {
+    host = new URL(origin).hostname.toLowerCase();
+  } catch {
+    throw new HttpError(403, PREVIEW.forbiddenHost);
+  }
+  if (!LOCAL_HOSTS.has(host)) throw new HttpError(403, PREVIEW.forbiddenHost);
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, PREVIEW.jsonExpected);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new HttpError(413, PREVIEW.bodyTooLarge);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  throw new HttpError(400, PREVIEW.jsonExpected);
+}
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(text);
+}
+
+function sendHtml(res: ServerResponse, html: string): void {
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'X-Frame-Options': 'SAMEORIGIN' });
+  res.end(html);
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
+
+export interface RunningPreview {
+  app: PreviewApp;
+  server: Server;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Builds the page, then listens on 127.0.0.1:port (0 = any free port). */
+export async function startPreview(options: PreviewOptions, port: number = DEFAULT_PORT): Promise<RunningPreview> {
+  const app = new PreviewApp(options);
+  await app.pageHtml();
+  const server = createServer(app.handle);
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    app,
+    server,
+    port: actual,
+    url: `http://${HOST}:${actual}/`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections?.();
+        server.close(() => done());
+      }),
+  };
+}

@@ -1,0 +1,40 @@
+/** Calls to the preview server. */
+import type { WorkbookSnapshot } from '../snapshot';
+import type { Answer, Question } from '../ui';
+
+export interface Meta {
+  demo: boolean;
+  fileName: string | null;
+  copyName: string | null;
+  menu: { title: string; items: { label: string; handler: string }[] };
+}
+
+export type StateResponse = (WorkbookSnapshot & { meta: Meta; unchanged?: undefined }) | { version: number; unchanged: true };
+
+export interface MenuResponse {
+  ok: boolean;
+  question?: Question;
+  alerts: string[];
+  toasts: string[];
+  sidebar: 'home' | 'attendance' | 'checks' | 'report' | null;
+  message?: string;
+}
+
+async function post<T>(path: string, body: unknown): Promise<T> {
+  const r = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return (await r.json()) as T;
+}
+
+export async function fetchState(since: number | null): Promise<StateResponse> {
+  const r = await fetch(since === null ? '/api/state' : `/api/state?since=${since}`, { cache: 'no-store' });
+  if (!r.ok) throw new Error(String(r.status));
+  return (await r.json()) as StateResponse;
+}
+
+export function runMenu(handler: string, answers: Answer[]): Promise<MenuResponse> {
+  return post<MenuResponse>('/api/menu', { handler, answers });
+}
+
+export function saveCopy(): Promise<{ ok: boolean; message: string }> {
+  return post('/api/save', {});
+}

@@ -1,0 +1,310 @@
+/**
+ * The preview page: the workbook like a spreadsheet (tab bar, grid, frozen header), the
+ * "Club de l'alternance" menu and the real sidebar (dist/Sidebar.html) in a side panel.
+ * The grid refreshes after every action and by polling the workbook's version.
+ */
+import { PREVIEW } from '../../i18n/fr/preview';
+import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
+import type { Answer } from '../ui';
+import { fetchState, Meta, runMenu, saveCopy } from './client';
+import { ask, showAlert, toast } from './dialogs';
+import { clear, columnLetter, el } from './dom';
+import { renderGrid, RenderedGrid } from './grid';
+
+const T = PREVIEW.page;
+const POLL_MS = 1500;
+
+interface PageState {
+  snapshot: (WorkbookSnapshot & { meta: Meta }) | null;
+  active: string | null;
+  lastSelection: string;
+  grid: RenderedGrid | null;
+  scroll: Map<string, { left: number; top: number }>;
+  busy: boolean;
+  again: boolean;
+}
+
+const state: PageState = { snapshot: null, active: null, lastSelection: 'null', grid: null, scroll: new Map(), busy: false, again: false };
+
+// ---------------------------------------------------------------------------------------
+// Layout
+
+const docTitle = el('div', { class: 'doc-title', id: 'doc-title' }, T.loading);
+const menuButton = el('button', { type: 'button', id: 'addon-menu-button', 'aria-haspopup': 'menu', 'aria-expanded': 'false' }, T.menuTitle);
+const menu = el('div', { class: 'menu', id: 'addon-menu', role: 'menu', 'aria-label': T.menuTitle, hidden: true });
+const badge = el('span', { class: 'badge', id: 'source-badge' });
+const saveButton = el('button', { type: 'button', class: 'primary', id: 'save-copy', hidden: true }, T.saveCopy);
+const nameBox = el('div', { class: 'name-box', id: 'name-box' });
+const cellValue = el('div', { class: 'cell-value', id: 'cell-value' });
+const banner = el('div', { class: 'banner', id: 'banner', role: 'alert', hidden: true });
+const gridScroll = el('div', { class: 'grid-scroll', id: 'grid-scroll' });
+const frame = el('iframe', { id: 'sidebar-frame', title: T.menuTitle });
+const panelClose = el('button', { type: 'button', id: 'sidepanel-close', 'aria-label': T.sidebarClose, title: T.sidebarClose }, '×');
+const panel = el('aside', { class: 'sidepanel', id: 'sidepanel', hidden: true, 'aria-label': T.menuTitle }, el('header', {}, el('span', {}, T.menuTitle), panelClose), frame);
+const tabs = el('nav', { class: 'tabbar', id: 'tabs', role: 'tablist', 'aria-label': T.sheetTabs });
+
+function layout(): void {
+  const app = document.getElementById('app')!;
+  app.append(
+    el(
+      'header',
+      { class: 'topbar' },
+      el('div', { class: 'logo', 'aria-hidden': 'true' }, '▦'),
+      el(
+        'div',
+        { class: 'doc' },
+        docTitle,
+        el('div', { class: 'menubar' }, ...['Fichier', 'Édition', 'Affichage', 'Insertion', 'Format', 'Données', 'Outils', 'Extensions'].map((m) => el('span', { 'aria-hidden': 'true' }, m)), menuButton, menu),
+      ),
+      el('div', { class: 'actions' }, badge, saveButton),
+    ),
+    el('div', { class: 'formula-bar' }, nameBox, el('div', { class: 'fx', 'aria-hidden': 'true' }, 'fx'), cellValue),
+    banner,
+    el('main', { class: 'workspace' }, el('section', { class: 'sheet-area' }, gridScroll), panel),
+    tabs,
+  );
+  document.title = T.title;
+}
+
+// ---------------------------------------------------------------------------------------
+// Menu
+
+function buildMenu(meta: Meta): void {
+  clear(menu);
+  menuButton.textContent = meta.menu.title;
+  menu.append(el('div', { class: 'menu-hint' }, T.menuHint));
+  for (const item of meta.menu.items) {
+    menu.append(
+      el(
+        'button',
+        {
+          type: 'button',
+          role: 'menuitem',
+          'data-handler': item.handler,
+          onclick: () => {
+            closeMenu();
+            void runHandler(item.handler);
+          },
+        },
+        item.label,
+      ),
+    );
+  }
+}
+
+function closeMenu(): void {
+  menu.hidden = true;
+  menuButton.setAttribute('aria-expanded', 'false');
+}
+
+menuButton.addEventListener('click', (ev) => {
+  ev.stopPropagation();
+  const open = menu.hidden;
+  menu.hidden = !open;
+  menuButton.setAttribute('aria-expanded', String(open));
+  if (open) (menu.querySelector('button') as HTMLButtonElement | null)?.focus();
+});
+document.addEventListener('click', (ev) => {
+  if (!menu.hidden && !menu.contains(ev.target as Node)) closeMenu();
+});
+document.addEventListener('keydown', (ev) => {
+  if (ev.key === 'Escape' && !menu.hidden) {
+    closeMenu();
+    menuButton.focus();
+  }
+});
+
+/** Runs a menu handler; its questions are asked here and the handler replayed with the answers. */
+async function runHandler(handler: string): Promise<void> {
+  const answers: Answer[] = [];
+  for (;;) {
+    let r;
+    try {
+      r = await runMenu(handler, answers);
+    } catch {
+      showBanner(T.offline);
+      return;
+    }
+    for (const m of r.toasts) toast(m);
+    for (const m of r.alerts) await showAlert(m);
+    if (r.sidebar) openSidebar(r.sidebar);
+    if (!r.ok) {
+      if (r.message) await showAlert(r.message);
+      break;
+    }
+    if (!r.question) break;
+    answers.push(await ask(r.question));
+  }
+  await refresh();
+}
+
+// ---------------------------------------------------------------------------------------
+// Side panel
+
+function openSidebar(view: string): void {
+  panel.hidden = false;
+  frame.src = `/sidebar?view=${encodeURIComponent(view)}&t=${Date.now()}`;
+}
+
+panelClose.addEventListener('click', () => {
+  panel.hidden = true;
+  frame.src = 'about:blank';
+});
+
+window.addEventListener('message', (ev) => {
+  if (ev.origin !== window.location.origin) return;
+  const data = ev.data as { source?: string; type?: string } | null;
+  if (!data || data.source !== 'apercu-sidebar') return;
+  if (data.type === 'changed') void refresh();
+  if (data.type === 'close') panelClose.click();
+});
+
+// ---------------------------------------------------------------------------------------
+// Save
+
+saveButton.addEventListener('click', async () => {
+  saveButton.disabled = true;
+  saveButton.textContent = T.saving;
+  try {
+    const r = await saveCopy();
+    if (r.ok) toast(r.message);
+    else await showAlert(r.message);
+  } catch {
+    showBanner(T.offline);
+  } finally {
+    saveButton.disabled = false;
+    saveButton.textContent = T.saveCopy;
+  }
+});
+
+// ---------------------------------------------------------------------------------------
+// Grid and tabs
+
+function showBanner(text: string | null): void {
+  banner.hidden = text === null;
+  banner.textContent = text ?? '';
+}
+
+function activeSheet(): SheetSnapshot | null {
+  const snap = state.snapshot;
+  if (!snap) return null;
+  return snap.sheets.find((s) => s.name === state.active) ?? snap.sheets[0] ?? null;
+}
+
+function select(row: number, col: number, text: string): void {
+  gridScroll.querySelectorAll('td.selected').forEach((n) => n.classList.remove('selected'));
+  state.grid?.cell(row, col)?.classList.add('selected');
+  nameBox.textContent = `${columnLetter(col)}${row}`;
+  cellValue.textContent = text;
+}
+
+function renderTabs(): void {
+  clear(tabs);
+  for (const s of state.snapshot?.sheets ?? []) {
+    const selected = s.name === state.active;
+    tabs.append(
+      el(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          'aria-selected': String(selected),
+          'data-sheet': s.name,
+          onclick: () => showSheet(s.name),
+        },
+        s.name,
+      ),
+    );
+  }
+  tabs.append(el('span', { class: 'preview-note' }, T.previewNote));
+}
+
+function rememberScroll(): void {
+  if (state.active) state.scroll.set(state.active, { left: gridScroll.scrollLeft, top: gridScroll.scrollTop });
+}
+
+function renderActive(): void {
+  const sheet = activeSheet();
+  if (!sheet) return;
+  state.active = sheet.name;
+  state.grid = renderGrid(gridScroll, sheet, select);
+  const pos = state.scroll.get(sheet.name);
+  gridScroll.scrollLeft = pos?.left ?? 0;
+  gridScroll.scrollTop = pos?.top ?? 0;
+  nameBox.textContent = '';
+  cellValue.textContent = '';
+}
+
+function showSheet(name: string): void {
+  rememberScroll();
+  state.active = name;
+  renderTabs();
+  renderActive();
+}
+
+/** Follows workbook.select() (e.g. "Aller à la cellule", the new report tab). */
+function followSelection(snap: WorkbookSnapshot): void {
+  const key = JSON.stringify(snap.selection);
+  if (key === state.lastSelection) return;
+  state.lastSelection = key;
+  const sel = snap.selection;
+  if (!sel || !snap.sheets.some((s) => s.name === sel.sheet)) return;
+  if (sel.sheet !== state.active) {
+    rememberScroll();
+    state.active = sel.sheet;
+    state.scroll.delete(sel.sheet);
+    renderTabs();
+    renderActive();
+  }
+  const cell = state.grid?.cell(sel.row, sel.col);
+  if (cell) {
+    select(sel.row, sel.col, cell.textContent ?? '');
+    if (sel.row > 1 || sel.col > 1) cell.scrollIntoView({ block: 'center', inline: 'nearest' });
+    cell.classList.add('flash');
+  }
+}
+
+async function refresh(): Promise<void> {
+  if (state.busy) {
+    // A change landed while a poll was in flight: fetch again once it is done.
+    state.again = true;
+    return;
+  }
+  state.busy = true;
+  try {
+    const r = await fetchState(state.snapshot ? state.snapshot.version : null);
+    showBanner(null);
+    if (r.unchanged) return;
+    const first = state.snapshot === null;
+    state.snapshot = r;
+    if (first) {
+      buildMenu(r.meta);
+      docTitle.textContent = r.meta.demo ? T.demoTitle : (r.meta.fileName ?? '');
+      badge.textContent = r.meta.demo ? T.demoBadge : T.fileBadge(r.meta.fileName ?? '');
+      badge.className = r.meta.demo ? 'badge' : 'badge file';
+      saveButton.hidden = r.meta.demo;
+      if (r.meta.copyName) saveButton.title = r.meta.copyName;
+      state.lastSelection = JSON.stringify(r.selection);
+    }
+    if (!r.sheets.some((s) => s.name === state.active)) state.active = r.sheets[0]?.name ?? null;
+    rememberScroll();
+    renderTabs();
+    renderActive();
+    document.body.setAttribute('data-version', String(r.version));
+    followSelection(r);
+  } catch {
+    showBanner(T.offline);
+  } finally {
+    state.busy = false;
+    if (state.again) {
+      state.again = false;
+      void refresh();
+    }
+  }
+}
+
+layout();
+void refresh().then(() => openSidebar('home'));
+setInterval(() => {
+  if (document.visibilityState === 'visible') void refresh();
+}, POLL_MS);
