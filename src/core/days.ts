@@ -175,7 +175,8 @@ export class DateCellReader {
       day = dayOfUtcMillis(ms + timeZoneOffsetMinutes(this.timeZone, ms) * 60_000);
       this.cache.set(ms, day);
     }
-    return day;
+    // Instants at the very edge of Date's range have no offset (NaN).
+    return Number.isFinite(day) ? day : null;
   }
 }
 

@@ -59,6 +59,8 @@ const DMY = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/;
 const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const SERIAL_MIN = 1; // 1899-12-31
 const SERIAL_MAX = 2_958_465; // 9999-12-31
+/** Date cells are read from 1800-01-01 on, like text dates. */
+const DATE_CELL_MIN = -36_522; // 1800-01-01
 
 function dayOfSerial(n: number): Day | null {
   if (!Number.isFinite(n) || n < SERIAL_MIN || n > SERIAL_MAX) return null;
@@ -78,7 +80,7 @@ export function dayOfText(text: string): Day | null {
 export function parseDate(cell: CellValue, dates: DateCellReader): Parsed<Day> {
   if (cell instanceof Date) {
     const d = dates.dayOf(cell);
-    return d === null ? invalid(String(cell)) : ok(d);
+    return d === null || d < DATE_CELL_MIN || d > SERIAL_MAX ? invalid(String(cell)) : ok(d);
   }
   if (typeof cell === 'number') {
     const d = dayOfSerial(cell);

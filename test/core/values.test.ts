@@ -113,9 +113,12 @@ describe('dates', () => {
     expect(date(undefined)).toEqual({ status: 'blank' });
   });
 
-  it('refuses booleans and invalid Date objects', () => {
+  it('refuses booleans, invalid Date objects and Date cells outside 1800–9999', () => {
     expect(date(true).status).toBe('invalid');
     expect(date(new Date(Number.NaN)).status).toBe('invalid');
+    expect(date(new Date('1799-12-31T12:00:00Z')).status).toBe('invalid');
+    expect(date(new Date(8.64e15)).status).toBe('invalid');
+    expect(date(new Date('1800-01-01T12:00:00Z'))).toEqual({ status: 'ok', value: day(1800, 1, 1) });
   });
 
   it('shortens long invalid texts in the result', () => {
