@@ -41,10 +41,12 @@ export function mean(total: number, count: number): number | null {
 
 /** Per-ID attendance of a year, built in one pass over Présences. */
 interface YearAttendance {
-  /** idKey → first Présent day in the year. */
-  firstPresent: Map<string, Day>;
-  /** idKey → number of Présent rows in the year. */
-  presentCount: Map<string, number>;
+  /** idKey → slot in the typed arrays below (every participant ID). */
+  slots: Map<string, number>;
+  /** First Présent day in the year per slot (NO_DAY when none). */
+  firstPresent: Float64Array;
+  /** Présent rows in the year per slot. */
+  presentCount: Int32Array;
   presences: number;
   absences: number;
   excused: number;
@@ -52,38 +54,50 @@ interface YearAttendance {
   presencesByMonth: number[];
 }
 
-function participantIds(model: WorkbookModel): Set<string> {
-  const ids = new Set<string>();
-  for (const p of model.participantRecords) if (p.idKey !== '') ids.add(p.idKey);
-  return ids;
+const NO_DAY = Number.POSITIVE_INFINITY;
+
+function participantSlots(model: WorkbookModel): Map<string, number> {
+  const slots = new Map<string, number>();
+  for (const p of model.participantRecords) if (p.idKey !== '' && !slots.has(p.idKey)) slots.set(p.idKey, slots.size);
+  return slots;
 }
 
-function yearAttendance(model: WorkbookModel, year: number, ids: Set<string>): YearAttendance {
+/** Month index (0–11) of each day of the year, by offset from 1 January. */
+function monthTable(year: number): Uint8Array {
+  const from = firstDayOfYear(year);
+  const table = new Uint8Array(lastDayOfYear(year) - from + 1);
+  for (let d = 0; d < table.length; d++) table[d] = ymdOfDay(from + d).month - 1;
+  return table;
+}
+
+function yearAttendance(model: WorkbookModel, year: number, slots: Map<string, number>): YearAttendance {
   const from = firstDayOfYear(year);
   const to = lastDayOfYear(year);
-  const result: YearAttendance = {
-    firstPresent: new Map(),
-    presentCount: new Map(),
-    presences: 0,
-    absences: 0,
-    excused: 0,
-    presencesByMonth: new Array(12).fill(0),
-  };
+  const months = monthTable(year);
+  const firstPresent = new Float64Array(slots.size).fill(NO_DAY);
+  const presentCount = new Int32Array(slots.size);
+  const presencesByMonth: number[] = new Array(12).fill(0);
+  let presences = 0;
+  let absences = 0;
+  let excused = 0;
   for (const a of model.attendanceRecords) {
-    if (a.date.status !== 'ok' || a.status.status !== 'ok') continue;
-    const day = a.date.value;
-    if (day < from || day > to || !ids.has(a.idKey)) continue;
-    const status = a.status.value;
-    if (status === 'Présent') {
-      result.presences++;
-      result.presencesByMonth[ymdOfDay(day).month - 1]++;
-      const first = result.firstPresent.get(a.idKey);
-      if (first === undefined || day < first) result.firstPresent.set(a.idKey, day);
-      result.presentCount.set(a.idKey, (result.presentCount.get(a.idKey) ?? 0) + 1);
-    } else if (status === 'Absent') result.absences++;
-    else result.excused++;
+    const date = a.date;
+    const status = a.status;
+    if (date.status !== 'ok' || status.status !== 'ok') continue;
+    const day = date.value;
+    if (day < from || day > to) continue;
+    const slot = slots.get(a.idKey);
+    if (slot === undefined) continue;
+    const s = status.value;
+    if (s === 'Présent') {
+      presences++;
+      presencesByMonth[months[day - from]]++;
+      if (day < firstPresent[slot]) firstPresent[slot] = day;
+      presentCount[slot]++;
+    } else if (s === 'Absent') absences++;
+    else excused++;
   }
-  return result;
+  return { slots, firstPresent, presentCount, presences, absences, excused, presencesByMonth };
 }
 
 /** A beneficiary of the year with the day their age is measured on. */
@@ -103,8 +117,9 @@ function beneficiariesOf(model: WorkbookModel, year: number, attendance: YearAtt
     if (entry >= from && entry <= to) {
       out.push({ participant: p, carriedOver: false, referenceDay: entry });
     } else if (entry < from) {
-      const first = p.idKey === '' ? undefined : attendance.firstPresent.get(p.idKey);
-      if (first !== undefined) out.push({ participant: p, carriedOver: true, referenceDay: first });
+      const slot = attendance.slots.get(p.idKey);
+      const first = slot === undefined ? NO_DAY : attendance.firstPresent[slot];
+      if (first !== NO_DAY) out.push({ participant: p, carriedOver: true, referenceDay: first });
     }
   }
   return out;
@@ -150,8 +165,7 @@ export interface YearFigures {
 }
 
 export function computeYearFigures(model: WorkbookModel, year: number): YearFigures {
-  const ids = participantIds(model);
-  const att = yearAttendance(model, year, ids);
+  const att = yearAttendance(model, year, participantSlots(model));
   const beneficiaries = beneficiariesOf(model, year, att);
   const total = beneficiaries.length;
 
@@ -172,12 +186,13 @@ export function computeYearFigures(model: WorkbookModel, year: number): YearFigu
   const outcomes = { workStudy: 0, apprenticeship: 0, professionalisation: 0, training: 0, employment: 0, dropout: 0, other: 0, stillSearching: 0 };
   let contractMonthsTotal = 0;
   let contractMonthsCount = 0;
-  const beneficiaryIds = new Set<string>();
+  const beneficiarySlots = new Set<number>();
 
   for (const b of beneficiaries) {
     const p = b.participant;
     if (b.carriedOver) carriedOver++;
-    if (p.idKey !== '') beneficiaryIds.add(p.idKey);
+    const slot = att.slots.get(p.idKey);
+    if (slot !== undefined) beneficiarySlots.add(slot);
 
     const birth = valueOf(p.birthDate);
     if (birth === null) ageBands.unknown++;
@@ -220,7 +235,7 @@ export function computeYearFigures(model: WorkbookModel, year: number): YearFigu
   }
 
   let beneficiaryPresences = 0;
-  for (const id of beneficiaryIds) beneficiaryPresences += att.presentCount.get(id) ?? 0;
+  for (const slot of beneficiarySlots) beneficiaryPresences += att.presentCount[slot];
 
   const from = firstDayOfYear(year);
   const to = lastDayOfYear(year);
