@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFakeGas, FakeGas, InstallationSourceName, AuthModeName } from '../support/fake-gas';
+import { createFakeGas, FakeGas, FakeInputCell, InstallationSourceName, AuthModeName, sheetsDate } from '../support/fake-gas';
 import { CODE_JS, DIST_DIR, ensureBundleBuilt, loadBundle } from '../support/gas-local';
 
 /** SPEC §1 triggers and SPEC §5 server functions (written out here, not taken from src/). */
@@ -134,5 +134,65 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
     ]);
+  });
+});
+
+function workbook(participants: number): Record<string, FakeInputCell[][]> {
+  const p: FakeInputCell[][] = [['ID', 'Nom', 'Prénom', 'Sexe', 'Date de naissance', 'Commune', "Date d'entrée"]];
+  for (let i = 0; i < participants; i++) {
+    p.push([`T-${i}`, 'Martin', `Camille${i}`, i % 2 ? 'F' : 'H', sheetsDate('2000-04-15'), 'Villejuif', sheetsDate('2018-03-05')]);
+  }
+  return {
+    Participants: p,
+    Séances: [['Date', 'Thème'], [sheetsDate('2018-03-06'), 'CV']],
+    Présences: [['Date', 'ID participant', 'Statut'], [sheetsDate('2018-03-06'), 'T-0', 'Présent']],
+  };
+}
+
+describe('the sidebar server functions, run inside the bundle', () => {
+  const calls: Record<number, Record<string, Record<string, number>>> = {};
+  const results: Record<number, Record<string, unknown>> = {};
+
+  beforeAll(() => {
+    for (const n of [100, 10_000]) {
+      const fake = createFakeGas({ sheets: workbook(n) });
+      const gas = loadBundle(fake);
+      calls[n] = {};
+      results[n] = {};
+      const run = (name: string, ...args: unknown[]) => {
+        fake.resetCalls();
+        results[n][name] = gas.call(name, ...args);
+        calls[n][name] = fake.snapshotCalls();
+      };
+      run('getAttendanceSheet', '2018-03-06');
+      run('saveAttendance', { date: '2018-03-13', theme: 'Lettre de motivation', entries: [{ participantId: 'T-1', status: 'Présent' }] });
+      run('validateWorkbook');
+      run('computeIndicators', 2018);
+      run('generateAnnualReport', 2018);
+    }
+  });
+
+  it.each(['getAttendanceSheet', 'saveAttendance', 'validateWorkbook', 'computeIndicators', 'generateAnnualReport'])(
+    '%s makes the same service calls for 100 and 10 000 participants',
+    (name) => {
+      expect(calls[10_000][name]).toEqual(calls[100][name]);
+      expect(calls[100][name]['Range.getValues'] ?? 0).toBeLessThanOrEqual(4);
+    },
+  );
+
+  it.each(['getAttendanceSheet', 'saveAttendance', 'validateWorkbook', 'computeIndicators', 'generateAnnualReport'])(
+    '%s returns plain data that google.script.run can carry',
+    (name) => {
+      const r = results[100][name];
+      expect(r).not.toBeUndefined();
+      expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+    },
+  );
+
+  it('really read and wrote the workbook', () => {
+    expect(results[10_000].validateWorkbook).toMatchObject({ rowsChecked: expect.any(Number) });
+    expect(results[100].computeIndicators).toMatchObject({ year: 2018, newEntrants: 100 });
+    expect(results[100].generateAnnualReport).toMatchObject({ sheetName: 'Bilan 2018' });
+    expect(results[100].saveAttendance).toMatchObject({ date: '2018-03-13', sessionCreated: true, written: 1 });
   });
 });
