@@ -66,7 +66,7 @@ export function mountChecks(root: HTMLElement): void {
     );
     return el(
       'li',
-      { class: `issue issue-${issue.severity}`, 'data-code': issue.code },
+      { class: `issue issue-${issue.severity}`, 'data-code': issue.code, style: 'overflow-wrap:anywhere;margin-bottom:4px' },
       el('span', { class: `badge badge-${issue.severity}` }, T.severity[issue.severity]),
       ' ',
       issue.column ? el('strong', {}, `${issue.column} : `) : null,

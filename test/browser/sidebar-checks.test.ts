@@ -1,0 +1,140 @@
+/**
+ * The "Contrôle" view of the real sidebar (dist/Sidebar.html) in headless Chromium, its
+ * google.script.run replaced by a stand-in that runs the real server functions in Node on an
+ * in-memory workbook.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { MemoryWorkbook } from '../../src/adapters/memory';
+import { createServerApi } from '../../src/server/api';
+import { buildWorkbook, memoryServices, participant } from '../support/builders';
+import { ChromiumSession, describeInChromium, launchChromium } from '../support/chromium';
+import { DIST_DIR, ensureBundleBuilt } from '../support/gas-local';
+
+const XSS = '<img src=x onerror=alert(1)>';
+const ORIGIN = 'http://sidebar.test';
+
+const GOOGLE_SCRIPT_RUN = `
+(() => {
+  const runner = (success, failure) => new Proxy({}, {
+    get(_target, prop) {
+      if (prop === 'withSuccessHandler') return (f) => runner(f, failure);
+      if (prop === 'withFailureHandler') return (f) => runner(success, f);
+      if (typeof prop !== 'string' || prop === 'then') return undefined;
+      return (...args) => {
+        window.__gasCall(prop, JSON.stringify(args)).then((r) => {
+          if (r.ok) { if (success) success(r.value); }
+          else if (failure) failure(new Error(r.message));
+        });
+      };
+    },
+  });
+  window.google = { script: { run: runner(null, null), host: { close() {} } } };
+})();
+`;
+
+function faulty(): MemoryWorkbook {
+  return buildWorkbook({
+    participants: [
+      participant({ id: 'K-1' }),
+      participant({ id: 'K-2', birthDate: '31/02/2001' }),
+      participant({ id: 'K-3', commune: XSS }),
+    ],
+    sessions: [{ date: '2018-03-06' }],
+    attendance: [{ date: '2018-03-06', id: 'ZZZ', status: 'P' }],
+  });
+}
+
+interface Harness {
+  page: Page;
+  wb: MemoryWorkbook;
+  calls: { name: string; args: unknown[] }[];
+  dialogs: string[];
+  errors: string[];
+}
+
+describeInChromium('sidebar "Contrôle" in Chromium', () => {
+  let chrome: ChromiumSession;
+  let html: string;
+
+  beforeAll(async () => {
+    ensureBundleBuilt();
+    // As AppsScriptUi.showSidebar does for the "Vérifier le classeur" menu item.
+    html = readFileSync(join(DIST_DIR, 'Sidebar.html'), 'utf8').replace('data-initial-view="home"', 'data-initial-view="checks"');
+    chrome = await launchChromium({ viewport: { width: 300, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+  });
+
+  async function open(wb: MemoryWorkbook): Promise<Harness> {
+    const api = createServerApi(memoryServices(wb, '2026-11-26')) as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const page = await chrome.context.newPage();
+    const h: Harness = { page, wb, calls: [], dialogs: [], errors: [] };
+    await page.exposeFunction('__gasCall', (name: string, json: string) => {
+      const args = JSON.parse(json) as unknown[];
+      h.calls.push({ name, args });
+      try {
+        return { ok: true, value: JSON.parse(JSON.stringify(api[name](...args) ?? null)) };
+      } catch (e) {
+        return { ok: false, message: (e as Error).message };
+      }
+    });
+    await page.addInitScript(GOOGLE_SCRIPT_RUN);
+    page.on('dialog', (d) => {
+      h.dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => h.errors.push(String(e)));
+    await page.route('**/*', (route) =>
+      route.request().url() === `${ORIGIN}/`
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+        : route.abort(),
+    );
+    await page.goto(`${ORIGIN}/`);
+    return h;
+  }
+
+  it('runs the check in one round trip and lists the issues by tab and row, as text', async () => {
+    const h = await open(faulty());
+    await h.page.getByText('2 erreurs, 1 avertissement — 5 lignes vérifiées.').waitFor();
+    expect(h.calls).toEqual([{ name: 'validateWorkbook', args: [] }]);
+    const headings = await h.page.locator('h3, h4').allTextContents();
+    expect(headings).toEqual(['Participants', 'Ligne 3', 'Ligne 4', 'Présences', 'Ligne 2']);
+    await expect(h.page.getByText(/« 31\/02\/2001 » n'est pas une date lisible/).isVisible()).resolves.toBe(true);
+    await expect(h.page.getByText(XSS, { exact: false }).isVisible()).resolves.toBe(true);
+    await expect(h.page.locator('img').count()).resolves.toBe(0);
+    const overflow = await h.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(h.dialogs).toEqual([]);
+    expect(h.errors).toEqual([]);
+    await h.page.close();
+  });
+
+  it('selects the faulty cell from an issue\'s button', async () => {
+    const h = await open(faulty());
+    await h.page.getByRole('button', { name: 'Aller à Participants, ligne 3, colonne Date de naissance' }).click();
+    await h.page.waitForFunction(() => !document.querySelector('button[disabled]'));
+    expect(h.wb.selection).toEqual({ sheet: 'Participants', row: 3, col: 5 });
+    expect(h.calls[1]).toEqual({ name: 'selectCell', args: ['Participants', 3, 'Date de naissance'] });
+    await h.page.close();
+  });
+
+  it('can hide warnings and re-run after a fix', async () => {
+    const wb = faulty();
+    const h = await open(wb);
+    await h.page.getByText(/2 erreurs/).waitFor();
+    await h.page.getByLabel('Afficher les avertissements').uncheck();
+    await expect(h.page.locator('li.issue').count()).resolves.toBe(2);
+    wb.sheet('Participants').cells[2][4] = '28/02/2001';
+    wb.sheet('Présences').cells[1][1] = 'K-1';
+    wb.sheet('Participants').cells[3][5] = 'Cachan';
+    wb.sheet('Participants').cells[3][6] = '94230';
+    await h.page.getByRole('button', { name: 'Vérifier à nouveau' }).click();
+    await h.page.getByText('Aucun problème : 5 lignes vérifiées.').waitFor();
+    await expect(h.page.locator('li.issue').count()).resolves.toBe(0);
+    await h.page.close();
+  });
+});
