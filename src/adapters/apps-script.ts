@@ -161,7 +161,8 @@ export class AppsScriptWorkbook implements WorkbookPort {
       .setNumHeaders(1)
       .setPosition(chart.anchor.row, chart.anchor.col, 0, 0)
       .setOption('title', chart.title)
-      .setOption('legend', { position: chart.type === 'pie' ? 'right' : 'none' })
+      // A legend when it tells something: pie slices, or several series (e.g. year N and N−1).
+      .setOption('legend', { position: chart.type === 'pie' ? 'right' : numCols > 2 ? 'bottom' : 'none' })
       .setOption('width', chart.width ?? 480)
       .setOption('height', chart.height ?? 280)
       .build();
