@@ -41,6 +41,8 @@ export interface PreviewOptions {
   /** Today's calendar day (default: today in the workbook's time zone). */
   today?: () => Day;
   now?: () => Date;
+  /** 'YYYY-MM-DD' when today is simulated (shown on the page). */
+  simulatedToday?: string | null;
 }
 
 export interface MenuResult {
@@ -134,6 +136,7 @@ export class PreviewApp {
       demo: source === null,
       fileName: source === null ? null : basename(source),
       copyName: source === null ? null : basename(copyPathFor(source)),
+      simulatedToday: this.options.simulatedToday ?? null,
       menu: { title: MENU_TITLE, items: MENU_ITEMS.map((m) => ({ label: m.label, handler: m.handler })) },
     };
   }

@@ -13,9 +13,9 @@
  * A few realistic faults give "Vérifier le classeur" something to show; none of them can move
  * the published figures (they sit on 2017 rows, on a row without entry date, or are
  * warnings on 2018 rows that do not touch age, QPV or entry dates).
- * Invariant used by the preview's walkthrough: anybody "expected" at a 2018 or later session
- * (entered, not exited) is already a 2018 beneficiary, so recording attendance never changes
- * the 2018 head count.
+ * The last workshop of 2018 (DEMO_OPEN_SESSION) has no attendance yet: "Saisir les présences"
+ * opens on it. Anybody "expected" at a 2018 or later session (entered, not exited) is already
+ * a 2018 beneficiary, so recording attendance there never changes the 2018 head count.
  */
 import { MemoryWorkbook, newMemorySheet } from '../adapters/memory';
 import type { CellFormat } from '../adapters/port';
@@ -28,6 +28,9 @@ export const DEMO_TIME_ZONE = 'Europe/Paris';
 export const DEMO_SEED = 20170307;
 
 /** The programme's published figures the demo reproduces (SPEC §8). */
+/** The session whose attendance is left to record (the last workshop of 2018, a Tuesday). */
+export const DEMO_OPEN_SESSION = '2018-10-30';
+
 export const DEMO_FIGURES = {
   2017: { beneficiaries: 64, plannedPlaces: 55 },
   2018: { beneficiaries: 56, minorsPercent: 16, qpvPercent: 20 },
@@ -497,6 +500,10 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
   const someone = new18[3];
   const strayDay = someone.attendance[someone.attendance.length - 1][0];
 
+  // 11. The last workshop of 2018 is in Séances but its attendance is not recorded yet: it is
+  //     the date "Saisir les présences" opens on, with everybody still to mark.
+  const openSession = s18[s18.length - 1];
+  for (const p of [...people, ...new18]) p.attendance = p.attendance.filter(([d]) => d !== openSession);
   const sessions = [...s17, ...s18];
   return {
     people: [...people, ...new18, unfinished],

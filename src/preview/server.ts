@@ -9,7 +9,7 @@ import { Day, dayFromIso } from '../core/days';
 import { PREVIEW } from '../i18n/fr/preview';
 import { DEFAULT_PORT, RunningPreview, startPreview } from './app';
 import { findProjectRoot } from './assets';
-import { generateDemoWorkbook } from './demo';
+import { DEMO_OPEN_SESSION, generateDemoWorkbook } from './demo';
 
 export interface PreviewIo {
   out(line: string): void;
@@ -88,9 +88,15 @@ export async function main(
     io.err((e as Error).message);
     return { code: 2, running: null };
   }
+  // The demo lives on the day of its last 2018 workshop (unless APERCU_AUJOURDHUI says otherwise).
+  let simulatedToday = today === undefined ? null : env.APERCU_AUJOURDHUI!.trim();
+  if (today === undefined && args.file === null) {
+    simulatedToday = DEMO_OPEN_SESSION;
+    today = parseToday(DEMO_OPEN_SESSION);
+  }
   let running: RunningPreview;
   try {
-    running = await startPreview({ workbook, root: findProjectRoot(__dirname), sourcePath: args.file, today }, port);
+    running = await startPreview({ workbook, root: findProjectRoot(__dirname), sourcePath: args.file, today, simulatedToday }, port);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     io.err(code === 'EADDRINUSE' ? PREVIEW.portInUse(port) : PREVIEW.listenFailed((e as Error).message));

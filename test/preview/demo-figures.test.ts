@@ -1,7 +1,9 @@
 /** The embedded demo reproduces the programme's published figures (SPEC §8) under SPEC §6. */
 import { computeIndicators } from '../../src/core/indicators';
-import { generateDemoWorkbook, DEMO_FIGURES } from '../../src/preview/demo';
+import { generateDemoWorkbook, DEMO_FIGURES, DEMO_OPEN_SESSION } from '../../src/preview/demo';
+import { createServerApi } from '../../src/server/api';
 import { readModel } from '../../src/server/read';
+import { memoryServices } from '../support/builders';
 
 describe('the embedded demo workbook', () => {
   const model = readModel(generateDemoWorkbook());
@@ -48,5 +50,25 @@ describe('the demo generator', () => {
       if (p.phone.status === 'ok') expect(p.phone.value).toMatch(/^06 39 98/);
       if (p.email.status === 'ok') expect(p.email.value).toMatch(/example\.com$/);
     }
+  });
+});
+
+describe('the demo session left to record', () => {
+  test('"Saisir les présences" opens on it with everybody unmarked, and recording it keeps the published figures', () => {
+    const wb = generateDemoWorkbook();
+    const api = createServerApi(memoryServices(wb, DEMO_OPEN_SESSION));
+    const sheet = api.getAttendanceSheet('');
+    expect(sheet.date).toBe(DEMO_OPEN_SESSION);
+    expect(sheet.session).not.toBeNull();
+    expect(sheet.participants.length).toBeGreaterThan(10);
+    expect(sheet.participants.every((p) => p.status === null)).toBe(true);
+
+    const result = api.saveAttendance({
+      date: sheet.date,
+      entries: sheet.participants.map((p) => ({ participantId: p.id, status: 'Présent' as const })),
+    });
+    expect(result.written).toBe(sheet.participants.length);
+    const y18 = computeIndicators(readModel(wb), 2018);
+    expect([y18.beneficiaries, y18.minors.percent, y18.qpv.percent]).toEqual([56, 16, 20]);
   });
 });

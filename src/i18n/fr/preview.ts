@@ -45,6 +45,7 @@ export const PREVIEW = {
     title: "Aperçu local — Club de l'alternance",
     demoTitle: "Club de l'alternance — classeur de démonstration",
     demoBadge: 'Personnes fictives',
+    simulatedToday: (iso: string) => `jour simulé : ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`,
     fileBadge: (name: string) => `Copie en mémoire de ${name}`,
     menuTitle: "Club de l'alternance",
     menuHint: 'Menu du module (dans Google Sheets : Extensions › Club de l\'alternance)',

@@ -6,6 +6,7 @@ export interface Meta {
   demo: boolean;
   fileName: string | null;
   copyName: string | null;
+  simulatedToday: string | null;
   menu: { title: string; items: { label: string; handler: string }[] };
 }
 

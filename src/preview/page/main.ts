@@ -281,6 +281,7 @@ async function refresh(): Promise<void> {
       buildMenu(r.meta);
       docTitle.textContent = r.meta.demo ? T.demoTitle : (r.meta.fileName ?? '');
       badge.textContent = r.meta.demo ? T.demoBadge : T.fileBadge(r.meta.fileName ?? '');
+      if (r.meta.simulatedToday) badge.textContent += ` · ${T.simulatedToday(r.meta.simulatedToday)}`;
       badge.className = r.meta.demo ? 'badge' : 'badge file';
       saveButton.hidden = r.meta.demo;
       if (r.meta.copyName) saveButton.title = r.meta.copyName;
