@@ -1,6 +1,8 @@
 /** Invariants of SPEC §6 on random workbooks (fast-check): breakdowns add up, percentages stay in 0–100. */
 import fc from 'fast-check';
+import { ageOn, isoOfDay } from '../../src/core/days';
 import { computeIndicators } from '../../src/core/indicators';
+import { situationOf, WorkbookModel } from '../../src/core/workbook';
 import { readModel } from '../../src/server/read';
 import type { Indicators } from '../../src/shared/api';
 import { buildWorkbook, participant } from '../support/builders';
@@ -42,19 +44,85 @@ const workbookInput = fc.record({
 
 type Input = typeof workbookInput extends fc.Arbitrary<infer T> ? T : never;
 
-function indicatorsOf(input: Input): Indicators {
+function modelOf(input: Input): WorkbookModel {
   const wb = buildWorkbook({
     participants: input.people.map((p) => participant(p)),
     attendance: input.marks,
     sessions: input.sessions.map((date) => ({ date })),
     settings: [['Année', 'Places prévues'], [input.year, 10]],
   });
-  return computeIndicators(readModel(wb), input.year);
+  return readModel(wb);
+}
+
+function indicatorsOf(input: Input): Indicators {
+  return computeIndicators(modelOf(input), input.year);
+}
+
+/**
+ * A deliberately naive reading of SPEC §6 (ISO strings, filters, no index), written apart from
+ * src/core/indicators.ts, to catch slips of the optimised implementation.
+ */
+function naive(model: WorkbookModel, year: number) {
+  const inYear = (iso: string) => iso.slice(0, 4) === String(year);
+  const ids = new Set(model.participantRecords.map((p) => p.id.toLowerCase()).filter((id) => id !== ''));
+  const marks = model.attendanceRecords.filter(
+    (a) => a.date.status === 'ok' && a.status.status === 'ok' && inYear(isoOfDay(a.date.value)) && ids.has(a.participantId.toLowerCase()),
+  );
+  const presents = (id: string) =>
+    marks.filter((a) => a.participantId.toLowerCase() === id.toLowerCase() && a.status.status === 'ok' && a.status.value === 'Présent');
+  const rows = model.participantRecords.flatMap((p) => {
+    if (p.entryDate.status !== 'ok') return [];
+    const entry = isoOfDay(p.entryDate.value);
+    if (inYear(entry)) return [{ p, carried: false, ref: p.entryDate.value }];
+    if (entry < `${year}-01-01` && p.id !== '') {
+      const days = presents(p.id).map((a) => (a.date.status === 'ok' ? a.date.value : Infinity));
+      if (days.length > 0) return [{ p, carried: true, ref: Math.min(...days) }];
+    }
+    return [];
+  });
+  const minors = rows.filter((r) => r.p.birthDate.status === 'ok' && ageOn(r.p.birthDate.value, r.ref) < 18).length;
+  const outcome = (r: (typeof rows)[number]) => {
+    const s = situationOf(r.p);
+    if (s.status !== 'ok' || s.value === 'En recherche') return 'search';
+    const d = s.value === 'Alternance signée' ? r.p.contractStart : r.p.exitDate;
+    if (d.status === 'ok' && isoOfDay(d.value) > `${year}-12-31`) return 'search';
+    return s.value;
+  };
+  const uniqueIds = [...new Set(rows.map((r) => r.p.id.toLowerCase()).filter((id) => id !== ''))];
+  const beneficiaryPresences = uniqueIds.reduce((n, id) => n + presents(id).length, 0);
+  return {
+    beneficiaries: rows.length,
+    carriedOver: rows.filter((r) => r.carried).length,
+    minors,
+    qpv: rows.filter((r) => r.p.qpvResident.status === 'ok' && r.p.qpvResident.value).length,
+    presences: marks.filter((a) => a.status.status === 'ok' && a.status.value === 'Présent').length,
+    marks: marks.length,
+    sessions: model.sessionRecords.filter((s) => s.date.status === 'ok' && inYear(isoOfDay(s.date.value))).length,
+    beneficiaryPresences,
+    workStudy: rows.filter((r) => outcome(r) === 'Alternance signée').length,
+    positive: rows.filter((r) => ['Alternance signée', 'Formation', 'Emploi'].includes(outcome(r))).length,
+  };
 }
 
 const sum = (o: Record<string, number>): number => Object.values(o).reduce((a, b) => a + b, 0);
 
 describe('indicator invariants', () => {
+  it('agrees with a naive reading of SPEC §6 on random workbooks', () => {
+    fc.assert(
+      fc.property(workbookInput, (input) => {
+        const model = modelOf(input);
+        const i = computeIndicators(model, input.year);
+        const n = naive(model, input.year);
+        const a = i.attendance;
+        expect([i.beneficiaries, i.carriedOver, i.minors.count, i.qpv.count]).toEqual([n.beneficiaries, n.carriedOver, n.minors, n.qpv]);
+        expect([a.presences, a.presences + a.absences + a.excused, a.sessions]).toEqual([n.presences, n.marks, n.sessions]);
+        expect(a.meanSessionsPerBeneficiary).toBe(n.beneficiaries ? Math.round((n.beneficiaryPresences / n.beneficiaries) * 10) / 10 : null);
+        expect([i.outcomes.workStudy, i.outcomes.positive]).toEqual([n.workStudy, n.positive]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('breakdowns (sex, communes, age bands, training levels, outcomes) sum to beneficiaries', () => {
     fc.assert(
       fc.property(workbookInput, (input) => {
