@@ -82,6 +82,19 @@ describe('fake Apps Script services', () => {
     expect(() => sheet.getRange(1005, 1).setValues([['ok']])).not.toThrow();
   });
 
+  it('handles tabs of 200 000 rows and inserts rows inside the data', () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => [`T-${i}`]);
+    const fake = createFakeGas({ sheets: { T: rows } });
+    const sheet = sheetOf(fake, 'T');
+    expect(sheet.getMaxRows()).toBe(200_000);
+    sheet.insertRowsAfter(1, 150_000);
+    expect(sheet.getMaxRows()).toBe(350_000);
+    expect(fake.cell('T', 1, 1)).toBe('T-0');
+    expect(fake.cell('T', 2, 1)).toBe('');
+    expect(fake.cell('T', 150_002, 1)).toBe('T-1');
+    expect(sheet.getLastRow()).toBe(350_000);
+  });
+
   it('counts every call per Class.method and can reset the counts', () => {
     const fake = createFakeGas({ sheets: { T: [['a']] } });
     const ss = fake.globals.SpreadsheetApp.getActiveSpreadsheet();

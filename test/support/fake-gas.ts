@@ -418,7 +418,8 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
       }
     }
     s.maxRows = Math.max(s.maxRows, cells.length);
-    s.maxColumns = Math.max(s.maxColumns, ...cells.map((r) => r.length), 0);
+    // reduce, not Math.max(...spread): 200 000 rows would overflow the call stack.
+    s.maxColumns = cells.reduce((m, r) => Math.max(m, r.length), s.maxColumns);
   }
 
   function findSheet(name: string): SheetState {
@@ -977,7 +978,11 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
   }
 
   function shiftRows(s: SheetState, after: number, howMany: number): void {
-    s.values.splice(after, 0, ...Array.from({ length: howMany }, () => [] as (FakeCell | undefined)[]));
+    if (after < s.values.length) {
+      // No spread: a large insertion would overflow the call stack.
+      const blank: (FakeCell | undefined)[][] = Array.from({ length: howMany }, () => []);
+      s.values = s.values.slice(0, after).concat(blank, s.values.slice(after));
+    }
     for (const map of [s.formulas, s.notes, s.numberFormats, s.formats, s.validations] as Map<string, unknown>[]) {
       const moved = [...map.entries()].map(([key, v]) => {
         const [r, c] = key.split(':').map(Number);
