@@ -111,14 +111,15 @@ export function isEmail(text: string): boolean {
 }
 
 const postcodeCache = new Map<string, readonly string[] | null>();
-/** Known postal codes of a commune (normalised name), or null when unknown. */
+/** Known postal codes of a commune (any spelling), or null when unknown. */
 export function postcodesOf(commune: string): readonly string[] | null {
-  const key = normalizeKey(commune);
-  let codes = postcodeCache.get(key);
+  let codes = postcodeCache.get(commune);
   if (codes === undefined) {
+    const key = normalizeKey(commune);
     const raw = Object.prototype.hasOwnProperty.call(POSTCODES_BY_COMMUNE, key) ? POSTCODES_BY_COMMUNE[key] : undefined;
     codes = raw ? raw.split(' ') : null;
-    postcodeCache.set(key, codes);
+    if (postcodeCache.size > 10_000) postcodeCache.clear();
+    postcodeCache.set(commune, codes);
   }
   return codes;
 }
@@ -418,8 +419,17 @@ function checkAttendance(model: WorkbookModel, out: IssueList): void {
   // Participants by ID (first row wins), when the Participants tab can be read.
   const P = model.participants;
   const participantsKnown = P.headerRow !== null && P.columns.id !== undefined;
-  const people = new Map<string, Participant>();
-  if (participantsKnown) for (const p of model.participantRecords) if (p.idKey !== '' && !people.has(p.idKey)) people.set(p.idKey, p);
+  // Every ID gets a small integer (participants first): one string look-up per row.
+  const idIndex = new Map<string, number>();
+  const people: Participant[] = [];
+  if (participantsKnown) {
+    for (const p of model.participantRecords) {
+      if (p.idKey !== '' && !idIndex.has(p.idKey)) {
+        idIndex.set(p.idKey, people.length);
+        people.push(p);
+      }
+    }
+  }
 
   // Session days, unless the Séances tab exists without a usable Date column (reported there).
   const S = model.sessions;
@@ -427,56 +437,77 @@ function checkAttendance(model: WorkbookModel, out: IssueList): void {
   const sessionDays = new Set<number>();
   for (const s of model.sessionRecords) if (s.date.status === 'ok') sessionDays.add(s.date.value);
 
-  const firstRowOf = new Map<string, number>();
-  const duplicates = new Map<string, number[]>();
+  // First row of each (day, ID index): small integer keys only.
+  const firstRowOf = new Map<number, Map<number, number>>();
+  const duplicates: { day: number; rows: number[] }[] = [];
+  const duplicateOf = new Map<number, Map<number, number[]>>();
+  const dc = cols.date ?? -1;
+  const ic = cols.participantId ?? -1;
+  const sc = cols.status ?? -1;
+  const add = (row: number, header: string | null, col: number, code: CheckCode, message: string): void =>
+    out.add(TAB_ATTENDANCE, row, header, col, code, message);
 
   for (const a of model.attendanceRecords) {
-    const add = (header: string | null, col: number | undefined, code: CheckCode, message: string): void =>
-      out.add(TAB_ATTENDANCE, a.row, header, col ?? -1, code, message);
-    const day = a.date.status === 'ok' ? a.date.value : null;
-    if (cols.date !== undefined) {
-      if (a.date.status === 'blank') add(dateHeader, cols.date, 'ATTENDANCE_UNKNOWN_SESSION', M.attendanceDateMissing());
-      else if (a.date.status === 'invalid') add(dateHeader, cols.date, 'DATE_INVALID', M.dateInvalid(a.date.text));
-      else if (sessionsKnown && !sessionDays.has(a.date.value)) {
-        add(dateHeader, cols.date, 'ATTENDANCE_UNKNOWN_SESSION', M.attendanceUnknownSession(frenchDate(a.date.value)));
+    const row = a.row;
+    const date = a.date;
+    const day = date.status === 'ok' ? date.value : null;
+    if (dc >= 0) {
+      if (date.status === 'blank') add(row, dateHeader, dc, 'ATTENDANCE_UNKNOWN_SESSION', M.attendanceDateMissing());
+      else if (date.status === 'invalid') add(row, dateHeader, dc, 'DATE_INVALID', M.dateInvalid(date.text));
+      else if (sessionsKnown && !sessionDays.has(date.value)) {
+        add(row, dateHeader, dc, 'ATTENDANCE_UNKNOWN_SESSION', M.attendanceUnknownSession(frenchDate(date.value)));
       }
     }
     let person: Participant | undefined;
-    if (cols.participantId !== undefined) {
-      if (a.participantId === '') add(idHeader, cols.participantId, 'ATTENDANCE_UNKNOWN_PARTICIPANT', M.attendanceIdMissing());
-      else if (participantsKnown) {
-        person = people.get(a.idKey);
-        if (!person) add(idHeader, cols.participantId, 'ATTENDANCE_UNKNOWN_PARTICIPANT', M.attendanceUnknownParticipant(a.participantId));
+    let index = -1;
+    if (a.idKey !== '') {
+      const known = idIndex.get(a.idKey);
+      if (known === undefined) idIndex.set(a.idKey, (index = idIndex.size));
+      else index = known;
+      if (index < people.length) person = people[index];
+    }
+    if (ic >= 0) {
+      if (a.participantId === '') add(row, idHeader, ic, 'ATTENDANCE_UNKNOWN_PARTICIPANT', M.attendanceIdMissing());
+      else if (participantsKnown && person === undefined) {
+        add(row, idHeader, ic, 'ATTENDANCE_UNKNOWN_PARTICIPANT', M.attendanceUnknownParticipant(a.participantId));
       }
     }
-    if (cols.status !== undefined) {
-      if (a.status.status === 'blank') add(statusHeader, cols.status, 'ATTENDANCE_STATUS_INVALID', M.attendanceStatusMissing());
-      else if (a.status.status === 'invalid') add(statusHeader, cols.status, 'ATTENDANCE_STATUS_INVALID', M.attendanceStatusInvalid(a.status.text));
+    if (sc >= 0) {
+      const status = a.status;
+      if (status.status === 'blank') add(row, statusHeader, sc, 'ATTENDANCE_STATUS_INVALID', M.attendanceStatusMissing());
+      else if (status.status === 'invalid') add(row, statusHeader, sc, 'ATTENDANCE_STATUS_INVALID', M.attendanceStatusInvalid(status.text));
     }
-    if (day !== null && a.idKey !== '') {
-      const key = `${day}|${a.idKey}`;
-      const first = firstRowOf.get(key);
-      if (first === undefined) firstRowOf.set(key, a.row);
+    if (day !== null && index >= 0) {
+      let rowsOfDay = firstRowOf.get(day);
+      if (!rowsOfDay) firstRowOf.set(day, (rowsOfDay = new Map()));
+      const first = rowsOfDay.get(index);
+      if (first === undefined) rowsOfDay.set(index, row);
       else {
-        const g = duplicates.get(key);
-        if (g) g.push(a.row);
-        else duplicates.set(key, [first, a.row]);
+        let dupsOfDay = duplicateOf.get(day);
+        if (!dupsOfDay) duplicateOf.set(day, (dupsOfDay = new Map()));
+        const g = dupsOfDay.get(index);
+        if (g) g.push(row);
+        else {
+          const rows = [first, row];
+          dupsOfDay.set(index, rows);
+          duplicates.push({ day, rows });
+        }
       }
     }
-    if (person && day !== null) {
+    if (person !== undefined && day !== null) {
       if (person.entryDate.status === 'ok' && day < person.entryDate.value) {
-        add(dateHeader, cols.date, 'ATTENDANCE_BEFORE_ENTRY', M.attendanceBeforeEntry(frenchDate(day), frenchDate(person.entryDate.value)));
+        add(row, dateHeader, dc, 'ATTENDANCE_BEFORE_ENTRY', M.attendanceBeforeEntry(frenchDate(day), frenchDate(person.entryDate.value)));
       }
       if (person.exitDate.status === 'ok' && day > person.exitDate.value) {
-        add(dateHeader, cols.date, 'ATTENDANCE_AFTER_EXIT', M.attendanceAfterExit(frenchDate(day), frenchDate(person.exitDate.value)));
+        add(row, dateHeader, dc, 'ATTENDANCE_AFTER_EXIT', M.attendanceAfterExit(frenchDate(day), frenchDate(person.exitDate.value)));
       }
     }
   }
-  if (duplicates.size === 0) return;
+  if (duplicates.length === 0) return;
   const idText = new Map<number, string>();
   for (const a of model.attendanceRecords) idText.set(a.row, a.participantId);
-  for (const [key, rows] of duplicates) {
-    const date = frenchDate(Number(key.slice(0, key.indexOf('|'))));
+  for (const { day, rows } of duplicates) {
+    const date = frenchDate(day);
     for (const row of rows) {
       const message = M.attendanceDuplicate(idText.get(row) ?? '', date, othersOf(rows, row), rows.length - 1);
       out.add(TAB_ATTENDANCE, row, null, -1, 'ATTENDANCE_DUPLICATE', message);
