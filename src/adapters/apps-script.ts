@@ -63,6 +63,14 @@ export class AppsScriptWorkbook implements WorkbookPort {
     return this.sheet(sheet).getDataRange().getValues() as CellValue[][];
   }
 
+  readTopRows(sheet: string, numRows: number): CellValue[][] {
+    const s = this.sheet(sheet);
+    const rows = Math.min(numRows, s.getLastRow());
+    const cols = s.getLastColumn();
+    if (rows < 1 || cols < 1) return [];
+    return s.getRange(1, 1, rows, cols).getValues() as CellValue[][];
+  }
+
   writeValues(sheet: string, row: number, col: number, values: CellValue[][]): void {
     if (values.length === 0 || values[0].length === 0) return;
     const out = values.map((line) =>

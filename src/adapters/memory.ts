@@ -82,6 +82,20 @@ export class MemoryWorkbook implements WorkbookPort {
     });
   }
 
+  readTopRows(sheet: string, numRows: number): CellValue[][] {
+    this.count('readTopRows');
+    const s = this.sheet(sheet);
+    const width = s.cells.reduce((w, r) => Math.max(w, r.length), 0);
+    return s.cells.slice(0, Math.max(0, numRows)).map((r) => {
+      const out: CellValue[] = new Array(width);
+      for (let c = 0; c < width; c++) {
+        const v = r[c];
+        out[c] = v === null || v === undefined ? '' : v instanceof Date ? new Date(v.getTime()) : v;
+      }
+      return out;
+    });
+  }
+
   writeValues(sheet: string, row: number, col: number, values: CellValue[][]): void {
     this.count('writeValues');
     const s = this.sheet(sheet);

@@ -38,6 +38,11 @@ export interface WorkbookPort {
   /** The whole data range of a tab, one batch read. */
   readValues(sheet: string): CellValue[][];
   /**
+   * Optional: the first `numRows` rows of the data range (one batch read), for callers that
+   * need only the headers. Callers fall back to readValues when absent.
+   */
+  readTopRows?(sheet: string, numRows: number): CellValue[][];
+  /**
    * One batch write of a rectangle. Strings are stored as plain text, never as formulas or
    * numbers (the adapter escapes them); Date values become date cells.
    */

@@ -9,7 +9,7 @@ import { CellMarks, addMark, markLine, refreshNotes } from '../core/marks';
 import { planAddsSomething, planPreparation } from '../core/prepare';
 import { ATTENDANCE, DATA_TABS, PARTICIPANTS, SESSIONS, findTabName } from '../core/schema';
 import { normalizeKey, normalizeTabName } from '../core/text';
-import { Table, WorkbookModel, locateTable } from '../core/workbook';
+import { HEADER_SEARCH_ROWS, Table, WorkbookModel, locateTable } from '../core/workbook';
 import type { ValidationResult } from '../shared/api';
 import { CHECKS_SERVER, PREPARE } from '../i18n/fr/checks';
 import { LOCK_TIMEOUT_MS, readModel, withDocumentLock } from './read';
@@ -160,7 +160,9 @@ export function selectCell(services: Services, sheet: unknown, row: unknown, col
   const definition = DATA_TABS.find((d) => normalizeTabName(d.name) === normalizeTabName(sheet));
   let col = 1;
   if (definition && (definition === PARTICIPANTS || definition === SESSIONS || definition === ATTENDANCE)) {
-    const table = locateTable<string>(definition, actual, wb.readValues(actual));
+    // Only the header search rows are needed (a big tab is not read for one click).
+    const top = wb.readTopRows ? wb.readTopRows(actual, HEADER_SEARCH_ROWS) : wb.readValues(actual);
+    const table = locateTable<string>(definition, actual, top);
     const wanted = typeof column === 'string' ? normalizeKey(column) : null;
     const def = wanted === null ? undefined : definition.columns.find((c) => normalizeKey(c.header) === wanted);
     const index = def ? table.columns[def.key] : undefined;

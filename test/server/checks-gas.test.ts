@@ -107,9 +107,15 @@ describe('marks through the Apps Script adapter', () => {
 
   it('select the issue\'s cell', () => {
     const fake = createFakeGas({ sheets: { Participants: participantsTab([participant({ id: 'G-1' })]) as FakeInputCell[][] } });
-    withFake(fake, (services) => selectCell(services, 'Participants', 2, 'Commune'));
+    withFake(fake, (services) => {
+      fake.resetCalls();
+      selectCell(services, 'Participants', 2, 'Commune');
+    });
     expect(fake.selection()).toMatchObject({ sheet: 'Participants', row: 2, col: 6 });
     expect(fake.activeSheet()).toBe('Participants');
+    // Only the header rows are read, never the whole tab.
+    expect(fake.count('Sheet.getDataRange')).toBe(0);
+    expect(fake.count('Range.getValues')).toBe(1);
   });
 });
 

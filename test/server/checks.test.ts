@@ -146,6 +146,8 @@ describe('selectCell', () => {
     expect(wb.selection).toEqual({ sheet: ' participants ', row: 3, col: 2 });
     selectCell(services, 'Participants', 2, 'Code postal');
     expect(wb.selection).toEqual({ sheet: ' participants ', row: 2, col: 2 });
+    expect(wb.calls.readValues).toBeUndefined();
+    expect(wb.calls.readTopRows).toBe(3);
   });
 
   it('refuses bad arguments and unknown tabs with a French message', () => {
