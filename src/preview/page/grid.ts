@@ -1,58 +1,91 @@
-/** One tab drawn like a spreadsheet: column letters, row numbers, frozen rows (sticky), notes, formats, charts. */
+/**
+ * One tab drawn like a spreadsheet: column letters, row numbers, frozen rows (sticky), notes,
+ * formats, list drop-downs and charts. Long tabs (Présences) render only the rows in view
+ * (fixed row height, spacer rows above and below), so a tab of thousands of rows stays quick.
+ */
 import type { SheetSnapshot } from '../snapshot';
 import { PREVIEW } from '../../i18n/fr/preview';
 import { drawChart } from './chart';
 import { clear, columnLetter, el } from './dom';
 
 const DEFAULT_WIDTH = 100;
+const ROW_NUMBER_WIDTH = 46;
 const ROW_HEIGHT = 21;
 const MIN_ROWS = 40;
 const MIN_COLS = 12;
+/** Above this many rows, only the rows in view are in the page. */
+const VIRTUAL_ABOVE = 200;
+const OVERSCAN = 30;
 
 export interface RenderedGrid {
+  /** The cell's element when its row is in the page. */
   cell(row: number, col: number): HTMLTableCellElement | null;
+  /** Scrolls the cell into view (rendering its row if needed) and returns it. */
+  reveal(row: number, col: number): HTMLTableCellElement | null;
 }
+
+/** The scroll listener of the grid currently drawn in a container (replaced at each render). */
+const scrollListeners = new WeakMap<HTMLElement, () => void>();
 
 export function renderGrid(
   container: HTMLElement,
   sheet: SheetSnapshot,
   onSelect: (row: number, col: number, text: string) => void,
 ): RenderedGrid {
+  const previous = scrollListeners.get(container);
+  if (previous) container.removeEventListener('scroll', previous);
+  scrollListeners.delete(container);
   clear(container);
+
   let rows = Math.max(sheet.rows + 10, MIN_ROWS);
   let cols = Math.max(sheet.cols + 2, MIN_COLS);
+  const width = (c: number): number => sheet.widths[c] ?? DEFAULT_WIDTH;
   for (const ch of sheet.charts) {
     rows = Math.max(rows, ch.anchor.row + Math.ceil(ch.height / ROW_HEIGHT) + 2);
     let w = 0;
     let c = ch.anchor.col;
-    while (w < ch.width) w += sheet.widths[c++] ?? DEFAULT_WIDTH;
+    while (w < ch.width) w += width(c++);
     cols = Math.max(cols, c + 1);
   }
+  const virtual = rows > VIRTUAL_ABOVE;
+  const frozen = Math.min(sheet.frozenRows, rows);
   const notes = sheet.notes;
   const dropdowns = new Set(sheet.dropdowns);
-  const table = el('table', { class: 'grid', 'data-sheet': sheet.name });
-  const colgroup = el('colgroup', {}, el('col', { style: 'width:46px' }));
-  let tableWidth = 46;
+  const letters: string[] = [''];
+  for (let c = 1; c <= cols; c++) letters.push(columnLetter(c));
+
+  const table = el('table', { class: virtual ? 'grid virtual' : 'grid', 'data-sheet': sheet.name });
+  const colgroup = el('colgroup', {}, el('col', { style: `width:${ROW_NUMBER_WIDTH}px` }));
+  let tableWidth = ROW_NUMBER_WIDTH;
   for (let c = 1; c <= cols; c++) {
-    const w = sheet.widths[c] ?? DEFAULT_WIDTH;
-    tableWidth += w;
-    colgroup.append(el('col', { style: `width:${w}px` }));
+    tableWidth += width(c);
+    colgroup.append(el('col', { style: `width:${width(c)}px` }));
   }
   table.style.width = `${tableWidth}px`;
   table.append(colgroup);
   const head = el('tr', {}, el('th', { class: 'corner' }));
-  for (let c = 1; c <= cols; c++) head.append(el('th', { scope: 'col', 'data-col': c }, columnLetter(c)));
+  for (let c = 1; c <= cols; c++) head.append(el('th', { scope: 'col', 'data-col': c }, letters[c]));
   table.append(el('thead', {}, head));
   const body = el('tbody');
-  const frozen = Math.min(sheet.frozenRows, rows);
-  for (let r = 1; r <= rows; r++) {
+  table.append(body);
+
+  const rendered = new Map<number, HTMLTableRowElement>();
+  const buildRow = (r: number): HTMLTableRowElement => {
     const line = sheet.cells[r - 1] ?? [];
-    const tr = el('tr', { class: r <= frozen ? (r === frozen ? 'frozen frozen-last' : 'frozen') : null });
-    tr.append(el('th', { class: 'rownum', scope: 'row', 'data-row': r }, String(r)));
+    const tr = document.createElement('tr');
+    tr.dataset.r = String(r);
+    if (r <= frozen) tr.className = r === frozen ? 'frozen frozen-last' : 'frozen';
+    const th = document.createElement('th');
+    th.className = 'rownum';
+    th.scope = 'row';
+    th.textContent = String(r);
+    tr.append(th);
     for (let c = 1; c <= cols; c++) {
       const key = `${r}:${c}`;
       const text = line[c - 1] ?? '';
-      const td = el('td', { 'data-ref': `${columnLetter(c)}${r}` }, text);
+      const td = document.createElement('td');
+      td.dataset.ref = `${letters[c]}${r}`;
+      if (text !== '') td.textContent = text;
       const style = sheet.styles[key];
       if (style) {
         if (style.bold) td.style.fontWeight = 'bold';
@@ -61,7 +94,7 @@ export function renderGrid(
         if (style.background) td.style.background = style.background;
         if (style.align) td.style.textAlign = style.align;
         if (style.size) td.style.fontSize = `${Math.round(style.size * 1.33)}px`;
-        if (style.wrap) td.classList.add('wrap');
+        if (style.wrap && !virtual) td.classList.add('wrap');
       }
       // Like Sheets, text runs over the empty cells to its right.
       if (text !== '' && !style?.wrap && (!style?.align || style.align === 'left') && (line[c] ?? '') === '') td.classList.add('spill');
@@ -69,43 +102,108 @@ export function renderGrid(
       if (note) {
         td.classList.add('has-note');
         td.title = note;
-        td.setAttribute('data-note', note);
+        td.dataset.note = note;
       } else if (text.length > 12) td.title = text;
       if (dropdowns.has(key)) td.classList.add('dropdown');
-      td.addEventListener('click', () => onSelect(r, c, text));
       tr.append(td);
     }
-    body.append(tr);
-  }
-  table.append(body);
+    rendered.set(r, tr);
+    return tr;
+  };
+
+  table.addEventListener('click', (ev) => {
+    const td = (ev.target as Element).closest('td');
+    const tr = td?.parentElement as HTMLTableRowElement | null;
+    if (!td || !tr?.dataset.r) return;
+    const r = Number(tr.dataset.r);
+    const c = td.cellIndex;
+    onSelect(r, c, sheet.cells[r - 1]?.[c - 1] ?? '');
+  });
+
   const inner = el('div', { class: 'grid-inner' }, table);
   container.append(inner);
   if (sheet.rows === 0 && sheet.charts.length === 0) inner.append(el('div', { class: 'empty-note' }, PREVIEW.page.emptySheet));
 
-  // Frozen rows stay under the column letters while scrolling.
-  const headerHeight = (head as HTMLElement).offsetHeight || ROW_HEIGHT;
-  let top = headerHeight;
-  const trs = body.rows;
-  for (let i = 0; i < frozen; i++) {
-    const tr = trs[i];
-    for (const cell of Array.from(tr.cells)) cell.style.top = `${top}px`;
-    top += tr.offsetHeight || ROW_HEIGHT;
+  for (let r = 1; r <= frozen; r++) body.append(buildRow(r));
+  let update: () => void = () => undefined;
+  if (!virtual) {
+    for (let r = frozen + 1; r <= rows; r++) body.append(buildRow(r));
+  } else {
+    const spacer = (): HTMLTableRowElement => {
+      const tr = el('tr', { class: 'spacer', 'aria-hidden': 'true' }, el('td', { colspan: cols + 1 }));
+      return tr;
+    };
+    const top = spacer();
+    const bottom = spacer();
+    body.append(top, bottom);
+    let first = -1;
+    let last = -1;
+    update = () => {
+      const start = Math.max(frozen + 1, Math.floor(container.scrollTop / ROW_HEIGHT) - OVERSCAN);
+      const end = Math.min(rows, Math.ceil((container.scrollTop + container.clientHeight) / ROW_HEIGHT) + OVERSCAN);
+      if (start === first && end === last) return;
+      for (let r = first; r >= 0 && r <= last; r++) {
+        rendered.get(r)?.remove();
+        rendered.delete(r);
+      }
+      const fragment = document.createDocumentFragment();
+      for (let r = start; r <= end; r++) fragment.append(buildRow(r));
+      body.insertBefore(fragment, bottom);
+      (top.cells[0] as HTMLElement).style.height = `${(start - frozen - 1) * ROW_HEIGHT}px`;
+      (bottom.cells[0] as HTMLElement).style.height = `${(rows - end) * ROW_HEIGHT}px`;
+      first = start;
+      last = end;
+    };
+    let pending = false;
+    const onScroll = (): void => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        update();
+      });
+    };
+    container.addEventListener('scroll', onScroll);
+    scrollListeners.set(container, onScroll);
+    update();
   }
 
-  const cell = (row: number, col: number): HTMLTableCellElement | null => {
-    const tr = trs[row - 1];
-    return tr ? (tr.cells[col] as HTMLTableCellElement | undefined) ?? null : null;
-  };
+  // Frozen rows stay under the column letters while scrolling.
+  const headerHeight = head.offsetHeight || ROW_HEIGHT;
+  let offset = headerHeight;
+  for (let r = 1; r <= frozen; r++) {
+    const tr = rendered.get(r)!;
+    for (const c of Array.from(tr.cells)) c.style.top = `${offset}px`;
+    offset += virtual ? ROW_HEIGHT : tr.offsetHeight || ROW_HEIGHT;
+  }
+
+  const cell = (row: number, col: number): HTMLTableCellElement | null =>
+    (rendered.get(row)?.cells[col] as HTMLTableCellElement | undefined) ?? null;
+
   for (const ch of sheet.charts) {
+    let left = ROW_NUMBER_WIDTH;
+    for (let c = 1; c < ch.anchor.col; c++) left += width(c);
     const anchor = cell(ch.anchor.row, ch.anchor.col);
-    if (!anchor) continue;
+    const topPx = anchor && !virtual ? anchor.offsetTop : headerHeight + (ch.anchor.row - 1) * ROW_HEIGHT;
     const box = el('div', { class: 'chart', 'data-chart': ch.title });
-    box.style.left = `${anchor.offsetLeft}px`;
-    box.style.top = `${anchor.offsetTop}px`;
+    box.style.left = `${left}px`;
+    box.style.top = `${topPx}px`;
     box.style.width = `${ch.width}px`;
     box.style.height = `${ch.height}px`;
     box.append(drawChart(ch));
     inner.append(box);
   }
-  return { cell };
+
+  return {
+    cell,
+    reveal(row, col) {
+      if (virtual && !rendered.has(row)) {
+        container.scrollTop = Math.max(0, (row - 1) * ROW_HEIGHT - container.clientHeight / 2);
+        update();
+      }
+      const target = cell(row, col);
+      if (target && !virtual && (row > 1 || col > 1)) target.scrollIntoView({ block: 'center', inline: 'nearest' });
+      return target;
+    },
+  };
 }

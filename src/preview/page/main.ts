@@ -256,10 +256,9 @@ function followSelection(snap: WorkbookSnapshot): void {
     renderTabs();
     renderActive();
   }
-  const cell = state.grid?.cell(sel.row, sel.col);
+  const cell = state.grid?.reveal(sel.row, sel.col);
   if (cell) {
     select(sel.row, sel.col, cell.textContent ?? '');
-    if (sel.row > 1 || sel.col > 1) cell.scrollIntoView({ block: 'center', inline: 'nearest' });
     cell.classList.add('flash');
   }
 }
