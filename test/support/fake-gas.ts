@@ -221,6 +221,26 @@ export interface FakeGas {
   activeSheet(): string | null;
   /** Last activated range, 1-based. */
   selection(): { sheet: string; row: number; col: number; numRows: number; numCols: number } | null;
+  /** Deep copy of a tab's whole stored state (uncounted): for exact before/after comparisons. */
+  tabState(sheet: string): FakeTabState;
+}
+
+/** Everything the fake stores for a tab; maps are keyed 'row:col' (1-based). */
+export interface FakeTabState {
+  name: string;
+  values: (FakeCell | undefined)[][];
+  formulas: Record<string, string>;
+  notes: Record<string, string>;
+  numberFormats: Record<string, string>;
+  formats: Record<string, FakeFormat>;
+  validations: Record<string, FakeValidationRule>;
+  frozenRows: number;
+  frozenColumns: number;
+  maxRows: number;
+  maxColumns: number;
+  columnWidths: Record<number, number>;
+  charts: FakeChart[];
+  hidden: boolean;
 }
 
 const REPO = join(__dirname, '..', '..');
@@ -1329,6 +1349,27 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
     lastColumn: (sheet: string) => lastColumnOf(findSheet(sheet)),
     activeSheet: () => activeSheetName,
     selection: () => (selection ? { ...selection } : null),
+    tabState(sheet: string): FakeTabState {
+      const s = findSheet(sheet);
+      const copy = <V>(m: Map<string | number, V>, clone: (v: V) => V) =>
+        Object.fromEntries([...m.entries()].map(([key, v]) => [key, clone(v)]));
+      return {
+        name: s.name,
+        values: s.values.map((line) => (line ? line.map((v) => (isDate(v) ? new Date(v.getTime()) : v)) : line)),
+        formulas: copy(s.formulas, (v) => v),
+        notes: copy(s.notes, (v) => v),
+        numberFormats: copy(s.numberFormats, (v) => v),
+        formats: copy(s.formats, (v) => ({ ...v })),
+        validations: copy(s.validations, (v) => ({ ...v, values: [...v.values] })),
+        frozenRows: s.frozenRows,
+        frozenColumns: s.frozenColumns,
+        maxRows: s.maxRows,
+        maxColumns: s.maxColumns,
+        columnWidths: copy(s.columnWidths as Map<string | number, number>, (v) => v),
+        charts: s.charts.map((c) => ({ ...c, ranges: c.ranges.map((r) => ({ ...r })), options: { ...c.options } })),
+        hidden: s.hidden,
+      };
+    },
   });
   return fake;
 }
