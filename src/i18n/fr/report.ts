@@ -89,7 +89,7 @@ export const REPORT = {
       ? 'Année du bilan (AAAA) :'
       : `Année du bilan (AAAA) — laissez vide pour ${suggested}, la dernière année avec des séances :`,
   invalidYear: (text: string) =>
-    `« ${text} » n'est pas une année valide : saisissez quatre chiffres, par exemple 2018. Aucun bilan n'a été généré.`,
+    `« ${text.length > 40 ? `${text.slice(0, 39)}…` : text} » n'est pas une année valide : saisissez quatre chiffres, par exemple 2018. Aucun bilan n'a été généré.`,
   invalidYearValue: 'Année invalide : indiquez une année sur quatre chiffres, par exemple 2018.',
   noYearGiven: "Aucune année n'a été indiquée. Aucun bilan n'a été généré.",
   noData: (year: number) =>

@@ -111,3 +111,29 @@ export function diff(before: WorkbookSnapshot, after: WorkbookSnapshot, options:
   }
   return out.slice(0, 20);
 }
+
+/**
+ * Changes to what existed before (additions are allowed): a tab removed or moved, a cell that
+ * held something (value, formula, note, format, validation) changed, a frozen row count changed.
+ */
+export function changesToExisting(before: WorkbookSnapshot, after: WorkbookSnapshot): string[] {
+  const out: string[] = [];
+  const kept = after.sheetNames.filter((n) => before.tabs.has(n));
+  if (JSON.stringify(kept) !== JSON.stringify(before.sheetNames)) {
+    out.push(`onglets : ${JSON.stringify(before.sheetNames)} → ${JSON.stringify(after.sheetNames)}`);
+  }
+  for (const [name, b] of before.tabs) {
+    const a = after.tabs.get(name);
+    if (!a) continue;
+    if (b.frozenRows > 0 && a.frozenRows !== b.frozenRows) out.push(`${name} frozenRows : ${b.frozenRows} → ${a.frozenRows}`);
+    for (const [k, x] of b.cells) {
+      const y = a.cells.get(k) ?? {};
+      for (const prop of ['value', 'formula', 'note', 'numberFormat', 'format', 'validation'] as const) {
+        if (x[prop] !== undefined && x[prop] !== y[prop]) {
+          out.push(`${name}!${k} ${prop} : ${JSON.stringify(x[prop]!.slice(0, 80))} → ${JSON.stringify((y[prop] ?? '').slice(0, 80))}`);
+        }
+      }
+    }
+  }
+  return out.slice(0, 20);
+}
