@@ -437,8 +437,8 @@ function checkAttendance(model: WorkbookModel, out: IssueList): void {
   const sessionDays = new Set<number>();
   for (const s of model.sessionRecords) if (s.date.status === 'ok') sessionDays.add(s.date.value);
 
-  // First row of each (day, ID index): small integer keys only.
-  const firstRowOf = new Map<number, Map<number, number>>();
+  // First row of each (day, ID index): per day, an array indexed by the ID's small integer.
+  const firstRowOf = new Map<number, number[]>();
   const duplicates: { day: number; rows: number[] }[] = [];
   const duplicateOf = new Map<number, Map<number, number[]>>();
   const dc = cols.date ?? -1;
@@ -479,9 +479,9 @@ function checkAttendance(model: WorkbookModel, out: IssueList): void {
     }
     if (day !== null && index >= 0) {
       let rowsOfDay = firstRowOf.get(day);
-      if (!rowsOfDay) firstRowOf.set(day, (rowsOfDay = new Map()));
-      const first = rowsOfDay.get(index);
-      if (first === undefined) rowsOfDay.set(index, row);
+      if (!rowsOfDay) firstRowOf.set(day, (rowsOfDay = []));
+      const first = rowsOfDay[index];
+      if (first === undefined) rowsOfDay[index] = row;
       else {
         let dupsOfDay = duplicateOf.get(day);
         if (!dupsOfDay) duplicateOf.set(day, (dupsOfDay = new Map()));
