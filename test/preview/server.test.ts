@@ -5,6 +5,7 @@ import { dayFromIso } from '../../src/core/days';
 import { RunningPreview, startPreview } from '../../src/preview/app';
 import { DEMO_OPEN_SESSION, generateDemoWorkbook } from '../../src/preview/demo';
 import type { MemoryWorkbook } from '../../src/adapters/memory';
+import { ensureBundleBuilt } from '../support/gas-local';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -64,6 +65,7 @@ describe('the preview server over HTTP', () => {
   let workbook: MemoryWorkbook;
 
   beforeAll(async () => {
+    ensureBundleBuilt(); // dist/Sidebar.html, served by /sidebar
     workbook = generateDemoWorkbook();
     const today = dayFromIso(DEMO_OPEN_SESSION)!;
     preview = await startPreview({ workbook, root: ROOT, sourcePath: null, today: () => today, simulatedToday: DEMO_OPEN_SESSION }, 0);

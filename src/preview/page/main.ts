@@ -108,9 +108,18 @@ document.addEventListener('click', (ev) => {
   if (!menu.hidden && !menu.contains(ev.target as Node)) closeMenu();
 });
 document.addEventListener('keydown', (ev) => {
-  if (ev.key === 'Escape' && !menu.hidden) {
+  if (menu.hidden) return;
+  if (ev.key === 'Escape') {
     closeMenu();
     menuButton.focus();
+    return;
+  }
+  if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+    ev.preventDefault();
+    const items = Array.from(menu.querySelectorAll<HTMLButtonElement>('button[role=menuitem]'));
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    const next = ev.key === 'ArrowDown' ? (at + 1) % items.length : (at - 1 + items.length) % items.length;
+    items[next]?.focus();
   }
 });
 
