@@ -72,3 +72,31 @@ describe('the demo session left to record', () => {
     expect([y18.beneficiaries, y18.minors.percent, y18.qpv.percent]).toEqual([56, 16, 20]);
   });
 });
+
+describe('the demo’s deliberate faults', () => {
+  test('"Vérifier le classeur" has realistic faults to show, one of each kind planted', () => {
+    const wb = generateDemoWorkbook();
+    const { issues } = createServerApi(memoryServices(wb, DEMO_OPEN_SESSION)).validateWorkbook();
+    const codes = new Set(issues.map((i) => i.code));
+    for (const code of [
+      'BIRTH_DATE_MISSING',
+      'DATE_INVALID',
+      'ID_DUPLICATE',
+      'CONTRACT_START_MISSING',
+      'POSTCODE_MISMATCH',
+      'QPV_DISTRICT_MISSING',
+      'PHONE_INVALID',
+      'EMAIL_INVALID',
+      'ENTRY_DATE_MISSING',
+      'ATTENDANCE_UNKNOWN_PARTICIPANT',
+      'COMMUNE_OUTSIDE_TERRITORY',
+    ]) {
+      expect(codes).toContain(code);
+    }
+    // The faults are a handful of rows, not noise: no shared attendance, no impossible ages.
+    expect(codes).not.toContain('ATTENDANCE_DUPLICATE');
+    expect(codes).not.toContain('AGE_IMPLAUSIBLE');
+    expect(codes).not.toContain('DATE_IN_FUTURE');
+    expect(issues.filter((i) => i.severity === 'error').length).toBeLessThanOrEqual(8);
+  });
+});
