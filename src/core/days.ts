@@ -149,14 +149,67 @@ function parisOffsetMinutes(ms: number): number {
   return ms >= lastSunday(3) && ms < lastSunday(10) ? 120 : 60;
 }
 
-/** Offset of `timeZone` from UTC at instant `ms`, in minutes. */
-export function timeZoneOffsetMinutes(timeZone: string, ms: number): number {
-  const f = formatterFor(timeZone);
-  if (!f) return timeZone === 'UTC' || timeZone === 'Etc/UTC' ? 0 : parisOffsetMinutes(ms);
+/** Beyond ±8.64e15 ms a Date is invalid. */
+const MAX_DATE_MS = 8.64e15;
+
+function exactOffsetMinutes(f: Intl.DateTimeFormat, ms: number): number {
+  if (!(Math.abs(ms) <= MAX_DATE_MS)) return Number.NaN;
   const parts: Record<string, number> = {};
   for (const p of f.formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second);
   return Math.round((asUtc - (ms - (ms % 1000))) / 60_000);
+}
+
+/**
+ * Offsets are cached per 28-day bucket: a bucket holds at most one change of offset (real
+ * time zones change twice a year at most), found once by bisection to the minute. This keeps
+ * Intl calls to a few hundred for a sheet of 10 000 distinct birth dates.
+ */
+const BUCKET_MS = 28 * MS_PER_DAY;
+interface OffsetBucket {
+  before: number;
+  after: number;
+  /** First instant with the `after` offset. */
+  switchAt: number;
+}
+const offsetBuckets = new Map<string, Map<number, OffsetBucket>>();
+
+function bucketFor(timeZone: string, f: Intl.DateTimeFormat, index: number): OffsetBucket {
+  let buckets = offsetBuckets.get(timeZone);
+  if (!buckets) offsetBuckets.set(timeZone, (buckets = new Map()));
+  let b = buckets.get(index);
+  if (!b) {
+    const start = index * BUCKET_MS;
+    const end = start + BUCKET_MS - 60_000;
+    const before = exactOffsetMinutes(f, start);
+    const after = exactOffsetMinutes(f, end);
+    let switchAt = end + 60_000;
+    if (before !== after) {
+      // Bisection on whole minutes: offset(lo) = before, offset(hi) = after.
+      let lo = start;
+      let hi = end;
+      while (hi - lo > 60_000) {
+        const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+        if (exactOffsetMinutes(f, mid) === before) lo = mid;
+        else hi = mid;
+      }
+      switchAt = hi;
+    }
+    b = { before, after, switchAt };
+    buckets.set(index, b);
+  }
+  return b;
+}
+
+/** Offset of `timeZone` from UTC at instant `ms`, in minutes. */
+export function timeZoneOffsetMinutes(timeZone: string, ms: number): number {
+  const f = formatterFor(timeZone);
+  if (!f) return timeZone === 'UTC' || timeZone === 'Etc/UTC' ? 0 : parisOffsetMinutes(ms);
+  const index = Math.floor(ms / BUCKET_MS);
+  // Buckets only inside years 1800–9999 (the edges of Date's range stay exact).
+  const b = ms > -5.4e12 && ms < 2.5e14 ? bucketFor(timeZone, f, index) : null;
+  if (!b || !Number.isFinite(b.before) || !Number.isFinite(b.after)) return exactOffsetMinutes(f, ms);
+  return ms < b.switchAt ? b.before : b.after;
 }
 
 /**

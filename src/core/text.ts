@@ -21,8 +21,9 @@ export function normalizeTabName(name: string): string {
 }
 
 /** Trim and collapse inner white space. */
+const NEEDS_CLEANING = /^\s|\s$|\s\s|[^\S ]/;
 export function cleanText(text: string): string {
-  return text.replace(SPACES, ' ').trim();
+  return NEEDS_CLEANING.test(text) ? text.replace(SPACES, ' ').trim() : text;
 }
 
 /** True when text would be read by Sheets as a formula or a number-like command. */

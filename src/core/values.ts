@@ -77,10 +77,21 @@ export function dayOfText(text: string): Day | null {
   return null;
 }
 
+/** Shared results for days (results are never mutated): fewer allocations on big sheets. */
+const okDays = new Map<number, Parsed<Day>>();
+function okDay(d: Day): Parsed<Day> {
+  let p = okDays.get(d);
+  if (!p) {
+    p = ok(d);
+    if (okDays.size < 100_000) okDays.set(d, p);
+  }
+  return p;
+}
+
 export function parseDate(cell: CellValue, dates: DateCellReader): Parsed<Day> {
   if (cell instanceof Date) {
     const d = dates.dayOf(cell);
-    return d === null || d < DATE_CELL_MIN || d > SERIAL_MAX ? invalid(String(cell)) : ok(d);
+    return d === null || d < DATE_CELL_MIN || d > SERIAL_MAX ? invalid(String(cell)) : okDay(d);
   }
   if (typeof cell === 'number') {
     const d = dayOfSerial(cell);
@@ -100,8 +111,24 @@ export function parseYesNo(cell: CellValue): Parsed<boolean> {
   return v === undefined ? invalid(t) : ok(v);
 }
 
+/** Results of list look-ups by raw text (a column repeats a handful of spellings). */
+const listCache = new WeakMap<ListDefinition<string>, Map<string, Parsed<string>>>();
+const LIST_CACHE_LIMIT = 5_000;
+
 export function parseList<T extends string>(cell: CellValue, list: ListDefinition<T>): Parsed<T> {
-  const t = textOf(cell);
+  if (typeof cell === 'string') {
+    let cache = listCache.get(list);
+    if (!cache) listCache.set(list, (cache = new Map()));
+    const hit = cache.get(cell);
+    if (hit) return hit as Parsed<T>;
+    const parsed = lookUpList(textOf(cell), list);
+    if (cache.size < LIST_CACHE_LIMIT) cache.set(cell, parsed);
+    return parsed;
+  }
+  return lookUpList(textOf(cell), list);
+}
+
+function lookUpList<T extends string>(t: string, list: ListDefinition<T>): Parsed<T> {
   if (t === '') return BLANK;
   const v = list.lookup.get(normalizeKey(t));
   return v === undefined ? invalid(t) : ok(v);
