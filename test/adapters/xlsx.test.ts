@@ -6,8 +6,8 @@ import { MemoryWorkbook } from '../../src/adapters/memory';
 import { readXlsx, writeXlsx, XlsxReadError } from '../../src/adapters/xlsx';
 import { sheetsDate } from '../support/fake-gas';
 
-/** A copy of the contract's worked example (/work/shared/exemples), so a fresh clone has it. */
-const example = join(__dirname, 'fixtures', 'classeur-exemple.xlsx');
+/** The contract's worked example, copied into test/fixtures/exemples so a fresh clone has it. */
+const example = join(__dirname, '..', 'fixtures', 'exemples', 'classeur-exemple.xlsx');
 
 let dir = '';
 beforeAll(() => {

@@ -11,7 +11,7 @@ import { parseReportArgs, runReport } from '../../src/cli/report';
 import { readModel } from '../../src/server/read';
 import { buildWorkbook, participant } from '../support/builders';
 
-const EXAMPLES = join(__dirname, '..', '..', '..', 'shared', 'exemples');
+const EXAMPLES = join(__dirname, '..', 'fixtures', 'exemples');
 const dir = mkdtempSync(join(tmpdir(), 'bilan-cli-'));
 const example = join(dir, 'classeur.xlsx');
 copyFileSync(join(EXAMPLES, 'classeur-exemple.xlsx'), example);

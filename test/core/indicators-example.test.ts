@@ -9,7 +9,7 @@ import { computeIndicators } from '../../src/core/indicators';
 import { readModel } from '../../src/server/read';
 import type { WorkbookModel } from '../../src/core/workbook';
 
-const EXAMPLES = join(__dirname, '..', '..', '..', 'shared', 'exemples');
+const EXAMPLES = join(__dirname, '..', 'fixtures', 'exemples');
 
 let model: WorkbookModel;
 beforeAll(async () => {

@@ -13,7 +13,7 @@ import {
 import { readModel } from '../../src/server/read';
 import { buildWorkbook, memoryServices, participant, ParticipantInput, TZ, WorkbookInput } from '../support/builders';
 
-const EXAMPLE = join(__dirname, '..', '..', '..', 'shared', 'exemples', 'classeur-exemple.xlsx');
+const EXAMPLE = join(__dirname, '..', 'fixtures', 'exemples', 'classeur-exemple.xlsx');
 
 function snapshot(wb: MemoryWorkbook, except: string[] = []): string {
   return JSON.stringify(wb.sheets.filter((s) => !except.includes(s.name)).map((s) => [s.name, s.cells, [...s.formats], [...s.notes]]));
