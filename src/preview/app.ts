@@ -15,7 +15,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
-import type { LockPort, Services, SidebarView } from '../adapters/port';
+import type { LockPort, Services, SidebarView, WorkbookPort } from '../adapters/port';
 import { writeXlsx } from '../adapters/xlsx';
 import { DateCellReader, Day } from '../core/days';
 import { PREVIEW } from '../i18n/fr/preview';
@@ -99,9 +99,49 @@ function logBug(where: string, e: unknown): void {
   console.error(`[aperçu] erreur de programmation dans ${where} :\n${stack.split('\n').slice(1, 8).join('\n')}`);
 }
 
-/** A deep copy of the workbook's sheets (to undo a menu run that stopped on a question). */
-function cloneSheets(workbook: MemoryWorkbook): MemoryWorkbook['sheets'] {
-  return structuredClone(workbook.sheets);
+const WRITES = new Set<string>([
+  'writeValues',
+  'insertSheet',
+  'clearSheet',
+  'writeNotes',
+  'setFrozenRows',
+  'setValidation',
+  'format',
+  'setColumnWidth',
+  'addChart',
+  'select',
+]);
+
+/**
+ * The workbook as a menu run sees it: the first write takes a deep copy of the sheets, so a
+ * run that stops on a question can be undone (handlers normally ask before writing: then no
+ * copy is made, whatever the size of the workbook).
+ */
+function undoableWorkbook(workbook: MemoryWorkbook): { port: WorkbookPort; undo(): void } {
+  let saved: { sheets: MemoryWorkbook['sheets']; selection: MemoryWorkbook['selection'] } | null = null;
+  const port = new Proxy(workbook, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      if (typeof prop === 'string' && WRITES.has(prop)) {
+        return (...args: unknown[]) => {
+          saved ??= { sheets: structuredClone(target.sheets), selection: target.selection ? { ...target.selection } : null };
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return (value as (...a: unknown[]) => unknown).bind(target);
+    },
+  });
+  return {
+    port,
+    undo() {
+      if (!saved) return;
+      workbook.sheets.splice(0, workbook.sheets.length, ...saved.sheets);
+      workbook.selection = saved.selection;
+      workbook.version++;
+      saved = null;
+    },
+  };
 }
 
 export class PreviewApp {
@@ -176,10 +216,8 @@ export class PreviewApp {
       return { ok: false, message: PREVIEW.answersExpected, alerts: [], toasts: [], sidebar: null };
     }
     const ui = new PreviewUi(list as Answer[]);
-    const actions = createMenuActions(this.services(ui));
-    const before = cloneSheets(this.workbook);
-    const versionBefore = this.workbook.version;
-    const selectionBefore = this.workbook.selection;
+    const undoable = undoableWorkbook(this.workbook);
+    const actions = createMenuActions({ ...this.services(ui), workbook: undoable.port });
     const collect = (): Pick<MenuResult, 'alerts' | 'toasts' | 'sidebar'> => {
       const fresh = ui.freshEvents();
       const sidebars = fresh.filter((e) => e.kind === 'sidebar');
@@ -197,11 +235,7 @@ export class PreviewApp {
     }
     if (ui.pending) {
       // The run stopped at a question: undo anything it wrote, the replay will redo it.
-      if (this.workbook.version !== versionBefore) {
-        this.workbook.sheets.splice(0, this.workbook.sheets.length, ...before);
-        this.workbook.selection = selectionBefore;
-        this.workbook.version++;
-      }
+      undoable.undo();
       return { ok: true, question: ui.pending, ...collect() };
     }
     if (failure !== null) {
