@@ -5,7 +5,7 @@
  * their key figures read in the grid.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -14,6 +14,22 @@ import { ensureBundleBuilt } from '../support/gas-local';
 
 const ROOT = join(__dirname, '..', '..');
 const PROGRAM = join(ROOT, 'build', 'preview.js');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    newest = Math.max(newest, st.isDirectory() ? newestMtime(p) : st.mtimeMs);
+  }
+  return newest;
+}
+
+/** build/preview.js as `npm start` would run it: rebuilt when missing or older than src/. */
+function ensurePreviewBuilt(): void {
+  if (existsSync(PROGRAM) && statSync(PROGRAM).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-node.mjs')], { cwd: ROOT, stdio: 'pipe' });
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -111,7 +127,7 @@ describeInChromium('npm start: the add-on running locally on the demo workbook',
 
   beforeAll(async () => {
     ensureBundleBuilt();
-    if (!existsSync(PROGRAM)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-node.mjs')], { cwd: ROOT, stdio: 'pipe' });
+    ensurePreviewBuilt();
     preview = await startPreview(await freePort());
     chrome = await launchChromium({ viewport: { width: 1400, height: 900 } });
     page = await chrome.context.newPage();
