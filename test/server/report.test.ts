@@ -226,7 +226,7 @@ describe('generateAnnualReport', () => {
     const wb = workbook();
     const services = memoryServices(wb);
     services.lock.busy = true;
-    expect(() => generateAnnualReport(services, 2018)).toThrow(/Un autre enregistrement est en cours/);
+    expect(() => generateAnnualReport(services, 2018)).toThrow(/un autre enregistrement est en cours, réessayez/);
     expect(wb.sheetNames()).not.toContain('Bilan 2018');
   });
 });

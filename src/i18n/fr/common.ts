@@ -1,6 +1,6 @@
 /** French text shown to users: common messages. All user-facing text lives in src/i18n/fr/. */
 export const COMMON = {
-  lockBusy: 'Un autre enregistrement est en cours, réessayez dans quelques secondes.',
+  lockBusy: 'Le classeur est occupé : un autre enregistrement est en cours, réessayez dans quelques secondes.',
   sidebarTitle: "Club de l'alternance",
   comingSoon: 'Cette fonction arrive bientôt.',
   unexpectedError: 'Une erreur inattendue est survenue. Réessayez ; si elle revient, prévenez la personne qui a installé le module.',
