@@ -3,7 +3,7 @@
  * saveAttendance over injected services. Reads each tab once, writes in a constant number of
  * batch calls, under the document lock.
  */
-import type { Services, WorkbookPort } from '../adapters/port';
+import type { Services } from '../adapters/port';
 import {
   buildAttendanceSheet,
   defaultAttendanceDay,
@@ -13,9 +13,8 @@ import {
   unknownParticipantMessage,
   validateSaveInput,
 } from '../core/attendance';
-import { ATTENDANCE, PARTICIPANTS, SESSIONS, findTabName } from '../core/schema';
-import type { CellValue } from '../core/values';
-import { readWorkbook, WorkbookModel } from '../core/workbook';
+import { ATTENDANCE, PARTICIPANTS, SESSIONS } from '../core/schema';
+import type { WorkbookModel } from '../core/workbook';
 import { COMMON } from '../i18n/fr/common';
 import { ATTENDANCE_TEXT as T } from '../i18n/fr/attendance';
 import type { AttendanceSheet, SaveAttendanceResult } from '../shared/api';
@@ -45,24 +44,6 @@ export function getAttendanceSheet(services: Services, date: unknown): Attendanc
   return buildAttendanceSheet(model, day);
 }
 
-/** Reads only the tabs a save needs (Participants, Séances, Présences), each once. */
-function readForSave(workbook: WorkbookPort): WorkbookModel {
-  const all = workbook.sheetNames();
-  const wanted = [PARTICIPANTS, SESSIONS, ATTENDANCE]
-    .map((d) => findTabName(all, d.name))
-    .filter((n): n is string => n !== null);
-  const cache = new Map<string, CellValue[][]>();
-  return readWorkbook({
-    timeZone: workbook.timeZone,
-    sheetNames: wanted,
-    values(name) {
-      let v = cache.get(name);
-      if (!v) cache.set(name, (v = workbook.readValues(name)));
-      return v;
-    },
-  });
-}
-
 function underLock<R>(services: Services, write: () => R): R {
   try {
     return withDocumentLock(services, write);
@@ -83,7 +64,7 @@ export function saveAttendance(services: Services, input: unknown): SaveAttendan
   const save = checked.value;
   return underLock(services, () => {
     const workbook = services.workbook;
-    const model = readForSave(workbook);
+    const model = readModel(workbook, [PARTICIPANTS, SESSIONS, ATTENDANCE]);
     requireParticipants(model, T.nothingSaved);
     const index = participantIndex(model.participantRecords);
     const unknown = unknownParticipantMessage(save, index);

@@ -1,14 +1,22 @@
 /** Reads the workbook model through the port: one batch read per tab, each tab at most once. */
 import type { Services, WorkbookPort } from '../adapters/port';
 import { readWorkbook, WorkbookModel } from '../core/workbook';
+import { findTabName, TabDefinition } from '../core/schema';
 import type { CellValue } from '../core/values';
 import { COMMON } from '../i18n/fr/common';
 
-export function readModel(workbook: WorkbookPort): WorkbookModel {
+/**
+ * `only`: the tabs to read (by definition); the others are treated as absent. Default: all.
+ */
+export function readModel(workbook: WorkbookPort, only?: readonly TabDefinition[]): WorkbookModel {
   const cache = new Map<string, CellValue[][]>();
+  const all = workbook.sheetNames();
+  const sheetNames = only
+    ? only.map((d) => findTabName(all, d.name)).filter((n): n is string => n !== null)
+    : all;
   return readWorkbook({
     timeZone: workbook.timeZone,
-    sheetNames: workbook.sheetNames(),
+    sheetNames,
     values(name) {
       let v = cache.get(name);
       if (!v) {
