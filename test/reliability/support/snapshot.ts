@@ -116,7 +116,12 @@ export function diff(before: WorkbookSnapshot, after: WorkbookSnapshot, options:
  * Changes to what existed before (additions are allowed): a tab removed or moved, a cell that
  * held something (value, formula, note, format, validation) changed, a frozen row count changed.
  */
-export function changesToExisting(before: WorkbookSnapshot, after: WorkbookSnapshot): string[] {
+export function changesToExisting(
+  before: WorkbookSnapshot,
+  after: WorkbookSnapshot,
+  /** Cells that may change ('Tab!row:col', 1-based), e.g. the statuses a save updates. */
+  allowed: ReadonlySet<string> = new Set(),
+): string[] {
   const out: string[] = [];
   const kept = after.sheetNames.filter((n) => before.tabs.has(n));
   if (JSON.stringify(kept) !== JSON.stringify(before.sheetNames)) {
@@ -127,6 +132,7 @@ export function changesToExisting(before: WorkbookSnapshot, after: WorkbookSnaps
     if (!a) continue;
     if (b.frozenRows > 0 && a.frozenRows !== b.frozenRows) out.push(`${name} frozenRows : ${b.frozenRows} → ${a.frozenRows}`);
     for (const [k, x] of b.cells) {
+      if (allowed.has(`${name}!${k}`)) continue;
       const y = a.cells.get(k) ?? {};
       for (const prop of ['value', 'formula', 'note', 'numberFormat', 'format', 'validation'] as const) {
         if (x[prop] !== undefined && x[prop] !== y[prop]) {
