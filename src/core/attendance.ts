@@ -553,9 +553,13 @@ export function planSave(
     else unchanged++;
   }
   if (updates.size > 0) {
-    const rows = [...updates.keys()];
-    const first = Math.min(...rows);
-    const last = Math.max(...rows);
+    // A loop, not Math.min(...rows): 100 000+ duplicate rows would overflow the call stack.
+    let first = Infinity;
+    let last = -Infinity;
+    for (const r of updates.keys()) {
+      if (r < first) first = r;
+      if (r > last) last = r;
+    }
     const column: CellValue[][] = [];
     for (let r = first; r <= last; r++) {
       const v = updates.get(r);

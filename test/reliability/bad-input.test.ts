@@ -350,3 +350,23 @@ describe('bad payloads from the sidebar', () => {
     }
   });
 });
+
+describe('a huge pile of duplicate rows', () => {
+  beforeAll(() => ensureBundleBuilt());
+
+  it('130 000 copies of one (date, ID) row: the save updates them all, or refuses in French', () => {
+    const sheets = goodSheets();
+    const copies: FakeInputCell[][] = Array.from({ length: 130_000 }, () => [dateCell('2018-03-13'), 'T-1', 'Martin Léa', 'Absent']);
+    sheets['Présences'] = [ATTENDANCE_HEADER, ...copies];
+    const o = runOn(sheets, 'saveAttendance', [{ date: '2018-03-13', entries: [{ participantId: 'T-1', status: 'Présent' }] }]);
+    if (o.threw !== null) {
+      expectFrench([o.threw]);
+      expectUnchanged(o);
+    } else {
+      expect(o.result).toEqual({ date: '2018-03-13', sessionCreated: false, written: 1, unchanged: 0 });
+      const statuses = new Set(o.fake.values('Présences').slice(1).map((r) => r[3]));
+      expect([...statuses]).toEqual(['Présent']);
+    }
+    expect(o.fake.count('Range.setValues')).toBeLessThanOrEqual(2);
+  });
+});
