@@ -40,6 +40,10 @@ export class NaiveWorkbook extends AppsScriptWorkbook {
     return out;
   }
 
+  override readTopRows(sheet: string, numRows: number): CellValue[][] {
+    return this.readValues(sheet).slice(0, numRows);
+  }
+
   override writeValues(sheet: string, row: number, col: number, values: CellValue[][]): void {
     if (values.length === 0 || values[0].length === 0) return;
     const s = this.tab(sheet);
