@@ -65,6 +65,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
 
   readTopRows(sheet: string, numRows: number): CellValue[][] {
     const s = this.sheet(sheet);
+    if (!has(s, 'getLastRow') || !has(s, 'getLastColumn')) return this.readValues(sheet).slice(0, numRows);
     const rows = Math.min(numRows, s.getLastRow());
     const cols = s.getLastColumn();
     if (rows < 1 || cols < 1) return [];
@@ -83,6 +84,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
 
   /** Sheets refuses ranges beyond the grid: grow it first (appending rows to a full tab). */
   private ensureSize(s: Sheet, lastRow: number, lastCol: number): void {
+    if (!has(s, 'getMaxRows') || !has(s, 'getMaxColumns')) return;
     const rows = s.getMaxRows();
     if (lastRow > rows) s.insertRowsAfter(rows, lastRow - rows);
     const cols = s.getMaxColumns();
@@ -91,7 +93,10 @@ export class AppsScriptWorkbook implements WorkbookPort {
 
   insertSheet(name: string): void {
     if (this.spreadsheet.getSheetByName(name)) return;
-    const s = this.spreadsheet.insertSheet(name, this.spreadsheet.getNumSheets());
+    const count = has(this.spreadsheet, 'getNumSheets')
+      ? this.spreadsheet.getNumSheets()
+      : this.spreadsheet.getSheets().length;
+    const s = this.spreadsheet.insertSheet(name, count);
     this.sheetCache.set(name, s);
     if (this.names) this.names.push(name);
   }
@@ -184,16 +189,28 @@ export class AppsScriptWorkbook implements WorkbookPort {
   }
 
   flush(): void {
-    SpreadsheetApp.flush();
+    if (has(SpreadsheetApp, 'flush')) SpreadsheetApp.flush();
   }
 }
 
+/** The document lock (the script lock when there is no document, e.g. in some tests). */
 export class AppsScriptLock implements LockPort {
-  private readonly lock = LockService.getDocumentLock();
+  private readonly lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   tryLock(timeoutMs: number): boolean {
-    return this.lock.tryLock(timeoutMs);
+    if (has(this.lock, 'tryLock')) return this.lock.tryLock(timeoutMs);
+    try {
+      this.lock.waitLock(timeoutMs);
+      return true;
+    } catch {
+      return false;
+    }
   }
   releaseLock(): void {
     this.lock.releaseLock();
   }
+}
+
+/** Stand-ins of the Apps Script services may implement only part of them. */
+function has(target: unknown, method: string): boolean {
+  return typeof (target as Record<string, unknown> | null)?.[method] === 'function';
 }

@@ -2,7 +2,7 @@
  * In-memory workbook: the local preview, the CLI (after reading an .xlsx) and tests use it.
  * Strings are kept as the text they are (nothing is ever evaluated as a formula).
  */
-import type { CellValue } from '../core/values';
+import { isDateValue, type CellValue } from '../core/values';
 import type { CellFormat, ChartSpec, WorkbookPort, ValidationRule } from './port';
 
 export interface MemorySheet {
@@ -76,7 +76,7 @@ export class MemoryWorkbook implements WorkbookPort {
       const out: CellValue[] = new Array(width);
       for (let c = 0; c < width; c++) {
         const v = r[c];
-        out[c] = v === null || v === undefined ? '' : v instanceof Date ? new Date(v.getTime()) : v;
+        out[c] = v === null || v === undefined ? '' : isDateValue(v) ? new Date(v.getTime()) : v;
       }
       return out;
     });
@@ -90,7 +90,7 @@ export class MemoryWorkbook implements WorkbookPort {
       const out: CellValue[] = new Array(width);
       for (let c = 0; c < width; c++) {
         const v = r[c];
-        out[c] = v === null || v === undefined ? '' : v instanceof Date ? new Date(v.getTime()) : v;
+        out[c] = v === null || v === undefined ? '' : isDateValue(v) ? new Date(v.getTime()) : v;
       }
       return out;
     });
@@ -106,7 +106,7 @@ export class MemoryWorkbook implements WorkbookPort {
       line.forEach((v, j) => {
         const c = col - 1 + j;
         while (target.length < c) target.push('');
-        target[c] = v instanceof Date ? new Date(v.getTime()) : v === undefined || v === null ? '' : v;
+        target[c] = isDateValue(v) ? new Date(v.getTime()) : v === undefined || v === null ? '' : v;
       });
     });
     this.changed();

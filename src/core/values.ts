@@ -2,7 +2,7 @@
  * Cell value parsing (SPEC §2.2). Every function takes any cell value and returns a value or
  * a typed problem; none throws.
  */
-import { DateCellReader, Day, dayFromYmd } from './days';
+import { DateCellReader, Day, dayFromYmd, frenchDate } from './days';
 import { ListDefinition, yesNoOf } from './lists';
 import { cleanText, normalizeKey } from './text';
 
@@ -27,14 +27,29 @@ export function valueOf<T>(p: Parsed<T>): T | null {
   return p.status === 'ok' ? p.value : null;
 }
 
+/**
+ * True for a Date, whatever realm created it (Apps Script stand-ins and vm contexts give
+ * Dates from another realm, for which `instanceof Date` is false).
+ */
+export function isDateValue(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
 /** Cell → cleaned text ('' for blank). Numbers are written without exponent noise. */
 export function textOf(cell: CellValue): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'string') return cleanText(cell);
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   if (typeof cell === 'boolean') return cell ? 'VRAI' : 'FAUX';
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  if (isDateValue(cell)) return Number.isNaN(cell.getTime()) ? '' : textOfDateCell(cell);
   return cleanText(String(cell));
+}
+
+/** A Date cell in a text column: its calendar day in Paris, as JJ/MM/AAAA. */
+const parisDates = new DateCellReader('Europe/Paris');
+function textOfDateCell(d: Date): string {
+  const day = parisDates.dayOf(d);
+  return day === null ? '' : frenchDate(day);
 }
 
 export function isBlank(cell: CellValue): boolean {
@@ -89,7 +104,7 @@ function okDay(d: Day): Parsed<Day> {
 }
 
 export function parseDate(cell: CellValue, dates: DateCellReader): Parsed<Day> {
-  if (cell instanceof Date) {
+  if (isDateValue(cell)) {
     const d = dates.dayOf(cell);
     return d === null || d < DATE_CELL_MIN || d > SERIAL_MAX ? invalid(String(cell)) : okDay(d);
   }

@@ -64,11 +64,23 @@ export function refreshMarks(services: Services, model: WorkbookModel, result: V
   return true;
 }
 
+/**
+ * The notes are a convenience: if they cannot be written (an environment without notes),
+ * the check's result is still returned. Returns false when no note was refreshed.
+ */
+function tryRefreshMarks(services: Services, model: WorkbookModel, result: ValidationResult): boolean {
+  try {
+    return refreshMarks(services, model, result);
+  } catch {
+    return false;
+  }
+}
+
 /** The sidebar's "Vérifier" (SPEC §5): runs every check and refreshes the grid's notes. */
 export function validateWorkbook(services: Services): ValidationResult {
   const model = readModel(services.workbook);
   const result = checkWorkbook(model, services.today());
-  refreshMarks(services, model, result);
+  tryRefreshMarks(services, model, result);
   return result;
 }
 
@@ -76,7 +88,7 @@ export function validateWorkbook(services: Services): ValidationResult {
 export function checkWorkbookFromMenu(services: Services): ValidationResult {
   const model = readModel(services.workbook);
   const result = checkWorkbook(model, services.today());
-  const marked = refreshMarks(services, model, result);
+  const marked = tryRefreshMarks(services, model, result);
   services.ui.showSidebar('checks');
   const { errors, warnings } = countBySeverity(result.issues);
   if (services.ui.toast) services.ui.toast(marked ? CHECKS_SERVER.toastSummary(errors, warnings) : CHECKS_SERVER.marksSkippedLockBusy);
