@@ -438,9 +438,10 @@ function checkAttendance(model: WorkbookModel, out: IssueList): void {
   for (const s of model.sessionRecords) if (s.date.status === 'ok') sessionDays.add(s.date.value);
 
   // First row of each (day, ID index): per day, an array indexed by the ID's small integer.
-  const firstRowOf = new Map<number, number[]>();
+  /** day → person index → first row seen (small integer keys stay fast). */
+  const firstRowOf = new Map<number, Map<number, number>>();
   const duplicates: { day: number; rows: number[] }[] = [];
-  const duplicateOf = new Map<number, Map<number, number[]>>();
+  const duplicateOf = new Map<string, number[]>();
   const dc = cols.date ?? -1;
   const ic = cols.participantId ?? -1;
   const sc = cols.status ?? -1;
@@ -478,18 +479,17 @@ function checkAttendance(model: WorkbookModel, out: IssueList): void {
       else if (status.status === 'invalid') add(row, statusHeader, sc, 'ATTENDANCE_STATUS_INVALID', M.attendanceStatusInvalid(status.text));
     }
     if (day !== null && index >= 0) {
-      let rowsOfDay = firstRowOf.get(day);
-      if (!rowsOfDay) firstRowOf.set(day, (rowsOfDay = []));
-      const first = rowsOfDay[index];
-      if (first === undefined) rowsOfDay[index] = row;
+      let ofDay = firstRowOf.get(day);
+      if (!ofDay) firstRowOf.set(day, (ofDay = new Map()));
+      const first = ofDay.get(index);
+      if (first === undefined) ofDay.set(index, row);
       else {
-        let dupsOfDay = duplicateOf.get(day);
-        if (!dupsOfDay) duplicateOf.set(day, (dupsOfDay = new Map()));
-        const g = dupsOfDay.get(index);
+        const key = `${day}|${index}`;
+        const g = duplicateOf.get(key);
         if (g) g.push(row);
         else {
           const rows = [first, row];
-          dupsOfDay.set(index, rows);
+          duplicateOf.set(key, rows);
           duplicates.push({ day, rows });
         }
       }

@@ -76,7 +76,10 @@ export interface TableRow {
 }
 
 function rowIsEmpty(cells: CellValue[]): boolean {
-  for (const c of cells) if (!isBlank(c)) return false;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c === 'string' ? c.length > 0 && (c.charCodeAt(0) > 32 || c.trim() !== '') : !isBlank(c)) return false;
+  }
   return true;
 }
 
