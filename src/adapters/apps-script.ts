@@ -91,6 +91,19 @@ export class AppsScriptWorkbook implements WorkbookPort {
     if (lastCol > cols) s.insertColumnsAfter(cols, lastCol - cols);
   }
 
+  writeCells(sheet: string, cells: readonly { row: number; col: number; value: string }[]): boolean {
+    const s = this.sheet(sheet);
+    if (!has(s, 'getRangeList')) return false;
+    const byValue = new Map<string, string[]>();
+    for (const { row, col, value } of cells) {
+      let list = byValue.get(value);
+      if (!list) byValue.set(value, (list = []));
+      list.push(`${columnLetters(col)}${row}`);
+    }
+    for (const [value, a1s] of byValue) s.getRangeList(a1s).setValue(guardText(value));
+    return true;
+  }
+
   insertSheet(name: string): void {
     if (this.spreadsheet.getSheetByName(name)) return;
     const count = has(this.spreadsheet, 'getNumSheets')
@@ -208,6 +221,13 @@ export class AppsScriptLock implements LockPort {
   releaseLock(): void {
     this.lock.releaseLock();
   }
+}
+
+/** 1 → A, 27 → AA. */
+function columnLetters(col: number): string {
+  let out = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
 }
 
 /** Stand-ins of the Apps Script services may implement only part of them. */

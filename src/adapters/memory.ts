@@ -112,6 +112,19 @@ export class MemoryWorkbook implements WorkbookPort {
     this.changed();
   }
 
+  writeCells(sheet: string, cells: readonly { row: number; col: number; value: string }[]): boolean {
+    this.count('writeCells');
+    const s = this.sheet(sheet);
+    for (const { row, col, value } of cells) {
+      while (s.cells.length < row) s.cells.push([]);
+      const line = s.cells[row - 1];
+      while (line.length < col - 1) line.push('');
+      line[col - 1] = value;
+    }
+    this.changed();
+    return true;
+  }
+
   insertSheet(name: string): void {
     this.count('insertSheet');
     if (!this.sheets.some((s) => s.name === name)) this.sheets.push(newMemorySheet(name));

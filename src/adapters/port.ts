@@ -47,6 +47,12 @@ export interface WorkbookPort {
    * numbers (the adapter escapes them); Date values become date cells.
    */
   writeValues(sheet: string, row: number, col: number, values: CellValue[][]): void;
+  /**
+   * Writes single cells scattered over a tab (strings stored as text), one call per distinct
+   * value, leaving every other cell untouched. Returns false when the environment cannot
+   * (the caller then writes a rectangle instead).
+   */
+  writeCells?(sheet: string, cells: readonly { row: number; col: number; value: string }[]): boolean;
   /** Appends a sheet at the end; no-op if a sheet of that exact name exists. */
   insertSheet(name: string): void;
   /** Clears contents, formats, notes, validations and charts (used only on generated tabs). */

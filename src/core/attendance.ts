@@ -348,7 +348,19 @@ export function unknownParticipantMessage(save: NormalizedSave, index: ReadonlyM
 
 export type PlanOp =
   | { kind: 'insertSheet'; sheet: string }
-  | { kind: 'write'; sheet: string; row: number; col: number; values: CellValue[][] };
+  | { kind: 'write'; sheet: string; row: number; col: number; values: CellValue[][] }
+  /**
+   * Status updates: only these cells are written (other cells of the column, formulas
+   * included, are left alone); `fallback` is the same change as one rectangle over the span
+   * of updated rows (cells in between rewritten with the values just read), for environments
+   * that cannot write scattered cells.
+   */
+  | {
+      kind: 'writeCells';
+      sheet: string;
+      cells: { row: number; col: number; value: string }[];
+      fallback: { row: number; col: number; values: CellValue[][] };
+    };
 
 export interface SavePlan {
   ops: PlanOp[];
@@ -448,9 +460,9 @@ const ATTENDANCE_KEYS: readonly AttendanceColumn[] = ['date', 'participantId', '
  * row gets the given theme/animateur/lieu (a missing optional column is added at the end of
  * the header row), or a row is appended. Présences: every existing row of (day, ID) whose
  * status differs is updated (duplicates included, consistently), other entries are appended;
- * all updates go in one write of the Statut column over the span of updated rows (cells in
- * between rewritten with the values just read), all appends in one write. Constant number of
- * operations whatever the number of rows.
+ * updates are written cell by cell in one call per status (a rectangle over their span where
+ * the environment cannot), all appends in one write. Constant number of operations whatever
+ * the number of rows.
  */
 export function planSave(
   model: WorkbookModel,
@@ -565,7 +577,8 @@ export function planSave(
       const v = updates.get(r);
       column.push([v !== undefined ? v : (model.attendance.values[r - 1]?.[statusCol] ?? '')]);
     }
-    ops.push({ kind: 'write', sheet: A.sheet, row: first, col: statusCol + 1, values: column });
+    const cells = [...updates].map(([row, value]) => ({ row, col: statusCol + 1, value }));
+    ops.push({ kind: 'writeCells', sheet: A.sheet, cells, fallback: { row: first, col: statusCol + 1, values: column } });
   }
   if (appends.length > 0 || A.writeHeader) {
     const owned = ATTENDANCE_KEYS.filter((k) => A.columns[k] !== undefined).map((k) => A.columns[k]!);

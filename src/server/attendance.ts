@@ -73,7 +73,10 @@ export function saveAttendance(services: Services, input: unknown): SaveAttendan
     if (!plan.ok) throw new Error(plan.message);
     for (const op of plan.value.ops) {
       if (op.kind === 'insertSheet') workbook.insertSheet(op.sheet);
-      else workbook.writeValues(op.sheet, op.row, op.col, op.values);
+      else if (op.kind === 'write') workbook.writeValues(op.sheet, op.row, op.col, op.values);
+      else if (!workbook.writeCells?.(op.sheet, op.cells)) {
+        workbook.writeValues(op.sheet, op.fallback.row, op.fallback.col, op.fallback.values);
+      }
     }
     return {
       date: save.date,

@@ -119,8 +119,12 @@ describe('the bundle with minimal stand-ins and Date cells from another realm', 
     expect(again.unchanged).toBe(1);
     expect(tabs['Présences']).toHaveLength(4);
     expect(tabs['Séances'][2][1]).toBe('=HYPERLINK("x")');
+    // No getRangeList in these stand-ins: the status update falls back to one rectangle.
+    const changed = app.saveAttendance({ date: '2018-03-20', entries: [{ participantId: 'A-1', status: 'Excusé' }] });
+    expect(changed.written).toBe(1);
+    expect(tabs['Présences']).toHaveLength(4);
     const reopened = app.getAttendanceSheet('2018-03-20');
-    expect(reopened.participants.map((p: { status: string | null }) => p.status)).toEqual(['Absent', 'Présent']);
+    expect(reopened.participants.map((p: { status: string | null }) => p.status)).toEqual(['Excusé', 'Présent']);
   });
 
   it('computes the year figures from Date cells', () => {

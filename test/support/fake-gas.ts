@@ -692,8 +692,12 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
     }
     setValue(value: unknown) {
       hit('Range.setValue');
-      this.each((r, c) => writeCell(this.s, r, c, value));
+      this.writeEach(value);
       return this;
+    }
+    /** Uncounted: used by RangeList.setValue. */
+    writeEach(value: unknown) {
+      this.each((r, c) => writeCell(this.s, r, c, value));
     }
     getFormulas() { hit('Range.getFormulas'); return this.grid((r, c) => this.s.formulas.get(k(r, c)) ?? ''); }
     getFormula() { hit('Range.getFormula'); return this.s.formulas.get(k(this.row, this.col)) ?? ''; }
@@ -918,6 +922,26 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
       if (row + numRows - 1 > this.s.maxRows) fail('Those rows are out of bounds.');
       if (col + numCols - 1 > this.s.maxColumns) fail('Those columns are out of bounds.');
       return new FakeRange(this.s, row, col, numRows, numCols);
+    }
+    getRangeList(a1Notations: string[]) {
+      hit('Sheet.getRangeList');
+      alive(this.s);
+      const ranges = a1Notations.map((a1) => {
+        const { row, col, numRows, numCols } = parseA1(a1);
+        if (row + numRows - 1 > this.s.maxRows) fail('Those rows are out of bounds.');
+        if (col + numCols - 1 > this.s.maxColumns) fail('Those columns are out of bounds.');
+        return new FakeRange(this.s, row, col, numRows, numCols);
+      });
+      const list = {
+        getRanges() { hit('RangeList.getRanges'); return ranges; },
+        setValue(value: unknown) {
+          hit('RangeList.setValue');
+          // Each range as Range.setValue would, without counting per-range calls.
+          for (const r of ranges) (r as unknown as { writeEach(v: unknown): void }).writeEach(value);
+          return list;
+        },
+      };
+      return list;
     }
     getDataRange() {
       hit('Sheet.getDataRange');
