@@ -3,39 +3,13 @@
  * a stand-in that runs the real server functions in Node on an in-memory workbook. Driven by
  * accessible names only.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import { DateCellReader, isoOfDay } from '../../src/core/days';
-import { createServerApi } from '../../src/server/api';
 import { buildWorkbook, memoryServices, participant, TZ } from '../support/builders';
 import { ChromiumSession, describeInChromium, launchChromium } from '../support/chromium';
-import { DIST_DIR, ensureBundleBuilt } from '../support/gas-local';
+import { openSidebarPage, SidebarPage, sidebarHtml } from '../support/sidebar-page';
 
 const XSS = '<img src=x onerror=alert(1)>';
-const ORIGIN = 'http://sidebar.test';
-
-/** Installs window.google.script.run: withSuccessHandler / withFailureHandler chains, async calls. */
-const GOOGLE_SCRIPT_RUN = `
-(() => {
-  const runner = (success, failure) => new Proxy({}, {
-    get(_target, prop) {
-      if (prop === 'withSuccessHandler') return (f) => runner(f, failure);
-      if (prop === 'withFailureHandler') return (f) => runner(success, f);
-      if (prop === 'withUserObject') return () => runner(success, failure);
-      if (typeof prop !== 'string' || prop === 'then') return undefined;
-      return (...args) => {
-        window.__gasCall(prop, JSON.stringify(args)).then((r) => {
-          if (r.ok) { if (success) success(r.value); }
-          else if (failure) failure(new Error(r.message));
-        });
-      };
-    },
-  });
-  window.google = { script: { run: runner(null, null), host: { close() {} } } };
-})();
-`;
 
 function workbook(): MemoryWorkbook {
   const people = [
@@ -55,14 +29,9 @@ function workbook(): MemoryWorkbook {
   });
 }
 
-interface Harness {
-  page: Page;
+interface Harness extends SidebarPage {
   wb: MemoryWorkbook;
   services: ReturnType<typeof memoryServices>;
-  calls: { name: string; args: unknown[] }[];
-  dialogs: string[];
-  errors: string[];
-  requests: string[];
 }
 
 describeInChromium('sidebar "Présences" in Chromium', () => {
@@ -70,9 +39,8 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
   let html: string;
 
   beforeAll(async () => {
-    ensureBundleBuilt();
     // As AppsScriptUi.showSidebar does for the "Saisir les présences" menu item.
-    html = readFileSync(join(DIST_DIR, 'Sidebar.html'), 'utf8').replace('data-initial-view="home"', 'data-initial-view="attendance"');
+    html = sidebarHtml('attendance');
     chrome = await launchChromium({ viewport: { width: 300, height: 900 } });
   });
 
@@ -82,31 +50,8 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
 
   async function open(wb = workbook(), todayIso = '2018-03-27'): Promise<Harness> {
     const services = memoryServices(wb, todayIso);
-    const api = createServerApi(services) as unknown as Record<string, (...a: unknown[]) => unknown>;
-    const page = await chrome.context.newPage();
-    const h: Harness = { page, wb, services, calls: [], dialogs: [], errors: [], requests: [] };
-    await page.exposeFunction('__gasCall', (name: string, json: string) => {
-      const args = JSON.parse(json) as unknown[];
-      h.calls.push({ name, args });
-      try {
-        return { ok: true, value: JSON.parse(JSON.stringify(api[name](...args) ?? null)) };
-      } catch (e) {
-        return { ok: false, message: (e as Error).message };
-      }
-    });
-    await page.addInitScript(GOOGLE_SCRIPT_RUN);
-    page.on('dialog', (d) => {
-      h.dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => h.errors.push(String(e)));
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url === `${ORIGIN}/`) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-      h.requests.push(url);
-      return route.abort();
-    });
-    await page.goto(`${ORIGIN}/`);
+    const h: Harness = { ...(await openSidebarPage(chrome, html, services)), wb, services };
+    const page = h.page;
     await page.getByRole('group', { name: 'Benali Yanis' }).waitFor();
     return h;
   }

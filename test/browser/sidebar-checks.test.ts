@@ -3,36 +3,12 @@
  * google.script.run replaced by a stand-in that runs the real server functions in Node on an
  * in-memory workbook.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { MemoryWorkbook } from '../../src/adapters/memory';
-import { createServerApi } from '../../src/server/api';
 import { buildWorkbook, memoryServices, participant } from '../support/builders';
 import { ChromiumSession, describeInChromium, launchChromium } from '../support/chromium';
-import { DIST_DIR, ensureBundleBuilt } from '../support/gas-local';
+import { openSidebarPage, SidebarPage, sidebarHtml } from '../support/sidebar-page';
 
 const XSS = '<img src=x onerror=alert(1)>';
-const ORIGIN = 'http://sidebar.test';
-
-const GOOGLE_SCRIPT_RUN = `
-(() => {
-  const runner = (success, failure) => new Proxy({}, {
-    get(_target, prop) {
-      if (prop === 'withSuccessHandler') return (f) => runner(f, failure);
-      if (prop === 'withFailureHandler') return (f) => runner(success, f);
-      if (typeof prop !== 'string' || prop === 'then') return undefined;
-      return (...args) => {
-        window.__gasCall(prop, JSON.stringify(args)).then((r) => {
-          if (r.ok) { if (success) success(r.value); }
-          else if (failure) failure(new Error(r.message));
-        });
-      };
-    },
-  });
-  window.google = { script: { run: runner(null, null), host: { close() {} } } };
-})();
-`;
 
 function faulty(): MemoryWorkbook {
   return buildWorkbook({
@@ -46,12 +22,8 @@ function faulty(): MemoryWorkbook {
   });
 }
 
-interface Harness {
-  page: Page;
+interface Harness extends SidebarPage {
   wb: MemoryWorkbook;
-  calls: { name: string; args: unknown[] }[];
-  dialogs: string[];
-  errors: string[];
 }
 
 describeInChromium('sidebar "Contrôle" in Chromium', () => {
@@ -59,9 +31,8 @@ describeInChromium('sidebar "Contrôle" in Chromium', () => {
   let html: string;
 
   beforeAll(async () => {
-    ensureBundleBuilt();
     // As AppsScriptUi.showSidebar does for the "Vérifier le classeur" menu item.
-    html = readFileSync(join(DIST_DIR, 'Sidebar.html'), 'utf8').replace('data-initial-view="home"', 'data-initial-view="checks"');
+    html = sidebarHtml('checks');
     chrome = await launchChromium({ viewport: { width: 300, height: 900 } });
   });
 
@@ -70,31 +41,7 @@ describeInChromium('sidebar "Contrôle" in Chromium', () => {
   });
 
   async function open(wb: MemoryWorkbook): Promise<Harness> {
-    const api = createServerApi(memoryServices(wb, '2026-11-26')) as unknown as Record<string, (...a: unknown[]) => unknown>;
-    const page = await chrome.context.newPage();
-    const h: Harness = { page, wb, calls: [], dialogs: [], errors: [] };
-    await page.exposeFunction('__gasCall', (name: string, json: string) => {
-      const args = JSON.parse(json) as unknown[];
-      h.calls.push({ name, args });
-      try {
-        return { ok: true, value: JSON.parse(JSON.stringify(api[name](...args) ?? null)) };
-      } catch (e) {
-        return { ok: false, message: (e as Error).message };
-      }
-    });
-    await page.addInitScript(GOOGLE_SCRIPT_RUN);
-    page.on('dialog', (d) => {
-      h.dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => h.errors.push(String(e)));
-    await page.route('**/*', (route) =>
-      route.request().url() === `${ORIGIN}/`
-        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-        : route.abort(),
-    );
-    await page.goto(`${ORIGIN}/`);
-    return h;
+    return { ...(await openSidebarPage(chrome, html, memoryServices(wb, '2026-11-26'))), wb };
   }
 
   it('runs the check in one round trip and lists the issues by tab and row, as text', async () => {
