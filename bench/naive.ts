@@ -5,7 +5,7 @@
  * `.setNote()` / one format call per cell and property, and the tab looked up again for every
  * operation. Only the I/O granularity differs from src/adapters/apps-script.ts.
  */
-import { AppsScriptWorkbook, guardText } from '../src/adapters/apps-script';
+import { AppsScriptWorkbook, applyFormat, guardText } from '../src/adapters/apps-script';
 import type { CellFormat, ValidationRule } from '../src/adapters/port';
 import type { CellValue } from '../src/core/values';
 
@@ -79,15 +79,7 @@ export class NaiveWorkbook extends AppsScriptWorkbook {
     const s = this.tab(sheet);
     for (let i = 0; i < numRows; i++) {
       for (let j = 0; j < numCols; j++) {
-        const r = s.getRange(row + i, col + j);
-        if (f.bold !== undefined) r.setFontWeight(f.bold ? 'bold' : 'normal');
-        if (f.italic !== undefined) r.setFontStyle(f.italic ? 'italic' : 'normal');
-        if (f.fontSize !== undefined) r.setFontSize(f.fontSize);
-        if (f.fontColor !== undefined) r.setFontColor(f.fontColor);
-        if (f.background !== undefined) r.setBackground(f.background);
-        if (f.numberFormat !== undefined) r.setNumberFormat(f.numberFormat);
-        if (f.horizontalAlignment !== undefined) r.setHorizontalAlignment(f.horizontalAlignment);
-        if (f.wrap !== undefined) r.setWrap(f.wrap);
+        applyFormat(s.getRange(row + i, col + j), f);
       }
     }
   }

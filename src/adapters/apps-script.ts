@@ -156,15 +156,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
   }
 
   format(sheet: string, row: number, col: number, numRows: number, numCols: number, f: CellFormat): void {
-    const r = this.sheet(sheet).getRange(row, col, numRows, numCols);
-    if (f.bold !== undefined) r.setFontWeight(f.bold ? 'bold' : 'normal');
-    if (f.italic !== undefined) r.setFontStyle(f.italic ? 'italic' : 'normal');
-    if (f.fontSize !== undefined) r.setFontSize(f.fontSize);
-    if (f.fontColor !== undefined) r.setFontColor(f.fontColor);
-    if (f.background !== undefined) r.setBackground(f.background);
-    if (f.numberFormat !== undefined) r.setNumberFormat(f.numberFormat);
-    if (f.horizontalAlignment !== undefined) r.setHorizontalAlignment(f.horizontalAlignment);
-    if (f.wrap !== undefined) r.setWrap(f.wrap);
+    applyFormat(this.sheet(sheet).getRange(row, col, numRows, numCols), f);
   }
 
   setColumnWidth(sheet: string, col: number, width: number): void {
@@ -221,6 +213,18 @@ export class AppsScriptLock implements LockPort {
   releaseLock(): void {
     this.lock.releaseLock();
   }
+}
+
+/** One call per property given, on the whole range. */
+export function applyFormat(r: GoogleAppsScript.Spreadsheet.Range, f: CellFormat): void {
+  if (f.bold !== undefined) r.setFontWeight(f.bold ? 'bold' : 'normal');
+  if (f.italic !== undefined) r.setFontStyle(f.italic ? 'italic' : 'normal');
+  if (f.fontSize !== undefined) r.setFontSize(f.fontSize);
+  if (f.fontColor !== undefined) r.setFontColor(f.fontColor);
+  if (f.background !== undefined) r.setBackground(f.background);
+  if (f.numberFormat !== undefined) r.setNumberFormat(f.numberFormat);
+  if (f.horizontalAlignment !== undefined) r.setHorizontalAlignment(f.horizontalAlignment);
+  if (f.wrap !== undefined) r.setWrap(f.wrap);
 }
 
 /** 1 → A, 27 → AA. */
