@@ -9,16 +9,20 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * Sheets parses a string written with setValues as if typed: formulas (`=`, `+`, `-`),
- * numbers (`0123`, `1e5`, `(12)`, `50%`, `12 €`), dates (`05/03/2018`, `Mar 1 2016`), times,
- * booleans, errors (`#N/A`). A leading apostrophe keeps a string as the text it is (it is
- * not part of the cell's value), so every string gets one except plain words: a letter
- * first, no digit, not a boolean.
+ * Sheets parses a string written with setValues as if typed: formulas (`=`, `+`, `-`, `@`),
+ * numbers (`0123`, `1e5`, `(12)`, `50%`, `12 €`), dates (`05/03/2018`, `Mar 1 2016`,
+ * `mars 2018`), times, booleans, errors (`#N/A`). A leading apostrophe keeps such a string as
+ * the text it is (it is not part of the cell's value). Other strings (names, IDs such as
+ * `P2017-0110`, themes) are written as they are, so no stray apostrophe ever reaches them.
  */
 export function guardText(text: string): string {
   if (text === '') return text;
-  if (/^\p{L}\D*$/u.test(text) && !/^\s*(true|false|vrai|faux)\s*$/i.test(text)) return text;
-  return `'${text}`;
+  const t = text.trim();
+  if (/^[=+\-@\t\r\n'#]/.test(text) || /^[=+\-@]/.test(t)) return `'${text}`;
+  if (/^[\d(.,€$£]/.test(t)) return `'${text}`;
+  if (/^(true|false|vrai|faux)$/i.test(t)) return `'${text}`;
+  if (/^\p{L}+\.?,?\s+\d/u.test(t)) return `'${text}`;
+  return text;
 }
 
 export class AppsScriptWorkbook implements WorkbookPort {

@@ -125,6 +125,15 @@ describe('AppsScriptWorkbook writes', () => {
     for (const t of ['Martin', 'Le Kremlin-Bicêtre', 'Présent', 'M. Lefort']) expect(guardText(t)).toBe(t);
   });
 
+  it('adds no apostrophe to IDs and names, but guards text Sheets would read as a date', () => {
+    for (const t of ['P2017-0110', 'J17-001', 'T-0001', 'Dupont Jean']) expect(guardText(t)).toBe(t);
+    const wb = setup({ sheets: { T: [] } });
+    const texts = ['Mar 1 2016', 'mars 2018', 'janv. 2019', '1er mars 2018', 'P2017-0110', '  =1+1'];
+    wb.writeValues('T', 1, 1, [texts]);
+    expect(fake.values('T')[0]).toEqual(texts);
+    texts.forEach((_, i) => expect(fake.formula('T', 1, i + 1)).toBe(''));
+  });
+
   it('keeps numbers, booleans and dates typed, and writes null as blank', () => {
     const wb = setup({ sheets: { T: [['x', 'x', 'x', 'x']] } });
     wb.writeValues('T', 1, 1, [[42, false, sheetsDate('2018-03-05'), null]]);
