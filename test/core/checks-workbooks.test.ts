@@ -143,7 +143,8 @@ describe('planted faults', () => {
 describe('random cell contents', () => {
   const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
     fc.constantFrom<CellValue>('', null, undefined, ' ', 'Oui', 'x', 'Alternance signée', 'Apprentissage', 'Chaperon Vert', 'Villejuif', 'P', '31/02/2001', '=SOMME(A1)', '+33 6', '\t', 'é'),
-    fc.string({ maxLength: 12 }),
+    // Typed text never holds the words the messages are checked for (a quoted 'NaN' is not a bug).
+    fc.string({ maxLength: 12 }).filter((t) => !/NaN|undefined|\[object/.test(t)),
     fc.integer({ min: -100_000, max: 3_000_000 }),
     fc.double(),
     fc.boolean(),
