@@ -5,25 +5,15 @@
  * their key figures read in the grid.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { ChromiumSession, describeInChromium, launchChromium } from '../support/chromium';
-import { ensureBundleBuilt } from '../support/gas-local';
+import { ensureBundleBuilt, newestMtime } from '../support/gas-local';
 
 const ROOT = join(__dirname, '..', '..');
 const PROGRAM = join(ROOT, 'build', 'preview.js');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const st = statSync(p);
-    newest = Math.max(newest, st.isDirectory() ? newestMtime(p) : st.mtimeMs);
-  }
-  return newest;
-}
 
 /** build/preview.js as `npm start` would run it: rebuilt when missing or older than src/. */
 function ensurePreviewBuilt(): void {

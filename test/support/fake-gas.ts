@@ -1142,17 +1142,7 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
     },
     alert(a: unknown, b?: unknown, c?: unknown) {
       hit('Ui.alert');
-      let title: string | null = null;
-      let message: string;
-      let buttons: ButtonSetName | null = null;
-      if (c !== undefined) {
-        title = String(a);
-        message = String(b);
-        buttons = buttonSetName(c);
-      } else if (b !== undefined) {
-        message = String(a);
-        buttons = buttonSetName(b);
-      } else message = String(a);
+      const { title, message, buttons } = dialogArgs(a, b, c);
       const queued = buttons ? answers.alerts.shift() : undefined;
       const answer: ButtonName = queued ?? (buttons === 'YES_NO' || buttons === 'YES_NO_CANCEL' ? 'YES' : 'OK');
       uiLog.alerts.push({ title, message, buttons, answer });
@@ -1160,17 +1150,7 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
     },
     prompt(a: unknown, b?: unknown, c?: unknown) {
       hit('Ui.prompt');
-      let title: string | null = null;
-      let message: string;
-      let buttons: ButtonSetName | null = null;
-      if (c !== undefined) {
-        title = String(a);
-        message = String(b);
-        buttons = buttonSetName(c);
-      } else if (b !== undefined) {
-        message = String(a);
-        buttons = buttonSetName(b);
-      } else message = String(a);
+      const { title, message, buttons } = dialogArgs(a, b, c);
       const answer = answers.prompts.shift() ?? { button: 'CANCEL' as ButtonName, text: '' };
       uiLog.prompts.push({ title, message, buttons, answer });
       return {
@@ -1179,6 +1159,13 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
       };
     },
   };
+
+  /** Ui.alert / Ui.prompt arguments: (message), (message, buttons) or (title, message, buttons). */
+  function dialogArgs(a: unknown, b?: unknown, c?: unknown): { title: string | null; message: string; buttons: ButtonSetName | null } {
+    if (c !== undefined) return { title: String(a), message: String(b), buttons: buttonSetName(c) };
+    if (b !== undefined) return { title: null, message: String(a), buttons: buttonSetName(b) };
+    return { title: null, message: String(a), buttons: null };
+  }
 
   // --- HtmlService ------------------------------------------------------------------------
 

@@ -24,7 +24,8 @@ export const REPO_ROOT = join(__dirname, '..', '..');
 export const DIST_DIR = join(REPO_ROOT, 'dist');
 export const CODE_JS = join(DIST_DIR, 'Code.js');
 
-function newestMtime(dir: string): number {
+/** Newest modification time of the files below `dir` (to rebuild stale build outputs). */
+export function newestMtime(dir: string): number {
   let newest = 0;
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
