@@ -224,7 +224,7 @@ describe('calendar days', () => {
 
   it('age is in completed years: 0 at birth, +1 on each birthday, never decreasing', () => {
     fc.assert(
-      fc.property(validYmd.filter((x) => x.year < 9900), fc.integer({ min: 0, max: 40_000 }), (b, offset) => {
+      fc.property(validYmd.filter((x) => x.year < 9880) /* + 40 000 days stays before 9999 */, fc.integer({ min: 0, max: 40_000 }), (b, offset) => {
         const birth = dayFromYmd(b.year, b.month, b.day)!;
         expect(ageOn(birth, birth)).toBe(0);
         const on = birth + offset;
