@@ -19,7 +19,7 @@
  */
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import type { Services } from '../src/adapters/port';
+import type { Services } from '../src/core/port';
 import { checkWorkbook } from '../src/core/checks';
 import { dayFromIso } from '../src/core/days';
 import { computeIndicators as coreIndicators } from '../src/core/indicators';

@@ -6,7 +6,7 @@
  * operation. Only the I/O granularity differs from src/adapters/apps-script.ts.
  */
 import { AppsScriptWorkbook, applyFormat, guardText } from '../src/adapters/apps-script';
-import type { CellFormat, ValidationRule } from '../src/adapters/port';
+import type { CellFormat, ValidationRule } from '../src/core/port';
 import type { CellValue } from '../src/core/values';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

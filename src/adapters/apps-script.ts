@@ -2,8 +2,9 @@
  * The Apps Script adapter: SpreadsheetApp behind the WorkbookPort. One batch call per
  * rectangle, never a loop of per-cell calls. Sheet objects are looked up once per run.
  */
+import { UserError } from '../core/errors';
 import type { CellValue } from '../core/values';
-import type { CellFormat, ChartSpec, LockPort, WorkbookPort, ValidationRule } from './port';
+import type { CellFormat, ChartSpec, LockPort, WorkbookPort, ValidationRule } from '../core/port';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -44,7 +45,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
     let s = this.sheetCache.get(name);
     if (!s) {
       const found = this.spreadsheet.getSheetByName(name);
-      if (!found) throw new Error(`L'onglet « ${name} » est introuvable.`);
+      if (!found) throw new UserError(`L'onglet « ${name} » est introuvable.`, 'NOT_FOUND');
       s = found;
       this.sheetCache.set(name, s);
     }

@@ -2,8 +2,9 @@
  * In-memory workbook: the local preview, the CLI (after reading an .xlsx) and tests use it.
  * Strings are kept as the text they are (nothing is ever evaluated as a formula).
  */
+import { UserError } from '../core/errors';
 import { isDateValue, type CellValue } from '../core/values';
-import type { CellFormat, ChartSpec, WorkbookPort, ValidationRule } from './port';
+import type { CellFormat, ChartSpec, WorkbookPort, ValidationRule } from '../core/port';
 
 export interface MemorySheet {
   name: string;
@@ -58,7 +59,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   sheet(name: string): MemorySheet {
     const s = this.sheets.find((x) => x.name === name);
-    if (!s) throw new Error(`Onglet introuvable : ${name}`);
+    if (!s) throw new UserError(`Onglet introuvable : ${name}`, 'NOT_FOUND');
     return s;
   }
 

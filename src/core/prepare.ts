@@ -4,7 +4,7 @@
  * a frozen header row, dropdown and date validation on the list and date columns, and a
  * default Paramètres tab. Existing data, headers, column order and extra columns are kept.
  */
-import type { ValidationRule } from '../adapters/port';
+import type { ValidationRule } from './port';
 import { PREPARE } from '../i18n/fr/checks';
 import { ATTENDANCE_STATUS, CONTRACT_TYPE, SEX, SITUATION, TRAINING_LEVEL, YES_NO_LABELS } from './lists';
 import { ATTENDANCE, PARTICIPANTS, SESSIONS, SETTINGS, TabDefinition } from './schema';

@@ -3,8 +3,8 @@
  * threshold, the tables every output shows (tab "Bilan AAAA", HTML report, CLI table), the
  * sheet grid with its grouped formats and the charts. Aggregates only: no name ever enters it.
  */
-import type { CellFormat, ChartSpec } from '../adapters/port';
-import type { Day } from './days';
+import type { CellFormat, ChartSpec } from './port';
+import { frenchDate, type Day } from './days';
 import type { YearFigures } from './indicators';
 import type { Indicators } from '../shared/api';
 import { reportTabName } from './schema';
@@ -298,7 +298,7 @@ export function buildReportLayout(input: ReportInput): ReportLayout {
   if (previousEmpty) notes.push(REPORT.noPreviousYear(year - 1));
 
   const title = REPORT.title(year);
-  const generated = REPORT.generatedOn(input.generatedOn);
+  const generated = REPORT.generatedOn(frenchDate(input.generatedOn));
   const grid: LayoutValue[][] = [];
   const line = (cells: LayoutValue[] = []): void => {
     const row = new Array<LayoutValue>(GRID_WIDTH).fill('');

@@ -15,7 +15,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
-import type { LockPort, Services, SidebarView, WorkbookPort } from '../adapters/port';
+import type { LockPort, Services, SidebarView, WorkbookPort } from '../core/port';
 import { writeXlsx } from '../adapters/xlsx';
 import { DateCellReader, Day } from '../core/days';
 import { PREVIEW } from '../i18n/fr/preview';
@@ -23,7 +23,8 @@ import { createMenuActions, createServerApi, MenuHandlerName } from '../server/a
 import { SERVER_FUNCTIONS, ServerApi } from '../shared/api';
 import { MENU_ITEMS, MENU_TITLE } from '../shared/menu';
 import { buildPageHtml } from './assets';
-import { SIDEBAR_VIEWS, SidebarMissingError, sidebarHtml } from './sidebar';
+import { SidebarMissingError, sidebarHtml } from './sidebar';
+import { isSidebarView } from '../shared/views';
 import { workbookSnapshot } from './snapshot';
 import { Answer, NeedInput, PreviewUi, Question } from './ui';
 
@@ -280,7 +281,7 @@ export class PreviewApp {
       if (path === '/' || path === '/index.html') return sendHtml(res, await this.pageHtml());
       if (path === '/sidebar') {
         const view = url.searchParams.get('view') ?? 'home';
-        const v = (SIDEBAR_VIEWS as readonly string[]).includes(view) ? (view as SidebarView) : 'home';
+        const v: SidebarView = isSidebarView(view) ? view : 'home';
         try {
           return sendHtml(res, sidebarHtml(this.options.root, v));
         } catch (e) {

@@ -18,7 +18,7 @@
  * a 2018 beneficiary, so recording attendance there never changes the 2018 head count.
  */
 import { MemoryWorkbook, newMemorySheet } from '../adapters/memory';
-import type { CellFormat } from '../adapters/port';
+import type { CellFormat } from '../core/port';
 import { Day, dayFromYmd, midnightInTimeZone, ymdOfDay } from '../core/days';
 import { DEFAULT_QPV_DISTRICTS, DEFAULT_TERRITORY, SESSION_THEMES } from '../core/lists';
 import { ATTENDANCE, PARTICIPANTS, SESSIONS, ParticipantColumn } from '../core/schema';

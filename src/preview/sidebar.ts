@@ -6,10 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SidebarView } from '../adapters/port';
+import type { SidebarView } from '../core/port';
 import { PREVIEW } from '../i18n/fr/preview';
 
-export const SIDEBAR_VIEWS: readonly SidebarView[] = ['home', 'attendance', 'checks', 'report'];
 
 export class SidebarMissingError extends Error {}
 

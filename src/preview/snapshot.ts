@@ -4,7 +4,7 @@
  * widths, validations' drop-down marks and charts (their data read from the sheet's cells).
  */
 import type { MemorySheet, MemoryWorkbook } from '../adapters/memory';
-import type { CellFormat, ChartSpec } from '../adapters/port';
+import type { CellFormat, ChartSpec } from '../core/port';
 import { DateCellReader, frenchDate } from '../core/days';
 import type { CellValue } from '../core/values';
 

@@ -3,7 +3,7 @@
  * saveAttendance over injected services. Reads each tab once, writes in a constant number of
  * batch calls, under the document lock.
  */
-import type { Services } from '../adapters/port';
+import type { Services } from '../core/port';
 import {
   buildAttendanceSheet,
   defaultAttendanceDay,
@@ -15,7 +15,7 @@ import {
 } from '../core/attendance';
 import { ATTENDANCE, PARTICIPANTS, SESSIONS } from '../core/schema';
 import type { WorkbookModel } from '../core/workbook';
-import { COMMON } from '../i18n/fr/common';
+import { isUserError, UserError } from '../core/errors';
 import { ATTENDANCE_TEXT as T } from '../i18n/fr/attendance';
 import type { AttendanceSheet, SaveAttendanceResult } from '../shared/api';
 import { readModel, withDocumentLock } from './read';
@@ -24,12 +24,12 @@ import { readModel, withDocumentLock } from './read';
 function requireParticipants(model: WorkbookModel, suffix = ''): void {
   const P = model.participants;
   const add = (m: string): string => (suffix ? `${m} ${suffix}` : m);
-  if (P.sheetName === null) throw new Error(add(T.participantsTabMissing));
-  if (P.headerRow === null) throw new Error(add(T.tabWithoutHeader(P.sheetName).replace(` ${T.nothingSaved}`, '')));
+  if (P.sheetName === null) throw new UserError(add(T.participantsTabMissing), 'WORKBOOK_UNUSABLE');
+  if (P.headerRow === null) throw new UserError(add(T.tabWithoutHeader(P.sheetName).replace(` ${T.nothingSaved}`, '')), 'WORKBOOK_UNUSABLE');
   for (const key of ['id', 'entryDate'] as const) {
     if (P.columns[key] === undefined) {
       const header = PARTICIPANTS.columns.find((c) => c.key === key)!.header;
-      throw new Error(add(T.participantsColumnMissing(header)));
+      throw new UserError(add(T.participantsColumnMissing(header)), 'WORKBOOK_UNUSABLE');
     }
   }
 }
@@ -37,7 +37,7 @@ function requireParticipants(model: WorkbookModel, suffix = ''): void {
 /** SPEC §5 getAttendanceSheet: '' or undefined means the default date of SPEC §4. */
 export function getAttendanceSheet(services: Services, date: unknown): AttendanceSheet {
   const requested = parseRequestedDate(date);
-  if (requested.kind === 'invalid') throw new Error(requested.message);
+  if (requested.kind === 'invalid') throw new UserError(requested.message, 'INVALID_INPUT');
   const model = readModel(services.workbook);
   requireParticipants(model);
   const day = requested.kind === 'day' ? requested.day : defaultAttendanceDay(model, services.today());
@@ -48,7 +48,7 @@ function underLock<R>(services: Services, write: () => R): R {
   try {
     return withDocumentLock(services, write);
   } catch (e) {
-    if (e instanceof Error && e.message === COMMON.lockBusy) throw new Error(T.lockBusy);
+    if (isUserError(e) && e.code === 'LOCK_BUSY') throw new UserError(T.lockBusy, 'LOCK_BUSY');
     throw e;
   }
 }
@@ -60,7 +60,7 @@ function underLock<R>(services: Services, write: () => R): R {
  */
 export function saveAttendance(services: Services, input: unknown): SaveAttendanceResult {
   const checked = validateSaveInput(input);
-  if (!checked.ok) throw new Error(checked.message);
+  if (!checked.ok) throw new UserError(checked.message, 'INVALID_INPUT');
   const save = checked.value;
   return underLock(services, () => {
     const workbook = services.workbook;
@@ -68,9 +68,9 @@ export function saveAttendance(services: Services, input: unknown): SaveAttendan
     requireParticipants(model, T.nothingSaved);
     const index = participantIndex(model.participantRecords);
     const unknown = unknownParticipantMessage(save, index);
-    if (unknown) throw new Error(unknown);
+    if (unknown) throw new UserError(unknown, 'NOT_FOUND');
     const plan = planSave(model, save, index);
-    if (!plan.ok) throw new Error(plan.message);
+    if (!plan.ok) throw new UserError(plan.message, 'WORKBOOK_UNUSABLE');
     for (const op of plan.value.ops) {
       if (op.kind === 'insertSheet') workbook.insertSheet(op.sheet);
       else if (op.kind === 'write') workbook.writeValues(op.sheet, op.row, op.col, op.values);

@@ -3,7 +3,8 @@
  * the "Contrôle" view's cell selection. Each tab is read once (readModel) and every write is
  * one batch call per tab, whatever the number of rows.
  */
-import type { Services, WorkbookPort } from '../adapters/port';
+import { UserError } from '../core/errors';
+import type { Services, WorkbookPort } from '../core/port';
 import { checkWorkbook, countBySeverity } from '../core/checks';
 import { CellMarks, addMark, markLine, refreshNotes } from '../core/marks';
 import { planAddsSomething, planPreparation } from '../core/prepare';
@@ -163,12 +164,12 @@ function prepareUnderLock(services: Services): PrepareSummary {
 /** The "Contrôle" view's button: selects the cell of an issue (canonical tab and header names). */
 export function selectCell(services: Services, sheet: unknown, row: unknown, column: unknown): void {
   if (typeof sheet !== 'string' || typeof row !== 'number' || !Number.isInteger(row) || row < 1 || row > 10_000_000) {
-    throw new Error(CHECKS_SERVER.badSelectArguments);
+    throw new UserError(CHECKS_SERVER.badSelectArguments, 'INVALID_INPUT');
   }
-  if (column !== null && column !== undefined && typeof column !== 'string') throw new Error(CHECKS_SERVER.badSelectArguments);
+  if (column !== null && column !== undefined && typeof column !== 'string') throw new UserError(CHECKS_SERVER.badSelectArguments, 'INVALID_INPUT');
   const wb = services.workbook;
   const actual = findTabName(wb.sheetNames(), sheet);
-  if (actual === null) throw new Error(CHECKS_SERVER.tabNotFound(sheet));
+  if (actual === null) throw new UserError(CHECKS_SERVER.tabNotFound(sheet), 'NOT_FOUND');
   const definition = DATA_TABS.find((d) => normalizeTabName(d.name) === normalizeTabName(sheet));
   let col = 1;
   if (definition && (definition === PARTICIPANTS || definition === SESSIONS || definition === ATTENDANCE)) {

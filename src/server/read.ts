@@ -1,8 +1,9 @@
 /** Reads the workbook model through the port: one batch read per tab, each tab at most once. */
-import type { Services, WorkbookPort } from '../adapters/port';
+import type { Services, WorkbookPort } from '../core/port';
 import { readWorkbook, WorkbookModel } from '../core/workbook';
 import { findTabName, TabDefinition } from '../core/schema';
 import type { CellValue } from '../core/values';
+import { UserError } from '../core/errors';
 import { COMMON } from '../i18n/fr/common';
 
 /**
@@ -34,7 +35,7 @@ export const LOCK_TIMEOUT_MS = 10_000;
 /** Runs `write` under the document lock; flushes before releasing it. */
 export function withDocumentLock<T>(services: Services, write: () => T): T {
   const lock = services.lock;
-  if (!lock.tryLock(LOCK_TIMEOUT_MS)) throw new Error(COMMON.lockBusy);
+  if (!lock.tryLock(LOCK_TIMEOUT_MS)) throw new UserError(COMMON.lockBusy, 'LOCK_BUSY');
   try {
     const result = write();
     services.workbook.flush();

@@ -2,7 +2,8 @@
  * Indicators and the annual report (SPEC §5, §6, §9): reads each tab once, writes only the
  * generated tab "Bilan AAAA" in a constant number of batch calls. Data tabs are never touched.
  */
-import type { Services } from '../adapters/port';
+import { UserError } from '../core/errors';
+import type { Services } from '../core/port';
 import { yearOfDay } from '../core/days';
 import { computeYearFigures, YearFigures } from '../core/indicators';
 import { buildReportLayout, cellText, ReportLayout } from '../core/report-layout';
@@ -26,14 +27,14 @@ export function parseYear(value: unknown): number | null {
 
 function requireYear(value: unknown): number {
   const year = parseYear(value);
-  if (year === null) throw new Error(REPORT.invalidYearValue);
+  if (year === null) throw new UserError(REPORT.invalidYearValue, 'INVALID_INPUT');
   return year;
 }
 
 /** Throws a French message when the workbook cannot give indicators at all. */
 export function assertReportable(model: WorkbookModel): void {
-  if (model.participants.sheetName === null || model.participants.headerRow === null) throw new Error(REPORT.noParticipantsTab);
-  if (model.participants.columns.entryDate === undefined) throw new Error(REPORT.noEntryDateColumn);
+  if (model.participants.sheetName === null || model.participants.headerRow === null) throw new UserError(REPORT.noParticipantsTab, 'WORKBOOK_UNUSABLE');
+  if (model.participants.columns.entryDate === undefined) throw new UserError(REPORT.noEntryDateColumn, 'WORKBOOK_UNUSABLE');
 }
 
 /** Warnings for required Participants columns that are absent (values count as unknown). */
@@ -91,7 +92,7 @@ function writeReport(services: Services, layout: ReportLayout, existing: string 
 function generateFromModel(services: Services, model: WorkbookModel, year: number): AnnualReportResult {
   assertReportable(model);
   const { layout, current } = reportLayoutFor(model, year, services.today());
-  if (!hasData(current.indicators)) throw new Error(REPORT.noData(year));
+  if (!hasData(current.indicators)) throw new UserError(REPORT.noData(year), 'NO_DATA');
   const existing = existingReportTab(model.sheetNames, year);
   const sheetName = withDocumentLock(services, () => writeReport(services, layout, existing));
   return { sheetName, indicators: current.indicators };

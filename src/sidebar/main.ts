@@ -6,13 +6,15 @@ import { mountChecks } from './views/checks';
 import { mountHome } from './views/home';
 import { mountReport } from './views/report';
 
-export type ViewName = 'home' | 'attendance' | 'checks' | 'report';
-const VIEWS: ViewName[] = ['home', 'attendance', 'checks', 'report'];
+import { isSidebarView, SIDEBAR_VIEWS, type SidebarView } from '../shared/views';
+
+export type ViewName = SidebarView;
+const VIEWS = SIDEBAR_VIEWS;
 
 function start(): void {
   const app = document.getElementById('app');
   if (!app) return;
-  const initial = app.getAttribute('data-initial-view') as ViewName;
+  const initial = app.getAttribute('data-initial-view');
   const nav = el('nav', { class: 'tabs', 'aria-label': 'Vues' });
   const main = el('main', { id: 'view' });
   app.append(nav, main);
@@ -34,7 +36,7 @@ function start(): void {
     else if (view === 'report') mountReport(main);
     else mountHome(main, show);
   };
-  show(VIEWS.includes(initial) ? initial : 'home');
+  show(isSidebarView(initial) ? initial : 'home');
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

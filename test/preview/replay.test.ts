@@ -1,5 +1,5 @@
 /** Prompts and confirmations by replay, and the grid's display text. */
-import type { Services } from '../../src/adapters/port';
+import type { Services } from '../../src/core/port';
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import { DateCellReader, dayFromIso } from '../../src/core/days';
 import { PreviewApp } from '../../src/preview/app';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { AppsScriptLock, AppsScriptWorkbook } from '../../src/adapters/apps-script';
-import type { Services } from '../../src/adapters/port';
+import type { Services } from '../../src/core/port';
 import { dayFromIso } from '../../src/core/days';
 import { getAttendanceSheet, saveAttendance } from '../../src/server/attendance';
 import type { SaveAttendanceResult, Status } from '../../src/shared/api';

@@ -11,7 +11,7 @@
  */
 import fc from 'fast-check';
 import { AppsScriptLock, AppsScriptWorkbook } from '../../src/adapters/apps-script';
-import type { Services } from '../../src/adapters/port';
+import type { Services } from '../../src/core/port';
 import { dayFromIso } from '../../src/core/days';
 import { computeIndicators } from '../../src/core/indicators';
 import { stripMark } from '../../src/core/marks';

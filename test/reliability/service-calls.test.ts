@@ -8,7 +8,7 @@ import { ACTIONS, CallCount, runActions } from '../../bench/actions';
 import { Dataset, generateDataset } from '../../bench/dataset';
 import { NaiveWorkbook } from '../../bench/naive';
 import { AppsScriptLock, AppsScriptWorkbook } from '../../src/adapters/apps-script';
-import type { Services } from '../../src/adapters/port';
+import type { Services } from '../../src/core/port';
 import { dayFromIso } from '../../src/core/days';
 import { createServerApi } from '../../src/server/api';
 import * as main from '../../src/server/main';

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { MemoryWorkbook } from '../../src/adapters/memory';
-import type { LockPort, Services } from '../../src/adapters/port';
+import type { LockPort, Services } from '../../src/core/port';
 import { DateCellReader, isoOfDay } from '../../src/core/days';
 import { getAttendanceSheet, saveAttendance } from '../../src/server/attendance';
 import type { SaveAttendanceInput, Status } from '../../src/shared/api';

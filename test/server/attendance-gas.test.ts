@@ -3,7 +3,7 @@
  * (AppsScriptWorkbook / AppsScriptLock) and through the built bundle dist/Code.js.
  */
 import { AppsScriptLock, AppsScriptWorkbook } from '../../src/adapters/apps-script';
-import type { Services } from '../../src/adapters/port';
+import type { Services } from '../../src/core/port';
 import { DateCellReader, dayFromIso, isoOfDay } from '../../src/core/days';
 import type { CellValue } from '../../src/core/values';
 import { getAttendanceSheet, saveAttendance } from '../../src/server/attendance';

@@ -3,7 +3,7 @@
  * (AppsScriptWorkbook / AppsScriptLock) and through the built bundle dist/Code.js.
  */
 import { AppsScriptLock, AppsScriptWorkbook } from '../../src/adapters/apps-script';
-import type { Services } from '../../src/adapters/port';
+import type { Services } from '../../src/core/port';
 import { dayFromIso } from '../../src/core/days';
 import { MARK_HEADER } from '../../src/i18n/fr/checks';
 import { prepareWorkbook, selectCell, validateWorkbook } from '../../src/server/checks';

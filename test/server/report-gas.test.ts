@@ -3,7 +3,7 @@
  * Apps Script services: constant service calls, text kept as text, data tabs untouched.
  */
 import { AppsScriptLock, AppsScriptWorkbook } from '../../src/adapters/apps-script';
-import type { Services } from '../../src/adapters/port';
+import type { Services } from '../../src/core/port';
 import { dayFromIso } from '../../src/core/days';
 import { generateAnnualReport } from '../../src/server/report';
 import { dateCell, participant, participantsTab } from '../support/builders';

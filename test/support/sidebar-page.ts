@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Services, SidebarView } from '../../src/adapters/port';
+import type { Services, SidebarView } from '../../src/core/port';
 import { createServerApi } from '../../src/server/api';
 import type { ChromiumSession } from './chromium';
 import { DIST_DIR, ensureBundleBuilt } from './gas-local';

@@ -1,12 +1,10 @@
 /** French text of the annual report (tab "Bilan AAAA", HTML report, CLI table, menu, sidebar). */
-import { frenchDate } from '../../core/days';
-
 const plural = (n: number, one: string, many: string): string => (Math.abs(n) >= 2 ? many : one);
 
 export const REPORT = {
   title: (year: number) => `Club de l'alternance — Bilan ${year}`,
-  generatedOn: (day: number) =>
-    `Généré le ${frenchDate(day)} · chiffres agrégés, sans aucune donnée nominative · année civile (1er janvier – 31 décembre).`,
+  generatedOn: (date: string) =>
+    `Généré le ${date} · chiffres agrégés, sans aucune donnée nominative · année civile (1er janvier – 31 décembre).`,
   excludedWarning: (n: number) =>
     `Attention : ${n} ${plural(n, "ligne de l'onglet Participants n'a pas", "lignes de l'onglet Participants n'ont pas")} de date d'entrée lisible et ${plural(n, "n'est comptée", 'ne sont comptées')} dans aucune année. Corrigez-${plural(n, 'la', 'les')} avec « Vérifier le classeur » (menu Club de l'alternance), puis régénérez le bilan.`,
   missingColumnsWarning: (headers: string[]) =>

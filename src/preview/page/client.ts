@@ -1,4 +1,5 @@
 /** Calls to the preview server. */
+import type { SidebarView } from '../../shared/views';
 import type { WorkbookSnapshot } from '../snapshot';
 import type { Answer, Question } from '../ui';
 
@@ -17,7 +18,7 @@ export interface MenuResponse {
   question?: Question;
   alerts: string[];
   toasts: string[];
-  sidebar: 'home' | 'attendance' | 'checks' | 'report' | null;
+  sidebar: SidebarView | null;
   message?: string;
 }
 

@@ -3,7 +3,7 @@
  * batch operation on a rectangle: implementations must not loop over cells with service
  * calls. Rows and columns are 1-based, as in Sheets.
  */
-import type { CellValue } from '../core/values';
+import type { CellValue } from './values';
 
 export interface CellFormat {
   bold?: boolean;
@@ -78,7 +78,8 @@ export interface LockPort {
   releaseLock(): void;
 }
 
-export type SidebarView = 'home' | 'attendance' | 'checks' | 'report';
+import type { SidebarView } from '../shared/views';
+export type { SidebarView };
 
 /** What the menu handlers need from the user interface. */
 export interface UiPort {
