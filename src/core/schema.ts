@@ -54,7 +54,10 @@ export type ParticipantColumn =
   | 'exitDate'
   | 'phone'
   | 'email'
-  | 'comment';
+  | 'address'
+  | 'comment'
+  | 'ageAtEntry'
+  | 'anonymisedOn';
 
 export const PARTICIPANTS: TabDefinition<ParticipantColumn> = {
   name: 'Participants',
@@ -83,7 +86,10 @@ export const PARTICIPANTS: TabDefinition<ParticipantColumn> = {
     col('exitDate', 'Date de sortie', 'date', ['Sortie le']),
     col('phone', 'Téléphone', 'text', ['Tél', 'Tel', 'Portable']),
     col('email', 'Email', 'text', ['E-mail', 'Courriel', 'Mail']),
+    col('address', 'Adresse', 'text', ['Adresse postale', 'Rue']),
     col('comment', 'Commentaire', 'text', ['Remarques']),
+    col('ageAtEntry', "Âge à l'entrée", 'integer', ["Age à l'entrée"]),
+    col('anonymisedOn', 'Anonymisé le', 'date', ['Anonymisation']),
   ],
 };
 

@@ -155,6 +155,15 @@ export interface Participant {
   exitDate: Parsed<Day>;
   phone: Parsed<string>;
   email: Parsed<string>;
+  /** `Âge à l'entrée` (SPEC §11: written by anonymisation; the age when there is no birth date). */
+  ageAtEntry: Parsed<number>;
+  /** `Anonymisé le`: a readable date marks an anonymised row (SPEC §11). */
+  anonymisedOn: Parsed<Day>;
+}
+
+/** True for a row anonymised under SPEC §11 (a readable `Anonymisé le`). */
+export function isAnonymised(p: Participant): boolean {
+  return p.anonymisedOn.status === 'ok';
 }
 
 export interface Session {
@@ -346,6 +355,8 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
       exitDate: parseDate(get(row, 'exitDate'), dates),
       phone: parseText(get(row, 'phone')),
       email: parseText(get(row, 'email')),
+      ageAtEntry: parseInteger(get(row, 'ageAtEntry')),
+      anonymisedOn: parseDate(get(row, 'anonymisedOn'), dates),
     };
   });
 

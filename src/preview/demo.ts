@@ -530,7 +530,8 @@ const HEADER_FORMAT: CellFormat = { bold: true, background: '#e8eaed' };
 const THEME_FOR = (i: number): string => SESSION_THEMES[i % SESSION_THEMES.length];
 
 /** Participant columns of the demo, in the order of the Participants tab. */
-const PARTICIPANT_COLUMNS: ParticipantColumn[] = PARTICIPANTS.columns.map((c) => c.key);
+const NOT_IN_DEMO: readonly ParticipantColumn[] = ['address', 'ageAtEntry', 'anonymisedOn'];
+const PARTICIPANT_COLUMNS: ParticipantColumn[] = PARTICIPANTS.columns.map((c) => c.key).filter((k) => !NOT_IN_DEMO.includes(k));
 
 export function generateDemoWorkbook(seed = DEMO_SEED): MemoryWorkbook {
   const data = generateDemoData(seed);
@@ -570,6 +571,9 @@ export function generateDemoWorkbook(seed = DEMO_SEED): MemoryWorkbook {
       phone: p.phone,
       email: p.email,
       comment: p.comment,
+      address: '',
+      ageAtEntry: '',
+      anonymisedOn: '',
     };
     return PARTICIPANT_COLUMNS.map((k) => values[k]);
   });

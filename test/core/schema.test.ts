@@ -53,7 +53,10 @@ const SPEC_HEADERS: Record<string, [string, string[], boolean][]> = {
     ['Date de sortie', ['Sortie le'], false],
     ['Téléphone', ['Tél', 'Tel', 'Portable'], false],
     ['Email', ['E-mail', 'Courriel', 'Mail'], false],
+    ['Adresse', ['Adresse postale', 'Rue'], false],
     ['Commentaire', ['Remarques'], false],
+    ["Âge à l'entrée", ["Age à l'entrée"], false],
+    ['Anonymisé le', ['Anonymisation'], false],
   ],
   Séances: [
     ['Date', ['Date de la séance'], true],
