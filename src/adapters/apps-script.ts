@@ -198,6 +198,23 @@ export class AppsScriptWorkbook implements WorkbookPort {
     s.getRange(row, col).activate();
   }
 
+  /** Four calls: getActiveSheet, getName, getCurrentCell (or getActiveRange), getRow. */
+  activeCell(): { sheet: string; row: number } | null {
+    const ss = this.spreadsheet;
+    if (!has(ss, 'getActiveSheet')) return null;
+    try {
+      const sheet = ss.getActiveSheet();
+      if (!sheet) return null;
+      const range = has(ss, 'getCurrentCell') ? ss.getCurrentCell() : has(ss, 'getActiveRange') ? ss.getActiveRange() : null;
+      if (!range) return null;
+      const row = range.getRow();
+      return typeof row === 'number' && row >= 1 ? { sheet: sheet.getName(), row } : null;
+    } catch {
+      // The selection is a convenience: without it, the sidebar shows the directory.
+      return null;
+    }
+  }
+
   flush(): void {
     if (has(SpreadsheetApp, 'flush')) SpreadsheetApp.flush();
   }

@@ -214,6 +214,17 @@ export class MemoryWorkbook implements WorkbookPort {
     this.changed();
   }
 
+  /** The selection (select(), or a click on a cell of the preview's grid). */
+  activeCell(): { sheet: string; row: number } | null {
+    this.count('activeCell');
+    return this.selection ? { sheet: this.selection.sheet, row: this.selection.row } : null;
+  }
+
+  /** The user moves the cursor (the preview's grid): no change to the workbook's contents. */
+  setActiveCell(sheet: string, row: number, col: number): void {
+    this.selection = { sheet, row, col };
+  }
+
   flush(): void {
     this.count('flush');
   }

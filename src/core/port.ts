@@ -68,6 +68,11 @@ export interface WorkbookPort {
   addChart(sheet: string, chart: ChartSpec): void;
   /** Selects a cell and shows its tab. */
   select(sheet: string, row: number, col: number): void;
+  /**
+   * The user's current cell: its tab and 1-based row (a constant number of service calls),
+   * or null when unknown (no selection, an environment without one such as an .xlsx file).
+   */
+  activeCell(): { sheet: string; row: number } | null;
   /** Applies pending writes (SpreadsheetApp.flush). */
   flush(): void;
 }

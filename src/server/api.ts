@@ -13,6 +13,7 @@ import type { ServerApi } from '../shared/api';
 import { MENU_ITEMS } from '../shared/menu';
 import * as attendance from './attendance';
 import * as checks from './checks';
+import * as journey from './journey';
 import * as report from './report';
 
 /** The error a caller sees: the UserError itself, or the generic French one (details logged). */
@@ -45,6 +46,7 @@ export function createServerApi(services: Services): ServerApi {
     generateAnnualReport: (year) => report.generateAnnualReport(services, year),
     selectCell: (sheet, row, column) => checks.selectCell(services, sheet, row, column),
     getReportYears: () => report.getReportYears(services),
+    getParticipantJourney: (id) => journey.getParticipantJourney(services, id),
   };
   for (const name of Object.keys(api) as (keyof ServerApi)[]) {
     (api as unknown as Record<string, unknown>)[name] = guarded(api[name] as (...args: unknown[]) => unknown);
@@ -61,6 +63,7 @@ export function createMenuActions(services: Services): Record<MenuHandlerName, (
     menuCheckWorkbook: () => checks.checkWorkbookFromMenu(services),
     menuGenerateReport: () => report.generateReportFromMenu(services),
     menuPrepareWorkbook: () => checks.prepareWorkbook(services),
+    menuParticipantJourney: () => services.ui.showSidebar('journey'),
   };
   for (const name of Object.keys(actions) as MenuHandlerName[]) {
     const action = actions[name];

@@ -37,6 +37,9 @@ export function menuGenerateReport(): void {
 export function menuPrepareWorkbook(): void {
   menu().menuPrepareWorkbook();
 }
+export function menuParticipantJourney(): void {
+  menu().menuParticipantJourney();
+}
 
 // Server functions of the sidebar (SPEC §5) ---------------------------------------------
 
@@ -60,4 +63,7 @@ export function selectCell(sheet: string, row: number, column: string | null) {
 }
 export function getReportYears() {
   return api().getReportYears();
+}
+export function getParticipantJourney(id: string | null) {
+  return api().getParticipantJourney(id);
 }

@@ -93,6 +93,46 @@ export interface AnnualReportResult {
   indicators: Indicators;
 }
 
+/** SPEC §10: one participant's path. Plain data: ISO dates, null (never undefined). */
+export interface Journey {
+  id: string;
+  name: string;
+  /** Completed years today. */
+  age: number | null;
+  commune: string | null;
+  qpv: 'Oui' | 'Non' | null;
+  quartier: string | null;
+  entryDate: IsoDate | null;
+  exitDate: IsoDate | null;
+  /** Canonical (blank = En recherche; an unknown value as written). */
+  situation: string;
+  /** Only when the situation is Alternance signée. */
+  contract: { type: string | null; start: IsoDate | null; months: number | null; employer: string | null } | null;
+  /** Every readable Présences row of the person, oldest first. */
+  sessions: { date: IsoDate; theme: string; status: Status }[];
+  counts: { present: number; absent: number; excused: number; presenceRate: number | null };
+  themesCovered: string[];
+  themesToCover: string[];
+  lastPresence: IsoDate | null;
+  needsFollowUp: boolean;
+  followUpReason: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface DirectoryEntry {
+  id: string;
+  /** "Nom Prénom". */
+  name: string;
+  /** Listed in today's attendance list (SPEC §4). */
+  active: boolean;
+}
+
+export interface ParticipantJourneyResult {
+  directory: DirectoryEntry[];
+  journey: Journey | null;
+}
+
 /** Every function the sidebar may call through google.script.run. */
 export interface ServerApi {
   getAttendanceSheet(date: IsoDate): AttendanceSheet;
@@ -104,6 +144,8 @@ export interface ServerApi {
   selectCell(sheet: string, row: number, column: string | null): void;
   /** Years that have data, most recent first, the suggested one, and those with a "Bilan AAAA" tab. */
   getReportYears(): { years: number[]; suggested: number | null; existing?: number[] };
+  /** SPEC §10: null = the participant of the active row (when the active sheet is Participants). */
+  getParticipantJourney(id: string | null): ParticipantJourneyResult;
 }
 
 export const SERVER_FUNCTIONS: readonly (keyof ServerApi)[] = [
@@ -114,4 +156,5 @@ export const SERVER_FUNCTIONS: readonly (keyof ServerApi)[] = [
   'generateAnnualReport',
   'selectCell',
   'getReportYears',
+  'getParticipantJourney',
 ];

@@ -6,4 +6,5 @@ export const MENU_ITEMS = [
   { label: 'Vérifier le classeur', handler: 'menuCheckWorkbook' },
   { label: 'Générer le bilan annuel…', handler: 'menuGenerateReport' },
   { label: 'Préparer le classeur', handler: 'menuPrepareWorkbook' },
+  { label: "Parcours d'un jeune", handler: 'menuParticipantJourney' },
 ] as const;

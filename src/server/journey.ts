@@ -1,0 +1,41 @@
+/**
+ * getParticipantJourney (SPEC §5, §10): the directory of participants and one participant's
+ * journey. One batch read per tab (readModel), a constant number of calls for the active cell,
+ * never a write, never a log of anything read.
+ */
+import { UserError } from '../core/errors';
+import { findParticipant, journeyAndDirectory, participantOnRow } from '../core/journey';
+import type { Services } from '../core/port';
+import { isAnonymised, type Participant, type WorkbookModel } from '../core/workbook';
+import { JOURNEY_TEXT as T } from '../i18n/fr/journey';
+import type { ParticipantJourneyResult } from '../shared/api';
+import { readModel } from './read';
+
+function requireParticipants(model: WorkbookModel): void {
+  const P = model.participants;
+  if (P.sheetName === null) throw new UserError(T.participantsTabMissing, 'WORKBOOK_UNUSABLE');
+  if (P.headerRow === null) throw new UserError(T.participantsHeaderMissing, 'WORKBOOK_UNUSABLE');
+  if (P.columns.id === undefined) throw new UserError(T.idColumnMissing, 'WORKBOOK_UNUSABLE');
+}
+
+/**
+ * `id`: a participant's ID (case and surrounding spaces ignored); null, undefined or blank =
+ * the participant of the active row when the active sheet is `Participants`, else no journey.
+ */
+export function getParticipantJourney(services: Services, id: unknown): ParticipantJourneyResult {
+  if (id !== null && id !== undefined && typeof id !== 'string') throw new UserError(T.idNotText, 'INVALID_INPUT');
+  const wanted = typeof id === 'string' ? id.trim() : '';
+  const model = readModel(services.workbook);
+  requireParticipants(model);
+  const today = services.today();
+  let person: Participant | null = null;
+  if (wanted !== '') {
+    person = findParticipant(model, wanted);
+    if (person === null) throw new UserError(T.notFound(wanted), 'NOT_FOUND');
+    if (isAnonymised(person)) throw new UserError(T.anonymised(wanted), 'NOT_FOUND');
+  } else {
+    const active = services.workbook.activeCell();
+    if (active) person = participantOnRow(model, active.sheet, active.row);
+  }
+  return journeyAndDirectory(model, person, today);
+}
