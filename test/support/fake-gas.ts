@@ -221,6 +221,8 @@ export interface FakeGas {
   activeSheet(): string | null;
   /** Last activated range, 1-based. */
   selection(): { sheet: string; row: number; col: number; numRows: number; numCols: number } | null;
+  /** Issue 11: makes `sheet` active with its current cell at (row, col), as a user's click would (uncounted). */
+  setActiveCell(sheet: string, row: number, col?: number): void;
   /** Deep copy of a tab's whole stored state (uncounted): for exact before/after comparisons. */
   tabState(sheet: string): FakeTabState;
 }
@@ -1091,6 +1093,43 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
       uiLog.toasts.push({ message: String(message), title: title === undefined ? null : String(title), timeout: timeout ?? null });
     },
   };
+
+  // --- Active cell (issue 11, "Parcours d'un jeune") ------------------------------- BEGIN
+  // Spreadsheet/Sheet.getCurrentCell() and getActiveRange(): the last activated range when it
+  // is on the active sheet, else A1 of the active sheet. fake.setActiveCell() moves the
+  // cursor as a user would (uncounted).
+  const currentRange = (whole: boolean): FakeRange | null => {
+    const s = sheets.find((x) => x.name === activeSheetName) ?? sheets[0];
+    if (!s) return null;
+    if (selection && selection.sheet === s.name) {
+      return new FakeRange(s, selection.row, selection.col, whole ? selection.numRows : 1, whole ? selection.numCols : 1);
+    }
+    return new FakeRange(s, 1, 1, 1, 1);
+  };
+  Object.assign(spreadsheet, {
+    getCurrentCell() { hit('Spreadsheet.getCurrentCell'); return currentRange(false); },
+    getActiveRange() { hit('Spreadsheet.getActiveRange'); return currentRange(true); },
+  });
+  Object.assign(FakeSheet.prototype, {
+    getCurrentCell(this: { s: SheetState }) {
+      hit('Sheet.getCurrentCell');
+      return selection && selection.sheet === this.s.name ? new FakeRange(this.s, selection.row, selection.col, 1, 1) : new FakeRange(this.s, 1, 1, 1, 1);
+    },
+    getActiveRange(this: { s: SheetState }) {
+      hit('Sheet.getActiveRange');
+      return selection && selection.sheet === this.s.name
+        ? new FakeRange(this.s, selection.row, selection.col, selection.numRows, selection.numCols)
+        : new FakeRange(this.s, 1, 1, 1, 1);
+    },
+  });
+  Object.assign(fake, {
+    setActiveCell(sheet: string, row: number, col = 1) {
+      findSheet(sheet);
+      activeSheetName = sheet;
+      selection = { sheet, row, col, numRows: 1, numCols: 1 };
+    },
+  });
+  // --- Active cell ---------------------------------------------------------------------- END
 
   // --- Ui -------------------------------------------------------------------------------
 
