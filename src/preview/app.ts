@@ -7,6 +7,7 @@
  *   POST /api/run   {name, args}       → createServerApi(services)[name](...args)
  *   POST /api/menu  {handler, answers} → createMenuActions(services)[handler]() by replay
  *   POST /api/save                     → <nom>.apercu.xlsx beside the opened file
+ *   POST /api/select {sheet, row, col} → the user's current cell (WorkbookPort.activeCell)
  *
  * Every server function runs through the same Services as in Apps Script (workbook port,
  * document lock, UI), over the in-memory workbook. Nothing here logs cell contents.
@@ -246,6 +247,16 @@ export class PreviewApp {
     return { ok: true, ...collect() };
   }
 
+  /** The page's grid moved the cursor: the active cell the server functions see (no change to the data). */
+  selectCell(sheet: unknown, row: unknown, col: unknown): { ok: boolean } {
+    const valid = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 10_000_000;
+    if (typeof sheet !== 'string' || !this.workbook.sheets.some((s) => s.name === sheet) || !valid(row) || !valid(col)) {
+      return { ok: false };
+    }
+    this.workbook.setActiveCell(sheet, row, col);
+    return { ok: true };
+  }
+
   async save(): Promise<{ ok: boolean; message: string; file?: string }> {
     const source = this.options.sourcePath;
     if (source === null) return { ok: false, message: PREVIEW.nothingToSave };
@@ -305,6 +316,7 @@ export class PreviewApp {
       if (path === '/api/run') return sendJson(res, 200, this.run(body.name, body.args));
       if (path === '/api/menu') return sendJson(res, 200, this.menu(body.handler, body.answers));
       if (path === '/api/save') return sendJson(res, 200, await this.save());
+      if (path === '/api/select') return sendJson(res, 200, this.selectCell(body.sheet, body.row, body.col));
       throw new HttpError(404, PREVIEW.notFound);
     }
     throw new HttpError(405, PREVIEW.notFound);

@@ -4,6 +4,7 @@ import { SIDEBAR } from '../i18n/fr/sidebar';
 import { mountAttendance } from './views/attendance';
 import { mountChecks } from './views/checks';
 import { mountHome } from './views/home';
+import { mountJourney } from './views/journey';
 import { mountReport } from './views/report';
 
 import { isSidebarView, SIDEBAR_VIEWS, type SidebarView } from '../shared/views';
@@ -34,6 +35,7 @@ function start(): void {
     if (view === 'attendance') mountAttendance(main);
     else if (view === 'checks') mountChecks(main);
     else if (view === 'report') mountReport(main);
+    else if (view === 'journey') mountJourney(main);
     else mountHome(main, show);
   };
   show(isSidebarView(initial) ? initial : 'home');

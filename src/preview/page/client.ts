@@ -40,3 +40,8 @@ export function runMenu(handler: string, answers: Answer[]): Promise<MenuRespons
 export function saveCopy(): Promise<{ ok: boolean; message: string }> {
   return post('/api/save', {});
 }
+
+/** Tells the server where the user's cursor is (the active cell of the menu's handlers). */
+export function selectCell(sheet: string, row: number, col: number): Promise<{ ok: boolean }> {
+  return post('/api/select', { sheet, row, col });
+}

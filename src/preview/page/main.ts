@@ -6,7 +6,7 @@
 import { PREVIEW } from '../../i18n/fr/preview';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import type { Answer } from '../ui';
-import { fetchState, Meta, runMenu, saveCopy } from './client';
+import { fetchState, Meta, runMenu, saveCopy, selectCell } from './client';
 import { ask, showAlert, toast } from './dialogs';
 import { clear, columnLetter, el } from './dom';
 import { renderGrid, RenderedGrid } from './grid';
@@ -207,6 +207,15 @@ function select(row: number, col: number, text: string): void {
   cellValue.textContent = text;
 }
 
+/** A click in the grid: the cell becomes the active cell the add-on sees (as in Sheets). */
+function userSelect(row: number, col: number, text: string): void {
+  select(row, col, text);
+  const sheet = state.active;
+  if (!sheet) return;
+  state.lastSelection = JSON.stringify({ sheet, row, col });
+  selectCell(sheet, row, col).catch(() => showBanner(T.offline));
+}
+
 function renderTabs(): void {
   clear(tabs);
   for (const s of state.snapshot?.sheets ?? []) {
@@ -236,7 +245,7 @@ function renderActive(): void {
   const sheet = activeSheet();
   if (!sheet) return;
   state.active = sheet.name;
-  state.grid = renderGrid(gridScroll, sheet, select);
+  state.grid = renderGrid(gridScroll, sheet, userSelect);
   const pos = state.scroll.get(sheet.name);
   gridScroll.scrollLeft = pos?.left ?? 0;
   gridScroll.scrollTop = pos?.top ?? 0;
@@ -247,6 +256,9 @@ function renderActive(): void {
 function showSheet(name: string): void {
   rememberScroll();
   state.active = name;
+  // Like Sheets, the tab shown is the active sheet (its cursor on A1 here).
+  state.lastSelection = JSON.stringify({ sheet: name, row: 1, col: 1 });
+  selectCell(name, 1, 1).catch(() => showBanner(T.offline));
   renderTabs();
   renderActive();
 }

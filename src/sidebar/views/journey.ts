@@ -1,0 +1,259 @@
+/**
+ * "Parcours" view (SPEC §10): one round trip opens it (the directory, and the journey of the
+ * participant on the active row of `Participants`); one per person chosen. Read-only. Names,
+ * themes and contacts enter the page as text only (dom.ts), never as HTML.
+ */
+import { call, errorMessage } from '../rpc';
+import { clear, el, setMessage } from '../dom';
+import { dayFromIso, frenchDate } from '../../core/days';
+import { normalizeKey } from '../../core/text';
+import { JOURNEY_TEXT } from '../../i18n/fr/journey';
+import type { DirectoryEntry, Journey } from '../../shared/api';
+
+const V = JOURNEY_TEXT.view;
+/** Directory entries drawn at once (the search narrows the rest). */
+const MAX_SHOWN = 100;
+
+const CSS = `
+.jr-list { list-style: none; margin: 6px 0 0; padding: 0; }
+.jr-list li { border-bottom: 1px solid #f1f3f4; }
+.jr-list button { width: 100%; text-align: left; border: 0; border-radius: 0; background: none; padding: 6px 2px;
+  display: flex; justify-content: space-between; gap: 6px; overflow-wrap: anywhere; }
+.jr-list button:hover { background: #f1f3f4; }
+.jr-count { font-size: 12px; margin: 4px 0; color: var(--color-muted-fg, #5f6368); }
+.jr-badge { flex: none; font-size: 11px; padding: 0 6px; border-radius: 8px; border: 1px solid var(--color-ok-fg, #137333);
+  color: var(--color-ok-fg, #137333); background: var(--color-ok-bg, #e6f4ea); align-self: center; }
+.jr-person h3 { margin: 8px 0 2px; font-size: 15px; overflow-wrap: anywhere; }
+.jr-person h3:focus { outline: 2px solid var(--color-accent, #1a73e8); outline-offset: 2px; }
+.jr-person h4 { margin: 12px 0 4px; font-size: 13px; }
+.jr-identity { margin: 0 0 6px; color: var(--color-muted-fg, #5f6368); }
+.jr-facts { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 0; }
+.jr-facts dt { font-weight: bold; }
+.jr-facts dd { margin: 0; overflow-wrap: anywhere; }
+.jr-follow { margin: 8px 0; padding: 6px 8px; border-radius: 4px; border: 1px solid var(--color-warn-fg, #8c4a00);
+  color: var(--color-warn-fg, #8c4a00); background: var(--color-warn-bg, #fef7e0); }
+.jr-themes { margin: 0; padding-left: 18px; }
+.jr-sessions td { overflow-wrap: anywhere; }
+.jr-st-present { color: var(--color-ok-fg, #137333); }
+.jr-st-absent { color: var(--color-error-fg, #b3261e); }
+.jr-st-excused { color: var(--color-warn-fg, #8c4a00); }
+.jr-back { margin: 0 0 4px; }
+.jr-view a { color: var(--color-accent, #1a73e8); }
+`;
+
+const STATUS_CLASS: Record<string, string> = { Présent: 'jr-st-present', Absent: 'jr-st-absent', Excusé: 'jr-st-excused' };
+
+function dateText(iso: string | null): string {
+  if (iso === null) return V.none;
+  const day = dayFromIso(iso);
+  return day === null ? iso : frenchDate(day);
+}
+
+function fact(label: string, value: Node | string): HTMLElement[] {
+  return [el('dt', {}, label), el('dd', {}, value)];
+}
+
+/** `tel:` keeps digits and a leading +; the text shown is the cell's. */
+function phoneLink(phone: string, name: string): Node {
+  const digits = phone.replace(/[^\d+]/g, '');
+  if (digits.replace(/\D/g, '').length < 6) return document.createTextNode(phone);
+  return el('a', { href: `tel:${digits}`, 'aria-label': `${V.callLabel(name)} (${phone})` }, phone);
+}
+
+function emailLink(email: string, name: string): Node {
+  if (!/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(email)) return document.createTextNode(email);
+  return el('a', { href: `mailto:${encodeURIComponent(email).replace(/%40/g, '@')}`, 'aria-label': `${V.mailLabel(name)} (${email})` }, email);
+}
+
+/** The journey of one person, as DOM (text only). */
+export function renderJourney(j: Journey): HTMLElement {
+  const identity = [
+    j.age === null ? V.ageUnknown : V.years(j.age),
+    j.commune ?? V.communeUnknown,
+    V.qpv(j.qpv, j.quartier),
+  ].join(' · ');
+  const facts: HTMLElement[] = [
+    ...fact(V.entry, dateText(j.entryDate)),
+    ...fact(V.exit, dateText(j.exitDate)),
+    ...fact(V.situation, j.situation),
+  ];
+  const contract = j.contract
+    ? el(
+        'section',
+        { 'aria-labelledby': 'jr-contract-title' },
+        el('h4', { id: 'jr-contract-title' }, V.contract),
+        el(
+          'dl',
+          { class: 'jr-facts' },
+          ...fact(V.contractType, j.contract.type ?? V.notGiven),
+          ...fact(V.contractStart, j.contract.start === null ? V.notGiven : dateText(j.contract.start)),
+          ...fact(V.contractMonths, j.contract.months === null ? V.notGiven : V.months(j.contract.months)),
+          ...fact(V.employer, j.contract.employer ?? V.notGiven),
+        ),
+      )
+    : null;
+  const contacts = el(
+    'dl',
+    { class: 'jr-facts' },
+    ...fact(V.phone, j.phone === null ? V.notGiven : phoneLink(j.phone, j.name)),
+    ...fact(V.email, j.email === null ? V.notGiven : emailLink(j.email, j.name)),
+  );
+  const sessions =
+    j.sessions.length === 0
+      ? el('p', { class: 'muted' }, V.noSessions)
+      : el(
+          'table',
+          { class: 'jr-sessions' },
+          el(
+            'thead',
+            {},
+            el('tr', {}, el('th', { scope: 'col' }, V.sessionDate), el('th', { scope: 'col' }, V.sessionTheme), el('th', { scope: 'col' }, V.sessionStatus)),
+          ),
+          el(
+            'tbody',
+            {},
+            ...j.sessions.map((s) =>
+              el(
+                'tr',
+                {},
+                el('td', {}, dateText(s.date)),
+                el('td', {}, s.theme === '' ? el('span', { class: 'muted' }, V.noTheme) : s.theme),
+                el('td', { class: STATUS_CLASS[s.status] ?? '' }, `${V.statusIcon[s.status] ?? ''} ${s.status}`.trim()),
+              ),
+            ),
+          ),
+        );
+  const themeList = (themes: string[], empty: string): HTMLElement =>
+    themes.length === 0 ? el('p', { class: 'muted' }, empty) : el('ul', { class: 'jr-themes' }, ...themes.map((t) => el('li', {}, t)));
+
+  return el(
+    'article',
+    { class: 'jr-person', 'data-id': j.id },
+    el('h3', { id: 'jr-name', tabindex: -1 }, j.name),
+    el('p', { class: 'jr-identity' }, identity),
+    j.needsFollowUp ? el('p', { class: 'jr-follow', role: 'note' }, V.followUpLabel(j.followUpReason)) : null,
+    el('dl', { class: 'jr-facts' }, ...facts),
+    contract,
+    el('h4', {}, V.contacts),
+    contacts,
+    el('h4', {}, V.attendance),
+    el('p', { class: 'jr-counts' }, V.counts(j.counts.present, j.counts.absent, j.counts.excused)),
+    el('p', { class: 'jr-rate' }, V.rate(j.counts.presenceRate)),
+    el('p', { class: 'jr-last' }, `${V.lastPresence}\u00a0: ${j.lastPresence === null ? V.noPresence : dateText(j.lastPresence)}`),
+    el('h4', {}, V.themesCovered),
+    themeList(j.themesCovered, V.noThemeCovered),
+    el('h4', {}, V.themesToCover),
+    themeList(j.themesToCover, V.allThemesCovered),
+    el('h4', {}, V.sessions),
+    sessions,
+  );
+}
+
+export function mountJourney(root: HTMLElement): void {
+  let directory: DirectoryEntry[] = [];
+  let keys: string[] = [];
+  let seq = 0;
+
+  const heading = el('h2', {}, V.title);
+  const message = el('div', { role: 'status', 'aria-live': 'polite', class: 'message', id: 'jr-message' });
+  const searchInput = el('input', { type: 'search', id: 'jr-search', placeholder: V.searchPlaceholder, autocomplete: 'off' });
+  const count = el('p', { class: 'jr-count', id: 'jr-count', 'aria-live': 'polite' });
+  const list = el('ul', { class: 'jr-list', id: 'jr-list', 'aria-label': V.directory });
+  const directoryPane = el(
+    'section',
+    { class: 'jr-directory', 'aria-label': V.directory },
+    el('p', { class: 'muted' }, V.intro),
+    el('label', { for: 'jr-search' }, V.search),
+    searchInput,
+    count,
+    list,
+  );
+  const backButton = el('button', { type: 'button', class: 'jr-back' }, V.back);
+  const person = el('div', {});
+  const personPane = el('section', { class: 'jr-person-pane', hidden: true }, backButton, person);
+
+  root.append(el('style', {}, CSS), el('div', { class: 'jr-view' }, heading, message, directoryPane, personPane));
+
+  const renderList = (): void => {
+    const q = normalizeKey(searchInput.value);
+    clear(list);
+    let matches = 0;
+    for (let i = 0; i < directory.length; i++) {
+      if (q !== '' && !keys[i].includes(q)) continue;
+      matches++;
+      if (matches > MAX_SHOWN) continue;
+      const entry = directory[i];
+      list.append(
+        el(
+          'li',
+          {},
+          el(
+            'button',
+            { type: 'button', 'data-id': entry.id, onclick: () => void choose(entry.id) },
+            el('span', {}, entry.name),
+            entry.active ? el('span', { class: 'jr-badge' }, V.activeBadge) : null,
+          ),
+        ),
+      );
+    }
+    if (directory.length === 0) count.textContent = V.empty;
+    else if (matches === 0) count.textContent = V.noMatch;
+    else count.textContent = V.shown(Math.min(matches, MAX_SHOWN), matches);
+  };
+
+  const showDirectory = (focus: boolean): void => {
+    personPane.hidden = true;
+    directoryPane.hidden = false;
+    clear(person);
+    if (focus) searchInput.focus();
+  };
+
+  const showPerson = (j: Journey, focus: boolean): void => {
+    clear(person);
+    person.append(renderJourney(j));
+    directoryPane.hidden = true;
+    personPane.hidden = false;
+    if (focus) (person.querySelector('#jr-name') as HTMLElement | null)?.focus();
+  };
+
+  const setDirectory = (d: DirectoryEntry[]): void => {
+    directory = d;
+    keys = d.map((e) => normalizeKey(`${e.name} ${e.id}`));
+    renderList();
+  };
+
+  const choose = async (id: string): Promise<void> => {
+    const mine = ++seq;
+    setMessage(message, V.loading, 'info');
+    try {
+      const r = await call('getParticipantJourney', id);
+      if (mine !== seq) return;
+      setMessage(message, '', 'info');
+      if (r.journey) showPerson(r.journey, true);
+    } catch (e) {
+      if (mine !== seq) return;
+      setMessage(message, V.loadFailed(errorMessage(e)), 'error');
+    }
+  };
+
+  const open = async (): Promise<void> => {
+    const mine = ++seq;
+    setMessage(message, V.loading, 'info');
+    try {
+      const r = await call('getParticipantJourney', null);
+      if (mine !== seq) return;
+      setMessage(message, '', 'info');
+      setDirectory(r.directory);
+      if (r.journey) showPerson(r.journey, false);
+      else showDirectory(false);
+    } catch (e) {
+      if (mine !== seq) return;
+      setMessage(message, V.loadFailed(errorMessage(e)), 'error');
+    }
+  };
+
+  searchInput.addEventListener('input', renderList);
+  backButton.addEventListener('click', () => showDirectory(true));
+  showDirectory(false);
+  void open();
+}
