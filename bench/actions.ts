@@ -70,6 +70,14 @@ export const ACTIONS: Action[] = [
     args: () => [],
   },
   { label: 'Menu « Préparer le classeur »', fn: 'menuPrepareWorkbook', args: () => [] },
+  {
+    label: 'getParticipantJourney (ligne active de Participants)',
+    fn: 'getParticipantJourney',
+    prepare: (fake) => fake.setActiveCell('Participants', 5, 2),
+    args: () => [null],
+  },
+  { label: 'getParticipantJourney (un jeune choisi)', fn: 'getParticipantJourney', args: (_ds, fake) => [String(fake.cell('Participants', 2, 1))] },
+  { label: "Menu « Parcours d'un jeune »", fn: 'menuParticipantJourney', args: () => [] },
 ];
 
 export interface CallCount {
