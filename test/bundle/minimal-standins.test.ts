@@ -136,4 +136,27 @@ describe('the bundle with minimal stand-ins and Date cells from another realm', 
     expect(indicators.minors.count).toBe(1);
     expect(indicators.qpv.count).toBe(1);
   });
+
+  it('opens the journey view on the directory when the stand-ins know no active cell', () => {
+    const { globals, calls } = minimalServices(workbook());
+    const r = JSON.parse(JSON.stringify(load(globals).getParticipantJourney(null)));
+    expect([r.journey, r.directory, calls.filter((c) => c === 'setValues')]).toEqual([
+      null,
+      [
+        { id: 'A-1', name: 'Durand Léo', active: expect.any(Boolean) },
+        { id: 'A-2', name: 'Petit Inès', active: expect.any(Boolean) },
+      ],
+      [],
+    ]);
+  });
+
+  it('reads the journey of a chosen participant from Date cells of another realm', () => {
+    const { globals } = minimalServices(workbook());
+    const j = JSON.parse(JSON.stringify(load(globals).getParticipantJourney('A-1'))).journey;
+    expect([j.entryDate, j.sessions, j.themesCovered]).toEqual([
+      '2018-03-06',
+      [{ date: '2018-03-13', theme: 'CV', status: 'Présent' }],
+      ['CV'],
+    ]);
+  });
 });

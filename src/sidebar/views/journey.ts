@@ -172,7 +172,9 @@ export function mountJourney(root: HTMLElement): void {
   const person = el('div', {});
   const personPane = el('section', { class: 'jr-person-pane', hidden: true }, backButton, person);
 
-  root.append(el('style', {}, CSS), el('div', { class: 'jr-view' }, heading, message, directoryPane, personPane));
+  const view = el('div', { class: 'jr-view', 'aria-busy': 'true' }, heading, message, directoryPane, personPane);
+  root.append(el('style', {}, CSS), view);
+  const busy = (on: boolean): void => view.setAttribute('aria-busy', on ? 'true' : 'false');
 
   const renderList = (): void => {
     const q = normalizeKey(searchInput.value);
@@ -224,6 +226,7 @@ export function mountJourney(root: HTMLElement): void {
 
   const choose = async (id: string): Promise<void> => {
     const mine = ++seq;
+    busy(true);
     setMessage(message, V.loading, 'info');
     try {
       const r = await call('getParticipantJourney', id);
@@ -233,11 +236,14 @@ export function mountJourney(root: HTMLElement): void {
     } catch (e) {
       if (mine !== seq) return;
       setMessage(message, V.loadFailed(errorMessage(e)), 'error');
+    } finally {
+      if (mine === seq) busy(false);
     }
   };
 
   const open = async (): Promise<void> => {
     const mine = ++seq;
+    busy(true);
     setMessage(message, V.loading, 'info');
     try {
       const r = await call('getParticipantJourney', null);
@@ -249,6 +255,8 @@ export function mountJourney(root: HTMLElement): void {
     } catch (e) {
       if (mine !== seq) return;
       setMessage(message, V.loadFailed(errorMessage(e)), 'error');
+    } finally {
+      if (mine === seq) busy(false);
     }
   };
 
