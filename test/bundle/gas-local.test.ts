@@ -23,6 +23,7 @@ const MENU_LABELS = [
   'Vérifier le classeur',
   'Générer le bilan annuel…',
   'Préparer le classeur',
+  "Parcours d'un jeune",
 ];
 
 let code = '';
@@ -70,7 +71,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
     expect(fake.totalCalls()).toBe(0);
   });
 
-  it('builds the add-on menu with the five items in AuthMode.NONE, reading no data', () => {
+  it('builds the add-on menu with its items in AuthMode.NONE, reading no data', () => {
     const { fake } = openIn('NONE');
     const menu = fake.uiLog.menus[0];
     expect(menuItems(fake).map((i) => ('label' in i ? i.label : '—'))).toEqual(MENU_LABELS);
@@ -100,7 +101,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
   it('builds the add-on menu when installed from the Marketplace', () => {
     const { fake } = openIn('FULL', 'APPS_MARKETPLACE_DOMAIN_ADD_ON');
     expect(fake.uiLog.menus[0].addon).toBe(true);
-    expect(menuItems(fake)).toHaveLength(5);
+    expect(menuItems(fake)).toHaveLength(MENU_LABELS.length);
   });
 
   it('builds the menu on install', () => {
@@ -111,7 +112,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
   it('builds the menu even when Apps Script passes no event', () => {
     const fake = createFakeGas();
     loadBundle(fake).call('onOpen');
-    expect(menuItems(fake)).toHaveLength(5);
+    expect(menuItems(fake)).toHaveLength(MENU_LABELS.length);
   });
 
   it('opens the sidebar from dist/Sidebar.html on the asked view', () => {

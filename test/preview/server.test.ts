@@ -109,6 +109,7 @@ describe('the preview server over HTTP', () => {
       'Vérifier le classeur',
       'Générer le bilan annuel…',
       'Préparer le classeur',
+      "Parcours d'un jeune",
     ]);
   });
 
