@@ -147,7 +147,7 @@ describeInChromium('npm start: the add-on running locally on the demo workbook',
     await openMenuItem(page, 'Ouvrir le panneau');
     const sidebar = page.frameLocator('#sidebar-frame');
     await expect(page.locator('#sidepanel').isVisible()).resolves.toBe(true);
-    await sidebar.getByRole('button', { name: 'Accueil' }).waitFor();
+    await sidebar.getByRole('tab', { name: 'Accueil' }).waitFor();
   });
 
   test('records a session’s attendance from "Saisir les présences" and shows the new row in Présences', async () => {

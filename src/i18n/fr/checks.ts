@@ -140,8 +140,9 @@ export const CHECKS_VIEW = {
   showWarnings: 'Afficher les avertissements',
   row: (n: number) => `Ligne ${n}`,
   go: 'Aller à la cellule',
+  /** The button's accessible name: starts with its visible text (`go`), then says which cell. */
   goAria: (sheet: string, row: number, column: string | null) =>
-    `Aller à ${sheet}, ligne ${row}${column ? `, colonne ${column}` : ''}`,
+    `Aller à la cellule (${sheet}, ligne ${row}${column ? `, colonne ${column}` : ''})`,
   selectFailed: (message: string) => `Impossible d'aller à la cellule : ${message}`,
   truncated: (shown: number, total: number) =>
     `${shown} problèmes affichés sur ${total} : corrigez d'abord ceux-ci puis vérifiez à nouveau.`,

@@ -90,6 +90,7 @@ export function mountAttendance(root: HTMLElement): void {
 
   root.append(
     el('style', {}, CSS),
+    el('h2', { class: 'view-title' }, V.title),
     el(
       'section',
       { class: 'att-view', 'aria-label': V.title },

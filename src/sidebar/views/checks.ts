@@ -3,7 +3,7 @@
  * summary and the issues grouped by tab and row; each issue has a button that selects its
  * cell. Data enters the page as text only.
  */
-import { clear, el, setMessage } from '../dom';
+import { clear, el, isBusy, setBusy, setMessage } from '../dom';
 import { call } from '../rpc';
 import { CHECKS_VIEW as T } from '../../i18n/fr/checks';
 import type { Issue, ValidationResult } from '../../shared/api';
@@ -48,14 +48,14 @@ export function mountChecks(root: HTMLElement): void {
     list,
   );
 
+  /** Selects the issue's cell; the focus stays on the button (it is never disabled). */
   function goTo(issue: Issue, button: HTMLButtonElement): void {
-    button.disabled = true;
+    if (isBusy(button)) return;
+    setBusy(button, true);
     call('selectCell', issue.sheet, issue.row, issue.column)
       .then(() => setMessage(status, '', 'info'))
       .catch((e: Error) => setMessage(status, T.selectFailed(e.message), 'error'))
-      .finally(() => {
-        button.disabled = false;
-      });
+      .finally(() => setBusy(button, false));
   }
 
   function issueItem(issue: Issue): HTMLElement {
@@ -102,8 +102,10 @@ export function mountChecks(root: HTMLElement): void {
     if (visible.length > shown.length) list.append(el('p', { class: 'muted' }, T.truncated(shown.length, visible.length)));
   }
 
+  /** Runs the check; the focus stays on "Vérifier à nouveau" (it is never disabled). */
   function run(): void {
-    runButton.disabled = true;
+    if (isBusy(runButton)) return;
+    setBusy(runButton, true);
     setMessage(status, T.running, 'info');
     call('validateWorkbook')
       .then((r) => {
@@ -113,7 +115,7 @@ export function mountChecks(root: HTMLElement): void {
       })
       .catch((e: Error) => setMessage(status, T.failed(e.message), 'error'))
       .finally(() => {
-        runButton.disabled = false;
+        setBusy(runButton, false);
         runButton.textContent = T.rerun;
       });
   }

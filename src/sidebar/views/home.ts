@@ -4,6 +4,7 @@ import type { ViewName } from '../main';
 
 export function mountHome(root: HTMLElement, go: (view: ViewName) => void): void {
   root.append(
+    el('h2', { class: 'view-title' }, SIDEBAR.homeTitle),
     el('p', {}, SIDEBAR.homeIntro),
     el(
       'div',

@@ -1,5 +1,5 @@
 /** Sidebar "Bilan" view: pick a year, generate the tab "Bilan AAAA", read the key figures. */
-import { clear, el, setMessage } from '../dom';
+import { clear, el, isBusy, setBusy, setMessage } from '../dom';
 import { call } from '../rpc';
 import type { Indicators } from '../../shared/api';
 import { REPORT } from '../../i18n/fr/report';
@@ -48,8 +48,9 @@ export function mountReport(root: HTMLElement): void {
 
   button.addEventListener('click', () => {
     const year = selectedYear();
-    if (year === null) return;
-    button.disabled = true;
+    if (year === null || isBusy(button)) return;
+    // Busy, not disabled: the focus stays on the button while the report is written.
+    setBusy(button, true);
     setMessage(message, T.working, 'info');
     call('generateAnnualReport', year)
       .then((result) => {
@@ -58,7 +59,10 @@ export function mountReport(root: HTMLElement): void {
         showFigures(result.indicators);
       })
       .catch((e: Error) => setMessage(message, e.message, 'error'))
-      .finally(refresh);
+      .finally(() => {
+        setBusy(button, false);
+        refresh();
+      });
   });
   select.addEventListener('change', () => {
     clear(figures);
@@ -67,6 +71,7 @@ export function mountReport(root: HTMLElement): void {
   });
 
   root.append(
+    el('h2', { class: 'view-title' }, SIDEBAR.reportTitle),
     el('p', {}, T.intro),
     el('label', { for: 'report-year' }, T.yearLabel),
     select,
