@@ -7,7 +7,14 @@ import { cellText, ReportChart, ReportLayout, ReportTable } from '../core/report
 import { REPORT } from '../i18n/fr/report';
 
 const NBSP = '\u00a0';
-const COLORS = ['#1a73e8', '#9aa0a6', '#188038', '#e37400', '#a142f4', '#d93025', '#12b5cb', '#5f6368'];
+/**
+ * Series colours: blue, then orange (told apart by hue with a red–green colour deficiency,
+ * and by solid versus outlined bars in grey print); each is at least 4.5:1 on white. Bars carry
+ * their values as text (bar charts) or titles (columns, whose table sits just above), and the
+ * legend names each series: no chart is read by colour alone.
+ */
+const COLORS = ['#1a73e8', '#b45309', '#8430ce', '#5f6368'];
+const TINTS = ['#d2e3fc', '#fce8d4', '#eadcf8', '#e8eaed'];
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -17,10 +24,11 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, '');
 }
 
-function renderTable(t: ReportTable): string {
+function renderTable(t: ReportTable, headingId: string): string {
   const head = t.header
-    // The first header cell repeats the caption in the sheet; here the caption says it.
-    .map((h, i) => `<th scope="col"${t.roles[i] === 'label' ? '' : ' class="num"'}>${i === 0 ? '' : escapeHtml(h)}</th>`)
+    // The first header cell repeats the title in the sheet; here the section's h2 says it, so
+    // the corner is a plain (non-header) cell.
+    .map((h, i) => (i === 0 ? '<td></td>' : `<th scope="col"${t.roles[i] === 'label' ? '' : ' class="num"'}>${escapeHtml(h)}</th>`))
     .join('');
   const body = t.rows
     .map((row) => {
@@ -33,7 +41,7 @@ function renderTable(t: ReportTable): string {
       return `<tr>${cells}</tr>`;
     })
     .join('\n');
-  return `<table>\n<caption>${escapeHtml(t.title)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  return `<table>\n<caption class="visually-hidden" id="${headingId}-caption">${escapeHtml(t.title)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
 function svgOpen(width: number, height: number, title: string): string {
@@ -44,11 +52,20 @@ function text(x: number, y: number, content: string, attrs = ''): string {
   return `<text x="${fmt(x)}" y="${fmt(y)}"${attrs ? ` ${attrs}` : ''}>${escapeHtml(content)}</text>`;
 }
 
+/**
+ * Series k's look: even series solid, odd series a light tint inside a dark outline (told apart
+ * in grey print too). No pattern: `url(#…)` is kept out of the file (self-contained check).
+ */
+function paint(k: number): string {
+  const color = COLORS[k % COLORS.length];
+  return k % 2 === 0 ? `fill="${color}" stroke="${color}"` : `fill="${TINTS[k % TINTS.length]}" stroke="${color}" stroke-width="1.5"`;
+}
+
 function legend(series: ReportChart['series'], x: number, y: number): string {
   return series
     .map(
       (s, i) =>
-        `<rect x="${x + i * 90}" y="${y - 10}" width="12" height="12" fill="${COLORS[i % COLORS.length]}"/>` +
+        `<rect x="${x + i * 90}" y="${y - 10}" width="12" height="12" ${paint(i)}/>` +
         text(x + i * 90 + 16, y, s.name, 'font-size="12"'),
     )
     .join('');
@@ -77,48 +94,26 @@ function barChart(c: ReportChart): string {
   return parts.join('');
 }
 
-/** A pie of the first series with a legend (masked or zero values are left out of the pie). */
-function pieChart(c: ReportChart): string {
+/**
+ * A "pie" of the layout (Sorties) drawn as labelled bars: one row per label with its value and
+ * share written out, so it reads without telling colours apart (a pie's slices do not).
+ */
+function shareBars(c: ReportChart): string {
   const s = c.series[0];
-  const r = 100;
-  const cx = 130;
-  const cy = 150;
-  const width = 560;
-  const height = Math.max(280, 50 + c.labels.length * 22);
   const total = s.values.reduce<number>((a, v) => a + (v ?? 0), 0);
-  const parts = [svgOpen(width, height, c.title), text(0, 18, c.title, 'font-size="14" font-weight="bold"')];
-  if (total === 0) {
-    parts.push(`<circle cx="${cx}" cy="${cy}" r="${r}" fill="#f1f3f4"/>`, text(cx, cy, REPORT.html.noValue, 'font-size="12" text-anchor="middle"'));
-  } else {
-    let angle = -Math.PI / 2;
-    s.values.forEach((v, i) => {
-      if (!v) return;
-      const color = COLORS[i % COLORS.length];
-      if (v === total) {
-        parts.push(`<circle cx="${cx}" cy="${cy}" r="${r}" fill="${color}"/>`);
-        return;
-      }
-      const end = angle + (2 * Math.PI * v) / total;
-      const large = end - angle > Math.PI ? 1 : 0;
-      const x1 = cx + r * Math.cos(angle);
-      const y1 = cy + r * Math.sin(angle);
-      const x2 = cx + r * Math.cos(end);
-      const y2 = cy + r * Math.sin(end);
-      parts.push(
-        `<path d="M${fmt(cx)},${fmt(cy)} L${fmt(x1)},${fmt(y1)} A${r},${r} 0 ${large} 1 ${fmt(x2)},${fmt(y2)} Z" fill="${color}" stroke="#fff" stroke-width="1"/>`,
-      );
-      angle = end;
-    });
-  }
-  c.labels.forEach((label, i) => {
-    const y = 50 + i * 22;
-    parts.push(
-      `<rect x="270" y="${y - 11}" width="12" height="12" fill="${COLORS[i % COLORS.length]}"/>`,
-      text(288, y, `${label} : ${s.display[i]}`, 'font-size="12"'),
-    );
-  });
-  parts.push('</svg>');
-  return parts.join('');
+  const withShares: ReportChart = {
+    ...c,
+    series: [
+      {
+        ...s,
+        display: s.display.map((d, i) => {
+          const v = s.values[i];
+          return v && total > 0 ? `${d} (${Math.round((100 * v) / total)}${NBSP}%)` : d;
+        }),
+      },
+    ],
+  };
+  return barChart(withShares);
 }
 
 /** Grouped vertical columns (one group per label, one column per series). */
@@ -146,7 +141,7 @@ function columnChart(c: ReportChart): string {
       if (!v) return;
       const h = (plotH * v) / max;
       parts.push(
-        `<rect x="${fmt(gx + k * barW)}" y="${fmt(top + plotH - h)}" width="${fmt(barW - 1)}" height="${fmt(h)}" fill="${COLORS[k % COLORS.length]}"><title>${escapeHtml(`${label} ${s.name} : ${s.display[i]}`)}</title></rect>`,
+        `<rect x="${fmt(gx + k * barW)}" y="${fmt(top + plotH - h)}" width="${fmt(barW - 1)}" height="${fmt(h)}" ${paint(k)}><title>${escapeHtml(`${label} ${s.name} : ${s.display[i]}`)}</title></rect>`,
       );
     });
     const short = c.id === 'months' ? (REPORT.monthsShort[i] ?? label) : label;
@@ -157,7 +152,7 @@ function columnChart(c: ReportChart): string {
 }
 
 export function renderChart(c: ReportChart): string {
-  const svg = c.type === 'pie' ? pieChart(c) : c.type === 'column' ? columnChart(c) : barChart(c);
+  const svg = c.type === 'pie' ? shareBars(c) : c.type === 'column' ? columnChart(c) : barChart(c);
   return `<figure class="chart">${svg}</figure>`;
 }
 
@@ -170,8 +165,9 @@ h1 { font-size: 22px; margin: 0 0 4px; }
 .warning { border-left: 4px solid #c5221f; background: #fce8e6; color: #a50e0e; padding: 8px 12px; font-weight: bold; }
 .note { border-left: 4px solid #5f6368; background: #f1f3f4; padding: 8px 12px; }
 section { margin: 20px 0; }
+h2 { font-size: 16px; margin: 0 0 4px; break-after: avoid; page-break-after: avoid; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0; }
-caption { text-align: left; font-weight: bold; font-size: 16px; padding: 4px 0; }
 th, td { border-bottom: 1px solid #dadce0; padding: 4px 8px; text-align: left; font-weight: normal; }
 thead th { background: #e8f0fe; font-weight: bold; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -181,7 +177,8 @@ footer { color: #5f6368; font-size: 12px; border-top: 1px solid #dadce0; margin-
 @page { size: A4; margin: 14mm; }
 @media print {
   body { padding: 0; max-width: none; font-size: 11pt; }
-  section, figure.chart, table { break-inside: avoid; page-break-inside: avoid; }
+  /* Only tables and charts stay whole: whole sections would leave half-empty pages. */
+  figure.chart, table { break-inside: avoid; page-break-inside: avoid; }
   thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .warning, .note { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -194,7 +191,12 @@ export function renderHtmlReport(layout: ReportLayout): string {
       .filter((c) => (c.id === 'communes' && id === 'communes') || (c.id === 'outcomes' && id === 'outcomes') || (c.id === 'months' && id === 'months'))
       .map(renderChart)
       .join('\n');
-  const sections = layout.tables.map((t) => `<section>\n${renderTable(t)}\n${chartsOf(t.id)}\n</section>`).join('\n');
+  const sections = layout.tables
+    .map((t, i) => {
+      const id = `section-${i + 1}`;
+      return `<section aria-labelledby="${id}">\n<h2 id="${id}">${escapeHtml(t.title)}</h2>\n${renderTable(t, id)}\n${chartsOf(t.id)}\n</section>`;
+    })
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="${REPORT.html.lang}">
 <head>
