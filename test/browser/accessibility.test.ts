@@ -78,6 +78,28 @@ describeInChromium('accessibility of the sidebar and the HTML report (axe-core, 
       await h.page.close();
     });
 
+    it('draws the borders of its fields and buttons at 3:1 or more against the page', async () => {
+      const h = await open(view);
+      const weak = await h.page.evaluate(() => {
+        const channel = (v: number): number => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        const lum = (css: string): number => {
+          const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).slice(0, 3).map((n) => channel(Number(n) / 255));
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const ratio = (a: string, b: string): number => {
+          const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+          return (x + 0.05) / (y + 0.05);
+        };
+        const fields = Array.from(document.querySelectorAll<HTMLElement>('#view input:not([type=radio]):not([type=checkbox]), #view select, #view textarea, #view button'));
+        return fields
+          .filter((f) => getComputedStyle(f).borderTopStyle !== 'none' && parseFloat(getComputedStyle(f).borderTopWidth) > 0)
+          .filter((f) => ratio(getComputedStyle(f).borderTopColor, 'rgb(255, 255, 255)') < 3)
+          .map((f) => `${f.tagName.toLowerCase()}#${f.id} ${getComputedStyle(f).borderTopColor}`);
+      });
+      expect(weak).toEqual([]);
+      await h.page.close();
+    });
+
     it('has exactly one heading, an h2 inside its tab panel', async () => {
       const h = await open(view);
       const headings = await h.page.evaluate(() =>
@@ -98,6 +120,17 @@ describeInChromium('accessibility of the sidebar and the HTML report (axe-core, 
     await h.page.locator('#att-save').click();
     await h.page.locator('#att-message.message-ok').waitFor();
     await expectNoBlockingViolation(h.page);
+    await h.page.close();
+  });
+
+  it('names each "Aller à la cellule" button by its visible text, then the cell', async () => {
+    const h = await open('checks');
+    const names = await h.page.locator('#view li.issue button').evaluateAll((buttons) =>
+      buttons.map((b) => ({ visible: (b.textContent ?? '').trim(), name: b.getAttribute('aria-label') ?? '' })),
+    );
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((n) => !n.name.startsWith(n.visible) || n.name === n.visible)).toEqual([]);
+    expect(names[0].name).toMatch(/^Aller à la cellule \(Participants, ligne \d+/);
     await h.page.close();
   });
 
