@@ -63,7 +63,7 @@ describeInChromium('sidebar "Contrôle" in Chromium', () => {
   it('selects the faulty cell from an issue\'s button', async () => {
     const h = await open(faulty());
     await h.page.getByRole('button', { name: 'Aller à la cellule (Participants, ligne 3, colonne Date de naissance)' }).click();
-    await h.page.waitForFunction(() => !document.querySelector('button[disabled]'));
+    await h.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
     expect(h.wb.selection).toEqual({ sheet: 'Participants', row: 3, col: 5 });
     expect(h.calls[1]).toEqual({ name: 'selectCell', args: ['Participants', 3, 'Date de naissance'] });
     await h.page.close();
