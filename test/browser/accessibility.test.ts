@@ -25,6 +25,7 @@ const READY: Partial<Record<SidebarView, string>> = {
   attendance: 'fieldset.att-person',
   checks: '.checks-summary p',
   report: '#report-year option',
+  journey: '.jr-view[aria-busy="false"]',
 };
 
 /** Waits until the view's content stops changing (views this file does not know yet). */
