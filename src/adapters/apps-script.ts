@@ -70,7 +70,6 @@ export class AppsScriptWorkbook implements WorkbookPort {
 
   readTopRows(sheet: string, numRows: number): CellValue[][] {
     const s = this.sheet(sheet);
-    if (!has(s, 'getLastRow') || !has(s, 'getLastColumn')) return this.readValues(sheet).slice(0, numRows);
     const rows = Math.min(numRows, s.getLastRow());
     const cols = s.getLastColumn();
     if (rows < 1 || cols < 1) return [];
@@ -89,7 +88,6 @@ export class AppsScriptWorkbook implements WorkbookPort {
 
   /** Sheets refuses ranges beyond the grid: grow it first (appending rows to a full tab). */
   private ensureSize(s: Sheet, lastRow: number, lastCol: number): void {
-    if (!has(s, 'getMaxRows') || !has(s, 'getMaxColumns')) return;
     const rows = s.getMaxRows();
     if (lastRow > rows) s.insertRowsAfter(rows, lastRow - rows);
     const cols = s.getMaxColumns();
@@ -98,7 +96,6 @@ export class AppsScriptWorkbook implements WorkbookPort {
 
   writeCells(sheet: string, cells: readonly { row: number; col: number; value: string }[]): boolean {
     const s = this.sheet(sheet);
-    if (!has(s, 'getRangeList')) return false;
     const byValue = new Map<string, string[]>();
     for (const { row, col, value } of cells) {
       let list = byValue.get(value);
@@ -111,10 +108,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
 
   insertSheet(name: string): void {
     if (this.spreadsheet.getSheetByName(name)) return;
-    const count = has(this.spreadsheet, 'getNumSheets')
-      ? this.spreadsheet.getNumSheets()
-      : this.spreadsheet.getSheets().length;
-    const s = this.spreadsheet.insertSheet(name, count);
+    const s = this.spreadsheet.insertSheet(name, this.spreadsheet.getNumSheets());
     this.sheetCache.set(name, s);
     if (this.names) this.names.push(name);
   }
@@ -216,7 +210,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
   }
 
   flush(): void {
-    if (has(SpreadsheetApp, 'flush')) SpreadsheetApp.flush();
+    SpreadsheetApp.flush();
   }
 }
 
@@ -224,13 +218,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
 export class AppsScriptLock implements LockPort {
   private readonly lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   tryLock(timeoutMs: number): boolean {
-    if (has(this.lock, 'tryLock')) return this.lock.tryLock(timeoutMs);
-    try {
-      this.lock.waitLock(timeoutMs);
-      return true;
-    } catch {
-      return false;
-    }
+    return this.lock.tryLock(timeoutMs);
   }
   releaseLock(): void {
     this.lock.releaseLock();
@@ -254,9 +242,4 @@ function columnLetters(col: number): string {
   let out = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
   return out;
-}
-
-/** Stand-ins of the Apps Script services may implement only part of them. */
-function has(target: unknown, method: string): boolean {
-  return typeof (target as Record<string, unknown> | null)?.[method] === 'function';
 }

@@ -37,11 +37,8 @@ export interface WorkbookPort {
   sheetNames(): string[];
   /** The whole data range of a tab, one batch read. */
   readValues(sheet: string): CellValue[][];
-  /**
-   * Optional: the first `numRows` rows of the data range (one batch read), for callers that
-   * need only the headers. Callers fall back to readValues when absent.
-   */
-  readTopRows?(sheet: string, numRows: number): CellValue[][];
+  /** The first `numRows` rows of the data range (one batch read), for callers that need only the headers. */
+  readTopRows(sheet: string, numRows: number): CellValue[][];
   /**
    * One batch write of a rectangle. Strings are stored as plain text, never as formulas or
    * numbers (the adapter escapes them); Date values become date cells.
@@ -49,10 +46,10 @@ export interface WorkbookPort {
   writeValues(sheet: string, row: number, col: number, values: CellValue[][]): void;
   /**
    * Writes single cells scattered over a tab (strings stored as text), one call per distinct
-   * value, leaving every other cell untouched. Returns false when the environment cannot
-   * (the caller then writes a rectangle instead).
+   * value, leaving every other cell untouched. Every adapter can (Sheets: one RangeList per
+   * value) and returns true; a false return would make the caller write a rectangle instead.
    */
-  writeCells?(sheet: string, cells: readonly { row: number; col: number; value: string }[]): boolean;
+  writeCells(sheet: string, cells: readonly { row: number; col: number; value: string }[]): boolean;
   /** Appends a sheet at the end; no-op if a sheet of that exact name exists. */
   insertSheet(name: string): void;
   /** Clears contents, formats, notes, validations and charts (used only on generated tabs). */

@@ -174,7 +174,7 @@ export function selectCell(services: Services, sheet: unknown, row: unknown, col
   let col = 1;
   if (definition && (definition === PARTICIPANTS || definition === SESSIONS || definition === ATTENDANCE)) {
     // Only the header search rows are needed (a big tab is not read for one click).
-    const top = wb.readTopRows ? wb.readTopRows(actual, HEADER_SEARCH_ROWS) : wb.readValues(actual);
+    const top = wb.readTopRows(actual, HEADER_SEARCH_ROWS);
     const table = locateTable<string>(definition, actual, top);
     const wanted = typeof column === 'string' ? normalizeKey(column) : null;
     const def = wanted === null ? undefined : definition.columns.find((c) => normalizeKey(c.header) === wanted);

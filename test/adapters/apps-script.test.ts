@@ -250,6 +250,33 @@ describe('AppsScriptWorkbook sheets, notes and formats', () => {
   });
 });
 
+describe('AppsScriptWorkbook calls the services directly (no check for optional methods)', () => {
+  it('grows the tab in rows and columns before writing past its grid', () => {
+    const wb = setup({ sheets: { Présences: [['Date', 'ID participant', 'Statut']] } });
+    const rows = fake.maxRows('Présences');
+    const cols = fake.maxColumns('Présences');
+    wb.writeValues('Présences', rows + 2, cols + 1, [['x', 'y']]);
+    expect(fake.maxRows('Présences')).toBe(rows + 2);
+    expect(fake.maxColumns('Présences')).toBe(cols + 2);
+    expect(fake.cell('Présences', rows + 2, cols + 2)).toBe('y');
+  });
+
+  it('writes scattered cells through one range list per value and says so', () => {
+    const wb = setup({ sheets: { Présences: [['Date', 'ID participant', 'Statut'], ['', 'T-1', 'Absent'], ['', 'T-2', 'Absent']] } });
+    const done = wb.writeCells('Présences', [
+      { row: 2, col: 3, value: 'Présent' },
+      { row: 3, col: 3, value: 'Présent' },
+    ]);
+    expect([done, fake.count('Sheet.getRangeList'), fake.cell('Présences', 3, 3)]).toEqual([true, 1, 'Présent']);
+  });
+
+  it('reads the header rows with one getValues call on the rows asked', () => {
+    const wb = setup({ sheets: { Participants: participants(50) } });
+    expect(wb.readTopRows('Participants', 5)).toHaveLength(5);
+    expect(fake.count('Range.getValues')).toBe(1);
+  });
+});
+
 describe('AppsScriptLock', () => {
   it('takes and releases the document lock, and reports a busy lock', () => {
     setup({ lockBusy: true });

@@ -38,15 +38,35 @@ function minimalServices(tabs: Record<string, Cell[][]>) {
         });
       },
     });
+    const setCell = (a1: string, v: Cell) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+      const c = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      const r = Number(m[2]);
+      while (rows.length < r) rows.push([]);
+      rows[r - 1][c - 1] = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+    };
     return {
       getName: () => name,
       getDataRange: () => range(1, 1, Math.max(rows.length, 1), Math.max(width(), 1)),
       getRange: range,
       getLastRow: () => rows.length,
       getLastColumn: () => width(),
+      // A grid far larger than these tabs: nothing needs inserting, but the adapter asks.
+      getMaxRows: () => 1000,
+      getMaxColumns: () => 26,
+      insertRowsAfter: () => undefined,
+      insertColumnsAfter: () => undefined,
+      getRangeList: (a1s: string[]) => ({
+        setValue: (v: Cell) => {
+          calls.push('RangeList.setValue');
+          for (const a1 of a1s) setCell(a1, v);
+        },
+      }),
     };
   };
   const spreadsheet = {
+    getSpreadsheetTimeZone: () => 'Europe/Paris',
+    getNumSheets: () => Object.keys(tabs).length,
     getSheets: () => Object.keys(tabs).map(sheet),
     getSheetByName: (n: string) => (n in tabs ? sheet(n) : null),
     insertSheet: (n: string) => {
@@ -56,7 +76,7 @@ function minimalServices(tabs: Record<string, Cell[][]>) {
   };
   const lock = { tryLock: () => true, releaseLock: () => undefined };
   const globals = {
-    SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet, getActive: () => spreadsheet },
+    SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet, getActive: () => spreadsheet, flush: () => undefined },
     LockService: { getDocumentLock: () => lock },
   };
   return { globals, calls };
@@ -119,7 +139,7 @@ describe('the bundle with minimal stand-ins and Date cells from another realm', 
     expect(again.unchanged).toBe(1);
     expect(tabs['Présences']).toHaveLength(4);
     expect(tabs['Séances'][2][1]).toBe('=HYPERLINK("x")');
-    // No getRangeList in these stand-ins: the status update falls back to one rectangle.
+    // The status update goes through a range list (one call per distinct value).
     const changed = app.saveAttendance({ date: '2018-03-20', entries: [{ participantId: 'A-1', status: 'Excusé' }] });
     expect(changed.written).toBe(1);
     expect(tabs['Présences']).toHaveLength(4);
