@@ -34,7 +34,7 @@ describe('validateWorkbook', () => {
     const wb = faultyWorkbook();
     const services = memoryServices(wb);
     const result = validateWorkbook(services);
-    expect(Object.keys(result).sort()).toEqual(['issues', 'rowsChecked']);
+    expect(Object.keys(result).sort()).toEqual(['counts', 'issues', 'rowsChecked', 'truncated']);
     expect(result.rowsChecked).toBe(5);
     expect(result.issues.map((i) => `${i.sheet}:${i.row}:${i.code}`)).toEqual([
       'Participants:3:DATE_INVALID',
@@ -106,12 +106,44 @@ describe('validateWorkbook', () => {
     expect(wb.calls.writeNotes ?? 0).toBe(0);
   });
 
-  it('reads each tab once and writes at most one notes rectangle per tab', () => {
+  it('reads each tab once and writes one notes column per column whose notes change', () => {
     const wb = faultyWorkbook();
     validateWorkbook(memoryServices(wb));
     expect(wb.calls.readValues).toBe(3);
     expect(wb.calls.readNotes).toBe(3);
-    expect(wb.calls.writeNotes).toBe(2);
+    // Participants: Date de naissance and Code postal; Présences: ID participant.
+    expect(wb.calls.writeNotes).toBe(3);
+  });
+
+  it('rewrites only the column of the fixed cell on the next run', () => {
+    const wb = faultyWorkbook();
+    const services = memoryServices(wb);
+    validateWorkbook(services);
+    wb.sheet('Participants').cells[3][6] = '94800';
+    const before = wb.calls.writeNotes;
+    validateWorkbook(services);
+    expect([wb.calls.writeNotes - before, wb.sheet('Participants').notes.has('4:7')]).toEqual([1, false]);
+  });
+
+  it('returns at most 500 issues, errors first, with the counts of all of them', () => {
+    const people = Array.from({ length: 600 }, (_, i) => participant({ id: `W-${i}`, email: 'pas-un-email' }));
+    people.push(participant({ id: 'E-1', birthDate: '31/02/2001' }));
+    const wb = buildWorkbook({ participants: people });
+    const result = validateWorkbook(memoryServices(wb));
+    expect({
+      shown: result.issues.length,
+      first: `${result.issues[0].row}:${result.issues[0].code}`,
+      second: `${result.issues[1].row}:${result.issues[1].code}`,
+      counts: result.counts,
+      truncated: result.truncated,
+    }).toEqual({ shown: 500, first: '602:DATE_INVALID', second: '2:EMAIL_INVALID', counts: { errors: 1, warnings: 600 }, truncated: true });
+  });
+
+  it('marks every issue in the grid, also those not returned', () => {
+    const people = Array.from({ length: 600 }, (_, i) => participant({ id: `W-${i}`, email: 'pas-un-email' }));
+    const wb = buildWorkbook({ participants: people });
+    validateWorkbook(memoryServices(wb));
+    expect(wb.sheet('Participants').notes.size).toBe(600);
   });
 
   it('is the server API\'s validateWorkbook', () => {
