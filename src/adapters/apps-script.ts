@@ -3,6 +3,7 @@
  * rectangle, never a loop of per-cell calls. Sheet objects are looked up once per run.
  */
 import { UserError } from '../core/errors';
+import { checkedOffsets, bucketedOffsets, intlOffsetMinutes, type OffsetSource } from '../core/days';
 import type { CellValue } from '../core/values';
 import type { CellFormat, ChartSpec, LockPort, WorkbookPort, ValidationRule } from '../core/port';
 
@@ -39,6 +40,21 @@ export class AppsScriptWorkbook implements WorkbookPort {
       tz = '';
     }
     this.timeZone = tz || 'Europe/Paris';
+  }
+
+  private checkedOffsets: OffsetSource | null = null;
+
+  /**
+   * Intl's offsets, checked once per execution (on the first date read or written) against
+   * Utilities.formatDate, Apps Script's own time-zone data; when they disagree, Utilities is
+   * used for the whole execution (a day off in La Réunion otherwise, without a word).
+   */
+  get offsets(): OffsetSource {
+    if (!this.checkedOffsets) {
+      const check = checkedOffsets(this.timeZone, intlOffsetMinutes, utilitiesOffsetMinutes);
+      this.checkedOffsets = check.agreed ? check.source : bucketedOffsets(utilitiesOffsetMinutes);
+    }
+    return this.checkedOffsets;
   }
 
   private sheet(name: string): Sheet {
@@ -235,6 +251,15 @@ export function applyFormat(r: GoogleAppsScript.Spreadsheet.Range, f: CellFormat
   if (f.numberFormat !== undefined) r.setNumberFormat(f.numberFormat);
   if (f.horizontalAlignment !== undefined) r.setHorizontalAlignment(f.horizontalAlignment);
   if (f.wrap !== undefined) r.setWrap(f.wrap);
+}
+
+/** Offset of a zone at an instant from Utilities.formatDate (to the minute, like Intl's). */
+export function utilitiesOffsetMinutes(timeZone: string, ms: number): number {
+  const text = Utilities.formatDate(new Date(ms), timeZone, "yyyy-MM-dd'T'HH:mm:ss");
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(text);
+  if (!m) return Number.NaN;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+  return Math.round((wall - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
 }
 
 /** 1 → A, 27 → AA. */

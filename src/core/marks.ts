@@ -58,9 +58,9 @@ export interface NotesWrite {
 
 export interface NotesUpdate {
   /**
-   * At most one write per column whose notes change: the column's cells from its first to
-   * its last changed row (nothing when up to date). The count depends on the columns that
-   * carry marks, never on the number of rows.
+   * The smallest rectangle holding every cell whose note changes (nothing when up to date):
+   * one write per tab whatever its number of rows. Cells inside it that do not change get
+   * their current note back, as read.
    */
   writes: NotesWrite[];
   /** Number of cells carrying one of our blocks after the update. */
@@ -71,16 +71,26 @@ export interface NotesUpdate {
  * Given the current notes of a rectangle starting at (1, 1), returns what to write so that
  * every cell holds its user text plus the new marks. Only two kinds of cells are looked at:
  * those with a mark now and those holding one of our blocks before (found by a scan for the
- * header in non-empty notes). Marks outside the rectangle are ignored.
+ * header in non-empty notes); no key is built per cell of the grid. Marks outside the
+ * rectangle are ignored.
  */
 export function refreshNotes(current: string[][], marks: CellMarks): NotesUpdate {
   const width = current.reduce((w, line) => Math.max(w, line.length), 0);
-  /** col → row → new note. */
-  const changes = new Map<number, Map<number, string>>();
+  const changedRows: number[] = [];
+  const changedCols: number[] = [];
+  const changedValues: string[] = [];
+  let top = Infinity;
+  let bottom = -Infinity;
+  let left = Infinity;
+  let right = -Infinity;
   const change = (row: number, col: number, value: string): void => {
-    let rows = changes.get(col);
-    if (!rows) changes.set(col, (rows = new Map()));
-    rows.set(row, value);
+    changedRows.push(row);
+    changedCols.push(col);
+    changedValues.push(value);
+    if (row < top) top = row;
+    if (row > bottom) bottom = row;
+    if (col < left) left = col;
+    if (col > right) right = col;
   };
   let marked = 0;
   for (const [row, cols] of marks) {
@@ -105,18 +115,14 @@ export function refreshNotes(current: string[][], marks: CellMarks): NotesUpdate
       if (value !== note) change(i + 1, j + 1, value);
     }
   }
-  const writes: NotesWrite[] = [];
-  for (const col of [...changes.keys()].sort((a, b) => a - b)) {
-    const rows = changes.get(col)!;
-    let top = Infinity;
-    let bottom = -Infinity;
-    for (const r of rows.keys()) {
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-    }
-    const notes: string[][] = new Array(bottom - top + 1);
-    for (let r = top; r <= bottom; r++) notes[r - top] = [rows.get(r) ?? current[r - 1][col - 1] ?? ''];
-    writes.push({ row: top, col, notes });
+  if (changedValues.length === 0) return { writes: [], marked };
+  const notes: string[][] = new Array(bottom - top + 1);
+  for (let r = top; r <= bottom; r++) {
+    const line = current[r - 1];
+    const out: string[] = new Array(right - left + 1);
+    for (let c = left; c <= right; c++) out[c - left] = line[c - 1] ?? '';
+    notes[r - top] = out;
   }
-  return { writes, marked };
+  for (let k = 0; k < changedValues.length; k++) notes[changedRows[k] - top][changedCols[k] - left] = changedValues[k];
+  return { writes: [{ row: top, col: left, notes }], marked };
 }

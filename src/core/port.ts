@@ -3,6 +3,7 @@
  * batch operation on a rectangle: implementations must not loop over cells with service
  * calls. Rows and columns are 1-based, as in Sheets.
  */
+import type { OffsetSource } from './days';
 import type { CellValue } from './values';
 
 export interface CellFormat {
@@ -34,6 +35,11 @@ export interface ChartSpec {
 export interface WorkbookPort {
   /** Spreadsheet time zone (Date cells are midnight in it). */
   readonly timeZone: string;
+  /**
+   * Offsets of that time zone, to read Date cells as days and write days as Date cells
+   * (Apps Script: Intl, checked once per execution against Utilities.formatDate).
+   */
+  readonly offsets: OffsetSource;
   sheetNames(): string[];
   /** The whole data range of a tab, one batch read. */
   readValues(sheet: string): CellValue[][];

@@ -75,9 +75,18 @@ function minimalServices(tabs: Record<string, Cell[][]>) {
     },
   };
   const lock = { tryLock: () => true, releaseLock: () => undefined };
+  /** Utilities.formatDate for the patterns the add-on uses (yyyy MM dd HH mm ss and quoted text). */
+  const formatDate = (date: Date, timeZone: string, pattern: string) => {
+    const parts: Record<string, string> = {};
+    const f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    for (const p of f.formatToParts(date)) parts[p.type] = p.value;
+    const map: Record<string, string> = { yyyy: parts.year, MM: parts.month, dd: parts.day, HH: parts.hour, mm: parts.minute, ss: parts.second };
+    return pattern.replace(/'([^']*)'|yyyy|MM|dd|HH|mm|ss/g, (tok, lit) => (lit !== undefined ? lit : map[tok]));
+  };
   const globals = {
     SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet, getActive: () => spreadsheet, flush: () => undefined },
     LockService: { getDocumentLock: () => lock },
+    Utilities: { formatDate },
   };
   return { globals, calls };
 }

@@ -29,7 +29,7 @@ describe('note blocks', () => {
 });
 
 describe('refreshNotes', () => {
-  it('writes only the columns that changed, from their first to their last changed row', () => {
+  it('writes the smallest rectangle that changed', () => {
     const current = [
       ['', '', ''],
       ['', 'note', ''],
@@ -38,10 +38,7 @@ describe('refreshNotes', () => {
     const marks: CellMarks = new Map();
     addMark(marks, 2, 2, '• nouveau');
     expect(refreshNotes(current, marks)).toEqual({
-      writes: [
-        { row: 2, col: 2, notes: [[`note\n\n${MARK_HEADER}\n• nouveau`]] },
-        { row: 3, col: 3, notes: [['']] },
-      ],
+      writes: [{ row: 2, col: 2, notes: [[`note\n\n${MARK_HEADER}\n• nouveau`, ''], ['', '']] }],
       marked: 1,
     });
   });
@@ -57,11 +54,18 @@ describe('refreshNotes', () => {
     expect(refreshNotes(applied, marks).writes).toEqual([]);
   });
 
-  it('keeps the unchanged notes between two changed rows of a column as they are', () => {
+  it('gives the unchanged notes inside the rectangle back as they were', () => {
     const current = [[`${MARK_HEADER}\n• a`], ['Rappeler lundi'], ['']];
     const marks: CellMarks = new Map();
     addMark(marks, 3, 1, '• b');
     expect(refreshNotes(current, marks).writes).toEqual([{ row: 1, col: 1, notes: [[''], ['Rappeler lundi'], [`${MARK_HEADER}\n• b`]] }]);
+  });
+
+  it('writes only the fixed cell when one fault among many is corrected', () => {
+    const current = Array.from({ length: 1_000 }, () => ['', `${MARK_HEADER}\n• a`]);
+    const marks: CellMarks = new Map();
+    for (let r = 1; r <= 1_000; r++) if (r !== 500) addMark(marks, r, 2, '• a');
+    expect(refreshNotes(current, marks).writes).toEqual([{ row: 500, col: 2, notes: [['']] }]);
   });
 
   it('pads ragged note grids into a rectangle', () => {

@@ -106,23 +106,36 @@ describe('validateWorkbook', () => {
     expect(wb.calls.writeNotes ?? 0).toBe(0);
   });
 
-  it('reads each tab once and writes one notes column per column whose notes change', () => {
+  it('reads each tab once and writes at most one notes rectangle per tab', () => {
     const wb = faultyWorkbook();
     validateWorkbook(memoryServices(wb));
     expect(wb.calls.readValues).toBe(3);
     expect(wb.calls.readNotes).toBe(3);
-    // Participants: Date de naissance and Code postal; Présences: ID participant.
-    expect(wb.calls.writeNotes).toBe(3);
+    expect(wb.calls.writeNotes).toBe(2);
   });
 
-  it('rewrites only the column of the fixed cell on the next run', () => {
+  it('rewrites only the note of the fixed cell on the next run', () => {
     const wb = faultyWorkbook();
     const services = memoryServices(wb);
     validateWorkbook(services);
     wb.sheet('Participants').cells[3][6] = '94800';
-    const before = wb.calls.writeNotes;
+    const writes: unknown[] = [];
+    const write = wb.writeNotes.bind(wb);
+    wb.writeNotes = (sheet, row, col, notes) => {
+      writes.push({ sheet, row, col, notes });
+      write(sheet, row, col, notes);
+    };
     validateWorkbook(services);
-    expect([wb.calls.writeNotes - before, wb.sheet('Participants').notes.has('4:7')]).toEqual([1, false]);
+    expect(writes).toEqual([{ sheet: 'Participants', row: 4, col: 7, notes: [['']] }]);
+  });
+
+  it('takes the document lock only to write notes, not when they are up to date', () => {
+    const wb = faultyWorkbook();
+    const services = memoryServices(wb);
+    validateWorkbook(services);
+    const first = services.lock.acquisitions;
+    validateWorkbook(services);
+    expect([first, services.lock.acquisitions]).toEqual([1, 1]);
   });
 
   it('returns at most 500 issues, errors first, with the counts of all of them', () => {
