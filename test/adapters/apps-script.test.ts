@@ -1,6 +1,8 @@
 /** AppsScriptWorkbook / AppsScriptLock over the counting fake of SpreadsheetApp. */
 import fc from 'fast-check';
 import { AppsScriptLock, AppsScriptWorkbook, guardText } from '../../src/adapters/apps-script';
+import { dayFromIso, OFFSET_CHECK_INSTANTS } from '../../src/core/days';
+import { readModel } from '../../src/server/read';
 import { createFakeGas, FakeGas, FakeGasOptions, sheetsDate } from '../support/fake-gas';
 
 let fake: FakeGas;
@@ -274,6 +276,39 @@ describe('AppsScriptWorkbook calls the services directly (no check for optional 
     const wb = setup({ sheets: { Participants: participants(50) } });
     expect(wb.readTopRows('Participants', 5)).toHaveLength(5);
     expect(fake.count('Range.getValues')).toBe(1);
+  });
+});
+
+describe('AppsScriptWorkbook time-zone offsets', () => {
+  const REUNION = 'Indian/Reunion';
+  const tabs = () => ({
+    Participants: [
+      ['ID', 'Nom', 'Prénom', "Date d'entrée"],
+      ['R-1', 'Payet', 'Léa', sheetsDate('2018-03-06', REUNION)],
+    ],
+  });
+
+  it('reads midnight in La Réunion as that day', () => {
+    const wb = setup({ timeZone: REUNION, sheets: tabs() });
+    const p = readModel(wb).participantRecords[0];
+    expect(p.entryDate).toEqual({ status: 'ok', value: dayFromIso('2018-03-06') });
+  });
+
+  it('takes the days from Utilities.formatDate when it disagrees with Intl', () => {
+    const wb = setup({ timeZone: REUNION, sheets: tabs() });
+    // Apps Script's data says another zone (New York, UTC−5): 2018-03-05 at 15:00 there.
+    const formatDate = fake.globals.Utilities.formatDate;
+    fake.globals.Utilities.formatDate = (d: Date, _tz: string, pattern: string) => formatDate(d, 'America/New_York', pattern);
+    const p = readModel(wb).participantRecords[0];
+    expect(p.entryDate).toEqual({ status: 'ok', value: dayFromIso('2018-03-05') });
+  });
+
+  it('checks Intl with a fixed number of Utilities.formatDate calls, however many dates are read', () => {
+    const rows: (string | Date)[][] = [['ID', 'Nom', 'Prénom', "Date d'entrée"]];
+    for (let i = 0; i < 2_000; i++) rows.push([`R-${i}`, 'Payet', 'Léa', new Date(Date.UTC(1990, 0, 1) + i * 86_400_000)]);
+    const wb = setup({ timeZone: REUNION, sheets: { Participants: rows } });
+    readModel(wb);
+    expect(fake.count('Utilities.formatDate')).toBe(OFFSET_CHECK_INSTANTS.length);
   });
 });
 
