@@ -374,13 +374,21 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
   }));
 
   const ac = attendance.columns;
+  // An ID repeats on many Présences rows: its text and key are computed once per spelling.
+  const idTexts = new Map<string, { text: string; key: string }>();
+  const idOf = (cell: CellValue): { text: string; key: string } => {
+    if (typeof cell !== 'string') return { text: textOf(cell), key: idKey(cell) };
+    let t = idTexts.get(cell);
+    if (!t) idTexts.set(cell, (t = { text: textOf(cell), key: idKey(cell) }));
+    return t;
+  };
   const attendanceRecords: AttendanceRecord[] = attendance.rows.map((row) => {
-    const idCell = ac.participantId === undefined ? null : row.cells[ac.participantId];
+    const id = idOf(ac.participantId === undefined ? null : row.cells[ac.participantId]);
     return {
       row: row.row,
       date: ac.date === undefined ? BLANK : parseDate(row.cells[ac.date], dates),
-      participantId: textOf(idCell),
-      idKey: idKey(idCell),
+      participantId: id.text,
+      idKey: id.key,
       status: ac.status === undefined ? BLANK : parseList(row.cells[ac.status], ATTENDANCE_STATUS),
     };
   });
