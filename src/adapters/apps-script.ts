@@ -208,14 +208,13 @@ export class AppsScriptWorkbook implements WorkbookPort {
     s.getRange(row, col).activate();
   }
 
-  /** Four calls: getActiveSheet, getName, getCurrentCell (or getActiveRange), getRow. */
+  /** Four calls: getActiveSheet, getName, getCurrentCell, getRow. */
   activeCell(): { sheet: string; row: number } | null {
     const ss = this.spreadsheet;
-    if (!has(ss, 'getActiveSheet')) return null;
     try {
       const sheet = ss.getActiveSheet();
       if (!sheet) return null;
-      const range = has(ss, 'getCurrentCell') ? ss.getCurrentCell() : has(ss, 'getActiveRange') ? ss.getActiveRange() : null;
+      const range = ss.getCurrentCell();
       if (!range) return null;
       const row = range.getRow();
       return typeof row === 'number' && row >= 1 ? { sheet: sheet.getName(), row } : null;

@@ -68,6 +68,9 @@ function minimalServices(tabs: Record<string, Cell[][]>) {
     getSpreadsheetTimeZone: () => 'Europe/Paris',
     getNumSheets: () => Object.keys(tabs).length,
     getSheets: () => Object.keys(tabs).map(sheet),
+    // The first tab is shown, with no current cell (nothing selected).
+    getActiveSheet: () => sheet(Object.keys(tabs)[0]),
+    getCurrentCell: () => null,
     getSheetByName: (n: string) => (n in tabs ? sheet(n) : null),
     insertSheet: (n: string) => {
       tabs[n] = [];
