@@ -12,10 +12,17 @@
  *    cell at a time (bench/naive.ts): its service calls and CPU time, and the ratios.
  * 4. Sizes of dist/Code.js and dist/Sidebar.html, raw and gzip.
  *
- * Prints one Markdown table (paste-able into the README). No assertion: a benchmark, not a
- * test (the call-count constancy is asserted in test/reliability/service-calls.test.ts).
+ * 5. SPEC §9 "speed as a ratio" and payloads (bench/ratios.ts), at 10 000 participants:
+ *    computeIndicators / (read every tab's values once) and validateWorkbook / (read values
+ *    and notes once), medians of interleaved runs with garbage collected between them; the
+ *    JSON sizes of validateWorkbook and getAttendanceSheet.
  *
- * Options: BENCH_SIZES=100,1000 (default 100,1000,10000), BENCH_RUNS=5 (runs per median).
+ * Prints Markdown tables (paste-able into docs/performance.md). The one assertion: the exit
+ * code is 1 when a speed ratio exceeds 2 (payload limits are asserted by
+ * test/reliability/payloads.test.ts, call-count constancy by service-calls.test.ts).
+ *
+ * Options: BENCH_SIZES=100,1000 (default 100,1000,10000), BENCH_RUNS=5 (runs per median),
+ * BENCH_ONLY=ratios (only part 5).
  */
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +41,7 @@ import { ACTIONS, CallCount, clearNotes, deleteReport, nextSave, runActions } fr
 import { Dataset, generateDataset } from './dataset';
 import { cpuMs, fileSizes, fr, gc, kib, median } from './measure';
 import { NaiveWorkbook } from './naive';
+import { MAX_ATTENDANCE_BYTES, MAX_RATIO, MAX_VALIDATION_BYTES, measureRatios, RatioResult } from './ratios';
 
 // build/bench.js → the repository is one level up.
 const REPO = join(__dirname, '..');
@@ -173,9 +181,46 @@ function measureSize(n: number): SizeResult {
   return { ds, calls, times, core };
 }
 
+/** SPEC §9 ratios and payloads at 10 000 participants / 200 000 Présences rows (same process, same run). */
+function ratioSection(): RatioResult {
+  const ds = generateDataset(RATIO_SIZE);
+  process.stderr.write(`  Rapports au plancher (${fr(RATIO_SIZE)} participants, ${RATIO_RUNS} exécutions entrelacées)…`);
+  gc();
+  const r = measureRatios(ds, RATIO_RUNS);
+  process.stderr.write(' fait.\n');
+  return r;
+}
+
+const RATIO_SIZE = 10_000;
+const RATIO_RUNS = Math.max(RUNS, 5);
+
+/** Prints the ratios and payloads; false when one is over its SPEC §9 limit. */
+function printRatios(r: RatioResult): boolean {
+  const ko = (bad: boolean) => (bad ? 'DÉPASSE la limite' : 'ok');
+  const lines = [
+    `| Mesure (${fr(RATIO_SIZE)} participants, 200 000 lignes de Présences, médianes de ${r.runs} exécutions entrelacées) | Valeur | Limite SPEC §9 | Verdict |`,
+    '|---|---|---|---|',
+    `| Plancher A : lire les valeurs de chaque onglet une fois (ms CPU) | ${fr(r.floorValues, 1)} | | |`,
+    `| Plancher B : lire les valeurs et les notes de chaque onglet une fois (ms CPU) | ${fr(r.floorValuesAndNotes, 1)} | | |`,
+    `| computeIndicators (ms CPU) | ${fr(r.computeIndicators, 1)} | | |`,
+    `| validateWorkbook, notes effacées avant (ms CPU) | ${fr(r.validateWorkbook, 1)} | | |`,
+    `| computeIndicators / A | ×${fr(r.indicatorsRatio, 2)} | ×${MAX_RATIO} | ${ko(r.indicatorsRatio > MAX_RATIO)} |`,
+    `| validateWorkbook / B | ×${fr(r.validationRatio, 2)} | ×${MAX_RATIO} | ${ko(r.validationRatio > MAX_RATIO)} |`,
+    `| Réponse de validateWorkbook (JSON) | ${kib(r.validationBytes)} (${fr(r.validationBytes)} octets) | ${fr(MAX_VALIDATION_BYTES)} octets | ${ko(r.validationBytes > MAX_VALIDATION_BYTES)} |`,
+    `| Réponse de getAttendanceSheet (JSON) | ${kib(r.attendanceBytes)} (${fr(r.attendanceBytes)} octets) | ${fr(MAX_ATTENDANCE_BYTES)} octets | ${ko(r.attendanceBytes > MAX_ATTENDANCE_BYTES)} |`,
+  ];
+  console.log(`\n${lines.join('\n')}`);
+  return r.indicatorsRatio <= MAX_RATIO && r.validationRatio <= MAX_RATIO;
+}
+
 function main(): void {
   const started = Date.now();
+  if (process.env.BENCH_ONLY === 'ratios') {
+    if (!printRatios(ratioSection())) fail();
+    return;
+  }
   process.stderr.write(`Mesures sur ${SIZES.map((n) => fr(n)).join(', ')} participants (${RUNS} exécutions par médiane)\n`);
+  const ratios = ratioSection();
   const results = SIZES.map(measureSize);
   const rows: string[][] = [];
   const section = (title: string) => rows.push([`**${title}**`, ...results.map(() => ''), '']);
@@ -237,6 +282,13 @@ function main(): void {
     `\nNode ${process.version}, ${cpus().length} cœurs (${cpu}). Temps CPU = utilisateur + système (process.cpuUsage), ` +
       `ramasse-miettes forcé avant chaque mesure. Durée totale : ${fr((Date.now() - started) / 1000)} s.`,
   );
+  if (!printRatios(ratios)) fail();
+}
+
+/** The benchmark's assertion (SPEC §9 speed ratios): a non-zero exit code, with a French line. */
+function fail(): void {
+  process.stderr.write(`Échec : un rapport au plancher dépasse ×${MAX_RATIO} (SPEC §9, « Speed as a ratio »).\n`);
+  process.exitCode = 1;
 }
 
 main();

@@ -3,6 +3,7 @@
  * rectangle, never a loop of per-cell calls. Sheet objects are looked up once per run.
  */
 import { UserError } from '../core/errors';
+import { checkedOffsets, bucketedOffsets, intlOffsetMinutes, type OffsetSource } from '../core/days';
 import type { CellValue } from '../core/values';
 import type { CellFormat, ChartSpec, LockPort, WorkbookPort, ValidationRule } from '../core/port';
 
@@ -41,6 +42,21 @@ export class AppsScriptWorkbook implements WorkbookPort {
     this.timeZone = tz || 'Europe/Paris';
   }
 
+  private checkedOffsets: OffsetSource | null = null;
+
+  /**
+   * Intl's offsets, checked once per execution (on the first date read or written) against
+   * Utilities.formatDate, Apps Script's own time-zone data; when they disagree, Utilities is
+   * used for the whole execution (a day off in La Réunion otherwise, without a word).
+   */
+  get offsets(): OffsetSource {
+    if (!this.checkedOffsets) {
+      const check = checkedOffsets(this.timeZone, intlOffsetMinutes, utilitiesOffsetMinutes);
+      this.checkedOffsets = check.agreed ? check.source : bucketedOffsets(utilitiesOffsetMinutes);
+    }
+    return this.checkedOffsets;
+  }
+
   private sheet(name: string): Sheet {
     let s = this.sheetCache.get(name);
     if (!s) {
@@ -70,7 +86,6 @@ export class AppsScriptWorkbook implements WorkbookPort {
 
   readTopRows(sheet: string, numRows: number): CellValue[][] {
     const s = this.sheet(sheet);
-    if (!has(s, 'getLastRow') || !has(s, 'getLastColumn')) return this.readValues(sheet).slice(0, numRows);
     const rows = Math.min(numRows, s.getLastRow());
     const cols = s.getLastColumn();
     if (rows < 1 || cols < 1) return [];
@@ -89,7 +104,6 @@ export class AppsScriptWorkbook implements WorkbookPort {
 
   /** Sheets refuses ranges beyond the grid: grow it first (appending rows to a full tab). */
   private ensureSize(s: Sheet, lastRow: number, lastCol: number): void {
-    if (!has(s, 'getMaxRows') || !has(s, 'getMaxColumns')) return;
     const rows = s.getMaxRows();
     if (lastRow > rows) s.insertRowsAfter(rows, lastRow - rows);
     const cols = s.getMaxColumns();
@@ -98,7 +112,6 @@ export class AppsScriptWorkbook implements WorkbookPort {
 
   writeCells(sheet: string, cells: readonly { row: number; col: number; value: string }[]): boolean {
     const s = this.sheet(sheet);
-    if (!has(s, 'getRangeList')) return false;
     const byValue = new Map<string, string[]>();
     for (const { row, col, value } of cells) {
       let list = byValue.get(value);
@@ -111,10 +124,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
 
   insertSheet(name: string): void {
     if (this.spreadsheet.getSheetByName(name)) return;
-    const count = has(this.spreadsheet, 'getNumSheets')
-      ? this.spreadsheet.getNumSheets()
-      : this.spreadsheet.getSheets().length;
-    const s = this.spreadsheet.insertSheet(name, count);
+    const s = this.spreadsheet.insertSheet(name, this.spreadsheet.getNumSheets());
     this.sheetCache.set(name, s);
     if (this.names) this.names.push(name);
   }
@@ -198,14 +208,13 @@ export class AppsScriptWorkbook implements WorkbookPort {
     s.getRange(row, col).activate();
   }
 
-  /** Four calls: getActiveSheet, getName, getCurrentCell (or getActiveRange), getRow. */
+  /** Four calls: getActiveSheet, getName, getCurrentCell, getRow. */
   activeCell(): { sheet: string; row: number } | null {
     const ss = this.spreadsheet;
-    if (!has(ss, 'getActiveSheet')) return null;
     try {
       const sheet = ss.getActiveSheet();
       if (!sheet) return null;
-      const range = has(ss, 'getCurrentCell') ? ss.getCurrentCell() : has(ss, 'getActiveRange') ? ss.getActiveRange() : null;
+      const range = ss.getCurrentCell();
       if (!range) return null;
       const row = range.getRow();
       return typeof row === 'number' && row >= 1 ? { sheet: sheet.getName(), row } : null;
@@ -216,7 +225,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
   }
 
   flush(): void {
-    if (has(SpreadsheetApp, 'flush')) SpreadsheetApp.flush();
+    SpreadsheetApp.flush();
   }
 }
 
@@ -224,13 +233,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
 export class AppsScriptLock implements LockPort {
   private readonly lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   tryLock(timeoutMs: number): boolean {
-    if (has(this.lock, 'tryLock')) return this.lock.tryLock(timeoutMs);
-    try {
-      this.lock.waitLock(timeoutMs);
-      return true;
-    } catch {
-      return false;
-    }
+    return this.lock.tryLock(timeoutMs);
   }
   releaseLock(): void {
     this.lock.releaseLock();
@@ -249,14 +252,18 @@ export function applyFormat(r: GoogleAppsScript.Spreadsheet.Range, f: CellFormat
   if (f.wrap !== undefined) r.setWrap(f.wrap);
 }
 
+/** Offset of a zone at an instant from Utilities.formatDate (to the minute, like Intl's). */
+export function utilitiesOffsetMinutes(timeZone: string, ms: number): number {
+  const text = Utilities.formatDate(new Date(ms), timeZone, "yyyy-MM-dd'T'HH:mm:ss");
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(text);
+  if (!m) return Number.NaN;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+  return Math.round((wall - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
+}
+
 /** 1 → A, 27 → AA. */
 function columnLetters(col: number): string {
   let out = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
   return out;
-}
-
-/** Stand-ins of the Apps Script services may implement only part of them. */
-function has(target: unknown, method: string): boolean {
-  return typeof (target as Record<string, unknown> | null)?.[method] === 'function';
 }

@@ -4,6 +4,7 @@
  */
 import { UserError } from '../core/errors';
 import { isDateValue, type CellValue } from '../core/values';
+import { intlOffsetMinutes, type OffsetSource } from '../core/days';
 import type { CellFormat, ChartSpec, WorkbookPort, ValidationRule } from '../core/port';
 
 export interface MemorySheet {
@@ -41,6 +42,8 @@ export class MemoryWorkbook implements WorkbookPort {
   selection: { sheet: string; row: number; col: number } | null = null;
   /** Bumped on every change (the preview polls it). */
   version = 0;
+  /** Offsets of the time zone: the runtime's Intl data. */
+  readonly offsets: OffsetSource = intlOffsetMinutes;
 
   constructor(
     readonly timeZone = 'Europe/Paris',

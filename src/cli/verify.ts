@@ -9,7 +9,7 @@ import { CHECKED_TABS, checkWorkbook, countBySeverity } from '../core/checks';
 import { DateCellReader, Day } from '../core/days';
 import { normalizeKey } from '../core/text';
 import { readModel } from '../server/read';
-import type { Issue, ValidationResult } from '../shared/api';
+import type { CheckReport, Issue } from '../shared/api';
 import { VERIFY_CLI as T } from '../i18n/fr/checks';
 import { CliIo, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
 
@@ -36,7 +36,7 @@ function parseArgs(args: string[]): { path: string; json: boolean } {
 }
 
 /** French text report grouped by tab then row, ending with a summary line. */
-export function formatText(result: ValidationResult): string {
+export function formatText(result: CheckReport): string {
   const lines: string[] = [];
   const byTab = new Map<string, Issue[]>();
   for (const i of result.issues) {

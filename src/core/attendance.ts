@@ -477,7 +477,7 @@ export function planSave(
   const A = attendanceLayout.value;
   const tz = model.timeZone;
   const ops: PlanOp[] = [];
-  const dateCell = midnightInTimeZone(save.day, tz);
+  const dateCell = midnightInTimeZone(save.day, tz, model.offsets);
 
   // Séances --------------------------------------------------------------------------------
   if (S.insert) ops.push({ kind: 'insertSheet', sheet: S.sheet });

@@ -3,7 +3,7 @@
  * (duplicates, look-ups) goes through a Map, so 10 000 participants and 200 000 attendance
  * rows cost one pass each.
  */
-import type { Issue, Severity, ValidationResult } from '../shared/api';
+import { MAX_RETURNED_ISSUES, type CheckReport, type Issue, type Severity, type ValidationResult } from '../shared/api';
 import { POSTCODES_BY_COMMUNE } from './data/postcodes';
 import { Day, ageOn, frenchDate, yearOfDay } from './days';
 import { CONTRACT_TYPE, SEX, SITUATION, TRAINING_LEVEL, YES_NO_LABELS } from './lists';
@@ -515,8 +515,8 @@ function checkAttendance(model: WorkbookModel, out: IssueList): void {
   }
 }
 
-/** Runs every check of SPEC §3. `today` is the spreadsheet's current day. */
-export function checkWorkbook(model: WorkbookModel, today: Day): ValidationResult {
+/** Runs every check of SPEC §3. `today` is the spreadsheet's current day. Every issue, tab then row. */
+export function checkWorkbook(model: WorkbookModel, today: Day): CheckReport {
   const out = new IssueList();
   checkParticipants(model, today, out);
   checkSessions(model, out);
@@ -526,6 +526,23 @@ export function checkWorkbook(model: WorkbookModel, today: Day): ValidationResul
     (model.sessions.headerRow === null ? 0 : model.sessions.rows.length) +
     (model.attendance.headerRow === null ? 0 : model.attendance.rows.length);
   return { rowsChecked, issues: out.sorted() };
+}
+
+/**
+ * The result sent to the sidebar (SPEC §5): at most `max` issues, errors first, then tab and
+ * row (the report's order is kept within each severity), with the counts of all issues.
+ */
+export function capIssues(report: CheckReport, max: number = MAX_RETURNED_ISSUES): ValidationResult {
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  for (const i of report.issues) (i.severity === 'error' ? errors : warnings).push(i);
+  const ordered = errors.length === 0 || warnings.length === 0 ? report.issues : errors.concat(warnings);
+  return {
+    rowsChecked: report.rowsChecked,
+    issues: ordered.length > max ? ordered.slice(0, max) : ordered,
+    counts: { errors: errors.length, warnings: warnings.length },
+    truncated: ordered.length > max,
+  };
 }
 
 /** Counts of a result, for summaries. */

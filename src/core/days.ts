@@ -161,9 +161,17 @@ function exactOffsetMinutes(f: Intl.DateTimeFormat, ms: number): number {
 }
 
 /**
+ * Where offsets come from: a function giving the offset of a time zone from UTC at an
+ * instant, in minutes (east positive). The default reads the runtime's Intl data; the Apps
+ * Script adapter checks it against Apps Script's own (Utilities.formatDate) once per
+ * execution and passes that one instead when they disagree (see checkedOffsets).
+ */
+export type OffsetSource = (timeZone: string, ms: number) => number;
+
+/**
  * Offsets are cached per 28-day bucket: a bucket holds at most one change of offset (real
  * time zones change twice a year at most), found once by bisection to the minute. This keeps
- * Intl calls to a few hundred for a sheet of 10 000 distinct birth dates.
+ * calls of the underlying source to a few hundred for a sheet of 10 000 distinct birth dates.
  */
 const BUCKET_MS = 28 * MS_PER_DAY;
 interface OffsetBucket {
@@ -172,17 +180,21 @@ interface OffsetBucket {
   /** First instant with the `after` offset. */
   switchAt: number;
 }
-const offsetBuckets = new Map<string, Map<number, OffsetBucket>>();
 
-function bucketFor(timeZone: string, f: Intl.DateTimeFormat, index: number): OffsetBucket {
-  let buckets = offsetBuckets.get(timeZone);
-  if (!buckets) offsetBuckets.set(timeZone, (buckets = new Map()));
+function bucketFor(
+  cache: Map<string, Map<number, OffsetBucket>>,
+  timeZone: string,
+  exact: OffsetSource,
+  index: number,
+): OffsetBucket {
+  let buckets = cache.get(timeZone);
+  if (!buckets) cache.set(timeZone, (buckets = new Map()));
   let b = buckets.get(index);
   if (!b) {
     const start = index * BUCKET_MS;
     const end = start + BUCKET_MS - 60_000;
-    const before = exactOffsetMinutes(f, start);
-    const after = exactOffsetMinutes(f, end);
+    const before = exact(timeZone, start);
+    const after = exact(timeZone, end);
     let switchAt = end + 60_000;
     if (before !== after) {
       // Bisection on whole minutes: offset(lo) = before, offset(hi) = after.
@@ -190,7 +202,7 @@ function bucketFor(timeZone: string, f: Intl.DateTimeFormat, index: number): Off
       let hi = end;
       while (hi - lo > 60_000) {
         const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
-        if (exactOffsetMinutes(f, mid) === before) lo = mid;
+        if (exact(timeZone, mid) === before) lo = mid;
         else hi = mid;
       }
       switchAt = hi;
@@ -201,15 +213,58 @@ function bucketFor(timeZone: string, f: Intl.DateTimeFormat, index: number): Off
   return b;
 }
 
-/** Offset of `timeZone` from UTC at instant `ms`, in minutes. */
-export function timeZoneOffsetMinutes(timeZone: string, ms: number): number {
+/** `exact` behind the per-28-day bucket cache (the cache belongs to the returned source). */
+export function bucketedOffsets(exact: OffsetSource): OffsetSource {
+  const cache = new Map<string, Map<number, OffsetBucket>>();
+  return (timeZone, ms) => {
+    // Buckets only inside years 1800–9999 (the edges of Date's range stay exact).
+    const b = ms > -5.4e12 && ms < 2.5e14 ? bucketFor(cache, timeZone, exact, Math.floor(ms / BUCKET_MS)) : null;
+    if (!b || !Number.isFinite(b.before) || !Number.isFinite(b.after)) return exact(timeZone, ms);
+    return ms < b.switchAt ? b.before : b.after;
+  };
+}
+
+function intlExactOffset(timeZone: string, ms: number): number {
   const f = formatterFor(timeZone);
   if (!f) return timeZone === 'UTC' || timeZone === 'Etc/UTC' ? 0 : parisOffsetMinutes(ms);
-  const index = Math.floor(ms / BUCKET_MS);
-  // Buckets only inside years 1800–9999 (the edges of Date's range stay exact).
-  const b = ms > -5.4e12 && ms < 2.5e14 ? bucketFor(timeZone, f, index) : null;
-  if (!b || !Number.isFinite(b.before) || !Number.isFinite(b.after)) return exactOffsetMinutes(f, ms);
-  return ms < b.switchAt ? b.before : b.after;
+  return exactOffsetMinutes(f, ms);
+}
+
+/** Offsets from the runtime's Intl time-zone data (Europe/Paris rules if it has none). */
+export const intlOffsetMinutes: OffsetSource = bucketedOffsets(intlExactOffset);
+
+/** Offset of `timeZone` from UTC at instant `ms`, in minutes (Intl). */
+export function timeZoneOffsetMinutes(timeZone: string, ms: number): number {
+  return intlOffsetMinutes(timeZone, ms);
+}
+
+/**
+ * Instants where two sources are compared: noon UTC in mid-winter and mid-summer of years
+ * far apart (both sides of the offset changes of most zones), so that a missing or wrong
+ * time-zone database shows.
+ */
+export const OFFSET_CHECK_INSTANTS: readonly number[] = [
+  Date.UTC(1990, 0, 15, 12),
+  Date.UTC(1990, 6, 15, 12),
+  Date.UTC(2025, 0, 15, 12),
+  Date.UTC(2025, 6, 15, 12),
+];
+
+/**
+ * `primary` when it agrees with `reference` at every sample instant, else `reference` (the
+ * whole execution then uses it). Costs one `reference` call per sample.
+ */
+export function checkedOffsets(
+  timeZone: string,
+  primary: OffsetSource,
+  reference: OffsetSource,
+  samples: readonly number[] = OFFSET_CHECK_INSTANTS,
+): { source: OffsetSource; agreed: boolean } {
+  for (const ms of samples) {
+    const expected = reference(timeZone, ms);
+    if (Number.isFinite(expected) && primary(timeZone, ms) !== expected) return { source: reference, agreed: false };
+  }
+  return { source: primary, agreed: true };
 }
 
 /**
@@ -218,14 +273,17 @@ export function timeZoneOffsetMinutes(timeZone: string, ms: number): number {
  */
 export class DateCellReader {
   private readonly cache = new Map<number, Day>();
-  constructor(readonly timeZone: string) {}
+  constructor(
+    readonly timeZone: string,
+    readonly offsets: OffsetSource = intlOffsetMinutes,
+  ) {}
 
   dayOf(date: Date): Day | null {
     const ms = date.getTime();
     if (Number.isNaN(ms)) return null;
     let day = this.cache.get(ms);
     if (day === undefined) {
-      day = dayOfUtcMillis(ms + timeZoneOffsetMinutes(this.timeZone, ms) * 60_000);
+      day = dayOfUtcMillis(ms + this.offsets(this.timeZone, ms) * 60_000);
       this.cache.set(ms, day);
     }
     // Instants at the very edge of Date's range have no offset (NaN).
@@ -234,9 +292,9 @@ export class DateCellReader {
 }
 
 /** The Date that Sheets would give for `day` at midnight in `timeZone`. */
-export function midnightInTimeZone(day: Day, timeZone: string): Date {
+export function midnightInTimeZone(day: Day, timeZone: string, offsets: OffsetSource = intlOffsetMinutes): Date {
   const utcMidnight = utcMillisOfDay(day);
-  let guess = utcMidnight - timeZoneOffsetMinutes(timeZone, utcMidnight) * 60_000;
-  guess = utcMidnight - timeZoneOffsetMinutes(timeZone, guess) * 60_000;
+  let guess = utcMidnight - offsets(timeZone, utcMidnight) * 60_000;
+  guess = utcMidnight - offsets(timeZone, guess) * 60_000;
   return new Date(guess);
 }

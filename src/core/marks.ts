@@ -32,62 +32,97 @@ export function markLine(issue: Issue): string {
   return `• ${CHECKS_VIEW.severity[issue.severity]} : ${issue.message}`;
 }
 
-/** Lines to write per cell, keyed "row:col" (1-based), in issue order. */
-export type CellMarks = Map<string, string[]>;
-
-export function cellKey(row: number, col: number): string {
-  return `${row}:${col}`;
-}
+/** Lines to write per cell: row → column → lines (1-based), in issue order. */
+export type CellMarks = Map<number, Map<number, string[]>>;
 
 export function addMark(marks: CellMarks, row: number, col: number, line: string): void {
-  const k = cellKey(row, col);
-  const lines = marks.get(k);
+  let cols = marks.get(row);
+  if (!cols) marks.set(row, (cols = new Map()));
+  const lines = cols.get(col);
   if (lines) {
     if (!lines.includes(line)) lines.push(line);
-  } else marks.set(k, [line]);
+  } else cols.set(col, [line]);
+}
+
+/** The lines of a cell, if any. */
+export function marksAt(marks: CellMarks, row: number, col: number): string[] | undefined {
+  return marks.get(row)?.get(col);
+}
+
+/** One rectangle of notes to write (1-based top-left). */
+export interface NotesWrite {
+  row: number;
+  col: number;
+  notes: string[][];
 }
 
 export interface NotesUpdate {
-  /** The rectangle to write (1-based top-left) and its notes, or null when nothing changed. */
-  write: { row: number; col: number; notes: string[][] } | null;
+  /**
+   * The smallest rectangle holding every cell whose note changes (nothing when up to date):
+   * one write per tab whatever its number of rows. Cells inside it that do not change get
+   * their current note back, as read.
+   */
+  writes: NotesWrite[];
   /** Number of cells carrying one of our blocks after the update. */
   marked: number;
 }
 
 /**
- * Given the current notes of a rectangle starting at (1, 1), returns the smallest rectangle
- * to write so that every cell holds its user text plus the new marks.
- * Marks outside the rectangle are ignored.
+ * Given the current notes of a rectangle starting at (1, 1), returns what to write so that
+ * every cell holds its user text plus the new marks. Only two kinds of cells are looked at:
+ * those with a mark now and those holding one of our blocks before (found by a scan for the
+ * header in non-empty notes); no key is built per cell of the grid. Marks outside the
+ * rectangle are ignored.
  */
 export function refreshNotes(current: string[][], marks: CellMarks): NotesUpdate {
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  let marked = 0;
   const width = current.reduce((w, line) => Math.max(w, line.length), 0);
-  const next: string[][] = current.map((line, i) => {
-    const out: string[] = new Array(width);
-    for (let j = 0; j < width; j++) {
-      const note = line[j] ?? '';
-      const lines = marks.get(cellKey(i + 1, j + 1));
-      if (!note && !lines) {
-        out[j] = '';
-        continue;
-      }
-      const value = withMark(stripMark(note), lines ?? []);
-      if (lines) marked++;
-      if (value !== note) {
-        if (i < top) top = i;
-        if (i > bottom) bottom = i;
-        if (j < left) left = j;
-        if (j > right) right = j;
-      }
-      out[j] = value;
+  const changedRows: number[] = [];
+  const changedCols: number[] = [];
+  const changedValues: string[] = [];
+  let top = Infinity;
+  let bottom = -Infinity;
+  let left = Infinity;
+  let right = -Infinity;
+  const change = (row: number, col: number, value: string): void => {
+    changedRows.push(row);
+    changedCols.push(col);
+    changedValues.push(value);
+    if (row < top) top = row;
+    if (row > bottom) bottom = row;
+    if (col < left) left = col;
+    if (col > right) right = col;
+  };
+  let marked = 0;
+  for (const [row, cols] of marks) {
+    if (row < 1 || row > current.length) continue;
+    const line = current[row - 1];
+    for (const [col, lines] of cols) {
+      if (col < 1 || col > width) continue;
+      const note = line[col - 1] ?? '';
+      const value = withMark(stripMark(note), lines);
+      marked++;
+      if (value !== note) change(row, col, value);
     }
-    return out;
-  });
-  if (bottom < 0) return { write: null, marked };
-  const notes = next.slice(top, bottom + 1).map((line) => line.slice(left, right + 1));
-  return { write: { row: top + 1, col: left + 1, notes }, marked };
+  }
+  // Old marks to remove: cells whose note holds our header and that have no mark now.
+  for (let i = 0; i < current.length; i++) {
+    const line = current[i];
+    for (let j = 0; j < line.length; j++) {
+      const note = line[j];
+      if (!note || note.indexOf(MARK_HEADER) < 0) continue;
+      if (marks.get(i + 1)?.has(j + 1)) continue;
+      const value = stripMark(note);
+      if (value !== note) change(i + 1, j + 1, value);
+    }
+  }
+  if (changedValues.length === 0) return { writes: [], marked };
+  const notes: string[][] = new Array(bottom - top + 1);
+  for (let r = top; r <= bottom; r++) {
+    const line = current[r - 1];
+    const out: string[] = new Array(right - left + 1);
+    for (let c = left; c <= right; c++) out[c - left] = line[c - 1] ?? '';
+    notes[r - top] = out;
+  }
+  for (let k = 0; k < changedValues.length; k++) notes[changedRows[k] - top][changedCols[k] - left] = changedValues[k];
+  return { writes: [{ row: top, col: left, notes }], marked };
 }

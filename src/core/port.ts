@@ -3,6 +3,7 @@
  * batch operation on a rectangle: implementations must not loop over cells with service
  * calls. Rows and columns are 1-based, as in Sheets.
  */
+import type { OffsetSource } from './days';
 import type { CellValue } from './values';
 
 export interface CellFormat {
@@ -34,14 +35,16 @@ export interface ChartSpec {
 export interface WorkbookPort {
   /** Spreadsheet time zone (Date cells are midnight in it). */
   readonly timeZone: string;
+  /**
+   * Offsets of that time zone, to read Date cells as days and write days as Date cells
+   * (Apps Script: Intl, checked once per execution against Utilities.formatDate).
+   */
+  readonly offsets: OffsetSource;
   sheetNames(): string[];
   /** The whole data range of a tab, one batch read. */
   readValues(sheet: string): CellValue[][];
-  /**
-   * Optional: the first `numRows` rows of the data range (one batch read), for callers that
-   * need only the headers. Callers fall back to readValues when absent.
-   */
-  readTopRows?(sheet: string, numRows: number): CellValue[][];
+  /** The first `numRows` rows of the data range (one batch read), for callers that need only the headers. */
+  readTopRows(sheet: string, numRows: number): CellValue[][];
   /**
    * One batch write of a rectangle. Strings are stored as plain text, never as formulas or
    * numbers (the adapter escapes them); Date values become date cells.
@@ -49,10 +52,10 @@ export interface WorkbookPort {
   writeValues(sheet: string, row: number, col: number, values: CellValue[][]): void;
   /**
    * Writes single cells scattered over a tab (strings stored as text), one call per distinct
-   * value, leaving every other cell untouched. Returns false when the environment cannot
-   * (the caller then writes a rectangle instead).
+   * value, leaving every other cell untouched. Every adapter can (Sheets: one RangeList per
+   * value) and returns true; a false return would make the caller write a rectangle instead.
    */
-  writeCells?(sheet: string, cells: readonly { row: number; col: number; value: string }[]): boolean;
+  writeCells(sheet: string, cells: readonly { row: number; col: number; value: string }[]): boolean;
   /** Appends a sheet at the end; no-op if a sheet of that exact name exists. */
   insertSheet(name: string): void;
   /** Clears contents, formats, notes, validations and charts (used only on generated tabs). */

@@ -32,7 +32,8 @@ export function valueOf<T>(p: Parsed<T>): T | null {
  * Dates from another realm, for which `instanceof Date` is false).
  */
 export function isDateValue(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
+  if (v instanceof Date) return true;
+  return typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]';
 }
 
 /** Cell → cleaned text ('' for blank). Numbers are written without exponent noise. */

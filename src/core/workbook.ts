@@ -2,7 +2,7 @@
  * The workbook model (SPEC §2): finds tabs and header rows, maps headers to columns and
  * reads rows into typed records. Pure: it works on the cell values an adapter read.
  */
-import { DateCellReader, Day } from './days';
+import { DateCellReader, Day, type OffsetSource } from './days';
 import {
   ATTENDANCE_STATUS,
   AttendanceStatus,
@@ -201,6 +201,8 @@ export interface Settings {
 
 export interface WorkbookModel {
   timeZone: string;
+  /** How Date cells were turned into days (and how days become Date cells again). */
+  offsets: OffsetSource;
   sheetNames: string[];
   participants: Table<ParticipantColumn>;
   sessions: Table<SessionColumn>;
@@ -216,6 +218,8 @@ export interface WorkbookModel {
 /** What the model needs from a workbook: its tab names and each tab's values. */
 export interface WorkbookSource {
   timeZone: string;
+  /** Offsets of the time zone (default: the runtime's Intl data). */
+  offsets?: OffsetSource;
   sheetNames: string[];
   /** Values of a tab (one batch read), by its actual name. */
   values(sheetName: string): CellValue[][];
@@ -310,7 +314,7 @@ function parsedText(table: Table<string>, row: TableRow, key: string): string {
 }
 
 export function readWorkbook(source: WorkbookSource): WorkbookModel {
-  const dates = new DateCellReader(source.timeZone);
+  const dates = new DateCellReader(source.timeZone, source.offsets);
   const settings = readSettings(source, dates);
   const participants = readTable(source, PARTICIPANTS);
   const sessions = readTable(source, SESSIONS);
@@ -370,19 +374,28 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
   }));
 
   const ac = attendance.columns;
+  // An ID repeats on many Présences rows: its text and key are computed once per spelling.
+  const idTexts = new Map<string, { text: string; key: string }>();
+  const idOf = (cell: CellValue): { text: string; key: string } => {
+    if (typeof cell !== 'string') return { text: textOf(cell), key: idKey(cell) };
+    let t = idTexts.get(cell);
+    if (!t) idTexts.set(cell, (t = { text: textOf(cell), key: idKey(cell) }));
+    return t;
+  };
   const attendanceRecords: AttendanceRecord[] = attendance.rows.map((row) => {
-    const idCell = ac.participantId === undefined ? null : row.cells[ac.participantId];
+    const id = idOf(ac.participantId === undefined ? null : row.cells[ac.participantId]);
     return {
       row: row.row,
       date: ac.date === undefined ? BLANK : parseDate(row.cells[ac.date], dates),
-      participantId: textOf(idCell),
-      idKey: idKey(idCell),
+      participantId: id.text,
+      idKey: id.key,
       status: ac.status === undefined ? BLANK : parseList(row.cells[ac.status], ATTENDANCE_STATUS),
     };
   });
 
   return {
     timeZone: source.timeZone,
+    offsets: dates.offsets,
     sheetNames: source.sheetNames,
     participants,
     sessions,

@@ -5,13 +5,13 @@
  */
 import { UserError } from '../core/errors';
 import type { Services, WorkbookPort } from '../core/port';
-import { checkWorkbook, countBySeverity } from '../core/checks';
-import { CellMarks, addMark, markLine, refreshNotes } from '../core/marks';
+import { capIssues, checkWorkbook } from '../core/checks';
+import { CellMarks, NotesWrite, addMark, markLine, refreshNotes } from '../core/marks';
 import { planAddsSomething, planPreparation } from '../core/prepare';
 import { ATTENDANCE, DATA_TABS, PARTICIPANTS, SESSIONS, findTabName } from '../core/schema';
 import { normalizeKey, normalizeTabName } from '../core/text';
 import { HEADER_SEARCH_ROWS, Table, WorkbookModel, locateTable } from '../core/workbook';
-import type { ValidationResult } from '../shared/api';
+import type { CheckReport, ValidationResult } from '../shared/api';
 import { CHECKS_SERVER, PREPARE } from '../i18n/fr/checks';
 import { LOCK_TIMEOUT_MS, readModel, withDocumentLock } from './read';
 
@@ -31,34 +31,38 @@ function firstColumn(table: Table<string>): number {
 }
 
 /**
- * Refreshes the notes of the checked tabs: reads each tab's notes once, strips the marks of
- * the previous run, adds the new ones and writes back (one call, only when something changed).
+ * Refreshes the notes of the checked tabs: reads each tab's notes once (outside the lock),
+ * computes the new note only for cells with a mark now or one of our marks before, then
+ * takes the document lock just to write the columns whose notes change (one call each).
  * Returns false when the document lock was busy (nothing written).
  */
-export function refreshMarks(services: Services, model: WorkbookModel, result: ValidationResult): boolean {
+export function refreshMarks(services: Services, model: WorkbookModel, report: CheckReport): boolean {
   const tables: Table<string>[] = [model.participants, model.sessions, model.attendance];
   const marksByTab = new Map<string, CellMarks>();
   for (const t of tables) marksByTab.set(t.definition.name, new Map());
-  for (const issue of result.issues) {
+  const columnOf = new Map<string, number>();
+  for (const issue of report.issues) {
     const table = tables.find((t) => t.definition.name === issue.sheet);
     if (!table || table.sheetName === null) continue;
-    addMark(marksByTab.get(issue.sheet)!, issue.row, markColumn(table, issue.column), markLine(issue));
+    const key = `${issue.sheet}\u0000${issue.column ?? ''}`;
+    let col = columnOf.get(key);
+    if (col === undefined) columnOf.set(key, (col = markColumn(table, issue.column)));
+    addMark(marksByTab.get(issue.sheet)!, issue.row, col, markLine(issue));
   }
+  const wb = services.workbook;
+  const pending: { sheet: string; writes: NotesWrite[] }[] = [];
+  for (const t of tables) {
+    if (t.sheetName === null || t.values.length === 0 || t.width === 0) continue;
+    const current = wb.readNotes(t.sheetName, 1, 1, t.values.length, t.width);
+    const update = refreshNotes(current, marksByTab.get(t.definition.name)!);
+    if (update.writes.length > 0) pending.push({ sheet: t.sheetName, writes: update.writes });
+  }
+  if (pending.length === 0) return true;
   const lock = services.lock;
   if (!lock.tryLock(LOCK_TIMEOUT_MS)) return false;
   try {
-    const wb = services.workbook;
-    let wrote = false;
-    for (const t of tables) {
-      if (t.sheetName === null || t.values.length === 0 || t.width === 0) continue;
-      const current = wb.readNotes(t.sheetName, 1, 1, t.values.length, t.width);
-      const update = refreshNotes(current, marksByTab.get(t.definition.name)!);
-      if (update.write) {
-        wb.writeNotes(t.sheetName, update.write.row, update.write.col, update.write.notes);
-        wrote = true;
-      }
-    }
-    if (wrote) wb.flush();
+    for (const { sheet, writes } of pending) for (const w of writes) wb.writeNotes(sheet, w.row, w.col, w.notes);
+    wb.flush();
   } finally {
     lock.releaseLock();
   }
@@ -69,29 +73,33 @@ export function refreshMarks(services: Services, model: WorkbookModel, result: V
  * The notes are a convenience: if they cannot be written (an environment without notes),
  * the check's result is still returned. Returns false when no note was refreshed.
  */
-function tryRefreshMarks(services: Services, model: WorkbookModel, result: ValidationResult): boolean {
+function tryRefreshMarks(services: Services, model: WorkbookModel, report: CheckReport): boolean {
   try {
-    return refreshMarks(services, model, result);
+    return refreshMarks(services, model, report);
   } catch {
     return false;
   }
 }
 
-/** The sidebar's "Vérifier" (SPEC §5): runs every check and refreshes the grid's notes. */
+/**
+ * The sidebar's "Vérifier" (SPEC §5): runs every check and refreshes the grid's notes (for
+ * every issue); returns at most MAX_RETURNED_ISSUES issues with the counts of all.
+ */
 export function validateWorkbook(services: Services): ValidationResult {
   const model = readModel(services.workbook);
-  const result = checkWorkbook(model, services.today());
-  tryRefreshMarks(services, model, result);
-  return result;
+  const report = checkWorkbook(model, services.today());
+  tryRefreshMarks(services, model, report);
+  return capIssues(report);
 }
 
 /** Menu "Vérifier le classeur": runs the check, refreshes the notes, opens the "Contrôle" view. */
 export function checkWorkbookFromMenu(services: Services): ValidationResult {
   const model = readModel(services.workbook);
-  const result = checkWorkbook(model, services.today());
-  const marked = tryRefreshMarks(services, model, result);
+  const report = checkWorkbook(model, services.today());
+  const marked = tryRefreshMarks(services, model, report);
   services.ui.showSidebar('checks');
-  const { errors, warnings } = countBySeverity(result.issues);
+  const result = capIssues(report);
+  const { errors, warnings } = result.counts;
   if (services.ui.toast) services.ui.toast(marked ? CHECKS_SERVER.toastSummary(errors, warnings) : CHECKS_SERVER.marksSkippedLockBusy);
   return result;
 }
@@ -174,7 +182,7 @@ export function selectCell(services: Services, sheet: unknown, row: unknown, col
   let col = 1;
   if (definition && (definition === PARTICIPANTS || definition === SESSIONS || definition === ATTENDANCE)) {
     // Only the header search rows are needed (a big tab is not read for one click).
-    const top = wb.readTopRows ? wb.readTopRows(actual, HEADER_SEARCH_ROWS) : wb.readValues(actual);
+    const top = wb.readTopRows(actual, HEADER_SEARCH_ROWS);
     const table = locateTable<string>(definition, actual, top);
     const wanted = typeof column === 'string' ? normalizeKey(column) : null;
     const def = wanted === null ? undefined : definition.columns.find((c) => normalizeKey(c.header) === wanted);

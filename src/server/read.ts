@@ -17,6 +17,8 @@ export function readModel(workbook: WorkbookPort, only?: readonly TabDefinition[
     : all;
   return readWorkbook({
     timeZone: workbook.timeZone,
+    // Looked up on the first Date cell only (the Apps Script adapter checks its source then).
+    offsets: (timeZone, ms) => workbook.offsets(timeZone, ms),
     sheetNames,
     values(name) {
       let v = cache.get(name);

@@ -51,7 +51,7 @@ export function appsScriptServices(): Services {
     get ui() {
       return (ui ??= new AppsScriptUi());
     },
-    today: () => new DateCellReader(wb().timeZone).dayOf(new Date()) as number,
+    today: () => new DateCellReader(wb().timeZone, wb().offsets).dayOf(new Date()) as number,
     now: () => new Date(),
   };
 }

@@ -45,9 +45,24 @@ export interface Issue {
   message: string;
 }
 
-export interface ValidationResult {
+/** Every issue of a check, tab then row (the CLI prints them all; the grid's notes carry them all). */
+export interface CheckReport {
   rowsChecked: number;
   issues: Issue[];
+}
+
+/** validateWorkbook returns at most this many issues (SPEC §5: the payload stays small). */
+export const MAX_RETURNED_ISSUES = 500;
+
+/** What validateWorkbook returns (SPEC §5). */
+export interface ValidationResult {
+  rowsChecked: number;
+  /** At most MAX_RETURNED_ISSUES: errors first, then tab (Participants, Séances, Présences), then row. */
+  issues: Issue[];
+  /** Counts of all issues, shown or not. */
+  counts: { errors: number; warnings: number };
+  /** True when some issues are not in `issues`. */
+  truncated: boolean;
 }
 
 export interface Indicators {

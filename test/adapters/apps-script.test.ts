@@ -1,6 +1,8 @@
 /** AppsScriptWorkbook / AppsScriptLock over the counting fake of SpreadsheetApp. */
 import fc from 'fast-check';
 import { AppsScriptLock, AppsScriptWorkbook, guardText } from '../../src/adapters/apps-script';
+import { dayFromIso, OFFSET_CHECK_INSTANTS } from '../../src/core/days';
+import { readModel } from '../../src/server/read';
 import { createFakeGas, FakeGas, FakeGasOptions, sheetsDate } from '../support/fake-gas';
 
 let fake: FakeGas;
@@ -247,6 +249,66 @@ describe('AppsScriptWorkbook sheets, notes and formats', () => {
     expect(fake.activeSheet()).toBe('T');
     wb.flush();
     expect(fake.count('SpreadsheetApp.flush')).toBe(1);
+  });
+});
+
+describe('AppsScriptWorkbook calls the services directly (no check for optional methods)', () => {
+  it('grows the tab in rows and columns before writing past its grid', () => {
+    const wb = setup({ sheets: { Présences: [['Date', 'ID participant', 'Statut']] } });
+    const rows = fake.maxRows('Présences');
+    const cols = fake.maxColumns('Présences');
+    wb.writeValues('Présences', rows + 2, cols + 1, [['x', 'y']]);
+    expect(fake.maxRows('Présences')).toBe(rows + 2);
+    expect(fake.maxColumns('Présences')).toBe(cols + 2);
+    expect(fake.cell('Présences', rows + 2, cols + 2)).toBe('y');
+  });
+
+  it('writes scattered cells through one range list per value and says so', () => {
+    const wb = setup({ sheets: { Présences: [['Date', 'ID participant', 'Statut'], ['', 'T-1', 'Absent'], ['', 'T-2', 'Absent']] } });
+    const done = wb.writeCells('Présences', [
+      { row: 2, col: 3, value: 'Présent' },
+      { row: 3, col: 3, value: 'Présent' },
+    ]);
+    expect([done, fake.count('Sheet.getRangeList'), fake.cell('Présences', 3, 3)]).toEqual([true, 1, 'Présent']);
+  });
+
+  it('reads the header rows with one getValues call on the rows asked', () => {
+    const wb = setup({ sheets: { Participants: participants(50) } });
+    expect(wb.readTopRows('Participants', 5)).toHaveLength(5);
+    expect(fake.count('Range.getValues')).toBe(1);
+  });
+});
+
+describe('AppsScriptWorkbook time-zone offsets', () => {
+  const REUNION = 'Indian/Reunion';
+  const tabs = () => ({
+    Participants: [
+      ['ID', 'Nom', 'Prénom', "Date d'entrée"],
+      ['R-1', 'Payet', 'Léa', sheetsDate('2018-03-06', REUNION)],
+    ],
+  });
+
+  it('reads midnight in La Réunion as that day', () => {
+    const wb = setup({ timeZone: REUNION, sheets: tabs() });
+    const p = readModel(wb).participantRecords[0];
+    expect(p.entryDate).toEqual({ status: 'ok', value: dayFromIso('2018-03-06') });
+  });
+
+  it('takes the days from Utilities.formatDate when it disagrees with Intl', () => {
+    const wb = setup({ timeZone: REUNION, sheets: tabs() });
+    // Apps Script's data says another zone (New York, UTC−5): 2018-03-05 at 15:00 there.
+    const formatDate = fake.globals.Utilities.formatDate;
+    fake.globals.Utilities.formatDate = (d: Date, _tz: string, pattern: string) => formatDate(d, 'America/New_York', pattern);
+    const p = readModel(wb).participantRecords[0];
+    expect(p.entryDate).toEqual({ status: 'ok', value: dayFromIso('2018-03-05') });
+  });
+
+  it('checks Intl with a fixed number of Utilities.formatDate calls, however many dates are read', () => {
+    const rows: (string | Date)[][] = [['ID', 'Nom', 'Prénom', "Date d'entrée"]];
+    for (let i = 0; i < 2_000; i++) rows.push([`R-${i}`, 'Payet', 'Léa', new Date(Date.UTC(1990, 0, 1) + i * 86_400_000)]);
+    const wb = setup({ timeZone: REUNION, sheets: { Participants: rows } });
+    readModel(wb);
+    expect(fake.count('Utilities.formatDate')).toBe(OFFSET_CHECK_INSTANTS.length);
   });
 });
 

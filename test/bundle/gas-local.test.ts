@@ -136,6 +136,12 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
     ]);
   });
+
+  it('ships an editor add-on manifest: no Workspace (card) add-on block, only the keys an editor add-on uses', () => {
+    const manifest = JSON.parse(readFileSync(join(DIST_DIR, 'appsscript.json'), 'utf8'));
+    expect(manifest.addOns).toBeUndefined();
+    expect(Object.keys(manifest).sort()).toEqual(['dependencies', 'exceptionLogging', 'oauthScopes', 'runtimeVersion', 'timeZone']);
+  });
 });
 
 function workbook(participants: number): Record<string, FakeInputCell[][]> {

@@ -38,16 +38,39 @@ function minimalServices(tabs: Record<string, Cell[][]>) {
         });
       },
     });
+    const setCell = (a1: string, v: Cell) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+      const c = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      const r = Number(m[2]);
+      while (rows.length < r) rows.push([]);
+      rows[r - 1][c - 1] = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+    };
     return {
       getName: () => name,
       getDataRange: () => range(1, 1, Math.max(rows.length, 1), Math.max(width(), 1)),
       getRange: range,
       getLastRow: () => rows.length,
       getLastColumn: () => width(),
+      // A grid far larger than these tabs: nothing needs inserting, but the adapter asks.
+      getMaxRows: () => 1000,
+      getMaxColumns: () => 26,
+      insertRowsAfter: () => undefined,
+      insertColumnsAfter: () => undefined,
+      getRangeList: (a1s: string[]) => ({
+        setValue: (v: Cell) => {
+          calls.push('RangeList.setValue');
+          for (const a1 of a1s) setCell(a1, v);
+        },
+      }),
     };
   };
   const spreadsheet = {
+    getSpreadsheetTimeZone: () => 'Europe/Paris',
+    getNumSheets: () => Object.keys(tabs).length,
     getSheets: () => Object.keys(tabs).map(sheet),
+    // The first tab is shown, with no current cell (nothing selected).
+    getActiveSheet: () => sheet(Object.keys(tabs)[0]),
+    getCurrentCell: () => null,
     getSheetByName: (n: string) => (n in tabs ? sheet(n) : null),
     insertSheet: (n: string) => {
       tabs[n] = [];
@@ -55,9 +78,18 @@ function minimalServices(tabs: Record<string, Cell[][]>) {
     },
   };
   const lock = { tryLock: () => true, releaseLock: () => undefined };
+  /** Utilities.formatDate for the patterns the add-on uses (yyyy MM dd HH mm ss and quoted text). */
+  const formatDate = (date: Date, timeZone: string, pattern: string) => {
+    const parts: Record<string, string> = {};
+    const f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    for (const p of f.formatToParts(date)) parts[p.type] = p.value;
+    const map: Record<string, string> = { yyyy: parts.year, MM: parts.month, dd: parts.day, HH: parts.hour, mm: parts.minute, ss: parts.second };
+    return pattern.replace(/'([^']*)'|yyyy|MM|dd|HH|mm|ss/g, (tok, lit) => (lit !== undefined ? lit : map[tok]));
+  };
   const globals = {
-    SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet, getActive: () => spreadsheet },
+    SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet, getActive: () => spreadsheet, flush: () => undefined },
     LockService: { getDocumentLock: () => lock },
+    Utilities: { formatDate },
   };
   return { globals, calls };
 }
@@ -119,7 +151,7 @@ describe('the bundle with minimal stand-ins and Date cells from another realm', 
     expect(again.unchanged).toBe(1);
     expect(tabs['Présences']).toHaveLength(4);
     expect(tabs['Séances'][2][1]).toBe('=HYPERLINK("x")');
-    // No getRangeList in these stand-ins: the status update falls back to one rectangle.
+    // The status update goes through a range list (one call per distinct value).
     const changed = app.saveAttendance({ date: '2018-03-20', entries: [{ participantId: 'A-1', status: 'Excusé' }] });
     expect(changed.written).toBe(1);
     expect(tabs['Présences']).toHaveLength(4);

@@ -1,6 +1,6 @@
 /** Grid marks (cell notes) and the "Préparer" plan: pure parts. */
 import fc from 'fast-check';
-import { CellMarks, addMark, refreshNotes, stripMark, withMark } from '../../src/core/marks';
+import { CellMarks, addMark, marksAt, refreshNotes, stripMark, withMark } from '../../src/core/marks';
 import { planPreparation, defaultSettingsValues } from '../../src/core/prepare';
 import { DEFAULT_QPV_DISTRICTS, DEFAULT_TERRITORY } from '../../src/core/lists';
 import { MARK_HEADER } from '../../src/i18n/fr/checks';
@@ -29,7 +29,7 @@ describe('note blocks', () => {
 });
 
 describe('refreshNotes', () => {
-  it('writes the smallest rectangle that changed, and nothing when up to date', () => {
+  it('writes the smallest rectangle that changed', () => {
     const current = [
       ['', '', ''],
       ['', 'note', ''],
@@ -37,36 +37,55 @@ describe('refreshNotes', () => {
     ];
     const marks: CellMarks = new Map();
     addMark(marks, 2, 2, '• nouveau');
-    const update = refreshNotes(current, marks);
-    expect(update.write).toEqual({
-      row: 2,
-      col: 2,
-      notes: [
-        [`note\n\n${MARK_HEADER}\n• nouveau`, ''],
-        ['', ''],
-      ],
+    expect(refreshNotes(current, marks)).toEqual({
+      writes: [{ row: 2, col: 2, notes: [[`note\n\n${MARK_HEADER}\n• nouveau`, ''], ['', '']] }],
+      marked: 1,
     });
-    expect(update.marked).toBe(1);
+  });
+
+  it('writes nothing when the notes are up to date', () => {
+    const marks: CellMarks = new Map();
+    addMark(marks, 2, 2, '• nouveau');
     const applied = [
       ['', '', ''],
       ['', `note\n\n${MARK_HEADER}\n• nouveau`, ''],
       ['', '', ''],
     ];
-    expect(refreshNotes(applied, marks).write).toBeNull();
+    expect(refreshNotes(applied, marks).writes).toEqual([]);
+  });
+
+  it('gives the unchanged notes inside the rectangle back as they were', () => {
+    const current = [[`${MARK_HEADER}\n• a`], ['Rappeler lundi'], ['']];
+    const marks: CellMarks = new Map();
+    addMark(marks, 3, 1, '• b');
+    expect(refreshNotes(current, marks).writes).toEqual([{ row: 1, col: 1, notes: [[''], ['Rappeler lundi'], [`${MARK_HEADER}\n• b`]] }]);
+  });
+
+  it('writes only the fixed cell when one fault among many is corrected', () => {
+    const current = Array.from({ length: 1_000 }, () => ['', `${MARK_HEADER}\n• a`]);
+    const marks: CellMarks = new Map();
+    for (let r = 1; r <= 1_000; r++) if (r !== 500) addMark(marks, r, 2, '• a');
+    expect(refreshNotes(current, marks).writes).toEqual([{ row: 500, col: 2, notes: [['']] }]);
   });
 
   it('pads ragged note grids into a rectangle', () => {
     const marks: CellMarks = new Map();
     addMark(marks, 1, 3, '• x');
     const update = refreshNotes([[''], ['', '', '']], marks);
-    expect(update.write).toEqual({ row: 1, col: 3, notes: [[`${MARK_HEADER}\n• x`]] });
+    expect(update.writes).toEqual([{ row: 1, col: 3, notes: [[`${MARK_HEADER}\n• x`]] }]);
+  });
+
+  it('ignores marks outside the rectangle read', () => {
+    const marks: CellMarks = new Map();
+    addMark(marks, 5, 1, '• x');
+    expect(refreshNotes([['']], marks)).toEqual({ writes: [], marked: 0 });
   });
 
   it('never repeats the same line twice in a cell', () => {
     const marks: CellMarks = new Map();
     addMark(marks, 1, 1, '• x');
     addMark(marks, 1, 1, '• x');
-    expect(marks.get('1:1')).toEqual(['• x']);
+    expect(marksAt(marks, 1, 1)).toEqual(['• x']);
   });
 });
 

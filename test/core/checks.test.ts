@@ -7,26 +7,26 @@ import { dayFromIso } from '../../src/core/days';
 import type { CellValue } from '../../src/core/values';
 import { readWorkbook } from '../../src/core/workbook';
 import { readModel } from '../../src/server/read';
-import type { Issue, ValidationResult } from '../../src/shared/api';
+import type { CheckReport, Issue } from '../../src/shared/api';
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import { ParticipantInput, WorkbookInput, buildWorkbook, dateCell, participant } from '../support/builders';
 
 const TODAY = dayFromIso('2026-11-26')!;
 
-function check(input: WorkbookInput, today = TODAY): ValidationResult {
+function check(input: WorkbookInput, today = TODAY): CheckReport {
   return checkWorkbook(readModel(buildWorkbook(input)), today);
 }
 
 /** Checks participants alone (no sessions, no attendance). */
-function checkPeople(...people: ParticipantInput[]): ValidationResult {
+function checkPeople(...people: ParticipantInput[]): CheckReport {
   return check({ participants: people });
 }
 
-function codesAt(result: ValidationResult, row: number, sheet = 'Participants'): string[] {
+function codesAt(result: CheckReport, row: number, sheet = 'Participants'): string[] {
   return result.issues.filter((i) => i.row === row && i.sheet === sheet).map((i) => i.code);
 }
 
-function only(result: ValidationResult, code: string): Issue[] {
+function only(result: CheckReport, code: string): Issue[] {
   return result.issues.filter((i) => i.code === code);
 }
 

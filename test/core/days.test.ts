@@ -1,4 +1,4 @@
-import { ageOn, dayFromIso, dayFromYmd, isoOfDay, midnightInTimeZone, DateCellReader } from '../../src/core/days';
+import { ageOn, bucketedOffsets, checkedOffsets, dayFromIso, dayFromYmd, intlOffsetMinutes, isoOfDay, midnightInTimeZone, DateCellReader, OFFSET_CHECK_INSTANTS, type OffsetSource } from '../../src/core/days';
 
 describe('calendar days', () => {
   it('uses spreadsheet serial numbers (1899-12-30 = 0)', () => {
@@ -28,5 +28,59 @@ describe('calendar days', () => {
     const d = dayFromYmd(2018, 10, 28)!;
     expect(reader.dayOf(midnightInTimeZone(d, 'Europe/Paris'))).toBe(d);
     expect(midnightInTimeZone(dayFromYmd(2018, 7, 1)!, 'Europe/Paris').toISOString()).toBe('2018-06-30T22:00:00.000Z');
+  });
+});
+
+describe('offset sources (Intl checked against another source)', () => {
+  const REUNION = 'Indian/Reunion';
+  /** Midnight 2018-03-06 in La Réunion (UTC+4, no summer time). */
+  const reunionMidnight = new Date(Date.UTC(2018, 2, 5, 20));
+  /** What an Intl without time-zone data would say: Paris offsets for every zone. */
+  const lyingIntl: OffsetSource = (_tz, ms) => intlOffsetMinutes('Europe/Paris', ms);
+
+  it('reads a Date cell with the offsets it is given', () => {
+    expect(isoOfDay(new DateCellReader(REUNION, () => 240).dayOf(reunionMidnight)!)).toBe('2018-03-06');
+  });
+
+  it('is one day off in La Réunion when Intl falls back to Paris offsets', () => {
+    expect(isoOfDay(new DateCellReader(REUNION, lyingIntl).dayOf(reunionMidnight)!)).toBe('2018-03-05');
+  });
+
+  it('keeps Intl when the reference agrees at every sample instant', () => {
+    const reference: OffsetSource = () => 240;
+    expect(checkedOffsets(REUNION, intlOffsetMinutes, reference)).toEqual({ source: intlOffsetMinutes, agreed: true });
+  });
+
+  it('uses the reference instead when Intl disagrees, which gives the right day', () => {
+    const reference: OffsetSource = () => 240;
+    const check = checkedOffsets(REUNION, lyingIntl, reference);
+    expect([check.agreed, isoOfDay(new DateCellReader(REUNION, check.source).dayOf(reunionMidnight)!)]).toEqual([false, '2018-03-06']);
+  });
+
+  it('asks the reference once per sample instant, whatever is read afterwards', () => {
+    let calls = 0;
+    const reference: OffsetSource = (tz, ms) => {
+      calls++;
+      return intlOffsetMinutes(tz, ms);
+    };
+    const source = checkedOffsets('Europe/Paris', intlOffsetMinutes, reference).source;
+    const reader = new DateCellReader('Europe/Paris', source);
+    for (let d = 0; d < 2_000; d++) reader.dayOf(new Date(Date.UTC(1990, 0, 1) + d * 86_400_000));
+    expect(calls).toBe(OFFSET_CHECK_INSTANTS.length);
+  });
+
+  it('caches a source per 28 days: far fewer calls than the 10 000 distinct days read', () => {
+    let calls = 0;
+    const source = bucketedOffsets((tz, ms) => {
+      calls++;
+      return intlOffsetMinutes(tz, ms);
+    });
+    const reader = new DateCellReader('Europe/Paris', source);
+    for (let d = 0; d < 10_000; d++) reader.dayOf(midnightInTimeZone(dayFromYmd(1990, 1, 1)! + d, 'Europe/Paris'));
+    expect(calls).toBeLessThan(2_000);
+  });
+
+  it('writes midnight with the offsets it is given', () => {
+    expect(midnightInTimeZone(dayFromIso('2018-03-06')!, REUNION, () => 240).toISOString()).toBe('2018-03-05T20:00:00.000Z');
   });
 });

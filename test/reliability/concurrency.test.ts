@@ -102,9 +102,10 @@ function runConcurrently(fake: FakeGas, ops: Op[][], choose: (n: number) => numb
   const objects = new Map<number, any>([
     [1, fake.globals.SpreadsheetApp],
     [2, fake.globals.LockService],
+    [3, fake.globals.Utilities],
   ]);
   const handleOf = new Map<object, number>();
-  let next = 3;
+  let next = 4;
   const lockObject = fake.globals.LockService.getDocumentLock();
   fake.resetCalls();
 

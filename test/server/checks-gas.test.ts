@@ -62,7 +62,7 @@ describe('service calls of validateWorkbook', () => {
         const firstCalls = fake.snapshotCalls();
         fake.resetCalls();
         validateWorkbook(services);
-        return { issues: first.issues.length, firstCalls, rerunCalls: fake.snapshotCalls() };
+        return { issues: first.counts.errors + first.counts.warnings, firstCalls, rerunCalls: fake.snapshotCalls() };
       });
     };
     const small = counts(100);
@@ -168,6 +168,8 @@ describe('the built bundle', () => {
     expect(JSON.parse(JSON.stringify(result))).toEqual({
       rowsChecked: 2,
       issues: [expect.objectContaining({ sheet: 'Participants', row: 2, code: 'EMAIL_INVALID', column: 'Email', severity: 'warning' })],
+      counts: { errors: 0, warnings: 1 },
+      truncated: false,
     });
     expect(fake.note('Participants', 2, 11)).toContain(MARK_HEADER);
     gas.call('selectCell', 'Participants', 2, 'Email');

@@ -34,7 +34,7 @@ describe('validateWorkbook', () => {
     const wb = faultyWorkbook();
     const services = memoryServices(wb);
     const result = validateWorkbook(services);
-    expect(Object.keys(result).sort()).toEqual(['issues', 'rowsChecked']);
+    expect(Object.keys(result).sort()).toEqual(['counts', 'issues', 'rowsChecked', 'truncated']);
     expect(result.rowsChecked).toBe(5);
     expect(result.issues.map((i) => `${i.sheet}:${i.row}:${i.code}`)).toEqual([
       'Participants:3:DATE_INVALID',
@@ -112,6 +112,51 @@ describe('validateWorkbook', () => {
     expect(wb.calls.readValues).toBe(3);
     expect(wb.calls.readNotes).toBe(3);
     expect(wb.calls.writeNotes).toBe(2);
+  });
+
+  it('rewrites only the note of the fixed cell on the next run', () => {
+    const wb = faultyWorkbook();
+    const services = memoryServices(wb);
+    validateWorkbook(services);
+    wb.sheet('Participants').cells[3][6] = '94800';
+    const writes: unknown[] = [];
+    const write = wb.writeNotes.bind(wb);
+    wb.writeNotes = (sheet, row, col, notes) => {
+      writes.push({ sheet, row, col, notes });
+      write(sheet, row, col, notes);
+    };
+    validateWorkbook(services);
+    expect(writes).toEqual([{ sheet: 'Participants', row: 4, col: 7, notes: [['']] }]);
+  });
+
+  it('takes the document lock only to write notes, not when they are up to date', () => {
+    const wb = faultyWorkbook();
+    const services = memoryServices(wb);
+    validateWorkbook(services);
+    const first = services.lock.acquisitions;
+    validateWorkbook(services);
+    expect([first, services.lock.acquisitions]).toEqual([1, 1]);
+  });
+
+  it('returns at most 500 issues, errors first, with the counts of all of them', () => {
+    const people = Array.from({ length: 600 }, (_, i) => participant({ id: `W-${i}`, email: 'pas-un-email' }));
+    people.push(participant({ id: 'E-1', birthDate: '31/02/2001' }));
+    const wb = buildWorkbook({ participants: people });
+    const result = validateWorkbook(memoryServices(wb));
+    expect({
+      shown: result.issues.length,
+      first: `${result.issues[0].row}:${result.issues[0].code}`,
+      second: `${result.issues[1].row}:${result.issues[1].code}`,
+      counts: result.counts,
+      truncated: result.truncated,
+    }).toEqual({ shown: 500, first: '602:DATE_INVALID', second: '2:EMAIL_INVALID', counts: { errors: 1, warnings: 600 }, truncated: true });
+  });
+
+  it('marks every issue in the grid, also those not returned', () => {
+    const people = Array.from({ length: 600 }, (_, i) => participant({ id: `W-${i}`, email: 'pas-un-email' }));
+    const wb = buildWorkbook({ participants: people });
+    validateWorkbook(memoryServices(wb));
+    expect(wb.sheet('Participants').notes.size).toBe(600);
   });
 
   it('is the server API\'s validateWorkbook', () => {

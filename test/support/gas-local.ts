@@ -55,7 +55,10 @@ export interface LoadedBundle {
  * Loads `dist/Code.js` (or the .js files matched by `filter` in `distDir`) into a fresh
  * context holding only the fake's services, a console and the JavaScript built-ins.
  */
-export function loadBundle(fake: FakeGas, options: { distDir?: string; filter?: (file: string) => boolean } = {}): LoadedBundle {
+export function loadBundle(
+  fake: FakeGas,
+  options: { distDir?: string; filter?: (file: string) => boolean; /** Extra or replaced globals (e.g. a broken Intl). */ globals?: Record<string, unknown> } = {},
+): LoadedBundle {
   const logs: string[] = [];
   const record = (...args: unknown[]) => {
     logs.push(args.map(String).join(' '));
@@ -63,6 +66,7 @@ export function loadBundle(fake: FakeGas, options: { distDir?: string; filter?: 
   const sandbox: Record<string, any> = {
     ...fake.globals,
     console: { log: record, info: record, warn: record, error: record, debug: record },
+    ...options.globals,
   };
   vm.createContext(sandbox);
   // Dates and Errors the fake hands to the bundle must come from the bundle's own realm.

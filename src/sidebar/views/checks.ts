@@ -11,12 +11,6 @@ import type { Issue, ValidationResult } from '../../shared/api';
 /** Issues rendered at most (the grid's notes carry all of them). */
 export const MAX_SHOWN = 300;
 
-function countErrors(issues: readonly Issue[]): number {
-  let n = 0;
-  for (const i of issues) if (i.severity === 'error') n++;
-  return n;
-}
-
 /** Issues grouped by tab (first-seen order, already tab then row) and row. */
 function groupIssues(issues: readonly Issue[]): Map<string, Map<number, Issue[]>> {
   const tabs = new Map<string, Map<number, Issue[]>>();
@@ -80,13 +74,12 @@ export function mountChecks(root: HTMLElement): void {
     clear(summary);
     clear(list);
     if (!result) return;
-    const errors = countErrors(result.issues);
-    const warnings = result.issues.length - errors;
+    const { errors, warnings } = result.counts;
     summary.append(
       el(
         'p',
         { class: errors > 0 ? 'message message-error' : warnings > 0 ? 'message message-info' : 'message message-ok' },
-        result.issues.length === 0 ? T.allClear(result.rowsChecked) : T.summary(errors, warnings, result.rowsChecked),
+        errors + warnings === 0 ? T.allClear(result.rowsChecked) : T.summary(errors, warnings, result.rowsChecked),
       ),
     );
     if (result.issues.length > 0) summary.append(el('p', { class: 'muted' }, T.marksHint));
@@ -99,7 +92,9 @@ export function mountChecks(root: HTMLElement): void {
       }
       list.append(section);
     }
-    if (visible.length > shown.length) list.append(el('p', { class: 'muted' }, T.truncated(shown.length, visible.length)));
+    // Counted on the server over every issue (it returns at most 500 of them).
+    const total = showWarnings.checked ? errors + warnings : errors;
+    if (total > shown.length) list.append(el('p', { class: 'muted' }, T.notShown(total - shown.length)));
   }
 
   /** Runs the check; the focus stays on "Vérifier à nouveau" (it is never disabled). */

@@ -1,6 +1,6 @@
 /**
  * A colleague's Apps Script execution, in its own thread (bundled by esbuild at test time,
- * see concurrency.test.ts). Its SpreadsheetApp and LockService are proxies: every service
+ * see concurrency.test.ts). Its SpreadsheetApp, LockService and Utilities are proxies: every service
  * call is sent to the main thread, which runs it on the one shared fake spreadsheet and
  * decides when to answer. The thread blocks (Atomics.wait) until then, exactly like a
  * script waiting on Google's servers; so several colleagues' executions interleave call by
@@ -56,6 +56,7 @@ function remote(handle: number): object {
 const g = globalThis as Record<string, unknown>;
 g.SpreadsheetApp = remote(1);
 g.LockService = remote(2);
+g.Utilities = remote(3);
 
 export type Op =
   | { kind: 'save'; input: unknown }
