@@ -7,7 +7,7 @@ import { MAX_RETURNED_ISSUES, type CheckReport, type Issue, type Severity, type 
 import { POSTCODES_BY_COMMUNE } from './data/postcodes';
 import { Day, ageOn, frenchDate, yearOfDay } from './days';
 import { CONTRACT_TYPE, SEX, SITUATION, TRAINING_LEVEL, YES_NO_LABELS } from './lists';
-import { ATTENDANCE, PARTICIPANTS, ParticipantColumn, SESSIONS, TabDefinition, headerLookup } from './schema';
+import { ATTENDANCE, PARTICIPANTS, ParticipantColumn, SESSIONS, TabDefinition, headerLookup, headerOf, MAX_CONTRACT_MONTHS } from './schema';
 import { normalizeKey } from './text';
 import { CellValue, Parsed, isBlank, textOf } from './values';
 import { Participant, Table, WorkbookModel, situationOf } from './workbook';
@@ -63,7 +63,8 @@ export const AGE_IMPLAUSIBLE_BELOW = 14;
 export const AGE_IMPLAUSIBLE_ABOVE = 35;
 export const AGE_RANGE_MIN = 16;
 export const AGE_RANGE_MAX = 25;
-export const CONTRACT_MONTHS_MAX = 48;
+/** The longest contract accepted (months): the schema's MAX_CONTRACT_MONTHS. */
+export const CONTRACT_MONTHS_MAX = MAX_CONTRACT_MONTHS;
 
 interface Pending {
   tab: number;
@@ -147,10 +148,6 @@ function missingRequired<K extends string>(table: Table<K>): K[] {
     if (found.size > best.size) best = found;
   }
   return table.definition.columns.filter((c) => c.required && !best.has(c.key)).map((c) => c.key);
-}
-
-function headerOf<K extends string>(definition: TabDefinition<K>, key: K): string {
-  return definition.columns.find((c) => c.key === key)!.header;
 }
 
 /** MISSING_COLUMN issues of a tab (absent tab: only for Participants; headerless tab: only when not empty). */

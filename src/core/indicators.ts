@@ -15,6 +15,7 @@
  */
 import { ageOn, Day, firstDayOfYear, lastDayOfYear, ymdOfDay } from './days';
 import { TRAINING_LEVEL } from './lists';
+import { MAX_CONTRACT_MONTHS, MIN_CONTRACT_MONTHS } from './schema';
 import { valueOf } from './values';
 import { Participant, WorkbookModel, situationOf } from './workbook';
 import type { Indicators } from '../shared/api';
@@ -25,9 +26,8 @@ export const UNKNOWN_COMMUNE = 'Non renseigné';
 export const UNKNOWN_TRAINING_LEVEL = 'Non renseigné';
 export const UNKNOWN_DISTRICT = 'Non précisé';
 
-/** Contract durations the checks accept (SPEC §3, CONTRACT_DURATION_INVALID). */
-export const MIN_CONTRACT_MONTHS = 1;
-export const MAX_CONTRACT_MONTHS = 48;
+/** Contract durations the checks accept: defined once in the schema. */
+export { MAX_CONTRACT_MONTHS, MIN_CONTRACT_MONTHS };
 
 /** Whole-number percentage, null when the denominator is 0. */
 export function percent(part: number, whole: number): number | null {

@@ -7,7 +7,7 @@
 import type { ValidationRule } from './port';
 import { PREPARE } from '../i18n/fr/checks';
 import { ATTENDANCE_STATUS, CONTRACT_TYPE, SEX, SITUATION, TRAINING_LEVEL, YES_NO_LABELS } from './lists';
-import { ATTENDANCE, PARTICIPANTS, SESSIONS, SETTINGS, TabDefinition } from './schema';
+import { ATTENDANCE, PARTICIPANTS, SESSIONS, SETTINGS, TabDefinition, headerOf } from './schema';
 import { CellValue, isBlank } from './values';
 import type { Settings, Table, WorkbookModel } from './workbook';
 
@@ -122,7 +122,7 @@ export function planPreparation(model: WorkbookModel, frozenRows: Readonly<Recor
       columns = { ...(table.columns as Record<string, number>) };
       lastRow = table.values.length;
       if (table.missing.length > 0) {
-        const headers = table.missing.map((k) => def.columns.find((c) => c.key === k)!.header);
+        const headers = table.missing.map((k) => headerOf(def, k));
         plan.appendHeaders.push({ sheet, tab: def.name, row: headerRow, col: table.width + 1, headers });
         table.missing.forEach((k, i) => (columns[k] = table.width + i));
       }

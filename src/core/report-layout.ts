@@ -5,7 +5,7 @@
  */
 import type { CellFormat, ChartSpec } from './port';
 import { frenchDate, type Day } from './days';
-import type { YearFigures } from './indicators';
+import { percent, type YearFigures } from './indicators';
 import type { Indicators } from '../shared/api';
 import { reportTabName } from './schema';
 import { REPORT } from '../i18n/fr/report';
@@ -46,6 +46,15 @@ export interface FormatRange {
   format: CellFormat;
 }
 
+/** The key figures quoted by the menu's summary, found by name rather than by cell position. */
+export type KeyFigureId = 'beneficiaries' | 'plannedPlaces' | 'fillRate' | 'minors' | 'qpv' | 'positive';
+
+/** What a key figure shows for year Y: its value and its share, as the report's cells (masked alike). */
+export interface KeyFigure {
+  value: LayoutValue;
+  share: LayoutValue;
+}
+
 export interface ReportLayout {
   year: number;
   sheetName: string;
@@ -62,6 +71,8 @@ export interface ReportLayout {
   /** Format rectangles: their number depends on the layout, never on the data size. */
   formats: FormatRange[];
   columnWidths: { col: number; width: number }[];
+  /** Year Y's key figures, the same cells as the "Chiffres clés" table. */
+  keyFigures: Record<KeyFigureId, KeyFigure>;
 }
 
 export interface ReportInput {
@@ -114,6 +125,8 @@ interface Side {
 }
 
 interface RowSpec {
+  /** Set on the key figures the menu's summary quotes. */
+  id?: KeyFigureId;
   label: string;
   kind: RowKind;
   current: Side;
@@ -128,10 +141,6 @@ class Masker {
   text(): string {
     return REPORT.masked(this.threshold ?? 0);
   }
-}
-
-function pct(part: number, whole: number): number | null {
-  return whole > 0 ? Math.round((100 * part) / whole) : null;
 }
 
 /** The values a row shows, year by year. */
@@ -164,220 +173,294 @@ function rowCells(spec: RowSpec, masker: Masker, previousEmpty: boolean): Layout
 }
 
 // ---------------------------------------------------------------------------------------
-// Tables
+// Row specifications: what each row counts, for Y and Y−1
 
 type Getter = (i: Indicators) => number;
+type NullableGetter = (i: Indicators) => number | null;
 
-export function buildReportLayout(input: ReportInput): ReportLayout {
-  const cur = input.current.indicators;
-  const prev = input.previous.indicators;
-  const year = cur.year;
-  const masker = new Masker(input.threshold);
-  const previousEmpty = prev.beneficiaries === 0 && prev.attendance.sessions === 0;
-  const R = REPORT.rows;
+/** The kinds of rows, each built for both years with the same masking. */
+class RowBuilder {
+  constructor(
+    private readonly current: Indicators,
+    private readonly previous: Indicators,
+    private readonly masker: Masker,
+  ) {}
+
+  private both(label: string, kind: RowKind, side: (i: Indicators) => Side, id?: KeyFigureId): RowSpec {
+    return { ...(id ? { id } : {}), label, kind, current: side(this.current), previous: side(this.previous) };
+  }
 
   /** A count of people, with its share of the beneficiaries. */
-  const people = (label: string, get: Getter, withShare = true): RowSpec => {
-    const side = (i: Indicators): Side => {
-      const v = get(i);
-      return { value: v, share: withShare ? pct(v, i.beneficiaries) : undefined, masked: masker.isMasked(v) };
-    };
-    return { label, kind: 'people', current: side(cur), previous: side(prev) };
-  };
+  people(label: string, get: Getter, withShare = true, id?: KeyFigureId): RowSpec {
+    return this.both(
+      label,
+      'people',
+      (i) => {
+        const v = get(i);
+        return { value: v, share: withShare ? percent(v, i.beneficiaries) : undefined, masked: this.masker.isMasked(v) };
+      },
+      id,
+    );
+  }
+
   /** A rate of SPEC §6 (in the share column), masked with the count it derives from. */
-  const rate = (label: string, get: (i: Indicators) => number | null, base: Getter): RowSpec => {
-    const side = (i: Indicators): Side => ({ value: null, share: get(i), masked: masker.isMasked(base(i)) });
-    return { label, kind: 'rate', current: side(cur), previous: side(prev) };
-  };
-  const count = (label: string, get: (i: Indicators) => number | null, share?: (i: Indicators) => number | null): RowSpec => {
-    const side = (i: Indicators): Side => ({ value: get(i), share: share ? share(i) : undefined, masked: false });
-    return { label, kind: 'count', current: side(cur), previous: side(prev) };
-  };
-  const meanRow = (label: string, get: (i: Indicators) => number | null): RowSpec => {
-    const side = (i: Indicators): Side => ({ value: get(i), masked: false });
-    return { label, kind: 'mean', current: side(cur), previous: side(prev) };
-  };
+  rate(label: string, get: NullableGetter, base: Getter, id?: KeyFigureId): RowSpec {
+    return this.both(label, 'rate', (i) => ({ value: null, share: get(i), masked: this.masker.isMasked(base(i)) }), id);
+  }
+
+  /** A count that is not of people (never masked), with an optional share. */
+  count(label: string, get: NullableGetter, share?: NullableGetter, id?: KeyFigureId): RowSpec {
+    return this.both(label, 'count', (i) => ({ value: get(i), share: share ? share(i) : undefined, masked: false }), id);
+  }
+
+  mean(label: string, get: NullableGetter): RowSpec {
+    return this.both(label, 'mean', (i) => ({ value: get(i), masked: false }));
+  }
+
   /** A count of people masked with the rate of SPEC §6 in the share column. */
-  const peopleWithRate = (label: string, get: Getter, rateOf: (i: Indicators) => number | null): RowSpec => {
-    const side = (i: Indicators): Side => ({ value: get(i), share: rateOf(i), masked: masker.isMasked(get(i)) });
-    return { label, kind: 'people', current: side(cur), previous: side(prev) };
-  };
+  peopleWithRate(label: string, get: Getter, rateOf: NullableGetter, id?: KeyFigureId): RowSpec {
+    return this.both(label, 'people', (i) => ({ value: get(i), share: rateOf(i), masked: this.masker.isMasked(get(i)) }), id);
+  }
+}
 
-  const keys = (a: Record<string, number>, b: Record<string, number>): string[] => {
-    const out = Object.keys(a);
-    for (const k of Object.keys(b)) if (!out.includes(k)) out.push(k);
-    return out;
-  };
-  const marked = (i: Indicators): number => i.attendance.presences + i.attendance.absences + i.attendance.excused;
+interface TableSpec {
+  id: TableId;
+  title: string;
+  rows: RowSpec[];
+}
 
-  const districtKeys = keys(cur.qpv.byDistrict, prev.qpv.byDistrict);
-  const specs: { id: TableId; title: string; rows: RowSpec[] }[] = [
-    {
-      id: 'key',
-      title: REPORT.tables.key,
-      rows: [
-        people(R.beneficiaries, (i) => i.beneficiaries, false),
-        count(R.plannedPlaces, (i) => i.plannedPlaces),
-        rate(R.fillRate, (i) => i.fillRate, (i) => i.beneficiaries),
-        people(R.newEntrants, (i) => i.newEntrants),
-        people(R.carriedOver, (i) => i.carriedOver),
-        peopleWithRate(R.minors, (i) => i.minors.count, (i) => i.minors.percent),
-        peopleWithRate(R.qpv, (i) => i.qpv.count, (i) => i.qpv.percent),
-        people(R.qpvUnknown, (i) => i.qpv.unknown),
-        people(R.women, (i) => i.sex.F),
-        people(R.men, (i) => i.sex.H),
-        people(R.sexUnknown, (i) => i.sex.unknown),
-        peopleWithRate(R.positive, (i) => i.outcomes.positive, (i) => i.outcomes.positiveRate),
-      ],
-    },
+/** Keys of two years' breakdowns: Y's first, then those only Y−1 has. */
+function unionKeys(a: Record<string, number>, b: Record<string, number>): string[] {
+  const out = Object.keys(a);
+  for (const k of Object.keys(b)) if (!out.includes(k)) out.push(k);
+  return out;
+}
+
+function markedCount(i: Indicators): number {
+  return i.attendance.presences + i.attendance.absences + i.attendance.excused;
+}
+
+function keyFiguresTable(rows: RowBuilder): TableSpec {
+  const labels = REPORT.rows;
+  return {
+    id: 'key',
+    title: REPORT.tables.key,
+    rows: [
+      rows.people(labels.beneficiaries, (i) => i.beneficiaries, false, 'beneficiaries'),
+      rows.count(labels.plannedPlaces, (i) => i.plannedPlaces, undefined, 'plannedPlaces'),
+      rows.rate(labels.fillRate, (i) => i.fillRate, (i) => i.beneficiaries, 'fillRate'),
+      rows.people(labels.newEntrants, (i) => i.newEntrants),
+      rows.people(labels.carriedOver, (i) => i.carriedOver),
+      rows.peopleWithRate(labels.minors, (i) => i.minors.count, (i) => i.minors.percent, 'minors'),
+      rows.peopleWithRate(labels.qpv, (i) => i.qpv.count, (i) => i.qpv.percent, 'qpv'),
+      rows.people(labels.qpvUnknown, (i) => i.qpv.unknown),
+      rows.people(labels.women, (i) => i.sex.F),
+      rows.people(labels.men, (i) => i.sex.H),
+      rows.people(labels.sexUnknown, (i) => i.sex.unknown),
+      rows.peopleWithRate(labels.positive, (i) => i.outcomes.positive, (i) => i.outcomes.positiveRate, 'positive'),
+    ],
+  };
+}
+
+function breakdownTables(rows: RowBuilder, current: Indicators, previous: Indicators): TableSpec[] {
+  const labels = REPORT.rows;
+  const districtKeys = unionKeys(current.qpv.byDistrict, previous.qpv.byDistrict);
+  return [
     {
       id: 'districts',
       title: REPORT.tables.districts,
       rows:
         districtKeys.length > 0
-          ? districtKeys.map((k) => people(k, (i) => i.qpv.byDistrict[k] ?? 0))
-          : [people(R.noDistrict, () => 0)],
+          ? districtKeys.map((k) => rows.people(k, (i) => i.qpv.byDistrict[k] ?? 0))
+          : [rows.people(labels.noDistrict, () => 0)],
     },
     {
       id: 'communes',
       title: REPORT.tables.communes,
-      rows: keys(cur.communes, prev.communes).map((k) => people(k, (i) => i.communes[k] ?? 0)),
+      rows: unionKeys(current.communes, previous.communes).map((k) => rows.people(k, (i) => i.communes[k] ?? 0)),
     },
     {
       id: 'ages',
       title: REPORT.tables.ages,
       rows: [
-        people(R.under18, (i) => i.ageBands.under18),
-        people(R.from18to21, (i) => i.ageBands['18to21']),
-        people(R.from22to25, (i) => i.ageBands['22to25']),
-        people(R.from26, (i) => i.ageBands['26plus']),
-        people(R.ageUnknown, (i) => i.ageBands.unknown),
+        rows.people(labels.under18, (i) => i.ageBands.under18),
+        rows.people(labels.from18to21, (i) => i.ageBands['18to21']),
+        rows.people(labels.from22to25, (i) => i.ageBands['22to25']),
+        rows.people(labels.from26, (i) => i.ageBands['26plus']),
+        rows.people(labels.ageUnknown, (i) => i.ageBands.unknown),
       ],
     },
     {
       id: 'levels',
       title: REPORT.tables.levels,
-      rows: keys(cur.trainingLevels, prev.trainingLevels).map((k) => people(k, (i) => i.trainingLevels[k] ?? 0)),
-    },
-    {
-      id: 'attendance',
-      title: REPORT.tables.attendance,
-      rows: [
-        count(R.sessions, (i) => i.attendance.sessions),
-        count(R.presences, (i) => i.attendance.presences, (i) => i.attendance.presenceRate),
-        count(R.absences, (i) => i.attendance.absences, (i) => pct(i.attendance.absences, marked(i))),
-        count(R.excused, (i) => i.attendance.excused, (i) => pct(i.attendance.excused, marked(i))),
-        meanRow(R.meanPerSession, (i) => i.attendance.meanPerSession),
-        meanRow(R.meanSessionsPerBeneficiary, (i) => i.attendance.meanSessionsPerBeneficiary),
-      ],
-    },
-    {
-      id: 'outcomes',
-      title: REPORT.tables.outcomes,
-      rows: [
-        people(R.workStudy, (i) => i.outcomes.workStudy),
-        people(R.training, (i) => i.outcomes.training),
-        people(R.employment, (i) => i.outcomes.employment),
-        people(R.dropout, (i) => i.outcomes.dropout),
-        people(R.other, (i) => i.outcomes.other),
-        people(R.stillSearching, (i) => i.outcomes.stillSearching),
-        people(R.apprenticeship, (i) => i.outcomes.apprenticeship),
-        people(R.professionalisation, (i) => i.outcomes.professionalisation),
-        peopleWithRate(R.positive, (i) => i.outcomes.positive, (i) => i.outcomes.positiveRate),
-        meanRow(R.meanContractMonths, (i) => i.outcomes.meanContractMonths),
-      ],
+      rows: unionKeys(current.trainingLevels, previous.trainingLevels).map((k) => rows.people(k, (i) => i.trainingLevels[k] ?? 0)),
     },
   ];
+}
 
-  // Grid ------------------------------------------------------------------------------
+function attendanceTable(rows: RowBuilder): TableSpec {
+  const labels = REPORT.rows;
+  return {
+    id: 'attendance',
+    title: REPORT.tables.attendance,
+    rows: [
+      rows.count(labels.sessions, (i) => i.attendance.sessions),
+      rows.count(labels.presences, (i) => i.attendance.presences, (i) => i.attendance.presenceRate),
+      rows.count(labels.absences, (i) => i.attendance.absences, (i) => percent(i.attendance.absences, markedCount(i))),
+      rows.count(labels.excused, (i) => i.attendance.excused, (i) => percent(i.attendance.excused, markedCount(i))),
+      rows.mean(labels.meanPerSession, (i) => i.attendance.meanPerSession),
+      rows.mean(labels.meanSessionsPerBeneficiary, (i) => i.attendance.meanSessionsPerBeneficiary),
+    ],
+  };
+}
+
+function outcomesTable(rows: RowBuilder): TableSpec {
+  const labels = REPORT.rows;
+  return {
+    id: 'outcomes',
+    title: REPORT.tables.outcomes,
+    rows: [
+      rows.people(labels.workStudy, (i) => i.outcomes.workStudy),
+      rows.people(labels.training, (i) => i.outcomes.training),
+      rows.people(labels.employment, (i) => i.outcomes.employment),
+      rows.people(labels.dropout, (i) => i.outcomes.dropout),
+      rows.people(labels.other, (i) => i.outcomes.other),
+      rows.people(labels.stillSearching, (i) => i.outcomes.stillSearching),
+      rows.people(labels.apprenticeship, (i) => i.outcomes.apprenticeship),
+      rows.people(labels.professionalisation, (i) => i.outcomes.professionalisation),
+      rows.peopleWithRate(labels.positive, (i) => i.outcomes.positive, (i) => i.outcomes.positiveRate),
+      rows.mean(labels.meanContractMonths, (i) => i.outcomes.meanContractMonths),
+    ],
+  };
+}
+
+/** Every table of counts, in the report's order (the months table is laid out apart). */
+function tableSpecs(current: Indicators, previous: Indicators, masker: Masker): TableSpec[] {
+  const rows = new RowBuilder(current, previous, masker);
+  return [keyFiguresTable(rows), ...breakdownTables(rows, current, previous), attendanceTable(rows), outcomesTable(rows)];
+}
+
+// ---------------------------------------------------------------------------------------
+// Grid
+
+/** The tab's rows, GRID_WIDTH cells each. */
+class Grid {
+  readonly rows: LayoutValue[][] = [];
+
+  /** 1-based sheet row of the next line. */
+  get nextRow(): number {
+    return this.rows.length + 1;
+  }
+
+  line(cells: LayoutValue[] = []): void {
+    const row = new Array<LayoutValue>(GRID_WIDTH).fill('');
+    cells.forEach((c, i) => (row[i] = c));
+    this.rows.push(row);
+  }
+}
+
+/** The warnings and notes shown above the tables. */
+function headerTexts(input: ReportInput, previousEmpty: boolean): { warnings: string[]; notes: string[] } {
+  const current = input.current.indicators;
   const warnings: string[] = [];
-  if (cur.excludedRows > 0) warnings.push(REPORT.excludedWarning(cur.excludedRows));
+  if (current.excludedRows > 0) warnings.push(REPORT.excludedWarning(current.excludedRows));
   warnings.push(...(input.warnings ?? []));
   const notes: string[] = [REPORT.ageNote];
   if (input.threshold !== null) notes.push(REPORT.thresholdNote(input.threshold));
-  if (previousEmpty) notes.push(REPORT.noPreviousYear(year - 1));
+  if (previousEmpty) notes.push(REPORT.noPreviousYear(current.year - 1));
+  return { warnings, notes };
+}
 
-  const title = REPORT.title(year);
-  const generated = REPORT.generatedOn(frenchDate(input.generatedOn));
-  const grid: LayoutValue[][] = [];
-  const line = (cells: LayoutValue[] = []): void => {
-    const row = new Array<LayoutValue>(GRID_WIDTH).fill('');
-    cells.forEach((c, i) => (row[i] = c));
-    grid.push(row);
-  };
-  line([title]);
-  line([generated]);
-  line([warnings.join(' ')]);
-  line([notes.join(' ')]);
-  line();
-
+/** Lays the tables of counts out in the grid; returns them with their key figures. */
+function layCountTables(
+  grid: Grid,
+  specs: TableSpec[],
+  year: number,
+  masker: Masker,
+  previousEmpty: boolean,
+): { tables: ReportTable[]; keyFigures: Partial<Record<KeyFigureId, KeyFigure>> } {
   const yearHeader = [String(year), REPORT.columns.share, String(year - 1), REPORT.columns.share, REPORT.columns.change];
   const roles: ColumnRole[] = ['label', 'value', 'share', 'value', 'share', 'change'];
   const tables: ReportTable[] = [];
+  const keyFigures: Partial<Record<KeyFigureId, KeyFigure>> = {};
   for (const spec of specs) {
-    const sheetRow = grid.length + 1;
+    const sheetRow = grid.nextRow;
     const header = [spec.title, ...yearHeader];
     const rows = spec.rows.map((r) => rowCells(r, masker, previousEmpty));
-    line(header);
-    rows.forEach((r) => line(r));
-    line();
+    spec.rows.forEach((r, k) => {
+      if (r.id) keyFigures[r.id] = { value: rows[k][1], share: rows[k][2] };
+    });
+    grid.line(header);
+    for (const r of rows) grid.line(r);
+    grid.line();
     tables.push({ id: spec.id, title: spec.title, header, roles, rows, sheetRow });
   }
-  const lastShareRow = grid.length;
+  return { tables, keyFigures };
+}
 
-  // Presences per month (attendance marks: not counts of people, never masked).
-  const monthsRow = grid.length + 1;
-  const monthHeader = [REPORT.tables.months, String(year), String(year - 1)];
-  const monthRows: LayoutValue[][] = REPORT.months.map((m, k) => [
+/** Presences per month (attendance marks: not counts of people, never masked). */
+function layMonthsTable(grid: Grid, input: ReportInput, previousEmpty: boolean): ReportTable {
+  const year = input.current.indicators.year;
+  const sheetRow = grid.nextRow;
+  const header = [REPORT.tables.months, String(year), String(year - 1)];
+  const rows: LayoutValue[][] = REPORT.months.map((m, k) => [
     m,
     input.current.presencesByMonth[k],
     previousEmpty ? REPORT.notAvailable : input.previous.presencesByMonth[k],
   ]);
-  line(monthHeader);
-  monthRows.forEach((r) => line(r));
-  tables.push({ id: 'months', title: REPORT.tables.months, header: monthHeader, roles: ['label', 'value', 'value'], rows: monthRows, sheetRow: monthsRow });
+  grid.line(header);
+  for (const r of rows) grid.line(r);
+  return { id: 'months', title: REPORT.tables.months, header, roles: ['label', 'value', 'value'], rows, sheetRow };
+}
 
-  // Charts ----------------------------------------------------------------------------
-  const table = (id: TableId): ReportTable => tables.find((t) => t.id === id)!;
-  const charts: ReportChart[] = [];
-  let nextFreeRow = FIRST_TABLE_ROW;
-  const chart = (
-    id: ReportChart['id'],
-    type: ChartSpec['type'],
-    chartTitle: string,
-    t: ReportTable,
-    numRows: number,
-    seriesCols: number[],
-  ): void => {
-    const anchorRow = Math.max(t.sheetRow, nextFreeRow);
-    nextFreeRow = anchorRow + CHART_ROWS;
-    const rows = t.rows.slice(0, numRows);
-    charts.push({
+// ---------------------------------------------------------------------------------------
+// Charts
+
+/** Charts placed beside the tables they draw, one below the other (never overlapping). */
+class ChartPlacer {
+  readonly charts: ReportChart[] = [];
+  private nextFreeRow = FIRST_TABLE_ROW;
+
+  add(id: ReportChart['id'], type: ChartSpec['type'], title: string, table: ReportTable, numRows: number, seriesCols: number[]): void {
+    const anchorRow = Math.max(table.sheetRow, this.nextFreeRow);
+    this.nextFreeRow = anchorRow + CHART_ROWS;
+    const rows = table.rows.slice(0, numRows);
+    this.charts.push({
       id,
       type,
-      title: chartTitle,
+      title,
       labels: rows.map((r) => String(r[0])),
       series: seriesCols.map((c) => ({
-        name: t.header[c],
+        name: table.header[c],
         values: rows.map((r) => (typeof r[c] === 'number' ? (r[c] as number) : null)),
-        display: rows.map((r) => cellText(r[c], t.roles[c])),
+        display: rows.map((r) => cellText(r[c], table.roles[c])),
       })),
       spec: {
         type,
-        title: chartTitle,
-        range: { row: t.sheetRow, col: 1, numRows: numRows + 1, numCols: Math.max(...seriesCols) + 1 },
+        title,
+        range: { row: table.sheetRow, col: 1, numRows: numRows + 1, numCols: Math.max(...seriesCols) + 1 },
         anchor: { row: anchorRow, col: CHART_COLUMN },
         width: CHART_WIDTH,
         height: CHART_HEIGHT,
       },
     });
-  };
-  const communes = table('communes');
-  chart('communes', 'bar', REPORT.charts.communes(year), communes, communes.rows.length, [1]);
-  chart('outcomes', 'pie', REPORT.charts.outcomes(year), table('outcomes'), 6, [1]);
-  chart('months', 'column', REPORT.charts.months(year), table('months'), 12, previousEmpty ? [1] : [1, 2]);
+  }
+}
 
-  // Formats (grouped: a fixed number of rectangles) ------------------------------------
+function buildCharts(tables: ReportTable[], year: number, previousEmpty: boolean): ReportChart[] {
+  const table = (id: TableId): ReportTable => tables.find((t) => t.id === id)!;
+  const placer = new ChartPlacer();
+  const communes = table('communes');
+  placer.add('communes', 'bar', REPORT.charts.communes(year), communes, communes.rows.length, [1]);
+  placer.add('outcomes', 'pie', REPORT.charts.outcomes(year), table('outcomes'), 6, [1]);
+  placer.add('months', 'column', REPORT.charts.months(year), table('months'), 12, previousEmpty ? [1] : [1, 2]);
+  return placer.charts;
+}
+
+// ---------------------------------------------------------------------------------------
+// Formats (grouped: a fixed number of rectangles)
+
+function buildFormats(tables: ReportTable[], lastShareRow: number, lastRow: number): FormatRange[] {
   const formats: FormatRange[] = [
     { row: 1, col: 1, numRows: 1, numCols: 1, format: { bold: true, fontSize: 14 } },
     { row: 2, col: 1, numRows: 1, numCols: 1, format: { italic: true, fontColor: '#5f6368' } },
@@ -391,10 +474,38 @@ export function buildReportLayout(input: ReportInput): ReportLayout {
   formats.push(
     { row: first, col: 3, numRows: lastShareRow - first + 1, numCols: 1, format: { numberFormat: '0" %"' } },
     { row: first, col: 5, numRows: lastShareRow - first + 1, numCols: 1, format: { numberFormat: '0" %"' } },
-    { row: first, col: 2, numRows: grid.length - first + 1, numCols: GRID_WIDTH - 1, format: { horizontalAlignment: 'right' } },
+    { row: first, col: 2, numRows: lastRow - first + 1, numCols: GRID_WIDTH - 1, format: { horizontalAlignment: 'right' } },
   );
-  const columnWidths = [{ col: 1, width: 400 }];
-  for (let c = 2; c <= GRID_WIDTH; c++) columnWidths.push({ col: c, width: c === GRID_WIDTH ? 90 : 70 });
+  return formats;
+}
+
+function columnWidths(): { col: number; width: number }[] {
+  const widths = [{ col: 1, width: 400 }];
+  for (let c = 2; c <= GRID_WIDTH; c++) widths.push({ col: c, width: c === GRID_WIDTH ? 90 : 70 });
+  return widths;
+}
+
+// ---------------------------------------------------------------------------------------
+
+export function buildReportLayout(input: ReportInput): ReportLayout {
+  const current = input.current.indicators;
+  const previous = input.previous.indicators;
+  const year = current.year;
+  const masker = new Masker(input.threshold);
+  const previousEmpty = previous.beneficiaries === 0 && previous.attendance.sessions === 0;
+  const { warnings, notes } = headerTexts(input, previousEmpty);
+  const title = REPORT.title(year);
+  const generated = REPORT.generatedOn(frenchDate(input.generatedOn));
+
+  const grid = new Grid();
+  grid.line([title]);
+  grid.line([generated]);
+  grid.line([warnings.join(' ')]);
+  grid.line([notes.join(' ')]);
+  grid.line();
+  const { tables, keyFigures } = layCountTables(grid, tableSpecs(current, previous, masker), year, masker, previousEmpty);
+  const lastShareRow = grid.rows.length;
+  tables.push(layMonthsTable(grid, input, previousEmpty));
 
   return {
     year,
@@ -404,9 +515,10 @@ export function buildReportLayout(input: ReportInput): ReportLayout {
     warnings,
     notes,
     tables,
-    charts,
-    grid,
-    formats,
-    columnWidths,
+    charts: buildCharts(tables, year, previousEmpty),
+    grid: grid.rows,
+    formats: buildFormats(tables, lastShareRow, grid.rows.length),
+    columnWidths: columnWidths(),
+    keyFigures: keyFigures as Record<KeyFigureId, KeyFigure>,
   };
 }

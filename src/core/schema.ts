@@ -59,6 +59,10 @@ export type ParticipantColumn =
   | 'ageAtEntry'
   | 'anonymisedOn';
 
+/** Contract durations (months) the checks accept and the indicators average (SPEC §3, CONTRACT_DURATION_INVALID). */
+export const MIN_CONTRACT_MONTHS = 1;
+export const MAX_CONTRACT_MONTHS = 48;
+
 export const PARTICIPANTS: TabDefinition<ParticipantColumn> = {
   name: 'Participants',
   minHeaders: 3,
@@ -170,6 +174,11 @@ export function columnDefinition<K extends string>(tab: TabDefinition<K>, key: K
   const c = tab.columns.find((x) => x.key === key);
   if (!c) throw new Error(`unknown column ${key}`);
   return c;
+}
+
+/** The canonical header of a column (the one definition of each header: the tab's definition). */
+export function headerOf<K extends string>(tab: TabDefinition<K>, key: K): string {
+  return columnDefinition(tab, key).header;
 }
 
 /** Finds a tab among the workbook's tab names (case, accents, surrounding spaces ignored). */

@@ -112,16 +112,12 @@ export interface PrepareSummary {
   message: string;
 }
 
-/** Menu "Préparer le classeur": creates what is missing, keeps what exists (idempotent). */
-export function prepareWorkbook(services: Services): PrepareSummary | null {
-  let summary: PrepareSummary;
-  try {
-    summary = prepareUnderLock(services);
-  } catch (e) {
-    // Nothing was written when the lock is busy; other errors are shown as they are (French).
-    services.ui.alert((e as Error).message);
-    return null;
-  }
+/**
+ * Menu "Préparer le classeur": creates what is missing, keeps what exists (idempotent).
+ * A busy lock or a refusal throws a UserError: the menu's top-level catch (api.ts) shows it.
+ */
+export function prepareWorkbook(services: Services): PrepareSummary {
+  const summary = prepareUnderLock(services);
   services.ui.alert(summary.message);
   return summary;
 }

@@ -6,8 +6,8 @@ import { UserError } from '../core/errors';
 import type { Services } from '../core/port';
 import { yearOfDay } from '../core/days';
 import { computeYearFigures, YearFigures } from '../core/indicators';
-import { buildReportLayout, cellText, ReportLayout } from '../core/report-layout';
-import { PARTICIPANTS, findTabName, reportTabName } from '../core/schema';
+import { buildReportLayout, cellText, type KeyFigureId, ReportLayout } from '../core/report-layout';
+import { PARTICIPANTS, findTabName, headerOf, reportTabName } from '../core/schema';
 import type { WorkbookModel } from '../core/workbook';
 import type { AnnualReportResult, Indicators } from '../shared/api';
 import { REPORT } from '../i18n/fr/report';
@@ -41,7 +41,7 @@ export function assertReportable(model: WorkbookModel): void {
 export function missingColumnWarnings(model: WorkbookModel): string[] {
   const missing = model.participants.missing.filter((k) => k !== 'entryDate');
   if (missing.length === 0) return [];
-  const headers = missing.map((k) => PARTICIPANTS.columns.find((c) => c.key === k)!.header);
+  const headers = missing.map((k) => headerOf(PARTICIPANTS, k));
   return [REPORT.missingColumnsWarning(headers)];
 }
 
@@ -89,19 +89,20 @@ function writeReport(services: Services, layout: ReportLayout, existing: string 
   return sheet;
 }
 
-function generateFromModel(services: Services, model: WorkbookModel, year: number): AnnualReportResult {
+/** Generates year Y's report from a model already read: the one path of the sidebar and the menu. */
+function generateFromModel(services: Services, model: WorkbookModel, year: number): { result: AnnualReportResult; layout: ReportLayout } {
   assertReportable(model);
   const { layout, current } = reportLayoutFor(model, year, services.today());
   if (!hasData(current.indicators)) throw new UserError(REPORT.noData(year), 'NO_DATA');
   const existing = existingReportTab(model.sheetNames, year);
   const sheetName = withDocumentLock(services, () => writeReport(services, layout, existing));
-  return { sheetName, indicators: current.indicators };
+  return { result: { sheetName, indicators: current.indicators }, layout: { ...layout, sheetName } };
 }
 
 /** Server function: (re)generates the tab "Bilan AAAA" (the sidebar asks before replacing). */
 export function generateAnnualReport(services: Services, year: unknown): AnnualReportResult {
   const y = requireYear(year);
-  return generateFromModel(services, readModel(services.workbook), y);
+  return generateFromModel(services, readModel(services.workbook), y).result;
 }
 
 /** Years with data (entries, sessions, attendance), most recent first; suggested: the last year with sessions. */
@@ -130,54 +131,53 @@ export function getReportYears(services: Services): { years: number[]; suggested
   return reportYearsOf(readModel(services.workbook));
 }
 
-/** Short French summary of a generated report, with the same masking as the report. */
+/** Short French summary of a generated report, with the same masking as the report (its key figures, by name). */
 export function reportSummary(layout: ReportLayout): string {
-  const key = layout.tables.find((t) => t.id === 'key')!;
-  const text = (row: number, col: number): string => cellText(key.rows[row][col], key.roles[col]);
-  const R = REPORT.rows;
+  const figures = layout.keyFigures;
+  const value = (id: KeyFigureId): string => cellText(figures[id].value, 'value');
+  const share = (id: KeyFigureId): string => cellText(figures[id].share, 'share');
+  const rows = REPORT.rows;
   const parts = [
-    `${R.beneficiaries} : ${text(0, 1)}`,
-    `${R.plannedPlaces} : ${text(1, 1)}`,
-    `${R.fillRate.split(' (')[0]} : ${text(2, 2)}`,
-    `${R.minors} : ${text(5, 1)} (${text(5, 2)})`,
-    `${R.qpv} : ${text(6, 1)} (${text(6, 2)})`,
-    `${R.positive.split(' (')[0]} : ${text(11, 1)} (${text(11, 2)})`,
+    `${rows.beneficiaries} : ${value('beneficiaries')}`,
+    `${rows.plannedPlaces} : ${value('plannedPlaces')}`,
+    `${rows.fillRate.split(' (')[0]} : ${share('fillRate')}`,
+    `${rows.minors} : ${value('minors')} (${share('minors')})`,
+    `${rows.qpv} : ${value('qpv')} (${share('qpv')})`,
+    `${rows.positive.split(' (')[0]} : ${value('positive')} (${share('positive')})`,
   ];
   return [REPORT.done(layout.sheetName), REPORT.summaryLine(parts), ...layout.warnings].join('\n\n');
 }
 
-/** Menu "Générer le bilan annuel…": asks the year, confirms a replacement, generates, sums up. */
+/** The year the menu's prompt asks for; null when the user cancelled. A refusal is a UserError. */
+function askYear(services: Services, suggested: number | null): number | null {
+  const answer = services.ui.prompt(REPORT.promptTitle, REPORT.promptMessage(suggested), suggested === null ? undefined : String(suggested));
+  if (answer === null) return null;
+  const trimmed = answer.trim();
+  if (trimmed === '') {
+    if (suggested === null) throw new UserError(REPORT.noYearGiven, 'INVALID_INPUT');
+    return suggested;
+  }
+  const year = parseYear(trimmed);
+  if (year === null) throw new UserError(REPORT.invalidYear(trimmed), 'INVALID_INPUT');
+  return year;
+}
+
+/**
+ * Menu "Générer le bilan annuel…": asks the year, confirms a replacement, then generates by
+ * the same path as the sidebar (generateFromModel) and sums up. Refusals are UserErrors that
+ * the menu's top-level catch (api.ts) shows.
+ */
 export function generateReportFromMenu(services: Services): void {
   const ui = services.ui;
-  try {
-    const model = readModel(services.workbook);
-    assertReportable(model);
-    const { suggested } = reportYearsOf(model);
-    const answer = ui.prompt(REPORT.promptTitle, REPORT.promptMessage(suggested), suggested === null ? undefined : String(suggested));
-    if (answer === null) return;
-    const trimmed = answer.trim();
-    if (trimmed === '' && suggested === null) {
-      ui.alert(REPORT.noYearGiven);
-      return;
-    }
-    const year = trimmed === '' ? suggested : parseYear(trimmed);
-    if (year === null) {
-      ui.alert(REPORT.invalidYear(trimmed));
-      return;
-    }
-    const existing = existingReportTab(model.sheetNames, year);
-    if (existing && !ui.confirm(REPORT.confirmTitle, REPORT.confirmReplace(existing))) {
-      ui.alert(REPORT.cancelled);
-      return;
-    }
-    const { layout, current } = reportLayoutFor(model, year, services.today());
-    if (!hasData(current.indicators)) {
-      ui.alert(REPORT.noData(year));
-      return;
-    }
-    withDocumentLock(services, () => writeReport(services, layout, existing));
-    ui.alert(reportSummary({ ...layout, sheetName: existing ?? layout.sheetName }));
-  } catch (e) {
-    ui.alert((e as Error).message);
+  const model = readModel(services.workbook);
+  assertReportable(model);
+  const year = askYear(services, reportYearsOf(model).suggested);
+  if (year === null) return;
+  const existing = existingReportTab(model.sheetNames, year);
+  if (existing && !ui.confirm(REPORT.confirmTitle, REPORT.confirmReplace(existing))) {
+    ui.alert(REPORT.cancelled);
+    return;
   }
+  const { layout } = generateFromModel(services, model, year);
+  ui.alert(reportSummary(layout));
 }

@@ -1,5 +1,6 @@
 /** Charts drawn as inline SVG from the chart specs' data (labels column + series columns). */
 import type { ChartData } from '../snapshot';
+import { percent } from '../../core/indicators';
 import { PREVIEW } from '../../i18n/fr/preview';
 import { svg } from './dom';
 
@@ -144,8 +145,8 @@ function drawPie(root: SVGElement, chart: ChartData): void {
   chart.labels.forEach((label, i) => {
     const y = 44 + i * 18;
     if (y > chart.height - 8) return;
-    const pct = total > 0 ? Math.round((100 * values[i]) / total) : 0;
+    const share = percent(values[i], total) ?? 0;
     root.append(svg('rect', { x: lx, y: y - 9, width: 10, height: 10, fill: COLORS[i % COLORS.length] }));
-    root.append(svg('text', { x: lx + 14, y, 'font-family': FONT, 'font-size': 11, fill: '#3c4043' }, `${truncate(label, 28)} (${pct} %)`));
+    root.append(svg('text', { x: lx + 14, y, 'font-family': FONT, 'font-size': 11, fill: '#3c4043' }, `${truncate(label, 28)} (${share} %)`));
   });
 }
