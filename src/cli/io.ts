@@ -9,6 +9,9 @@ export const processIo: CliIo = {
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
 };
 
+/** The command line reads dates and "today" in the Mission locale's time zone. */
+export const CLI_TIME_ZONE = 'Europe/Paris';
+
 /** Exit codes (SPEC §7). */
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;

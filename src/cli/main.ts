@@ -1,4 +1,6 @@
 /** `club-alternance` command line (SPEC §7): parses the command and delegates. */
+import { isUserError } from '../core/errors';
+import { COMMON } from '../i18n/fr/common';
 import { CliIo, EXIT_OK, EXIT_UNUSABLE, processIo } from './io';
 import { runReport } from './report';
 import { runVerify } from './verify';
@@ -19,7 +21,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.err(command ? `Commande inconnue : « ${command} ».\n${USAGE}` : USAGE);
     return EXIT_UNUSABLE;
   } catch (e) {
-    io.err(`Erreur inattendue : ${(e as Error).message}`);
+    // A UserError is French by construction; anything else is unexpected: a generic French
+    // sentence, never the error's own (English, maybe data-bearing) message.
+    io.err(isUserError(e) ? e.message : COMMON.unexpectedError);
     return EXIT_UNUSABLE;
   }
 }

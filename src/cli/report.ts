@@ -6,13 +6,13 @@
 import { existsSync, realpathSync, statSync, writeFileSync } from 'fs';
 import { extname, resolve } from 'path';
 import { readXlsx, XlsxReadError } from '../adapters/xlsx';
-import { DateCellReader } from '../core/days';
+import { todayIn } from '../core/days';
 import { cellText, ReportLayout } from '../core/report-layout';
 import { findTabName, PARTICIPANTS } from '../core/schema';
 import { REPORT } from '../i18n/fr/report';
 import { assertReportable, parseYear, reportLayoutFor } from '../server/report';
 import { readModel } from '../server/read';
-import { CliIo, EXIT_OK, EXIT_UNUSABLE } from './io';
+import { CLI_TIME_ZONE, CliIo, EXIT_OK, EXIT_UNUSABLE } from './io';
 import { renderHtmlReport } from './html-report';
 
 export interface ReportArgs {
@@ -119,8 +119,7 @@ export async function runReport(args: string[], io: CliIo, options: ReportOption
     io.err((e as Error).message);
     return EXIT_UNUSABLE;
   }
-  const now = (options.now ?? (() => new Date()))();
-  const today = new DateCellReader(workbook.timeZone).dayOf(now) ?? 0;
+  const today = todayIn(CLI_TIME_ZONE, (options.now ?? (() => new Date()))());
   const { layout, current } = reportLayoutFor(model, year, today);
 
   if (output !== null) {

@@ -6,18 +6,18 @@
 import { promises as fs } from 'node:fs';
 import { XlsxReadError, readXlsx } from '../adapters/xlsx';
 import { CHECKED_TABS, checkWorkbook, countBySeverity } from '../core/checks';
-import { DateCellReader, Day } from '../core/days';
+import { Day, todayIn } from '../core/days';
 import { normalizeKey } from '../core/text';
 import { readModel } from '../server/read';
 import type { CheckReport, Issue } from '../shared/api';
 import { VERIFY_CLI as T } from '../i18n/fr/checks';
-import { CliIo, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
+import { CLI_TIME_ZONE, CliIo, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
 
-export const CLI_TIME_ZONE = 'Europe/Paris';
+export { CLI_TIME_ZONE };
 
 /** Today's calendar day in Europe/Paris. */
 export function todayInParis(now: Date = new Date()): Day {
-  return new DateCellReader(CLI_TIME_ZONE).dayOf(now) as Day;
+  return todayIn(CLI_TIME_ZONE, now);
 }
 
 class UsageError extends Error {}

@@ -291,6 +291,17 @@ export class DateCellReader {
   }
 }
 
+/**
+ * Today's calendar day in a time zone: the one definition of "today" (Apps Script's services,
+ * the command line, the preview). `now` must be a valid Date (the clock's): never day 0.
+ * `offsets`: the time-zone offsets (Apps Script passes its workbook's, checked against Utilities).
+ */
+export function todayIn(timeZone: string, now: Date = new Date(), offsets: OffsetSource = intlOffsetMinutes): Day {
+  const day = new DateCellReader(timeZone, offsets).dayOf(now);
+  if (day === null) throw new RangeError('todayIn: invalid clock');
+  return day;
+}
+
 /** The Date that Sheets would give for `day` at midnight in `timeZone`. */
 export function midnightInTimeZone(day: Day, timeZone: string, offsets: OffsetSource = intlOffsetMinutes): Date {
   const utcMidnight = utcMillisOfDay(day);

@@ -43,6 +43,22 @@ export function isUserError(e: unknown): e is UserError {
   );
 }
 
+/**
+ * The French message an error carries for the user, or null for an unexpected error: a
+ * UserError, or the plain Error that the server's top-level catch throws (a `cause.code`).
+ */
+export function userMessageOf(e: unknown): string | null {
+  if (isUserError(e)) return e.message;
+  if (e instanceof Error || (typeof e === 'object' && e !== null)) {
+    const cause = (e as { cause?: unknown }).cause;
+    const message = (e as { message?: unknown }).message;
+    if (typeof cause === 'object' && cause !== null && typeof (cause as { code?: unknown }).code === 'string' && typeof message === 'string') {
+      return message;
+    }
+  }
+  return null;
+}
+
 /** What may be logged of an unexpected error: its kind and stack, never the data it was about. */
 export function errorDetails(e: unknown): string {
   if (e instanceof Error) return `${e.name}${e.stack ? `\n${e.stack.split('\n').slice(1).join('\n')}` : ''}`;

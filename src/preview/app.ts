@@ -18,7 +18,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import type { LockPort, Services, SidebarView, WorkbookPort } from '../core/port';
 import { writeXlsx } from '../adapters/xlsx';
-import { DateCellReader, Day } from '../core/days';
+import { Day, todayIn } from '../core/days';
+import { errorDetails, userMessageOf } from '../core/errors';
 import { PREVIEW } from '../i18n/fr/preview';
 import { createMenuActions, createServerApi, MenuHandlerName } from '../server/api';
 import { SERVER_FUNCTIONS, ServerApi } from '../shared/api';
@@ -85,20 +86,15 @@ class HttpError extends Error {
   }
 }
 
-function isProgrammingError(e: unknown): boolean {
-  return e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || e instanceof SyntaxError;
-}
-
+/** What the page shows of an error: a user error's French message, else the generic one. */
 function messageOf(e: unknown): string {
-  if (e instanceof Error && e.message) return e.message;
-  return PREVIEW.unexpected;
+  return userMessageOf(e) ?? PREVIEW.unexpected;
 }
 
-/** Logs a bug's stack (code locations only, never the workbook's data) to help debugging. */
+/** Logs an unexpected error's kind and stack (code locations only, never the workbook's data). */
 function logBug(where: string, e: unknown): void {
-  if (!isProgrammingError(e)) return;
-  const stack = (e as Error).stack ?? '';
-  console.error(`[aperçu] erreur de programmation dans ${where} :\n${stack.split('\n').slice(1, 8).join('\n')}`);
+  if (userMessageOf(e) !== null || e instanceof NeedInput) return;
+  console.error(`[aperçu] erreur inattendue dans ${where} : ${errorDetails(e)}`);
 }
 
 const WRITES = new Set<string>([
@@ -153,8 +149,7 @@ export class PreviewApp {
   private readonly nowFn: () => Date;
 
   constructor(readonly options: PreviewOptions) {
-    const reader = new DateCellReader(options.workbook.timeZone);
-    this.todayFn = options.today ?? (() => reader.dayOf(new Date()) as Day);
+    this.todayFn = options.today ?? (() => todayIn(options.workbook.timeZone));
     this.nowFn = options.now ?? (() => new Date());
   }
 
@@ -265,6 +260,7 @@ export class PreviewApp {
     try {
       await writeXlsx(this.workbook, target);
     } catch (e) {
+      logBug('save', e);
       return { ok: false, message: PREVIEW.saveFailed(messageOf(e)) };
     }
     return { ok: true, message: PREVIEW.saved(basename(target)), file: basename(target) };

@@ -1,7 +1,7 @@
 /** Builds the Services of a server call from Apps Script's globals (lazily: NONE mode reads nothing). */
 import { AppsScriptLock, AppsScriptWorkbook } from '../adapters/apps-script';
 import type { LockPort, Services, SidebarView, UiPort, WorkbookPort } from '../core/port';
-import { DateCellReader } from '../core/days';
+import { todayIn } from '../core/days';
 import { COMMON } from '../i18n/fr/common';
 
 export class AppsScriptUi implements UiPort {
@@ -51,7 +51,7 @@ export function appsScriptServices(): Services {
     get ui() {
       return (ui ??= new AppsScriptUi());
     },
-    today: () => new DateCellReader(wb().timeZone, wb().offsets).dayOf(new Date()) as number,
+    today: () => todayIn(wb().timeZone, new Date(), wb().offsets),
     now: () => new Date(),
   };
 }

@@ -1,5 +1,6 @@
 /** Checks server functions over the in-memory workbook: marks, menu, selection, "Préparer". */
 import { MemoryWorkbook } from '../../src/adapters/memory';
+import { COMMON } from '../../src/i18n/fr/common';
 import { MARK_HEADER } from '../../src/i18n/fr/checks';
 import { checkWorkbookFromMenu, prepareWorkbook, selectCell, validateWorkbook } from '../../src/server/checks';
 import { createMenuActions, createServerApi } from '../../src/server/api';
@@ -208,7 +209,7 @@ describe('prepareWorkbook', () => {
   it('creates the missing tabs with canonical headers, frozen and bold, validation and default Paramètres', () => {
     const wb = new MemoryWorkbook('Europe/Paris', {});
     const services = memoryServices(wb);
-    const summary = prepareWorkbook(services)!;
+    const summary = prepareWorkbook(services);
     expect(wb.sheets.map((s) => s.name)).toEqual(['Participants', 'Séances', 'Présences', 'Paramètres']);
     expect(summary.createdTabs).toEqual(['Participants', 'Séances', 'Présences', 'Paramètres']);
     const p = wb.sheet('Participants');
@@ -255,7 +256,7 @@ describe('prepareWorkbook', () => {
     wb.sheet('Participants').notes.set('3:1', 'note');
     wb.sheet('Participants').formats.set('3:2', { italic: true });
     const services = memoryServices(wb);
-    const summary = prepareWorkbook(services)!;
+    const summary = prepareWorkbook(services);
     const p = wb.sheet('Participants');
     expect(p.cells[0]).toEqual(title);
     expect(p.cells[1]).toEqual([...header, 'Commune']);
@@ -285,7 +286,7 @@ describe('prepareWorkbook', () => {
   it('fills an existing empty tab with headers but leaves a tab of unrecognised data untouched', () => {
     const wb = new MemoryWorkbook('Europe/Paris', { Participants: [['Liste des jeunes'], ['Léa', 'Martin']], Présences: [] });
     const services = memoryServices(wb);
-    const summary = prepareWorkbook(services)!;
+    const summary = prepareWorkbook(services);
     expect(wb.sheet('Participants').cells).toEqual([['Liste des jeunes'], ['Léa', 'Martin']]);
     expect(wb.sheet('Participants').validations).toEqual([]);
     expect(summary.untouched).toEqual(['Participants']);
@@ -298,9 +299,9 @@ describe('prepareWorkbook', () => {
     const wb = new MemoryWorkbook('Europe/Paris', {});
     const services = memoryServices(wb);
     services.lock.busy = true;
-    expect(prepareWorkbook(services)).toBeNull();
+    createMenuActions(services).menuPrepareWorkbook();
     expect(wb.sheets).toEqual([]);
-    expect(services.ui.alerts[0]).toMatch(/réessayez/);
+    expect(services.ui.alerts).toEqual([COMMON.lockBusy]);
   });
 
   it('is the menu action "Préparer le classeur"', () => {

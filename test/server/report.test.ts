@@ -7,9 +7,9 @@ import type { CellValue } from '../../src/core/values';
 import {
   computeIndicators,
   generateAnnualReport,
-  generateReportFromMenu,
   getReportYears,
 } from '../../src/server/report';
+import { createMenuActions } from '../../src/server/api';
 import { readModel } from '../../src/server/read';
 import { buildWorkbook, memoryServices, participant, ParticipantInput, TZ, WorkbookInput } from '../support/builders';
 
@@ -266,7 +266,7 @@ describe('menu "Générer le bilan annuel…"', () => {
     const wb = workbook();
     const services = memoryServices(wb);
     services.ui.promptAnswers.push('');
-    generateReportFromMenu(services);
+    createMenuActions(services).menuGenerateReport();
     expect(services.ui.prompts[0]).toMatch(/2018/);
     expect(wb.sheetNames()).toContain('Bilan 2018');
     expect(services.ui.alerts).toHaveLength(1);
@@ -279,7 +279,7 @@ describe('menu "Générer le bilan annuel…"', () => {
     const wb = workbook();
     const services = memoryServices(wb);
     services.ui.promptAnswers.push(' 2017 ');
-    generateReportFromMenu(services);
+    createMenuActions(services).menuGenerateReport();
     expect(wb.sheetNames()).toContain('Bilan 2017');
   });
 
@@ -289,7 +289,7 @@ describe('menu "Générer le bilan annuel…"', () => {
       const before = snapshot(wb);
       const services = memoryServices(wb);
       services.ui.promptAnswers.push(answer);
-      generateReportFromMenu(services);
+      createMenuActions(services).menuGenerateReport();
       expect(services.ui.alerts[0]).toMatch(/n'est pas une année valide.*Aucun bilan n'a été généré/);
       expect(snapshot(wb)).toBe(before);
       expect(wb.calls.writeValues ?? 0).toBe(0);
@@ -300,7 +300,7 @@ describe('menu "Générer le bilan annuel…"', () => {
     const wb = workbook();
     const services = memoryServices(wb);
     services.ui.promptAnswers.push(null);
-    generateReportFromMenu(services);
+    createMenuActions(services).menuGenerateReport();
     expect(services.ui.alerts).toEqual([]);
     expect(wb.sheetNames()).not.toContain('Bilan 2018');
   });
@@ -316,7 +316,7 @@ describe('menu "Générer le bilan annuel…"', () => {
       return false;
     };
     services.ui.promptAnswers.push('2018');
-    generateReportFromMenu(services);
+    createMenuActions(services).menuGenerateReport();
     expect(asked).toMatch(/« Bilan 2018 » existe déjà/);
     expect(wb.sheet('Bilan 2018').cells).toEqual([['à garder']]);
     expect(services.ui.alerts[0]).toMatch(/conservé/);
@@ -329,14 +329,14 @@ describe('menu "Générer le bilan annuel…"', () => {
     const services = memoryServices(wb);
     services.ui.confirmAnswers.push(true);
     services.ui.promptAnswers.push('2018');
-    generateReportFromMenu(services);
+    createMenuActions(services).menuGenerateReport();
     expect(wb.sheet('Bilan 2018').cells[0][0]).toBe("Club de l'alternance — Bilan 2018");
   });
 
   it('alerts a French message when there is nothing to report', () => {
     const wb = new MemoryWorkbook(TZ, { Feuille1: [['x']] });
     const services = memoryServices(wb);
-    generateReportFromMenu(services);
+    createMenuActions(services).menuGenerateReport();
     expect(services.ui.alerts[0]).toMatch(/Participants/);
     expect(wb.sheetNames()).toEqual(['Feuille1']);
   });
