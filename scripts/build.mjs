@@ -71,7 +71,7 @@ const server = await build({
   footer: { js: `\n// Top-level functions seen by Apps Script (menus, triggers, google.script.run).\n${footer}\n` },
   logLevel: 'warning',
 });
-let code = server.outputFiles[0].text.replace(/^var __app = /m, 'var __app = ');
+const code = server.outputFiles[0].text;
 if (/^\s*export\s/m.test(code)) fail('dist/Code.js contient encore un « export ».');
 writeFileSync(join(dist, 'Code.js'), code);
 

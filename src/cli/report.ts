@@ -3,8 +3,9 @@
  * the indicators of SPEC §6 as a French table, as JSON, or as a self-contained HTML report.
  * The input file is only read, never written.
  */
-import { existsSync, realpathSync, statSync, writeFileSync } from 'fs';
-import { extname, resolve } from 'path';
+import { existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, XlsxReadError } from '../adapters/xlsx';
 import { todayIn } from '../core/days';
 import { cellText, ReportLayout } from '../core/report-layout';
@@ -101,7 +102,7 @@ export async function runReport(args: string[], io: CliIo, options: ReportOption
     io.err(REPORT.cli.sameAsInput);
     return EXIT_UNUSABLE;
   }
-  let workbook;
+  let workbook: MemoryWorkbook;
   try {
     workbook = await readXlsx(file);
   } catch (e) {

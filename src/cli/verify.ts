@@ -4,6 +4,7 @@
  * 1: errors; 2: unusable input, with one French line on stderr.
  */
 import { promises as fs } from 'node:fs';
+import type { MemoryWorkbook } from '../adapters/memory';
 import { XlsxReadError, readXlsx } from '../adapters/xlsx';
 import { CHECKED_TABS, checkWorkbook, countBySeverity } from '../core/checks';
 import { Day, todayIn } from '../core/days';
@@ -85,7 +86,7 @@ export async function runVerify(args: string[], io: CliIo, today: Day = todayInP
     io.err(T.notFound(path));
     return EXIT_UNUSABLE;
   }
-  let workbook;
+  let workbook: MemoryWorkbook;
   try {
     workbook = await readXlsx(path, CLI_TIME_ZONE);
   } catch (e) {

@@ -7,7 +7,7 @@ import { MAX_RETURNED_ISSUES, type CheckReport, type Issue, type Severity, type 
 import { POSTCODES_BY_COMMUNE } from './data/postcodes';
 import { Day, ageOn, frenchDate, yearOfDay } from './days';
 import { CONTRACT_TYPE, SEX, SITUATION, TRAINING_LEVEL, YES_NO_LABELS } from './lists';
-import { ATTENDANCE, PARTICIPANTS, ParticipantColumn, SESSIONS, TabDefinition, headerLookup, headerOf, MAX_CONTRACT_MONTHS } from './schema';
+import { ATTENDANCE, PARTICIPANTS, ParticipantColumn, SESSIONS, headerLookup, headerOf, MAX_CONTRACT_MONTHS } from './schema';
 import { normalizeKey } from './text';
 import { CellValue, Parsed, isBlank, textOf } from './values';
 import { Participant, Table, WorkbookModel, situationOf } from './workbook';
@@ -117,6 +117,7 @@ export function postcodesOf(commune: string): readonly string[] | null {
   let codes = postcodeCache.get(commune);
   if (codes === undefined) {
     const key = normalizeKey(commune);
+    // biome-ignore lint/suspicious/noPrototypeBuiltins: Object.hasOwn is ES2022, beyond the tsconfig's lib (ES2021).
     const raw = Object.prototype.hasOwnProperty.call(POSTCODES_BY_COMMUNE, key) ? POSTCODES_BY_COMMUNE[key] : undefined;
     codes = raw ? raw.split(' ') : null;
     if (postcodeCache.size > 10_000) postcodeCache.clear();

@@ -26,10 +26,5 @@ export function cleanText(text: string): string {
   return NEEDS_CLEANING.test(text) ? text.replace(SPACES, ' ').trim() : text;
 }
 
-/** True when text would be read by Sheets as a formula or a number-like command. */
-export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@\t\r]/.test(text);
-}
-
 /** French collation used for every list of people (Nom then Prénom). */
 export const frenchCollator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });

@@ -69,6 +69,6 @@ export function sidebarHtml(root: string, view: SidebarView): string {
   const shim = `<script>\n${scriptRunShim(PREVIEW.page.offline)}\n</script>`;
   html = html.replace('data-initial-view="home"', `data-initial-view="${view}"`);
   const head = /<head[^>]*>/i.exec(html);
-  if (head) return html.slice(0, head.index + head[0].length) + '\n' + shim + html.slice(head.index + head[0].length);
+  if (head) return `${html.slice(0, head.index + head[0].length)}\n${shim}${html.slice(head.index + head[0].length)}`;
   return shim + html;
 }

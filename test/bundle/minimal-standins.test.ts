@@ -149,12 +149,12 @@ describe('the bundle with minimal stand-ins and Date cells from another realm', 
     const again = app.saveAttendance({ date: '2018-03-20', entries: [{ participantId: 'A-1', status: 'Absent' }] });
     expect(again.written).toBe(0);
     expect(again.unchanged).toBe(1);
-    expect(tabs['Présences']).toHaveLength(4);
-    expect(tabs['Séances'][2][1]).toBe('=HYPERLINK("x")');
+    expect(tabs.Présences).toHaveLength(4);
+    expect(tabs.Séances[2][1]).toBe('=HYPERLINK("x")');
     // The status update goes through a range list (one call per distinct value).
     const changed = app.saveAttendance({ date: '2018-03-20', entries: [{ participantId: 'A-1', status: 'Excusé' }] });
     expect(changed.written).toBe(1);
-    expect(tabs['Présences']).toHaveLength(4);
+    expect(tabs.Présences).toHaveLength(4);
     const reopened = app.getAttendanceSheet('2018-03-20');
     expect(reopened.participants.map((p: { status: string | null }) => p.status)).toEqual(['Excusé', 'Présent']);
   });

@@ -1,8 +1,8 @@
 /** `club-alternance bilan` (SPEC §7) on the worked example and on unusable inputs. */
-import { createHash } from 'crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import { readXlsx, writeXlsx } from '../../src/adapters/xlsx';
 import type { CliIo } from '../../src/cli/io';

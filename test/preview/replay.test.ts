@@ -117,7 +117,7 @@ describe('display text of the grid', () => {
     expect(formatNumber(56)).toBe('56');
     expect(formatNumber(16, '0" %"')).toBe('16 %');
     expect(formatNumber(0.16, '0%')).toBe('16\u00a0%');
-    expect(formatNumber(3.14159, '0.0')).toBe('3,1');
+    expect(formatNumber(2.34567, '0.0')).toBe('2,3');
     expect(formatNumber(12345, '#,##0')).toMatch(/^12\s345$/);
     expect(formatNumber(43405, 'dd/mm/yyyy')).toBe('01/11/2018');
   });

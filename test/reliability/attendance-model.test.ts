@@ -314,7 +314,7 @@ describe('cells between the rows a save updates', () => {
    */
   it('keeps a formula typed in the Statut column between two updated rows', () => {
     const { sheets } = initial();
-    sheets['Présences'] = [
+    sheets.Présences = [
       ['Date', 'ID participant', 'Participant', 'Statut'],
       [dateCell('2018-03-13'), 'A-1', 'Martin Léa', 'Absent'],
       [dateCell('2018-03-06'), 'A-4', "N'Diaye Awa", 'Présent'],

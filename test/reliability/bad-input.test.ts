@@ -41,8 +41,8 @@ const entryRow = (cells: FakeInputCell[]) => cells;
 const BAD_WORKBOOKS: [string, () => Sheets][] = [
   ['an empty workbook (one empty tab)', () => ({ 'Feuille 1': [] })],
   ['the four tabs, all empty', () => ({ Participants: [], Séances: [], Présences: [], Paramètres: [] })],
-  ['no Participants tab', () => ({ Séances: goodSheets()['Séances'], Présences: goodSheets()['Présences'] })],
-  ['no Séances nor Présences tab', () => ({ Participants: goodSheets()['Participants'] })],
+  ['no Participants tab', () => ({ Séances: goodSheets().Séances, Présences: goodSheets().Présences })],
+  ['no Séances nor Présences tab', () => ({ Participants: goodSheets().Participants })],
   [
     'duplicate headers',
     () => ({
@@ -120,7 +120,7 @@ const BAD_WORKBOOKS: [string, () => Sheets][] = [
     'headers below row 5',
     () => ({
       ...goodSheets(),
-      Participants: [['Titre'], ['Sous-titre'], [''], [''], [''], [''], ...goodSheets()['Participants']],
+      Participants: [['Titre'], ['Sous-titre'], [''], [''], [''], [''], ...goodSheets().Participants],
     }),
   ],
   [
@@ -357,7 +357,7 @@ describe('a huge pile of duplicate rows', () => {
   it('130 000 copies of one (date, ID) row: the save updates them all, or refuses in French', () => {
     const sheets = goodSheets();
     const copies: FakeInputCell[][] = Array.from({ length: 130_000 }, () => [dateCell('2018-03-13'), 'T-1', 'Martin Léa', 'Absent']);
-    sheets['Présences'] = [ATTENDANCE_HEADER, ...copies];
+    sheets.Présences = [ATTENDANCE_HEADER, ...copies];
     const o = runOn(sheets, 'saveAttendance', [{ date: '2018-03-13', entries: [{ participantId: 'T-1', status: 'Présent' }] }]);
     if (o.threw !== null) {
       expectFrench([o.threw]);

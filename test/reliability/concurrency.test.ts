@@ -155,7 +155,11 @@ function runConcurrently(fake: FakeGas, ops: Op[][], choose: (n: number) => numb
       }
       const ready = [...pending.entries()].filter(([who, r]) => !(isLockWait(r) && holder !== null && holder !== who));
       const blocked = [...pending.keys()].filter((who) => !ready.some(([w]) => w === who));
-      for (const who of blocked) if (!waiting.has(who)) (waiting.add(who), record.waited++);
+      for (const who of blocked) {
+        if (waiting.has(who)) continue;
+        waiting.add(who);
+        record.waited++;
+      }
       if (blocked.length > 0 && (ready.length === 0 || timeoutOdds())) {
         // The 10-second wait runs out for one of the blocked executions.
         const who = blocked[choose(blocked.length)];

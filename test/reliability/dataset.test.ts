@@ -22,7 +22,7 @@ describe('benchmark workbooks', () => {
     const ds = generateDataset(1000);
     expect(ds.sessions).toBe(dates.length);
     expect(ds.attendanceRows).toBe(20_000);
-    expect(ds.tabs['Participants']).toHaveLength(1001);
+    expect(ds.tabs.Participants).toHaveLength(1001);
   });
 
   it('read cleanly: every participant is a beneficiary of some year, few issues, no error on IDs or attendance', () => {

@@ -139,7 +139,7 @@ describe('server functions on arbitrary cells, through the Apps Script adapter',
           Séances: [w.sessionsHeader, ...w.sessions],
           [w.attendanceName]: [w.attendanceHeader, ...w.attendance],
         };
-        if (w.settings) sheets['Paramètres'] = [['Année', 'Places prévues', 'Début de saison', 'Fin de saison', 'Commune du territoire', 'Quartier QPV', 'Seuil de confidentialité'], ...w.settings];
+        if (w.settings) sheets.Paramètres = [['Année', 'Places prévues', 'Début de saison', 'Fin de saison', 'Commune du territoire', 'Quartier QPV', 'Seuil de confidentialité'], ...w.settings];
         const fake = createFakeGas({ sheets });
         const restore = fake.install();
         try {

@@ -77,7 +77,7 @@ describe('service calls of every server function and menu action', () => {
 });
 
 describe('the benchmark\'s naive baseline (bench/naive.ts)', () => {
-  function servicesOver(fake: FakeGas, naive: boolean): Services {
+  function servicesOver(_fake: FakeGas, naive: boolean): Services {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     return {
       workbook: naive ? new NaiveWorkbook(ss) : new AppsScriptWorkbook(ss),

@@ -1,5 +1,5 @@
 /** The annual report on the in-memory workbook: tab "Bilan AAAA", menu, years, privacy, threshold. */
-import { join } from 'path';
+import { join } from 'node:path';
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import { readXlsx } from '../../src/adapters/xlsx';
 import { computeIndicators as coreIndicators } from '../../src/core/indicators';

@@ -76,7 +76,7 @@ export function buildWorkbook(input: WorkbookInput = {}): MemoryWorkbook {
     ['Date', 'ID participant', 'Participant', 'Statut'],
     ...(input.attendance ?? []).map((a) => [cell(a.date), a.id ?? '', a.name ?? '', a.status ?? '']),
   ];
-  if (input.settings) tabs['Paramètres'] = input.settings;
+  if (input.settings) tabs.Paramètres = input.settings;
   Object.assign(tabs, input.extraTabs ?? {});
   return new MemoryWorkbook(TZ, tabs);
 }

@@ -9,7 +9,7 @@ const FONT = 'Arial, sans-serif';
 
 function niceMax(max: number): number {
   if (max <= 0) return 1;
-  const p = Math.pow(10, Math.floor(Math.log10(max)));
+  const p = 10 ** Math.floor(Math.log10(max));
   for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= max) return m * p;
   return 10 * p;
 }

@@ -6,7 +6,7 @@
 import { PREVIEW } from '../../i18n/fr/preview';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import type { Answer } from '../ui';
-import { fetchState, Meta, runMenu, saveCopy, selectCell } from './client';
+import { fetchState, MenuResponse, Meta, runMenu, saveCopy, selectCell } from './client';
 import { ask, showAlert, toast } from './dialogs';
 import { clear, columnLetter, el } from './dom';
 import { renderGrid, RenderedGrid } from './grid';
@@ -127,7 +127,7 @@ document.addEventListener('keydown', (ev) => {
 async function runHandler(handler: string): Promise<void> {
   const answers: Answer[] = [];
   for (;;) {
-    let r;
+    let r: MenuResponse;
     try {
       r = await runMenu(handler, answers);
     } catch {
@@ -163,7 +163,7 @@ panelClose.addEventListener('click', () => {
 window.addEventListener('message', (ev) => {
   if (ev.origin !== window.location.origin) return;
   const data = ev.data as { source?: string; type?: string } | null;
-  if (!data || data.source !== 'apercu-sidebar') return;
+  if (data?.source !== 'apercu-sidebar') return;
   if (data.type === 'changed') void refresh();
   if (data.type === 'close') panelClose.click();
 });
