@@ -9,7 +9,9 @@
  *   add (no existing cell, note, format or validation is changed).
  */
 import * as vm from 'node:vm';
+import type { UserErrorCode } from '../../src/core/errors';
 import { stripMark } from '../../src/core/marks';
+import { REPORT } from '../../src/i18n/fr/report';
 import { dateCell, participant, participantsTab } from '../support/builders';
 import { createFakeGas, FakeGas, FakeInputCell } from '../support/fake-gas';
 import { ensureBundleBuilt, loadBundle, LoadedBundle } from '../support/gas-local';
@@ -154,8 +156,26 @@ const BAD_WORKBOOKS: [string, () => Sheets][] = [
 
 // ---------------------------------------------------------------------------------------
 
+/** Workbooks without a usable Participants tab: the server functions that need it refuse. */
+const UNUSABLE = [
+  'an empty workbook (one empty tab)',
+  'the four tabs, all empty',
+  'no Participants tab',
+  'blank headers',
+  'headers below row 5',
+];
+
+/** Workbooks (other than the unusable ones) where the save of T-1 on 2018-03-20 is refused, and why. */
+const SAVE_REFUSALS: Record<string, UserErrorCode> = {
+  'merged header cells (a merged title row, a header merged over two columns)': 'WORKBOOK_UNUSABLE',
+  'booleans and dates where text is expected': 'NOT_FOUND',
+  'Présences without its Statut column': 'WORKBOOK_UNUSABLE',
+};
+
 interface Outcome {
   threw: string | null;
+  /** The `cause.code` of the error thrown (UserErrorCode), null when the call succeeded. */
+  code: string | null;
   result: unknown;
   fake: FakeGas;
   before: ReturnType<typeof snapshot>;
@@ -174,14 +194,16 @@ function runOn(sheets: Sheets, fn: string, args: unknown[] | 'none', prompt?: st
   const before = snapshot(fake);
   fake.resetCalls();
   let threw: string | null = null;
+  let code: string | null = null;
   let result: unknown;
   try {
     result = args === 'none' ? gas.call(fn) : gas.call(fn, ...inRealm(gas, args));
   } catch (e) {
     threw = String((e as Error).message);
+    code = String((e as { cause?: { code?: unknown } }).cause?.code);
     expect((e as Error).name).toBe('Error');
   }
-  return { threw, result, fake, before, after: snapshot(fake) };
+  return { threw, code, result, fake, before, after: snapshot(fake) };
 }
 
 /** Messages the user saw: thrown message, alerts, toasts, issue messages. */
@@ -203,8 +225,15 @@ function expectFrench(messages: string[]): void {
   for (const m of messages) expect(frenchProblems(m)).toEqual([]);
 }
 
-describe.each(BAD_WORKBOOKS)('a workbook with %s', (_name, sheets) => {
+it('every bad workbook named in the expectations exists', () => {
+  const names = BAD_WORKBOOKS.map(([name]) => name);
+  expect([...UNUSABLE, ...Object.keys(SAVE_REFUSALS)].filter((n) => !names.includes(n))).toEqual([]);
+});
+
+describe.each(BAD_WORKBOOKS)('a workbook with %s', (name, sheets) => {
   beforeAll(() => ensureBundleBuilt());
+  const usable = !UNUSABLE.includes(name);
+  const saveRefusal: UserErrorCode | null = usable ? (SAVE_REFUSALS[name] ?? null) : 'WORKBOOK_UNUSABLE';
 
   it('validateWorkbook: French issues, only the checks\' marks are added to notes', () => {
     const o = runOn(sheets(), 'validateWorkbook', []);
@@ -217,50 +246,72 @@ describe.each(BAD_WORKBOOKS)('a workbook with %s', (_name, sheets) => {
   it('menu « Vérifier le classeur »: French summary, only marks added', () => {
     const o = runOn(sheets(), 'menuCheckWorkbook', 'none');
     expect(o.threw).toBeNull();
+    expect(o.fake.uiLog.toasts).toHaveLength(1);
     expectFrench(shown(o));
     expectUnchanged(o, { note: marksOnly });
+  });
+
+  it('getReportYears(): a result, nothing changed', () => {
+    const o = runOn(sheets(), 'getReportYears', []);
+    expect(o.code).toBeNull();
+    expect(Array.isArray((o.result as { years: unknown }).years)).toBe(true);
+    expectUnchanged(o);
   });
 
   it.each([
     ['getAttendanceSheet', ['']],
     ['getAttendanceSheet', ['2018-03-13']],
     ['computeIndicators', [2018]],
-    ['getReportYears', []],
-  ] as const)('%s(%j): a result or a French message, nothing changed', (fn, args) => {
+  ] as const)(`%s(%j): ${usable ? 'a result' : 'refused (WORKBOOK_UNUSABLE) in French'}, nothing changed`, (fn, args) => {
     const o = runOn(sheets(), fn, [...args]);
+    expect(o.code).toBe(usable ? null : 'WORKBOOK_UNUSABLE');
     expectFrench(shown(o));
     expectUnchanged(o);
     expect(o.fake.count('Range.setValues') + o.fake.count('Range.setNotes')).toBe(0);
   });
 
-  it('generateAnnualReport(2018): a French message and nothing changed, or only the new report tab', () => {
+  it(`generateAnnualReport(2018): ${usable ? 'only the new report tab is added' : 'refused (WORKBOOK_UNUSABLE) in French, nothing changed'}`, () => {
     const o = runOn(sheets(), 'generateAnnualReport', [2018]);
+    expect(o.code).toBe(usable ? null : 'WORKBOOK_UNUSABLE');
     expectFrench(shown(o));
-    if (o.threw !== null) expectUnchanged(o);
-    else expectUnchanged(o, { allowNewTabs: ['Bilan 2018'] });
+    if (usable) expectUnchanged(o, { allowNewTabs: ['Bilan 2018'] });
+    else expectUnchanged(o);
   });
 
-  it('menu « Générer le bilan annuel… »: a French message, only the new report tab', () => {
+  it(`menu « Générer le bilan annuel… »: ${usable ? 'writes Bilan 2018 and sums it up' : 'alerts that Participants is missing, nothing changed'}`, () => {
     const o = runOn(sheets(), 'menuGenerateReport', 'none', '2018');
     expect(o.threw).toBeNull();
-    expect(o.fake.uiLog.alerts.length).toBeGreaterThan(0);
+    const alerts = o.fake.uiLog.alerts.map((a) => a.message);
+    if (usable) {
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0].startsWith(REPORT.done('Bilan 2018'))).toBe(true);
+      expect(o.fake.sheetNames()).toContain('Bilan 2018');
+      expectUnchanged(o, { allowNewTabs: ['Bilan 2018'] });
+    } else {
+      expect(alerts).toEqual([REPORT.noParticipantsTab]);
+      expectUnchanged(o);
+    }
     expectFrench(shown(o));
-    expectUnchanged(o, { allowNewTabs: ['Bilan 2018'] });
   });
 
-  it('saveAttendance: a French refusal that writes nothing, or a save that only adds', () => {
+  it(`saveAttendance: ${saveRefusal === null ? 'saved, only additions' : `refused (${saveRefusal}) in French, nothing written`}`, () => {
     const o = runOn(sheets(), 'saveAttendance', [{ date: '2018-03-20', entries: [{ participantId: 'T-1', status: 'Présent' }] }]);
+    expect(o.code).toBe(saveRefusal);
     expectFrench(shown(o));
-    if (o.threw !== null) {
+    if (saveRefusal !== null) {
       expectUnchanged(o);
       expect(o.fake.count('Range.setValues')).toBe(0);
-    } else expect(changesToExisting(o.before, o.after)).toEqual([]);
+    } else {
+      expect(o.result).toEqual(expect.objectContaining({ date: '2018-03-20' }));
+      expect(changesToExisting(o.before, o.after)).toEqual([]);
+    }
     expect(o.fake.lock.held).toBe(false);
   });
 
   it('menu « Préparer le classeur »: a French summary, only additions', () => {
     const o = runOn(sheets(), 'menuPrepareWorkbook', 'none');
     expect(o.threw).toBeNull();
+    expect(o.fake.uiLog.alerts).toHaveLength(1);
     expectFrench(shown(o));
     expect(changesToExisting(o.before, o.after)).toEqual([]);
     expect(o.fake.lock.held).toBe(false);
@@ -328,45 +379,56 @@ const BAD_PAYLOADS: [string, string, unknown[] | 'none'][] = [
   ['selectCell', 'an object column', ['Participants', 2, { c: 1 }]],
 ];
 
+/** Payloads refused for another reason than INVALID_INPUT. */
+const PAYLOAD_REFUSALS: Record<string, UserErrorCode> = {
+  'saveAttendance with an unknown ID': 'NOT_FOUND',
+  'saveAttendance with a valid entry after an unknown one': 'NOT_FOUND',
+  'generateAnnualReport with a year without data': 'NO_DATA',
+  'selectCell with an unknown tab': 'NOT_FOUND',
+};
+
 describe('bad payloads from the sidebar', () => {
   beforeAll(() => ensureBundleBuilt());
 
-  it.each(BAD_PAYLOADS)('%s with %s: a French message, nothing changed', (fn, _label, args) => {
+  it.each(BAD_PAYLOADS)('%s with %s: refused with its code and a French message, nothing changed', (fn, label, args) => {
     const o = runOn(goodSheets(), fn, args);
-    expect(o.threw).not.toBeNull();
+    expect(o.code).toBe(PAYLOAD_REFUSALS[`${fn} with ${label}`] ?? 'INVALID_INPUT');
     expectFrench([o.threw!]);
     expectUnchanged(o);
     expect(o.fake.count('Range.setValues') + o.fake.count('Range.setNotes') + o.fake.count('Spreadsheet.insertSheet')).toBe(0);
     expect(o.fake.lock.held).toBe(false);
   });
 
-  it('a year given as text in the menu prompt: a French message, nothing changed', () => {
-    for (const answer of ['deux mille dix-huit', '18', '2018-2019', '   ', '9'.repeat(LONG)]) {
-      const o = runOn(goodSheets(), 'menuGenerateReport', 'none', answer);
-      expect(o.threw).toBeNull();
-      expect(o.fake.uiLog.alerts.length).toBeGreaterThan(0);
-      expectFrench(shown(o));
-      if (answer.trim() !== '') expectUnchanged(o);
-    }
+  it.each(['deux mille dix-huit', '18', '2018-2019', '9'.repeat(LONG)])('the menu prompt answered %s: « not a valid year », nothing changed', (answer) => {
+    const o = runOn(goodSheets(), 'menuGenerateReport', 'none', answer);
+    expect(o.threw).toBeNull();
+    expect(o.fake.uiLog.alerts.map((a) => a.message)).toEqual([REPORT.invalidYear(answer)]);
+    expectFrench(shown(o));
+    expectUnchanged(o);
+  });
+
+  it('the menu prompt answered with spaces only: the suggested year (2018) is generated', () => {
+    const o = runOn(goodSheets(), 'menuGenerateReport', 'none', '   ');
+    expect(o.threw).toBeNull();
+    const alerts = o.fake.uiLog.alerts.map((a) => a.message);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].startsWith(REPORT.done('Bilan 2018'))).toBe(true);
+    expectUnchanged(o, { allowNewTabs: ['Bilan 2018'] });
   });
 });
 
 describe('a huge pile of duplicate rows', () => {
   beforeAll(() => ensureBundleBuilt());
 
-  it('130 000 copies of one (date, ID) row: the save updates them all, or refuses in French', () => {
+  it('130 000 copies of one (date, ID) row: the save updates them all', () => {
     const sheets = goodSheets();
     const copies: FakeInputCell[][] = Array.from({ length: 130_000 }, () => [dateCell('2018-03-13'), 'T-1', 'Martin Léa', 'Absent']);
     sheets.Présences = [ATTENDANCE_HEADER, ...copies];
     const o = runOn(sheets, 'saveAttendance', [{ date: '2018-03-13', entries: [{ participantId: 'T-1', status: 'Présent' }] }]);
-    if (o.threw !== null) {
-      expectFrench([o.threw]);
-      expectUnchanged(o);
-    } else {
-      expect(o.result).toEqual({ date: '2018-03-13', sessionCreated: false, written: 1, unchanged: 0 });
-      const statuses = new Set(o.fake.values('Présences').slice(1).map((r) => r[3]));
-      expect([...statuses]).toEqual(['Présent']);
-    }
+    expect(o.threw).toBeNull();
+    expect(o.result).toEqual({ date: '2018-03-13', sessionCreated: false, written: 1, unchanged: 0 });
+    const statuses = new Set(o.fake.values('Présences').slice(1).map((r) => r[3]));
+    expect([...statuses]).toEqual(['Présent']);
     expect(o.fake.count('Range.setValues')).toBeLessThanOrEqual(2);
   });
 });
