@@ -146,7 +146,8 @@ describe('random cell contents', () => {
     // Typed text never holds the words the messages are checked for (a quoted 'NaN' is not a bug).
     fc.string({ maxLength: 12 }).filter((t) => !/NaN|undefined|\[object/.test(t)),
     fc.integer({ min: -100_000, max: 3_000_000 }),
-    fc.double(),
+    // Sheets never gives NaN for a cell (a NaN would be quoted as « NaN » in the date messages).
+    fc.double({ noNaN: true }),
     fc.boolean(),
     fc.date({ min: new Date(-5e13), max: new Date(5e13) }),
     fc.constant(new Date(NaN)),

@@ -171,8 +171,8 @@ describe('the preview server over HTTP', () => {
     expect(done.json.question).toBeUndefined();
     expect(done.json.alerts.join('\n')).toContain('Bilan 2018');
     const state = (await http(preview, 'GET', '/api/state')).json;
+    expect(state.sheets.map((s: { name: string }) => s.name)).toContain('Bilan 2018');
     const report = state.sheets.find((s: { name: string }) => s.name === 'Bilan 2018');
-    expect(report).toBeDefined();
     const text = report.cells.map((r: string[]) => r.join(' | ')).join('\n');
     expect(text).toMatch(/Bénéficiaires \| 56/);
     expect(report.charts.length).toBeGreaterThan(0);

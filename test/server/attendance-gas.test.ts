@@ -2,13 +2,13 @@
  * Attendance on the counting fake of the Apps Script services: through the real adapter
  * (AppsScriptWorkbook / AppsScriptLock) and through the built bundle dist/Code.js.
  */
-import { AppsScriptLock, AppsScriptWorkbook } from '../../src/adapters/apps-script';
 import type { Services } from '../../src/core/port';
 import { DateCellReader, dayFromIso, isoOfDay } from '../../src/core/days';
 import type { CellValue } from '../../src/core/values';
 import { getAttendanceSheet, saveAttendance } from '../../src/server/attendance';
 import { dateCell, participant, participantsTab, TZ } from '../support/builders';
 import { createFakeGas, FakeGas, FakeInputCell } from '../support/fake-gas';
+import { withFakeServices } from '../support/fake-services';
 import { ensureBundleBuilt, loadBundle } from '../support/gas-local';
 
 const reader = new DateCellReader(TZ);
@@ -18,19 +18,7 @@ const plain = (rows: CellValue[][]) =>
   rows.map((r) => r.map((c) => (isDate(c) ? isoOfDay(reader.dayOf(new Date(c.getTime()))!) : c)));
 
 function withFake<T>(fake: FakeGas, todayIso: string, run: (services: Services) => T): T {
-  const restore = fake.install();
-  try {
-    const services: Services = {
-      workbook: new AppsScriptWorkbook(SpreadsheetApp.getActiveSpreadsheet()),
-      lock: new AppsScriptLock(),
-      ui: { showSidebar() {}, alert() {}, prompt: () => null, confirm: () => true },
-      today: () => dayFromIso(todayIso)!,
-      now: () => new Date('2018-03-13T10:00:00Z'),
-    };
-    return run(services);
-  } finally {
-    restore();
-  }
+  return withFakeServices(fake, { today: todayIso, now: '2018-03-13T10:00:00Z' }, run);
 }
 
 const ATTENDANCE_HEADER = ['Date', 'ID participant', 'Participant', 'Statut'];

@@ -2,35 +2,16 @@
  * Checks on the counting fake of the Apps Script services: through the real adapter
  * (AppsScriptWorkbook / AppsScriptLock) and through the built bundle dist/Code.js.
  */
-import { AppsScriptLock, AppsScriptWorkbook } from '../../src/adapters/apps-script';
 import type { Services } from '../../src/core/port';
-import { dayFromIso } from '../../src/core/days';
 import { MARK_HEADER } from '../../src/i18n/fr/checks';
 import { prepareWorkbook, selectCell, validateWorkbook } from '../../src/server/checks';
 import { ParticipantInput, dateCell, participant, participantsTab } from '../support/builders';
 import { createFakeGas, FakeGas, FakeInputCell } from '../support/fake-gas';
+import { RecordingUi, withFakeServices } from '../support/fake-services';
 import { ensureBundleBuilt, loadBundle } from '../support/gas-local';
 
-function withFake<T>(fake: FakeGas, run: (services: Services, ui: { sidebars: string[]; alerts: string[] }) => T): T {
-  const restore = fake.install();
-  const ui = { sidebars: [] as string[], alerts: [] as string[] };
-  try {
-    const services: Services = {
-      workbook: new AppsScriptWorkbook(SpreadsheetApp.getActiveSpreadsheet()),
-      lock: new AppsScriptLock(),
-      ui: {
-        showSidebar: (v) => void ui.sidebars.push(v),
-        alert: (m) => void ui.alerts.push(m),
-        prompt: () => null,
-        confirm: () => true,
-      },
-      today: () => dayFromIso('2026-11-26')!,
-      now: () => new Date('2026-11-26T10:00:00Z'),
-    };
-    return run(services, ui);
-  } finally {
-    restore();
-  }
+function withFake<T>(fake: FakeGas, run: (services: Services, ui: RecordingUi) => T): T {
+  return withFakeServices(fake, { today: '2026-11-26' }, run);
 }
 
 const SESSIONS_HEADER = ['Date', 'Thème', 'Animateur', 'Lieu'];

@@ -2,26 +2,14 @@
  * The annual report through the real Apps Script adapter over the counting fake of the
  * Apps Script services: constant service calls, text kept as text, data tabs untouched.
  */
-import { AppsScriptLock, AppsScriptWorkbook } from '../../src/adapters/apps-script';
 import type { Services } from '../../src/core/port';
-import { dayFromIso } from '../../src/core/days';
 import { generateAnnualReport } from '../../src/server/report';
 import { dateCell, participant, participantsTab } from '../support/builders';
 import { createFakeGas, FakeGas, FakeInputCell } from '../support/fake-gas';
+import { withFakeServices } from '../support/fake-services';
 
 function withFake<T>(fake: FakeGas, run: (services: Services) => T): T {
-  const restore = fake.install();
-  try {
-    return run({
-      workbook: new AppsScriptWorkbook(SpreadsheetApp.getActiveSpreadsheet()),
-      lock: new AppsScriptLock(),
-      ui: { showSidebar() {}, alert() {}, prompt: () => null, confirm: () => true },
-      today: () => dayFromIso('2019-01-10')!,
-      now: () => new Date('2019-01-10T10:00:00Z'),
-    });
-  } finally {
-    restore();
-  }
+  return withFakeServices(fake, { today: '2019-01-10' }, run);
 }
 
 const COMMUNES = ['Arcueil', 'Cachan', 'Gentilly', 'Le Kremlin-Bicêtre', 'Villejuif', 'Fresnes'];

@@ -25,6 +25,15 @@ function cell(v: CellValue): CellValue {
 export type ParticipantInput = Partial<Record<ParticipantColumn, CellValue>>;
 
 let counter = 0;
+
+/**
+ * Restarts the default IDs (T-0001, …) and first names: called before each test
+ * (test/support/setup.ts), so a test's IDs never depend on the tests run before it.
+ */
+export function resetParticipantIds(): void {
+  counter = 0;
+}
+
 /** A valid participant row of the territory (override any field). */
 export function participant(overrides: ParticipantInput = {}): ParticipantInput {
   counter++;
