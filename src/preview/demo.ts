@@ -317,91 +317,106 @@ export interface DemoData {
   strayAttendance: [Day, string, string][];
 }
 
-export function generateDemoData(seed = DEMO_SEED): DemoData {
-  const rng = new Random(seed);
-  const factory = new PeopleFactory(rng);
-  const s17 = seasonSessions(2017);
-  const s18 = seasonSessions(2018);
-  const people: Person[] = [];
+/** What every step of the generation draws from: the seeded random source and the two seasons. */
+interface DemoContext {
+  rng: Random;
+  factory: PeopleFactory;
+  s17: Day[];
+  s18: Day[];
+}
 
-  const newPerson = (id: string, entry: Day, outcome: Outcome, qpv: 'Oui' | 'Non' | '', outside: boolean): Person => {
-    const sex = rng.next() < 0.46 ? 'F' : 'H';
-    const [lastName, firstName] = factory.name(sex);
-    const [plan, diploma] = rng.pick(CAREER_PLANS);
-    const email = rng.next() < 0.85 ? `${ASCII(firstName)}.${ASCII(lastName)}@example.com` : '';
-    return {
-      id,
-      lastName,
-      firstName,
-      sex,
-      ...residence(rng, qpv, outside),
-      qpv,
-      level: rng.next() < 0.03 ? '' : rng.weighted(LEVELS),
-      entry,
-      referrer: rng.pick(REFERRERS),
-      plan,
-      diploma: outcome === 'workStudy' ? diploma : '',
-      outcome,
-      contractType: '',
-      contractMonths: '',
-      employer: '',
-      provider: '',
-      contractStart: null,
-      exit: null,
-      phone: rng.next() < 0.92 ? factory.phone() : '',
-      email,
-      comment: '',
-      birth: '',
-      attendance: [],
-    };
+/** A new row: name, residence, level, plan, contacts drawn; outcome fields settled later. */
+function newPerson(ctx: DemoContext, id: string, entry: Day, outcome: Outcome, qpv: 'Oui' | 'Non' | '', outside: boolean): Person {
+  const { rng, factory } = ctx;
+  const sex = rng.next() < 0.46 ? 'F' : 'H';
+  const [lastName, firstName] = factory.name(sex);
+  const [plan, diploma] = rng.pick(CAREER_PLANS);
+  const email = rng.next() < 0.85 ? `${ASCII(firstName)}.${ASCII(lastName)}@example.com` : '';
+  return {
+    id,
+    lastName,
+    firstName,
+    sex,
+    ...residence(rng, qpv, outside),
+    qpv,
+    level: rng.next() < 0.03 ? '' : rng.weighted(LEVELS),
+    entry,
+    referrer: rng.pick(REFERRERS),
+    plan,
+    diploma: outcome === 'workStudy' ? diploma : '',
+    outcome,
+    contractType: '',
+    contractMonths: '',
+    employer: '',
+    provider: '',
+    contractStart: null,
+    exit: null,
+    phone: rng.next() < 0.92 ? factory.phone() : '',
+    email,
+    comment: '',
+    birth: '',
+    attendance: [],
   };
+}
 
-  // ---- 2017: 64 new entrants. 9 of them are still searching at the end of the season and
-  // carry over into 2018; the 55 others leave in 2017 with an outcome (and an exit date).
-  const outcomes17 = rng.deck<Outcome>([
+/** Index of the first workshop of a stay, drawn with weights over the season's first sessions. */
+function startIndex(rng: Random, sessions: Day[], weights: (i: number) => number, maxIndex: number): number {
+  return rng.weighted(sessions.slice(0, maxIndex + 1).map((_, i) => [i, weights(i)] as const));
+}
+
+const id2017 = (n: number): string => `J17-${String(n).padStart(3, '0')}`;
+const id2018 = (n: number): string => `J18-${String(n).padStart(3, '0')}`;
+
+/**
+ * 2017: the 55 new entrants who leave in 2017 with an outcome (and an exit date); with the 9
+ * who carry over (carriedOver), the 64 new entrants of 2017.
+ */
+function leavers2017(ctx: DemoContext): Person[] {
+  const { rng, s17 } = ctx;
+  const outcomes = rng.deck<Outcome>([
     ['workStudy', 24],
     ['training', 6],
     ['employment', 5],
     ['dropout', 16],
     ['other', 4],
   ]);
-  const qpv17 = rng.deck<'Oui' | 'Non' | ''>([
+  const qpvAnswers = rng.deck<'Oui' | 'Non' | ''>([
     ['Oui', 9],
     ['Non', 44],
     ['', 2],
   ]);
-  const minors17 = rng.deck<boolean>([
+  const minors = rng.deck<boolean>([
     [true, 8],
     [false, 47],
   ]);
-  const starts17 = (i: number): number => (i < 8 ? 6 : i < 16 ? 4 : i < 22 ? 1 : 3);
-  const startIndex = (sessions: Day[], weights: (i: number) => number, maxIndex: number): number =>
-    rng.weighted(sessions.slice(0, maxIndex + 1).map((_, i) => [i, weights(i)] as const));
-
-  let n17 = 0;
-  const id17 = (): string => `J17-${String(++n17).padStart(3, '0')}`;
+  const starts = (i: number): number => (i < 8 ? 6 : i < 16 ? 4 : i < 22 ? 1 : 3);
+  const people: Person[] = [];
   for (let k = 0; k < 55; k++) {
-    const from = startIndex(s17, starts17, s17.length - 4);
-    const outcome = outcomes17[k];
-    const qpv = qpv17[k];
-    const p = newPerson(id17(), s17[from] - rng.int(0, 9), outcome, qpv, qpv !== 'Oui' && rng.next() < 0.06);
+    const from = startIndex(rng, s17, starts, s17.length - 4);
+    const qpv = qpvAnswers[k];
+    const p = newPerson(ctx, id2017(k + 1), s17[from] - rng.int(0, 9), outcomes[k], qpv, qpv !== 'Oui' && rng.next() < 0.06);
     const last = attend(rng, p, s17, from, rng.int(5, 14), 0.78);
     settle(rng, p, last, ymd(2017, 12, 15));
-    const age = minors17[k] ? rng.int(16, 17) : rng.weighted(ADULT_AGES);
+    const age = minors[k] ? rng.int(16, 17) : rng.weighted(ADULT_AGES);
     p.birth = birthFor(rng, age, p.entry);
     people.push(p);
   }
-  // The 9 who carry over: they come in the autumn of 2017 and come back in the spring of 2018.
-  const carried: Person[] = [];
-  const outcomesCarried = rng.deck<Outcome>([
+  return people;
+}
+
+/** The 9 who carry over: they come in the autumn of 2017 and come back in the spring of 2018. */
+function carriedOver(ctx: DemoContext, firstNumber: number): Person[] {
+  const { rng, s17, s18 } = ctx;
+  const outcomes = rng.deck<Outcome>([
     ['workStudy', 4],
     ['training', 1],
     ['dropout', 1],
     ['searching', 3],
   ]);
+  const carried: Person[] = [];
   for (let k = 0; k < 9; k++) {
     const from = rng.int(s17.length - 9, s17.length - 3);
-    const p = newPerson(id17(), s17[from] - rng.int(0, 9), outcomesCarried[k], 'Non', false);
+    const p = newPerson(ctx, id2017(firstNumber + k), s17[from] - rng.int(0, 9), outcomes[k], 'Non', false);
     attend(rng, p, s17, from, s17.length, 0.75);
     // They come back at one of the first workshops of 2018 (their first 2018 « Présent »).
     const back = rng.int(0, 3);
@@ -410,16 +425,22 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
     settle(rng, p, last, ymd(2018, 12, 15));
     carried.push(p);
   }
-  // Interleave them by entry date with the other 2017 rows (IDs follow the entry order).
-  const all17 = [...people, ...carried].sort((a, b) => a.entry - b.entry || a.lastName.localeCompare(b.lastName));
-  n17 = 0;
-  for (const p of all17) p.id = id17();
-  people.length = 0;
-  people.push(...all17);
+  return carried;
+}
 
-  // ---- 2018: 47 new entrants.
-  const new18: Person[] = [];
-  const outcomes18 = rng.deck<Outcome>([
+/** Rows in entry order (then by name), numbered by `idOf` in that order. */
+function numberByEntry(people: Person[], idOf: (n: number) => string): Person[] {
+  const sorted = [...people].sort((a, b) => a.entry - b.entry || a.lastName.localeCompare(b.lastName));
+  sorted.forEach((p, i) => {
+    p.id = idOf(i + 1);
+  });
+  return sorted;
+}
+
+/** 2018: the 47 new entrants, numbered in entry order. */
+function entrants2018(ctx: DemoContext): Person[] {
+  const { rng, s18 } = ctx;
+  const outcomes = rng.deck<Outcome>([
     ['workStudy', 17],
     ['training', 3],
     ['employment', 2],
@@ -427,57 +448,61 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
     ['other', 1],
     ['searching', 19],
   ]);
-  const starts18 = (i: number): number => (i < 8 ? 6 : i < 15 ? 4 : i < 20 ? 1 : 3);
+  const starts = (i: number): number => (i < 8 ? 6 : i < 15 ? 4 : i < 20 ? 1 : 3);
+  const people: Person[] = [];
   for (let k = 0; k < 47; k++) {
-    const from = startIndex(s18, starts18, s18.length - 3);
-    const outcome = outcomes18[k];
-    const p = newPerson('', s18[from] - rng.int(0, 9), outcome, 'Non', false);
+    const from = startIndex(rng, s18, starts, s18.length - 3);
+    const outcome = outcomes[k];
+    const p = newPerson(ctx, '', s18[from] - rng.int(0, 9), outcome, 'Non', false);
     const length = outcome === 'searching' ? s18.length : rng.int(5, 14);
     const last = attend(rng, p, s18, from, length, outcome === 'searching' ? 0.66 : 0.8);
     settle(rng, p, last, ymd(2018, 12, 15));
-    new18.push(p);
+    people.push(p);
   }
-  new18.sort((a, b) => a.entry - b.entry || a.lastName.localeCompare(b.lastName));
-  new18.forEach((p, i) => (p.id = `J18-${String(i + 1).padStart(3, '0')}`));
+  return numberByEntry(people, id2018);
+}
 
-  // ---- 2018 figures: 56 beneficiaries = 47 new + 9 carried over; 9 minors, 11 QPV residents.
-  const beneficiaries18 = [...carried, ...new18];
-  const minors18 = rng.deck<boolean>([
+/** 2018 figures: 56 beneficiaries = 47 new + 9 carried over; 9 minors, 11 QPV residents. */
+function settleBeneficiaries2018(ctx: DemoContext, beneficiaries: Person[]): void {
+  const { rng } = ctx;
+  const minors = rng.deck<boolean>([
     [true, 9],
     [false, 47],
   ]);
-  const qpv18 = rng.deck<boolean>([
+  const qpv = rng.deck<boolean>([
     [true, 11],
     [false, 45],
   ]);
-  beneficiaries18.forEach((p, i) => {
-    const firstPresent2018 = p.attendance.find(([d, s]) => d >= ymd(2018, 1, 1) && s === 'Présent')![0];
-    const reference = p.entry >= ymd(2018, 1, 1) ? p.entry : firstPresent2018;
+  const newYear = ymd(2018, 1, 1);
+  beneficiaries.forEach((p, i) => {
+    const firstPresent2018 = p.attendance.find(([d, s]) => d >= newYear && s === 'Présent')![0];
+    const reference = p.entry >= newYear ? p.entry : firstPresent2018;
     // Carried-over minors were 16 at entry: keep them 17 at their return.
-    const age = minors18[i] ? (p.entry < ymd(2018, 1, 1) ? 17 : rng.int(16, 17)) : rng.weighted(ADULT_AGES);
+    const age = minors[i] ? (p.entry < newYear ? 17 : rng.int(16, 17)) : rng.weighted(ADULT_AGES);
     p.birth = birthFor(rng, age, reference);
-    const outside = !qpv18[i] && p.entry >= ymd(2018, 1, 1) && rng.next() < 0.06;
-    Object.assign(p, residence(rng, qpv18[i] ? 'Oui' : 'Non', outside));
-    p.qpv = qpv18[i] ? 'Oui' : 'Non';
+    const outside = !qpv[i] && p.entry >= newYear && rng.next() < 0.06;
+    Object.assign(p, residence(rng, qpv[i] ? 'Oui' : 'Non', outside));
+    p.qpv = qpv[i] ? 'Oui' : 'Non';
   });
+}
 
-  // ---- Realistic faults (none moves a published figure).
-  const rows17 = people.filter((p) => p.id.startsWith('J17') && !carried.includes(p));
+/** Realistic faults in the rows (none moves a published figure): faults 1 to 8. */
+function plantRowFaults(leavers17: Person[], new18: Person[]): void {
   // 1. A 2017 birth date never filled in.
-  rows17[3].birth = '';
+  leavers17[3].birth = '';
   // 2. An impossible date typed as text.
-  rows17[11].birth = '31/02/2001';
+  leavers17[11].birth = '31/02/2001';
   // 3. The same ID typed twice in 2017, on the row of someone who registered but never came
   //    (both rows are 2017 entrants who left in 2017; no Présences row is shared).
-  const noShow = rows17[20];
-  noShow.id = rows17[19].id;
+  const noShow = leavers17[20];
+  noShow.id = leavers17[19].id;
   noShow.attendance = [];
   noShow.outcome = 'dropout';
   Object.assign(noShow, { contractType: '', contractMonths: '', employer: '', provider: '', diploma: '', contractStart: null });
   noShow.exit = noShow.entry + 21;
   noShow.comment = 'Jamais venu aux ateliers';
   // 4. An "Alternance signée" without its contract start date (2017).
-  const signed17 = rows17.find((p, i) => i > 25 && p.outcome === 'workStudy')!;
+  const signed17 = leavers17.find((p, i) => i > 25 && p.outcome === 'workStudy')!;
   signed17.contractStart = null;
   // 5. A postcode that is not the commune's (a 2018 resident of Cachan with Arcueil's code).
   const cachan = new18.find((p) => p.commune === 'Cachan' && p.qpv === 'Non')!;
@@ -489,26 +514,48 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
   // 8. An e-mail address without "@".
   const withMail = new18.find((p, i) => i > 20 && p.email !== '')!;
   withMail.email = withMail.email.replace('@', '.');
+}
 
-  // 9. A registration started but not finished: no entry date (counted in excludedRows).
-  const unfinished = newPerson('J18-048', 0, 'searching', '', false);
-  unfinished.birth = birthFor(rng, 19, ymd(2018, 11, 20));
+/** 9. A registration started but not finished: no entry date (counted in excludedRows). */
+function unfinishedRegistration(ctx: DemoContext): Person {
+  const unfinished = newPerson(ctx, id2018(48), 0, 'searching', '', false);
+  unfinished.birth = birthFor(ctx.rng, 19, ymd(2018, 11, 20));
   unfinished.comment = 'Inscription à compléter';
   unfinished.phone = '';
+  return unfinished;
+}
 
-  // 10. A Présences row whose ID does not exist (a typo of J18-004 → J18-04).
+/** 10. A Présences row whose ID does not exist (a typo of J18-004 → J18-04). */
+function strayAttendanceRow(new18: Person[]): [Day, string, string] {
   const someone = new18[3];
   const strayDay = someone.attendance[someone.attendance.length - 1][0];
+  return [strayDay, 'J18-04', `${someone.lastName} ${someone.firstName}`];
+}
+
+export function generateDemoData(seed = DEMO_SEED): DemoData {
+  const rng = new Random(seed);
+  const ctx: DemoContext = { rng, factory: new PeopleFactory(rng), s17: seasonSessions(2017), s18: seasonSessions(2018) };
+
+  const leavers17 = leavers2017(ctx);
+  const carried = carriedOver(ctx, leavers17.length + 1);
+  // Interleave the carried-over rows by entry date with the other 2017 rows (IDs follow the entry order).
+  const people17 = numberByEntry([...leavers17, ...carried], id2017);
+  const new18 = entrants2018(ctx);
+  settleBeneficiaries2018(ctx, [...carried, ...new18]);
+
+  const rows17 = people17.filter((p) => !carried.includes(p));
+  plantRowFaults(rows17, new18);
+  const unfinished = unfinishedRegistration(ctx);
+  const stray = strayAttendanceRow(new18);
 
   // 11. The last workshop of 2018 is in Séances but its attendance is not recorded yet: it is
   //     the date "Saisir les présences" opens on, with everybody still to mark.
-  const openSession = s18[s18.length - 1];
-  for (const p of [...people, ...new18]) p.attendance = p.attendance.filter(([d]) => d !== openSession);
-  const sessions = [...s17, ...s18];
+  const openSession = ctx.s18[ctx.s18.length - 1];
+  for (const p of [...people17, ...new18]) p.attendance = p.attendance.filter(([d]) => d !== openSession);
   return {
-    people: [...people, ...new18, unfinished],
-    sessions,
-    strayAttendance: [[strayDay, 'J18-04', `${someone.lastName} ${someone.firstName}`]],
+    people: [...people17, ...new18, unfinished],
+    sessions: [...ctx.s17, ...ctx.s18],
+    strayAttendance: [stray],
   };
 }
 
