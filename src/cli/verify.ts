@@ -11,7 +11,7 @@ import { Day, todayIn } from '../core/days';
 import { normalizeKey } from '../core/text';
 import { readModel } from '../server/read';
 import type { CheckReport, Issue } from '../shared/api';
-import { VERIFY_CLI as T } from '../i18n/fr/checks';
+import { VERIFY_CLI } from '../i18n/fr/checks';
 import { CLI_TIME_ZONE, CliIo, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
 
 export { CLI_TIME_ZONE };
@@ -28,11 +28,11 @@ function parseArgs(args: string[]): { path: string; json: boolean } {
   const paths: string[] = [];
   for (const a of args) {
     if (a === '--json') json = true;
-    else if (a.startsWith('-') && a.length > 1) throw new UsageError(T.unknownOption(a));
+    else if (a.startsWith('-') && a.length > 1) throw new UsageError(VERIFY_CLI.unknownOption(a));
     else if (a.trim() !== '') paths.push(a);
   }
-  if (paths.length === 0) throw new UsageError(T.missingPath);
-  if (paths.length > 1) throw new UsageError(T.tooManyPaths);
+  if (paths.length === 0) throw new UsageError(VERIFY_CLI.missingPath);
+  if (paths.length > 1) throw new UsageError(VERIFY_CLI.tooManyPaths);
   return { path: paths[0], json };
 }
 
@@ -50,22 +50,22 @@ export function formatText(result: CheckReport): string {
     const issues = byTab.get(tab);
     if (!issues) continue;
     const { errors, warnings } = countBySeverity(issues);
-    lines.push(T.tabHeading(tab, errors, warnings));
+    lines.push(VERIFY_CLI.tabHeading(tab, errors, warnings));
     for (const i of issues) {
       // "Date d'entrée : Date d'entrée manquante…" would repeat the column: keep it only when the message does not start with it.
       const column = i.column !== null && !normalizeKey(i.message).startsWith(normalizeKey(i.column)) ? i.column : null;
-      lines.push(`  ${T.issueLine(i.sheet, i.row, column, i.severity, i.message, i.code)}`);
+      lines.push(`  ${VERIFY_CLI.issueLine(i.sheet, i.row, column, i.severity, i.message, i.code)}`);
     }
     lines.push('');
   }
   const { errors, warnings } = countBySeverity(result.issues);
-  lines.push(T.summary(result.rowsChecked, errors, warnings));
+  lines.push(VERIFY_CLI.summary(result.rowsChecked, errors, warnings));
   return lines.join('\n');
 }
 
 export async function runVerify(args: string[], io: CliIo, today: Day = todayInParis()): Promise<number> {
   if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
-    io.out(T.usage);
+    io.out(VERIFY_CLI.usage);
     return EXIT_OK;
   }
   let options: { path: string; json: boolean };
@@ -79,11 +79,11 @@ export async function runVerify(args: string[], io: CliIo, today: Day = todayInP
   try {
     const stat = await fs.stat(path);
     if (stat.isDirectory()) {
-      io.err(T.isDirectory(path));
+      io.err(VERIFY_CLI.isDirectory(path));
       return EXIT_UNUSABLE;
     }
   } catch {
-    io.err(T.notFound(path));
+    io.err(VERIFY_CLI.notFound(path));
     return EXIT_UNUSABLE;
   }
   let workbook: MemoryWorkbook;
@@ -91,14 +91,14 @@ export async function runVerify(args: string[], io: CliIo, today: Day = todayInP
     workbook = await readXlsx(path, CLI_TIME_ZONE);
   } catch (e) {
     if (e instanceof XlsxReadError || e instanceof Error) {
-      io.err(T.notXlsx(path));
+      io.err(VERIFY_CLI.notXlsx(path));
       return EXIT_UNUSABLE;
     }
     throw e;
   }
   const model = readModel(workbook);
   if (model.participants.sheetName === null) {
-    io.err(T.noParticipants(path));
+    io.err(VERIFY_CLI.noParticipants(path));
     return EXIT_UNUSABLE;
   }
   const result = checkWorkbook(model, today);

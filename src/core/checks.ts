@@ -366,11 +366,11 @@ function checkParticipants(model: WorkbookModel, today: Day, out: IssueList): vo
 }
 
 function checkSessions(model: WorkbookModel, out: IssueList): void {
-  const T = model.sessions;
-  reportMissingColumns(T, TAB_SESSIONS, out, false);
-  if (T.headerRow === null || T.columns.date === undefined) return;
+  const table = model.sessions;
+  reportMissingColumns(table, TAB_SESSIONS, out, false);
+  if (table.headerRow === null || table.columns.date === undefined) return;
   const dateHeader = headerOf(SESSIONS, 'date');
-  const col = T.columns.date;
+  const col = table.columns.date;
   const add = (row: number, code: CheckCode, message: string): void => out.add(TAB_SESSIONS, row, dateHeader, col, code, message);
   const byDay = new Map<string, number[]>();
   for (const s of model.sessionRecords) {
@@ -406,17 +406,17 @@ function checkSessions(model: WorkbookModel, out: IssueList): void {
 }
 
 function checkAttendance(model: WorkbookModel, out: IssueList): void {
-  const T = model.attendance;
-  reportMissingColumns(T, TAB_ATTENDANCE, out, false);
-  if (T.headerRow === null) return;
-  const cols = T.columns;
+  const table = model.attendance;
+  reportMissingColumns(table, TAB_ATTENDANCE, out, false);
+  if (table.headerRow === null) return;
+  const cols = table.columns;
   const dateHeader = headerOf(ATTENDANCE, 'date');
   const idHeader = headerOf(ATTENDANCE, 'participantId');
   const statusHeader = headerOf(ATTENDANCE, 'status');
 
   // Participants by ID (first row wins), when the Participants tab can be read.
-  const P = model.participants;
-  const participantsKnown = P.headerRow !== null && P.columns.id !== undefined;
+  const participantsTable = model.participants;
+  const participantsKnown = participantsTable.headerRow !== null && participantsTable.columns.id !== undefined;
   // Every ID gets a small integer (participants first): one string look-up per row.
   const idIndex = new Map<string, number>();
   const people: Participant[] = [];
@@ -430,8 +430,8 @@ function checkAttendance(model: WorkbookModel, out: IssueList): void {
   }
 
   // Session days, unless the Séances tab exists without a usable Date column (reported there).
-  const S = model.sessions;
-  const sessionsKnown = S.sheetName === null || (S.headerRow !== null && S.columns.date !== undefined);
+  const sessionsTable = model.sessions;
+  const sessionsKnown = sessionsTable.sheetName === null || (sessionsTable.headerRow !== null && sessionsTable.columns.date !== undefined);
   const sessionDays = new Set<number>();
   for (const s of model.sessionRecords) if (s.date.status === 'ok') sessionDays.add(s.date.value);
 
@@ -440,9 +440,9 @@ function checkAttendance(model: WorkbookModel, out: IssueList): void {
   const firstRowOf = new Map<number, Map<number, number>>();
   const duplicates: { day: number; rows: number[] }[] = [];
   const duplicateOf = new Map<string, number[]>();
-  const dc = cols.date ?? -1;
-  const ic = cols.participantId ?? -1;
-  const sc = cols.status ?? -1;
+  const dateCol = cols.date ?? -1;
+  const idCol = cols.participantId ?? -1;
+  const statusCol = cols.status ?? -1;
   const add = (row: number, header: string | null, col: number, code: CheckCode, message: string): void =>
     out.add(TAB_ATTENDANCE, row, header, col, code, message);
 
@@ -450,11 +450,11 @@ function checkAttendance(model: WorkbookModel, out: IssueList): void {
     const row = a.row;
     const date = a.date;
     const day = date.status === 'ok' ? date.value : null;
-    if (dc >= 0) {
-      if (date.status === 'blank') add(row, dateHeader, dc, 'ATTENDANCE_UNKNOWN_SESSION', M.attendanceDateMissing());
-      else if (date.status === 'invalid') add(row, dateHeader, dc, 'DATE_INVALID', M.dateInvalid(date.text));
+    if (dateCol >= 0) {
+      if (date.status === 'blank') add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', M.attendanceDateMissing());
+      else if (date.status === 'invalid') add(row, dateHeader, dateCol, 'DATE_INVALID', M.dateInvalid(date.text));
       else if (sessionsKnown && !sessionDays.has(date.value)) {
-        add(row, dateHeader, dc, 'ATTENDANCE_UNKNOWN_SESSION', M.attendanceUnknownSession(frenchDate(date.value)));
+        add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', M.attendanceUnknownSession(frenchDate(date.value)));
       }
     }
     let person: Participant | undefined;
@@ -465,16 +465,16 @@ function checkAttendance(model: WorkbookModel, out: IssueList): void {
       else index = known;
       if (index < people.length) person = people[index];
     }
-    if (ic >= 0) {
-      if (a.participantId === '') add(row, idHeader, ic, 'ATTENDANCE_UNKNOWN_PARTICIPANT', M.attendanceIdMissing());
+    if (idCol >= 0) {
+      if (a.participantId === '') add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', M.attendanceIdMissing());
       else if (participantsKnown && person === undefined) {
-        add(row, idHeader, ic, 'ATTENDANCE_UNKNOWN_PARTICIPANT', M.attendanceUnknownParticipant(a.participantId));
+        add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', M.attendanceUnknownParticipant(a.participantId));
       }
     }
-    if (sc >= 0) {
+    if (statusCol >= 0) {
       const status = a.status;
-      if (status.status === 'blank') add(row, statusHeader, sc, 'ATTENDANCE_STATUS_INVALID', M.attendanceStatusMissing());
-      else if (status.status === 'invalid') add(row, statusHeader, sc, 'ATTENDANCE_STATUS_INVALID', M.attendanceStatusInvalid(status.text));
+      if (status.status === 'blank') add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', M.attendanceStatusMissing());
+      else if (status.status === 'invalid') add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', M.attendanceStatusInvalid(status.text));
     }
     if (day !== null && index >= 0) {
       let ofDay = firstRowOf.get(day);
@@ -494,10 +494,10 @@ function checkAttendance(model: WorkbookModel, out: IssueList): void {
     }
     if (person !== undefined && day !== null) {
       if (person.entryDate.status === 'ok' && day < person.entryDate.value) {
-        add(row, dateHeader, dc, 'ATTENDANCE_BEFORE_ENTRY', M.attendanceBeforeEntry(frenchDate(day), frenchDate(person.entryDate.value)));
+        add(row, dateHeader, dateCol, 'ATTENDANCE_BEFORE_ENTRY', M.attendanceBeforeEntry(frenchDate(day), frenchDate(person.entryDate.value)));
       }
       if (person.exitDate.status === 'ok' && day > person.exitDate.value) {
-        add(row, dateHeader, dc, 'ATTENDANCE_AFTER_EXIT', M.attendanceAfterExit(frenchDate(day), frenchDate(person.exitDate.value)));
+        add(row, dateHeader, dateCol, 'ATTENDANCE_AFTER_EXIT', M.attendanceAfterExit(frenchDate(day), frenchDate(person.exitDate.value)));
       }
     }
   }

@@ -325,13 +325,12 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
   const districtLookup = new Map<string, string>();
   for (const d of settings.qpvDistricts) districtLookup.set(normalizeKey(d.name), d.name);
 
-  const P = participants;
-  const pc = P.columns;
+  const participantColumns = participants.columns;
   const get = (row: TableRow, key: ParticipantColumn): CellValue => {
-    const c = pc[key];
+    const c = participantColumns[key];
     return c === undefined ? null : row.cells[c];
   };
-  const participantRecords: Participant[] = P.rows.map((row) => {
+  const participantRecords: Participant[] = participants.rows.map((row) => {
     const commune = parseText(get(row, 'commune'));
     const communeName = commune.status === 'ok' ? (territoryLookup.get(normalizeKey(commune.value)) ?? null) : null;
     const qpvDistrict = parseText(get(row, 'qpvDistrict'));

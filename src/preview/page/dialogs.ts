@@ -3,7 +3,7 @@ import { PREVIEW } from '../../i18n/fr/preview';
 import type { Answer, Question } from '../ui';
 import { el } from './dom';
 
-const T = PREVIEW.page;
+const PAGE_TEXT = PREVIEW.page;
 
 function open(build: (dialog: HTMLDialogElement, done: (a: Answer) => void) => void): Promise<Answer> {
   return new Promise((resolve) => {
@@ -28,7 +28,7 @@ function open(build: (dialog: HTMLDialogElement, done: (a: Answer) => void) => v
 
 export function showAlert(message: string, title: string = PREVIEW.page.menuTitle): Promise<void> {
   return open((dialog, done) => {
-    const ok = el('button', { type: 'button', class: 'primary', onclick: () => done(true) }, T.ok);
+    const ok = el('button', { type: 'button', class: 'primary', onclick: () => done(true) }, PAGE_TEXT.ok);
     dialog.append(el('h2', {}, title), el('p', { 'data-role': 'message' }, message), el('div', { class: 'buttons' }, ok));
     setTimeout(() => ok.focus(), 0);
   }).then(() => undefined);
@@ -36,7 +36,7 @@ export function showAlert(message: string, title: string = PREVIEW.page.menuTitl
 
 export function ask(question: Question): Promise<Answer> {
   return open((dialog, done) => {
-    dialog.append(el('h2', {}, question.title || T.menuTitle), el('p', { 'data-role': 'message' }, question.message));
+    dialog.append(el('h2', {}, question.title || PAGE_TEXT.menuTitle), el('p', { 'data-role': 'message' }, question.message));
     if (question.kind === 'prompt') {
       const input = el('input', { type: 'text', 'aria-label': question.message });
       input.value = question.defaultValue ?? '';
@@ -47,8 +47,8 @@ export function ask(question: Question): Promise<Answer> {
         el(
           'div',
           { class: 'buttons' },
-          el('button', { type: 'button', class: 'secondary', onclick: () => done(null) }, T.cancel),
-          el('button', { type: 'submit', class: 'primary' }, T.ok),
+          el('button', { type: 'button', class: 'secondary', onclick: () => done(null) }, PAGE_TEXT.cancel),
+          el('button', { type: 'submit', class: 'primary' }, PAGE_TEXT.ok),
         ),
       );
       form.addEventListener('submit', (ev) => {
@@ -58,9 +58,9 @@ export function ask(question: Question): Promise<Answer> {
       dialog.append(form);
       setTimeout(() => input.focus(), 0);
     } else {
-      const yes = el('button', { type: 'button', class: 'primary', onclick: () => done(true) }, T.yes);
+      const yes = el('button', { type: 'button', class: 'primary', onclick: () => done(true) }, PAGE_TEXT.yes);
       dialog.append(
-        el('div', { class: 'buttons' }, el('button', { type: 'button', class: 'secondary', onclick: () => done(false) }, T.no), yes),
+        el('div', { class: 'buttons' }, el('button', { type: 'button', class: 'secondary', onclick: () => done(false) }, PAGE_TEXT.no), yes),
       );
       setTimeout(() => yes.focus(), 0);
     }

@@ -11,7 +11,7 @@ import { ask, showAlert, toast } from './dialogs';
 import { clear, columnLetter, el } from './dom';
 import { renderGrid, RenderedGrid } from './grid';
 
-const T = PREVIEW.page;
+const PAGE_TEXT = PREVIEW.page;
 const POLL_MS = 1500;
 
 interface PageState {
@@ -29,19 +29,19 @@ const state: PageState = { snapshot: null, active: null, lastSelection: 'null', 
 // ---------------------------------------------------------------------------------------
 // Layout
 
-const docTitle = el('div', { class: 'doc-title', id: 'doc-title' }, T.loading);
-const menuButton = el('button', { type: 'button', id: 'addon-menu-button', 'aria-haspopup': 'menu', 'aria-expanded': 'false' }, T.menuTitle);
-const menu = el('div', { class: 'menu', id: 'addon-menu', role: 'menu', 'aria-label': T.menuTitle, hidden: true });
+const docTitle = el('div', { class: 'doc-title', id: 'doc-title' }, PAGE_TEXT.loading);
+const menuButton = el('button', { type: 'button', id: 'addon-menu-button', 'aria-haspopup': 'menu', 'aria-expanded': 'false' }, PAGE_TEXT.menuTitle);
+const menu = el('div', { class: 'menu', id: 'addon-menu', role: 'menu', 'aria-label': PAGE_TEXT.menuTitle, hidden: true });
 const badge = el('span', { class: 'badge', id: 'source-badge' });
-const saveButton = el('button', { type: 'button', class: 'primary', id: 'save-copy', hidden: true }, T.saveCopy);
+const saveButton = el('button', { type: 'button', class: 'primary', id: 'save-copy', hidden: true }, PAGE_TEXT.saveCopy);
 const nameBox = el('div', { class: 'name-box', id: 'name-box' });
 const cellValue = el('div', { class: 'cell-value', id: 'cell-value' });
 const banner = el('div', { class: 'banner', id: 'banner', role: 'alert', hidden: true });
 const gridScroll = el('div', { class: 'grid-scroll', id: 'grid-scroll' });
-const frame = el('iframe', { id: 'sidebar-frame', title: T.menuTitle });
-const panelClose = el('button', { type: 'button', id: 'sidepanel-close', 'aria-label': T.sidebarClose, title: T.sidebarClose }, '×');
-const panel = el('aside', { class: 'sidepanel', id: 'sidepanel', hidden: true, 'aria-label': T.menuTitle }, el('header', {}, el('span', {}, T.menuTitle), panelClose), frame);
-const tabs = el('nav', { class: 'tabbar', id: 'tabs', role: 'tablist', 'aria-label': T.sheetTabs });
+const frame = el('iframe', { id: 'sidebar-frame', title: PAGE_TEXT.menuTitle });
+const panelClose = el('button', { type: 'button', id: 'sidepanel-close', 'aria-label': PAGE_TEXT.sidebarClose, title: PAGE_TEXT.sidebarClose }, '×');
+const panel = el('aside', { class: 'sidepanel', id: 'sidepanel', hidden: true, 'aria-label': PAGE_TEXT.menuTitle }, el('header', {}, el('span', {}, PAGE_TEXT.menuTitle), panelClose), frame);
+const tabs = el('nav', { class: 'tabbar', id: 'tabs', role: 'tablist', 'aria-label': PAGE_TEXT.sheetTabs });
 
 function layout(): void {
   const app = document.getElementById('app')!;
@@ -63,7 +63,7 @@ function layout(): void {
     el('main', { class: 'workspace' }, el('section', { class: 'sheet-area' }, gridScroll), panel),
     tabs,
   );
-  document.title = T.title;
+  document.title = PAGE_TEXT.title;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -72,7 +72,7 @@ function layout(): void {
 function buildMenu(meta: Meta): void {
   clear(menu);
   menuButton.textContent = meta.menu.title;
-  menu.append(el('div', { class: 'menu-hint' }, T.menuHint));
+  menu.append(el('div', { class: 'menu-hint' }, PAGE_TEXT.menuHint));
   for (const item of meta.menu.items) {
     menu.append(
       el(
@@ -131,7 +131,7 @@ async function runHandler(handler: string): Promise<void> {
     try {
       r = await runMenu(handler, answers);
     } catch {
-      showBanner(T.offline);
+      showBanner(PAGE_TEXT.offline);
       return;
     }
     for (const m of r.toasts) toast(m);
@@ -173,16 +173,16 @@ window.addEventListener('message', (ev) => {
 
 saveButton.addEventListener('click', async () => {
   saveButton.disabled = true;
-  saveButton.textContent = T.saving;
+  saveButton.textContent = PAGE_TEXT.saving;
   try {
     const r = await saveCopy();
     if (r.ok) toast(r.message);
     else await showAlert(r.message);
   } catch {
-    showBanner(T.offline);
+    showBanner(PAGE_TEXT.offline);
   } finally {
     saveButton.disabled = false;
-    saveButton.textContent = T.saveCopy;
+    saveButton.textContent = PAGE_TEXT.saveCopy;
   }
 });
 
@@ -234,7 +234,7 @@ function renderTabs(): void {
       ),
     );
   }
-  tabs.append(el('span', { class: 'preview-note' }, T.previewNote));
+  tabs.append(el('span', { class: 'preview-note' }, PAGE_TEXT.previewNote));
 }
 
 function rememberScroll(): void {
@@ -299,9 +299,9 @@ async function refresh(): Promise<void> {
     state.snapshot = r;
     if (first) {
       buildMenu(r.meta);
-      docTitle.textContent = r.meta.demo ? T.demoTitle : (r.meta.fileName ?? '');
-      badge.textContent = r.meta.demo ? T.demoBadge : T.fileBadge(r.meta.fileName ?? '');
-      if (r.meta.simulatedToday) badge.textContent += ` · ${T.simulatedToday(r.meta.simulatedToday)}`;
+      docTitle.textContent = r.meta.demo ? PAGE_TEXT.demoTitle : (r.meta.fileName ?? '');
+      badge.textContent = r.meta.demo ? PAGE_TEXT.demoBadge : PAGE_TEXT.fileBadge(r.meta.fileName ?? '');
+      if (r.meta.simulatedToday) badge.textContent += ` · ${PAGE_TEXT.simulatedToday(r.meta.simulatedToday)}`;
       badge.className = r.meta.demo ? 'badge' : 'badge file';
       saveButton.hidden = r.meta.demo;
       if (r.meta.copyName) saveButton.title = r.meta.copyName;
@@ -314,7 +314,7 @@ async function refresh(): Promise<void> {
     document.body.setAttribute('data-version', String(r.version));
     followSelection(r);
   } catch {
-    showBanner(T.offline);
+    showBanner(PAGE_TEXT.offline);
   } finally {
     state.busy = false;
     if (state.again) {

@@ -5,7 +5,7 @@
  */
 import { clear, el, isBusy, setBusy, setMessage } from '../dom';
 import { call } from '../rpc';
-import { CHECKS_VIEW as T } from '../../i18n/fr/checks';
+import { CHECKS_VIEW } from '../../i18n/fr/checks';
 import type { Issue, ValidationResult } from '../../shared/api';
 
 /** Issues rendered at most (the grid's notes carry all of them). */
@@ -30,15 +30,15 @@ export function mountChecks(root: HTMLElement): void {
   const summary = el('div', { class: 'checks-summary' });
   const list = el('div', { class: 'checks-list' });
   const showWarnings = el('input', { type: 'checkbox', id: 'checks-show-warnings', checked: true, onchange: () => render() });
-  const runButton = el('button', { type: 'button', class: 'primary', onclick: () => run() }, T.run);
+  const runButton = el('button', { type: 'button', class: 'primary', onclick: () => run() }, CHECKS_VIEW.run);
 
   root.append(
-    el('h2', { class: 'view-title' }, T.title),
-    el('p', { class: 'muted' }, T.intro),
+    el('h2', { class: 'view-title' }, CHECKS_VIEW.title),
+    el('p', { class: 'muted' }, CHECKS_VIEW.intro),
     runButton,
     status,
     summary,
-    el('div', { class: 'row' }, showWarnings, el('label', { for: 'checks-show-warnings', style: 'display:inline;font-weight:normal;margin:0' }, T.showWarnings)),
+    el('div', { class: 'row' }, showWarnings, el('label', { for: 'checks-show-warnings', style: 'display:inline;font-weight:normal;margin:0' }, CHECKS_VIEW.showWarnings)),
     list,
   );
 
@@ -48,20 +48,20 @@ export function mountChecks(root: HTMLElement): void {
     setBusy(button, true);
     call('selectCell', issue.sheet, issue.row, issue.column)
       .then(() => setMessage(status, '', 'info'))
-      .catch((e: Error) => setMessage(status, T.selectFailed(e.message), 'error'))
+      .catch((e: Error) => setMessage(status, CHECKS_VIEW.selectFailed(e.message), 'error'))
       .finally(() => setBusy(button, false));
   }
 
   function issueItem(issue: Issue): HTMLElement {
     const go: HTMLButtonElement = el(
       'button',
-      { type: 'button', class: 'link', 'aria-label': T.goAria(issue.sheet, issue.row, issue.column), onclick: () => goTo(issue, go) },
-      T.go,
+      { type: 'button', class: 'link', 'aria-label': CHECKS_VIEW.goAria(issue.sheet, issue.row, issue.column), onclick: () => goTo(issue, go) },
+      CHECKS_VIEW.go,
     );
     return el(
       'li',
       { class: `issue issue-${issue.severity}`, 'data-code': issue.code, style: 'overflow-wrap:anywhere;margin-bottom:4px' },
-      el('span', { class: `badge badge-${issue.severity}` }, T.severity[issue.severity]),
+      el('span', { class: `badge badge-${issue.severity}` }, CHECKS_VIEW.severity[issue.severity]),
       ' ',
       issue.column ? el('strong', {}, `${issue.column} : `) : null,
       issue.message,
@@ -79,39 +79,39 @@ export function mountChecks(root: HTMLElement): void {
       el(
         'p',
         { class: errors > 0 ? 'message message-error' : warnings > 0 ? 'message message-info' : 'message message-ok' },
-        errors + warnings === 0 ? T.allClear(result.rowsChecked) : T.summary(errors, warnings, result.rowsChecked),
+        errors + warnings === 0 ? CHECKS_VIEW.allClear(result.rowsChecked) : CHECKS_VIEW.summary(errors, warnings, result.rowsChecked),
       ),
     );
-    if (result.issues.length > 0) summary.append(el('p', { class: 'muted' }, T.marksHint));
+    if (result.issues.length > 0) summary.append(el('p', { class: 'muted' }, CHECKS_VIEW.marksHint));
     const visible = showWarnings.checked ? result.issues : result.issues.filter((i) => i.severity === 'error');
     const shown = visible.slice(0, MAX_SHOWN);
     for (const [sheet, rows] of groupIssues(shown)) {
       const section = el('section', { class: 'checks-tab' }, el('h3', {}, sheet));
       for (const [row, issues] of rows) {
-        section.append(el('div', { class: 'checks-row' }, el('h4', {}, T.row(row)), el('ul', {}, issues.map(issueItem))));
+        section.append(el('div', { class: 'checks-row' }, el('h4', {}, CHECKS_VIEW.row(row)), el('ul', {}, issues.map(issueItem))));
       }
       list.append(section);
     }
     // Counted on the server over every issue (it returns at most 500 of them).
     const total = showWarnings.checked ? errors + warnings : errors;
-    if (total > shown.length) list.append(el('p', { class: 'muted' }, T.notShown(total - shown.length)));
+    if (total > shown.length) list.append(el('p', { class: 'muted' }, CHECKS_VIEW.notShown(total - shown.length)));
   }
 
   /** Runs the check; the focus stays on "Vérifier à nouveau" (it is never disabled). */
   function run(): void {
     if (isBusy(runButton)) return;
     setBusy(runButton, true);
-    setMessage(status, T.running, 'info');
+    setMessage(status, CHECKS_VIEW.running, 'info');
     call('validateWorkbook')
       .then((r) => {
         result = r;
         setMessage(status, '', 'info');
         render();
       })
-      .catch((e: Error) => setMessage(status, T.failed(e.message), 'error'))
+      .catch((e: Error) => setMessage(status, CHECKS_VIEW.failed(e.message), 'error'))
       .finally(() => {
         setBusy(runButton, false);
-        runButton.textContent = T.rerun;
+        runButton.textContent = CHECKS_VIEW.rerun;
       });
   }
 
