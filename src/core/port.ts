@@ -97,6 +97,11 @@ export interface UiPort {
   prompt(title: string, message: string, defaultValue?: string): string | null;
   confirm(title: string, message: string): boolean;
   toast?(message: string): void;
+  /**
+   * True for the signal a UI throws to stop a run at an unanswered question (the preview's
+   * replay): the menu's top-level catch lets it through instead of reporting an error.
+   */
+  isInterruption?(e: unknown): boolean;
 }
 
 /** Everything server code needs, passed in (tests use small fakes). */

@@ -65,6 +65,10 @@ export class PreviewUi implements UiPort {
     this.push('toast', String(message));
   }
 
+  isInterruption(e: unknown): boolean {
+    return e instanceof NeedInput;
+  }
+
   prompt(title: string, message: string, defaultValue?: string): string | null {
     const a = this.next({ kind: 'prompt', title: String(title), message: String(message), defaultValue: defaultValue ?? null });
     return typeof a === 'string' ? a : null;

@@ -71,6 +71,7 @@ export function createMenuActions(services: Services): Record<MenuHandlerName, (
       try {
         action();
       } catch (e) {
+        if (services.ui.isInterruption?.(e)) throw e;
         services.ui.alert(userFacingError(e).message);
       }
     };

@@ -118,6 +118,21 @@ describe('a user error in a menu action', () => {
   });
 });
 
+describe("a UI's interruption (the preview's replay stops at an unanswered question)", () => {
+  it('passes through the menu action, neither alerted nor logged', () => {
+    class Stop extends Error {}
+    const services = memoryServices(buildWorkbook({ participants: [participant({ id: 'A-1' })] }));
+    services.ui.prompt = () => {
+      throw new Stop('question');
+    };
+    const ui = services.ui as typeof services.ui & { isInterruption(e: unknown): boolean };
+    ui.isInterruption = (e) => e instanceof Stop;
+    expect(() => createMenuActions(services).menuGenerateReport()).toThrow(Stop);
+    expect(services.ui.alerts).toEqual([]);
+    expect(logged).toEqual([]);
+  });
+});
+
 describe('the command line', () => {
   it('prints the generic French message for an unexpected failure, not the error\'s own', async () => {
     const out: string[] = [];
