@@ -21,7 +21,7 @@ import { MemoryWorkbook, newMemorySheet } from '../adapters/memory';
 import type { CellFormat } from '../core/port';
 import { Day, dayFromYmd, midnightInTimeZone, ymdOfDay } from '../core/days';
 import { DEFAULT_QPV_DISTRICTS, DEFAULT_TERRITORY, SESSION_THEMES } from '../core/lists';
-import { ATTENDANCE, PARTICIPANTS, SESSIONS, ParticipantColumn } from '../core/schema';
+import { ATTENDANCE, PARTICIPANTS, SESSIONS, ParticipantColumn, headerOf } from '../core/schema';
 import type { CellValue } from '../core/values';
 
 export const DEMO_TIME_ZONE = 'Europe/Paris';
@@ -587,7 +587,7 @@ export function generateDemoWorkbook(seed = DEMO_SEED): MemoryWorkbook {
   const wb = new MemoryWorkbook(tz);
 
   // Participants
-  const header = PARTICIPANT_COLUMNS.map((k) => PARTICIPANTS.columns.find((c) => c.key === k)!.header);
+  const header = PARTICIPANT_COLUMNS.map((k) => headerOf(PARTICIPANTS, k));
   const situationOf = (p: Person): string =>
     ({ workStudy: 'Alternance signée', training: 'Formation', employment: 'Emploi', dropout: 'Abandon', other: 'Autre', searching: '' })[
       p.outcome
