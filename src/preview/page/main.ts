@@ -213,7 +213,7 @@ function userSelect(row: number, col: number, text: string): void {
   const sheet = state.active;
   if (!sheet) return;
   state.lastSelection = JSON.stringify({ sheet, row, col });
-  selectCell(sheet, row, col).catch(() => showBanner(T.offline));
+  selectCell(sheet, row, col).catch(() => showBanner(PAGE_TEXT.offline));
 }
 
 function renderTabs(): void {
@@ -258,7 +258,7 @@ function showSheet(name: string): void {
   state.active = name;
   // Like Sheets, the tab shown is the active sheet (its cursor on A1 here).
   state.lastSelection = JSON.stringify({ sheet: name, row: 1, col: 1 });
-  selectCell(name, 1, 1).catch(() => showBanner(T.offline));
+  selectCell(name, 1, 1).catch(() => showBanner(PAGE_TEXT.offline));
   renderTabs();
   renderActive();
 }
