@@ -7,8 +7,14 @@ import ExcelJS from 'exceljs';
 import { dayOfUtcMillis, midnightInTimeZone, utcMillisOfDay } from '../core/days';
 import type { CellValue } from '../core/values';
 import { MemoryWorkbook, newMemorySheet } from './memory';
+import { UserError } from '../core/errors';
 
-export class XlsxReadError extends Error {}
+/** An .xlsx file that cannot be read: a French message for the user (a UserError). */
+export class XlsxReadError extends UserError {
+  constructor(message: string) {
+    super(message, 'WORKBOOK_UNUSABLE');
+  }
+}
 
 function plainValue(v: ExcelJS.CellValue, timeZone: string): CellValue {
   if (v === null || v === undefined) return '';

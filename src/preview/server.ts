@@ -4,8 +4,9 @@
  */
 import { basename } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
-import { readXlsx, XlsxReadError } from '../adapters/xlsx';
+import { readXlsx } from '../adapters/xlsx';
 import { Day, dayFromIso } from '../core/days';
+import { UserError, userMessageOf } from '../core/errors';
 import { PREVIEW } from '../i18n/fr/preview';
 import { DEFAULT_PORT, RunningPreview, startPreview } from './app';
 import { findProjectRoot } from './assets';
@@ -21,14 +22,14 @@ export interface ParsedArgs {
   file: string | null;
 }
 
-/** Arguments after `npm start --`. Throws an Error with a French message. */
+/** Arguments after `npm start --`. Throws a UserError (French message). */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   let file: string | null = null;
   let help = false;
   for (const a of argv) {
     if (a === '--aide' || a === '--help' || a === '-h') help = true;
-    else if (a.startsWith('-') && a.length > 1) throw new Error(PREVIEW.unknownOption(a));
-    else if (file !== null) throw new Error(PREVIEW.tooManyArguments);
+    else if (a.startsWith('-') && a.length > 1) throw new UserError(PREVIEW.unknownOption(a), 'INVALID_INPUT');
+    else if (file !== null) throw new UserError(PREVIEW.tooManyArguments, 'INVALID_INPUT');
     else file = a;
   }
   return { help, file };
@@ -37,26 +38,26 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 export function parsePort(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return DEFAULT_PORT;
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 0 || n > 65535) throw new Error(PREVIEW.badPort(value));
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 0 || n > 65535) throw new UserError(PREVIEW.badPort(value), 'INVALID_INPUT');
   return n;
 }
 
 export function parseToday(value: string | undefined): (() => Day) | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const day = dayFromIso(value.trim());
-  if (day === null) throw new Error(PREVIEW.badToday(value));
+  if (day === null) throw new UserError(PREVIEW.badToday(value), 'INVALID_INPUT');
   return () => day;
 }
 
 /** Opens the workbook: the demo, or an .xlsx export (never written to). */
 export async function openWorkbook(file: string | null): Promise<MemoryWorkbook> {
   if (file === null) return generateDemoWorkbook();
-  if (!/\.xlsx$/i.test(file)) throw new Error(PREVIEW.notXlsx(basename(file)));
+  if (!/\.xlsx$/i.test(file)) throw new UserError(PREVIEW.notXlsx(basename(file)), 'INVALID_INPUT');
   try {
     return await readXlsx(file);
   } catch (e) {
-    if (e instanceof XlsxReadError) throw new Error(PREVIEW.cannotOpen(e.message));
-    throw new Error(PREVIEW.cannotOpen(e instanceof Error ? e.message : String(e)));
+    // A file that cannot be read says why in French (XlsxReadError); anything else is unexpected.
+    throw new UserError(PREVIEW.cannotOpen(userMessageOf(e) ?? PREVIEW.unexpected), 'WORKBOOK_UNUSABLE', { cause: e });
   }
 }
 
@@ -74,7 +75,7 @@ export async function main(
     port = parsePort(env.PORT);
     today = parseToday(env.APERCU_AUJOURDHUI);
   } catch (e) {
-    io.err((e as Error).message);
+    io.err(userMessageOf(e) ?? PREVIEW.unexpected);
     return { code: 2, running: null };
   }
   if (args.help) {
@@ -85,7 +86,7 @@ export async function main(
   try {
     workbook = await openWorkbook(args.file);
   } catch (e) {
-    io.err((e as Error).message);
+    io.err(userMessageOf(e) ?? PREVIEW.unexpected);
     return { code: 2, running: null };
   }
   // The demo lives on the day of its last 2018 workshop (unless APERCU_AUJOURDHUI says otherwise).
@@ -99,7 +100,7 @@ export async function main(
     running = await startPreview({ workbook, root: findProjectRoot(__dirname), sourcePath: args.file, today, simulatedToday }, port);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    io.err(code === 'EADDRINUSE' ? PREVIEW.portInUse(port) : PREVIEW.listenFailed((e as Error).message));
+    io.err(code === 'EADDRINUSE' ? PREVIEW.portInUse(port) : PREVIEW.listenFailed(code ?? PREVIEW.unexpected));
     return { code: 1, running: null };
   }
   io.out(PREVIEW.started(running.url));
