@@ -149,7 +149,7 @@ export class PreviewApp {
   private readonly nowFn: () => Date;
 
   constructor(readonly options: PreviewOptions) {
-    this.todayFn = options.today ?? (() => todayIn(options.workbook.timeZone));
+    this.todayFn = options.today ?? (() => todayIn(options.workbook.timeZone, new Date(), options.workbook.offsets));
     this.nowFn = options.now ?? (() => new Date());
   }
 
