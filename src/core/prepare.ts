@@ -7,9 +7,9 @@
 import type { ValidationRule } from './port';
 import { PREPARE } from '../i18n/fr/checks';
 import { ATTENDANCE_STATUS, CONTRACT_TYPE, SEX, SITUATION, TRAINING_LEVEL, YES_NO_LABELS } from './lists';
-import { ATTENDANCE, PARTICIPANTS, SESSIONS, SETTINGS, TabDefinition, headerOf } from './schema';
+import { ANONYMISATION_COLUMNS, ATTENDANCE, ColumnDefinition, PARTICIPANTS, SESSIONS, SETTINGS, TabDefinition, headerOf } from './schema';
 import { CellValue, isBlank } from './values';
-import type { Settings, Table, WorkbookModel } from './workbook';
+import { DEFAULT_RETENTION_YEARS, type Settings, type Table, type WorkbookModel } from './workbook';
 
 export interface TabCreation {
   name: string;
@@ -58,9 +58,18 @@ const RULES: Record<string, Record<string, ValidationRule>> = {
   [ATTENDANCE.name]: { date: DATE_RULE, status: listRule(ATTENDANCE_STATUS.labels, PREPARE.help.status) },
 };
 
+/**
+ * Columns of a new tab, in order: every column of the definition except those written only
+ * by the anonymisation (`Âge à l'entrée`, `Anonymisé le`, SPEC §11).
+ */
+export function newTabColumns(definition: TabDefinition): readonly ColumnDefinition[] {
+  const skipped = ANONYMISATION_COLUMNS as readonly string[];
+  return definition === (PARTICIPANTS as TabDefinition) ? definition.columns.filter((c) => !skipped.includes(c.key)) : definition.columns;
+}
+
 /** Canonical header row of a new tab. */
 export function canonicalHeaders(definition: TabDefinition): string[] {
-  return definition.columns.map((c) => c.header);
+  return newTabColumns(definition).map((c) => c.header);
 }
 
 /** Default Paramètres: headers, the territory's communes, the priority districts (one row per district and commune). */
@@ -72,13 +81,14 @@ export function defaultSettingsValues(settings: Pick<Settings, 'territory' | 'qp
     if (d.communes.length === 0) pairs.push([d.name, '']);
     for (const c of d.communes) pairs.push([d.name, c]);
   }
-  const height = Math.max(settings.territory.length, pairs.length);
+  const height = Math.max(1, settings.territory.length, pairs.length);
   const rows: CellValue[][] = [];
   for (let i = 0; i < height; i++) {
     const line: CellValue[] = headers.map(() => '');
     line[col('territoryCommune')] = settings.territory[i] ?? '';
     line[col('qpvDistrict')] = pairs[i]?.[0] ?? '';
     line[col('qpvCommune')] = pairs[i]?.[1] ?? '';
+    if (i === 0) line[col('retentionYears')] = DEFAULT_RETENTION_YEARS;
     rows.push(line);
   }
   return [headers, ...rows];
@@ -111,7 +121,7 @@ export function planPreparation(model: WorkbookModel, frozenRows: Readonly<Recor
       }
       sheet = table.sheetName ?? def.name;
       headerRow = 1;
-      columns = Object.fromEntries(def.columns.map((c, i) => [c.key, i]));
+      columns = Object.fromEntries(newTabColumns(def).map((c, i) => [c.key, i]));
       lastRow = 1;
     } else if (table.headerRow === null) {
       plan.untouched.push(table.sheetName);

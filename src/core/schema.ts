@@ -130,7 +130,8 @@ export type SettingsColumn =
   | 'territoryCommune'
   | 'qpvDistrict'
   | 'qpvCommune'
-  | 'confidentialityThreshold';
+  | 'confidentialityThreshold'
+  | 'retentionYears';
 export const SETTINGS: TabDefinition<SettingsColumn> = {
   name: 'Paramètres',
   minHeaders: 2,
@@ -143,8 +144,15 @@ export const SETTINGS: TabDefinition<SettingsColumn> = {
     col('qpvDistrict', 'Quartier QPV', 'text'),
     col('qpvCommune', 'Commune du QPV', 'text'),
     col('confidentialityThreshold', 'Seuil de confidentialité', 'integer'),
+    col('retentionYears', 'Durée de conservation (années)', 'integer', ['Durée de conservation']),
   ],
 };
+
+/**
+ * Participants columns written only by the anonymisation (SPEC §11): "Préparer le classeur"
+ * does not add them to a new tab; the anonymisation appends them when missing.
+ */
+export const ANONYMISATION_COLUMNS: readonly ParticipantColumn[] = ['ageAtEntry', 'anonymisedOn'];
 
 export const DATA_TABS = [PARTICIPANTS, SESSIONS, ATTENDANCE, SETTINGS] as const;
 

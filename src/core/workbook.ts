@@ -197,7 +197,12 @@ export interface Settings {
   territory: string[];
   qpvDistricts: QpvDistrict[];
   confidentialityThreshold: number | null;
+  /** `Durée de conservation (années)` (row 2; SPEC §11): a whole number ≥ 1, else the default. */
+  retentionYears: number;
 }
+
+/** SPEC §11: personal data is kept 2 years after the last activity unless `Paramètres` says otherwise. */
+export const DEFAULT_RETENTION_YEARS = 2;
 
 export interface WorkbookModel {
   timeZone: string;
@@ -244,6 +249,7 @@ export function readSettings(source: WorkbookSource, dates: DateCellReader): Set
     territory: [...DEFAULT_TERRITORY],
     qpvDistricts: DEFAULT_QPV_DISTRICTS.map((d) => ({ ...d, communes: [...d.communes] })),
     confidentialityThreshold: null,
+    retentionYears: DEFAULT_RETENTION_YEARS,
   };
   if (!sheetName) return settings;
   const table = locateTable<SettingsColumn>(SETTINGS, sheetName, source.values(sheetName));
@@ -300,6 +306,11 @@ export function readSettings(source: WorkbookSource, dates: DateCellReader): Set
   if (tc !== undefined) {
     const n = valueOf(parseInteger(v[h]?.[tc] ?? null));
     settings.confidentialityThreshold = n !== null && n > 1 ? n : null;
+  }
+  const rc = table.columns.retentionYears;
+  if (rc !== undefined) {
+    const n = valueOf(parseInteger(v[h]?.[rc] ?? null));
+    if (n !== null && n >= 1) settings.retentionYears = n;
   }
   return settings;
 }

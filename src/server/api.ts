@@ -14,6 +14,7 @@ import { MENU_ITEMS } from '../shared/menu';
 import * as attendance from './attendance';
 import * as checks from './checks';
 import * as journey from './journey';
+import * as privacy from './privacy';
 import * as report from './report';
 
 /** The error a caller sees: the UserError itself, or the generic French one (details logged). */
@@ -47,6 +48,8 @@ export function createServerApi(services: Services): ServerApi {
     selectCell: (sheet, row, column) => checks.selectCell(services, sheet, row, column),
     getReportYears: () => report.getReportYears(services),
     getParticipantJourney: (id) => journey.getParticipantJourney(services, id),
+    previewAnonymisation: () => privacy.previewAnonymisation(services),
+    anonymise: (input) => privacy.anonymise(services, input),
   };
   for (const name of Object.keys(api) as (keyof ServerApi)[]) {
     (api as unknown as Record<string, unknown>)[name] = guarded(api[name] as (...args: unknown[]) => unknown);
@@ -64,6 +67,7 @@ export function createMenuActions(services: Services): Record<MenuHandlerName, (
     menuGenerateReport: () => report.generateReportFromMenu(services),
     menuPrepareWorkbook: () => checks.prepareWorkbook(services),
     menuParticipantJourney: () => services.ui.showSidebar('journey'),
+    menuPersonalData: () => services.ui.showSidebar('privacy'),
   };
   for (const name of Object.keys(actions) as MenuHandlerName[]) {
     const action = actions[name];

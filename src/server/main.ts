@@ -5,7 +5,7 @@
 import { createMenuActions, createServerApi } from './api';
 import { buildMenu } from './menu';
 import { appsScriptServices } from './services';
-import type { SaveAttendanceInput, ServerApi } from '../shared/api';
+import type { AnonymiseInput, SaveAttendanceInput, ServerApi } from '../shared/api';
 
 const api = (): ServerApi => createServerApi(appsScriptServices());
 const menu = () => createMenuActions(appsScriptServices());
@@ -40,6 +40,9 @@ export function menuPrepareWorkbook(): void {
 export function menuParticipantJourney(): void {
   menu().menuParticipantJourney();
 }
+export function menuPersonalData(): void {
+  menu().menuPersonalData();
+}
 
 // Server functions of the sidebar (SPEC §5) ---------------------------------------------
 
@@ -66,4 +69,10 @@ export function getReportYears() {
 }
 export function getParticipantJourney(id: string | null) {
   return api().getParticipantJourney(id);
+}
+export function previewAnonymisation() {
+  return api().previewAnonymisation();
+}
+export function anonymise(input: AnonymiseInput) {
+  return api().anonymise(input);
 }

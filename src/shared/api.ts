@@ -148,6 +148,27 @@ export interface ParticipantJourneyResult {
   journey: Journey | null;
 }
 
+/** SPEC §11: who would be anonymised today (IDs only, never names). */
+export interface AnonymisationPlan {
+  cutoff: IsoDate;
+  retentionYears: number;
+  ids: string[];
+  /** How many per year of last activity. */
+  byYear: Record<string, number>;
+  /** Headers of the Participants columns that will be emptied. */
+  columnsCleared: string[];
+}
+
+export interface AnonymiseInput {
+  cutoff: IsoDate;
+  ids: string[];
+}
+
+export interface AnonymiseResult {
+  anonymised: number;
+  presencesUpdated: number;
+}
+
 /** Every function the sidebar may call through google.script.run. */
 export interface ServerApi {
   getAttendanceSheet(date: IsoDate): AttendanceSheet;
@@ -161,6 +182,8 @@ export interface ServerApi {
   getReportYears(): { years: number[]; suggested: number | null; existing?: number[] };
   /** SPEC §10: null = the participant of the active row (when the active sheet is Participants). */
   getParticipantJourney(id: string | null): ParticipantJourneyResult;
+  previewAnonymisation(): AnonymisationPlan;
+  anonymise(input: AnonymiseInput): AnonymiseResult;
 }
 
 export const SERVER_FUNCTIONS: readonly (keyof ServerApi)[] = [
@@ -172,4 +195,6 @@ export const SERVER_FUNCTIONS: readonly (keyof ServerApi)[] = [
   'selectCell',
   'getReportYears',
   'getParticipantJourney',
+  'previewAnonymisation',
+  'anonymise',
 ];

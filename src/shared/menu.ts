@@ -7,4 +7,5 @@ export const MENU_ITEMS = [
   { label: 'Générer le bilan annuel…', handler: 'menuGenerateReport' },
   { label: 'Préparer le classeur', handler: 'menuPrepareWorkbook' },
   { label: "Parcours d'un jeune", handler: 'menuParticipantJourney' },
+  { label: 'Données personnelles…', handler: 'menuPersonalData' },
 ] as const;

@@ -1,0 +1,386 @@
+/**
+ * Personal data (SPEC §11), pure: who is due for anonymisation (the plan the sidebar shows)
+ * and the writes that anonymise them, as a list of port operations in a constant number per
+ * tab whatever the number of rows. The server module runs them under the document lock.
+ *
+ * Readings of the SPEC (docs/donnees-personnelles.md):
+ * - last activity = the latest readable date among Date d'entrée, Date de sortie, Date de début
+ *   du contrat and the participant's Présences dates (any status); a row with none of them
+ *   readable has an unknown last activity and is never proposed;
+ * - "before the cutoff" is strict: last activity < cutoff;
+ * - a blank or repeated ID is never proposed; anonymised rows (readable `Anonymisé le`) neither;
+ * - emptied: the personal columns of SPEC §11 and every unknown column (a second copy of a
+ *   recognised header included), on the planned rows only;
+ * - the notes removed on those rows: the add-on's blocks everywhere, and users' notes on the
+ *   emptied cells and on the rewritten ID cell (it may name the person).
+ */
+import { ageOn, Day, dayFromYmd, isoOfDay, midnightInTimeZone, yearOfDay, ymdOfDay } from './days';
+import { stripMark } from './marks';
+import { ANONYMISATION_COLUMNS, PARTICIPANTS, ParticipantColumn, columnDefinition } from './schema';
+import { cleanText } from './text';
+import { CellValue, isBlank, textOf } from './values';
+import { isAnonymised, Participant, WorkbookModel } from './workbook';
+import type { AnonymisationPlan } from '../shared/api';
+
+/** `Participants` columns emptied by the anonymisation (SPEC §11), besides unknown columns. */
+export const PERSONAL_COLUMNS: readonly ParticipantColumn[] = [
+  'lastName',
+  'firstName',
+  'birthDate',
+  'phone',
+  'email',
+  'address',
+  'comment',
+  'employer',
+  'referrer',
+  'careerPlan',
+];
+
+/** Prefix of the IDs given to anonymised rows. */
+export const ANONYMOUS_ID_PREFIX = 'ANON-';
+
+/**
+ * SPEC §11 `AnonymisationPlan` (what previewAnonymisation returns): `ids` as written in
+ * `Participants`, in row order; `columnsCleared` as the headers are written in the sheet.
+ */
+export type { AnonymisationPlan };
+
+/** Today minus `years` calendar years; 29 February becomes 28 February. */
+export function cutoffDay(today: Day, years: number): Day {
+  const { year, month, day } = ymdOfDay(today);
+  return (dayFromYmd(year - years, month, day) ?? dayFromYmd(year - years, month, day - 1)) as Day;
+}
+
+/** Latest `Présences` date of each ID key (any status). */
+export function lastAttendanceDays(model: WorkbookModel): Map<string, Day> {
+  const out = new Map<string, Day>();
+  for (const a of model.attendanceRecords) {
+    if (a.date.status !== 'ok' || a.idKey === '') continue;
+    const seen = out.get(a.idKey);
+    if (seen === undefined || a.date.value > seen) out.set(a.idKey, a.date.value);
+  }
+  return out;
+}
+
+/** Last activity of a participant (SPEC §11), or null when no date is readable. */
+export function lastActivityOf(p: Participant, lastAttendance: ReadonlyMap<string, Day>): Day | null {
+  let last: Day | null = null;
+  for (const d of [p.entryDate, p.exitDate, p.contractStart]) {
+    if (d.status === 'ok' && (last === null || d.value > last)) last = d.value;
+  }
+  const a = p.idKey === '' ? undefined : lastAttendance.get(p.idKey);
+  if (a !== undefined && (last === null || a > last)) last = a;
+  return last;
+}
+
+export interface AnonymisationTargets {
+  plan: AnonymisationPlan;
+  /** The participants of the plan, in row order. */
+  people: Participant[];
+  /** 0-based `Participants` columns to empty, in order. */
+  clearedColumns: number[];
+}
+
+function columnLetters(col: number): string {
+  let out = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/** Columns emptied on `people`'s rows: personal columns present, then unknown columns in use. */
+function clearedColumnsOf(model: WorkbookModel, people: readonly Participant[]): number[] {
+  const T = model.participants;
+  if (T.headerRow === null) return [];
+  const known = new Set<number>();
+  for (const c of Object.values(T.columns) as number[]) known.add(c);
+  const cleared = new Set<number>();
+  for (const key of PERSONAL_COLUMNS) {
+    const c = T.columns[key];
+    if (c !== undefined) cleared.add(c);
+  }
+  const header = T.values[T.headerRow - 1] ?? [];
+  for (let c = 0; c < T.width; c++) {
+    if (known.has(c)) continue;
+    if (!isBlank(header[c]) || people.some((p) => !isBlank(T.values[p.row - 1]?.[c]))) cleared.add(c);
+  }
+  return [...cleared].sort((a, b) => a - b);
+}
+
+function headerLabel(model: WorkbookModel, col: number): string {
+  const T = model.participants;
+  const text = cleanText(textOf(T.values[(T.headerRow ?? 1) - 1]?.[col] ?? null));
+  return text || `Colonne ${columnLetters(col + 1)}`;
+}
+
+/** The plan for `today` with the participants it names (SPEC §11). */
+export function anonymisationTargets(model: WorkbookModel, today: Day): AnonymisationTargets {
+  const retentionYears = model.settings.retentionYears;
+  const cutoff = cutoffDay(today, retentionYears);
+  const people: Participant[] = [];
+  const byYear: Record<string, number> = {};
+  const T = model.participants;
+  if (T.headerRow !== null && T.columns.id !== undefined) {
+    const idCount = new Map<string, number>();
+    for (const p of model.participantRecords) if (p.idKey !== '') idCount.set(p.idKey, (idCount.get(p.idKey) ?? 0) + 1);
+    const lastAttendance = lastAttendanceDays(model);
+    for (const p of model.participantRecords) {
+      if (p.idKey === '' || idCount.get(p.idKey) !== 1 || isAnonymised(p)) continue;
+      const last = lastActivityOf(p, lastAttendance);
+      if (last === null || last >= cutoff) continue;
+      people.push(p);
+      const y = String(yearOfDay(last));
+      byYear[y] = (byYear[y] ?? 0) + 1;
+    }
+  }
+  const clearedColumns = clearedColumnsOf(model, people);
+  return {
+    plan: {
+      cutoff: isoOfDay(cutoff),
+      retentionYears,
+      ids: people.map((p) => p.id),
+      byYear,
+      columnsCleared: clearedColumns.map((c) => headerLabel(model, c)),
+    },
+    people,
+    clearedColumns,
+  };
+}
+
+/** SPEC §5 previewAnonymisation on a model. */
+export function planAnonymisation(model: WorkbookModel, today: Day): AnonymisationPlan {
+  return anonymisationTargets(model, today).plan;
+}
+
+// ---------------------------------------------------------------------------------------
+// Writes
+
+export type AnonymisationOp =
+  | { kind: 'write'; sheet: string; row: number; col: number; values: CellValue[][] }
+  /**
+   * Cells emptied one call per distinct value ('' → one call); `fallback` is the same change
+   * as one rectangle (cells in between rewritten with the values just read), for environments
+   * that cannot write scattered cells.
+   */
+  | {
+      kind: 'writeCells';
+      sheet: string;
+      cells: { row: number; col: number; value: string }[];
+      fallback: { row: number; col: number; values: CellValue[][] };
+    };
+
+/** Notes to clean on some rows of a tab: read the rectangle, then write cleanNotes' result. */
+export interface NotesCleanup {
+  sheet: string;
+  /** 1-based rectangle to read. */
+  row: number;
+  numRows: number;
+  numCols: number;
+  /** 1-based rows whose notes are cleaned. */
+  rows: ReadonlySet<number>;
+  /** 1-based columns whose notes are removed whole on those rows (users' notes included). */
+  clearColumns: ReadonlySet<number>;
+}
+
+export interface AnonymisationWrites {
+  ops: AnonymisationOp[];
+  notes: NotesCleanup[];
+  anonymised: number;
+  presencesUpdated: number;
+  /** Old ID key → new ID. */
+  newIds: Map<string, string>;
+}
+
+const ANON_ID = /^anon-(\d+)$/i;
+
+/** The first number n such that ANON-n, ANON-n+1… are unused in Participants and Présences. */
+export function nextAnonymousNumber(model: WorkbookModel): number {
+  let max = 0;
+  const look = (id: string): void => {
+    const m = ANON_ID.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  };
+  for (const p of model.participantRecords) look(p.id);
+  for (const a of model.attendanceRecords) look(a.participantId);
+  return max + 1;
+}
+
+export function anonymousId(n: number): string {
+  return `${ANONYMOUS_ID_PREFIX}${String(n).padStart(4, '0')}`;
+}
+
+function spanOf(rows: Iterable<number>): { first: number; last: number } {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of rows) {
+    if (r < first) first = r;
+    if (r > last) last = r;
+  }
+  return { first, last };
+}
+
+/** One rectangle write of a column over the span of `updates`' rows, other rows keeping their values. */
+function columnWrite(sheet: string, values: CellValue[][], col: number, updates: ReadonlyMap<number, CellValue>): AnonymisationOp {
+  const { first, last } = spanOf(updates.keys());
+  const column: CellValue[][] = [];
+  for (let r = first; r <= last; r++) {
+    const v = updates.has(r) ? updates.get(r)! : (values[r - 1]?.[col] ?? '');
+    column.push([v === null || v === undefined ? '' : v]);
+  }
+  return { kind: 'write', sheet, row: first, col: col + 1, values: column };
+}
+
+/** Scattered cells emptied (0-based columns), with the rectangle fallback. */
+function emptyCells(sheet: string, values: CellValue[][], cells: { row: number; col: number }[]): AnonymisationOp | null {
+  if (cells.length === 0) return null;
+  const rows = spanOf(cells.map((c) => c.row));
+  const cols = spanOf(cells.map((c) => c.col));
+  const targeted = new Set(cells.map((c) => `${c.row}:${c.col}`));
+  const rect: CellValue[][] = [];
+  for (let r = rows.first; r <= rows.last; r++) {
+    const line: CellValue[] = [];
+    for (let c = cols.first; c <= cols.last; c++) {
+      const v = targeted.has(`${r}:${c}`) ? '' : (values[r - 1]?.[c] ?? '');
+      line.push(v === null || v === undefined ? '' : v);
+    }
+    rect.push(line);
+  }
+  return {
+    kind: 'writeCells',
+    sheet,
+    cells: cells.map((c) => ({ row: c.row, col: c.col + 1, value: '' })),
+    fallback: { row: rows.first, col: cols.first + 1, values: rect },
+  };
+}
+
+/**
+ * The writes that anonymise `targets.people` on the model read under the lock (SPEC §11).
+ * Participants: missing `Âge à l'entrée` / `Anonymisé le` headers appended after the last
+ * column (one write), personal and unknown cells emptied (one writeCells), then one write per
+ * rewritten column (ID, Âge à l'entrée, Anonymisé le) over the span of the rows concerned.
+ * Présences: one write of the ID column over the span of the rows concerned, their
+ * `Participant` cells emptied (one writeCells). Notes: one read and at most one write per tab.
+ */
+export function planAnonymisationWrites(model: WorkbookModel, targets: AnonymisationTargets, today: Day): AnonymisationWrites {
+  const ops: AnonymisationOp[] = [];
+  const notes: NotesCleanup[] = [];
+  const newIds = new Map<string, string>();
+  const people = targets.people;
+  if (people.length === 0) return { ops, notes, anonymised: 0, presencesUpdated: 0, newIds };
+
+  // Participants --------------------------------------------------------------------------
+  const P = model.participants;
+  const sheet = P.sheetName!;
+  const headerRow = P.headerRow!;
+  const idCol = P.columns.id!;
+  const columns: Partial<Record<ParticipantColumn, number>> = { ...P.columns };
+  const addedHeaders: string[] = [];
+  let width = P.width;
+  for (const key of ANONYMISATION_COLUMNS) {
+    if (columns[key] !== undefined) continue;
+    columns[key] = width++;
+    addedHeaders.push(columnDefinition(PARTICIPANTS, key).header);
+  }
+  if (addedHeaders.length > 0) ops.push({ kind: 'write', sheet, row: headerRow, col: P.width + 1, values: [addedHeaders] });
+
+  const toEmpty: { row: number; col: number }[] = [];
+  for (const p of people) {
+    for (const c of targets.clearedColumns) if (!isBlank(P.values[p.row - 1]?.[c])) toEmpty.push({ row: p.row, col: c });
+  }
+  const emptied = emptyCells(sheet, P.values, toEmpty);
+  if (emptied) ops.push(emptied);
+
+  let next = nextAnonymousNumber(model);
+  const ids = new Map<number, CellValue>();
+  const ages = new Map<number, CellValue>();
+  const stamps = new Map<number, CellValue>();
+  const stamp = midnightInTimeZone(today, model.timeZone);
+  for (const p of people) {
+    const id = anonymousId(next++);
+    newIds.set(p.idKey, id);
+    ids.set(p.row, id);
+    const age =
+      p.birthDate.status === 'ok' && p.entryDate.status === 'ok'
+        ? ageOn(p.birthDate.value, p.entryDate.value)
+        : p.ageAtEntry.status === 'ok'
+          ? p.ageAtEntry.value
+          : '';
+    ages.set(p.row, age);
+    stamps.set(p.row, stamp);
+  }
+  ops.push(columnWrite(sheet, P.values, idCol, ids));
+  ops.push(columnWrite(sheet, P.values, columns.ageAtEntry!, ages));
+  ops.push(columnWrite(sheet, P.values, columns.anonymisedOn!, stamps));
+  const peopleRows = new Set(people.map((p) => p.row));
+  const span = spanOf(peopleRows);
+  notes.push({
+    sheet,
+    row: span.first,
+    numRows: span.last - span.first + 1,
+    numCols: P.width,
+    rows: peopleRows,
+    clearColumns: new Set([...targets.clearedColumns, idCol].map((c) => c + 1)),
+  });
+
+  // Présences ------------------------------------------------------------------------------
+  const A = model.attendance;
+  let presencesUpdated = 0;
+  const aid = A.columns.participantId;
+  if (A.sheetName !== null && A.headerRow !== null && aid !== undefined) {
+    const rewritten = new Map<number, CellValue>();
+    const names: { row: number; col: number }[] = [];
+    const nameCol = A.columns.participantName;
+    for (const a of model.attendanceRecords) {
+      const id = newIds.get(a.idKey);
+      if (id === undefined) continue;
+      rewritten.set(a.row, id);
+      if (nameCol !== undefined && !isBlank(A.values[a.row - 1]?.[nameCol])) names.push({ row: a.row, col: nameCol });
+    }
+    presencesUpdated = rewritten.size;
+    if (rewritten.size > 0) {
+      ops.push(columnWrite(A.sheetName, A.values, aid, rewritten));
+      const cleared = emptyCells(A.sheetName, A.values, names);
+      if (cleared) ops.push(cleared);
+      const rows = new Set(rewritten.keys());
+      const s = spanOf(rows);
+      const clearColumns = new Set([aid + 1]);
+      if (nameCol !== undefined) clearColumns.add(nameCol + 1);
+      notes.push({ sheet: A.sheetName, row: s.first, numRows: s.last - s.first + 1, numCols: A.width, rows, clearColumns });
+    }
+  }
+  return { ops, notes, anonymised: people.length, presencesUpdated, newIds };
+}
+
+/**
+ * The notes of a cleanup rectangle once cleaned: the smallest rectangle to write (1-based
+ * top-left) or null when nothing changes.
+ */
+export function cleanNotes(current: string[][], spec: NotesCleanup): { row: number; col: number; notes: string[][] } | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  const next = current.map((line, i) =>
+    line.map((note, j) => {
+      const row = spec.row + i;
+      if (!note || !spec.rows.has(row)) return note ?? '';
+      const value = spec.clearColumns.has(j + 1) ? '' : stripMark(note);
+      if (value !== note) {
+        top = Math.min(top, i);
+        bottom = Math.max(bottom, i);
+        left = Math.min(left, j);
+        right = Math.max(right, j);
+      }
+      return value;
+    }),
+  );
+  if (bottom < 0) return null;
+  return {
+    row: spec.row + top,
+    col: left + 1,
+    notes: next.slice(top, bottom + 1).map((line) => {
+      const out = line.slice(left, right + 1);
+      while (out.length < right - left + 1) out.push('');
+      return out;
+    }),
+  };
+}
