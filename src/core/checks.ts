@@ -10,7 +10,7 @@ import { CONTRACT_TYPE, SEX, SITUATION, TRAINING_LEVEL, YES_NO_LABELS } from './
 import { ATTENDANCE, PARTICIPANTS, ParticipantColumn, SESSIONS, headerLookup, headerOf, MAX_CONTRACT_MONTHS } from './schema';
 import { normalizeKey } from './text';
 import { CellValue, Parsed, isBlank, textOf } from './values';
-import { Participant, Table, WorkbookModel, situationOf } from './workbook';
+import { Participant, Table, WorkbookModel, isAnonymised, situationOf } from './workbook';
 import { CHECK_MESSAGES as M } from '../i18n/fr/checks';
 
 export const CHECK_SEVERITY = {
@@ -209,6 +209,181 @@ const TAB_ATTENDANCE = 2;
 
 const OUTCOMES_NEEDING_EXIT = new Set(['Formation', 'Emploi', 'Abandon', 'Autre']);
 
+/** What the checks of one Participants row need. */
+interface RowContext {
+  p: Participant;
+  cells: CellValue[];
+  /** Readable `Anonymisé le`: the personal fields are empty by design (SPEC §3, §11). */
+  anonymised: boolean;
+  birth: Day | null;
+  entry: Day | null;
+  has(key: ParticipantColumn): boolean;
+  header(key: ParticipantColumn): string;
+  add(key: ParticipantColumn | null, code: CheckCode, message: string): void;
+}
+
+/** Cross-row groups of the Participants checks. */
+interface ParticipantGroups {
+  ids: Map<string, number[]>;
+  persons: Map<string, number[]>;
+  idOfRow: Map<number, string>;
+}
+
+function checkIdentity(r: RowContext, groups: ParticipantGroups): void {
+  const { p } = r;
+  if (r.has('id')) {
+    if (p.id === '') r.add('id', 'ID_MISSING', M.idMissing());
+    else pushGroup(groups.ids, p.idKey, p.row);
+  }
+  if (r.anonymised) return;
+  if (r.has('lastName') && p.lastName === '') r.add('lastName', 'NAME_MISSING', M.lastNameMissing());
+  if (r.has('firstName') && p.firstName === '') r.add('firstName', 'NAME_MISSING', M.firstNameMissing());
+}
+
+const DATE_COLUMNS: readonly ParticipantColumn[] = ['birthDate', 'entryDate', 'contractStart', 'exitDate'];
+
+function checkDatesAndAge(r: RowContext, today: Day): void {
+  const { p, birth, entry } = r;
+  for (const key of DATE_COLUMNS) {
+    if (key === 'birthDate' && r.anonymised) continue;
+    const parsed = p[key as 'birthDate'] as Parsed<Day>;
+    if (r.has(key) && parsed.status === 'invalid') r.add(key, 'DATE_INVALID', M.dateInvalid(parsed.text));
+  }
+  if (!r.anonymised && r.has('birthDate') && p.birthDate.status === 'blank') r.add('birthDate', 'BIRTH_DATE_MISSING', M.birthDateMissing());
+  if (r.has('entryDate') && p.entryDate.status === 'blank') r.add('entryDate', 'ENTRY_DATE_MISSING', M.entryDateMissing());
+  if (birth !== null && birth > today) r.add('birthDate', 'DATE_IN_FUTURE', M.birthDateInFuture(frenchDate(birth)));
+  if (entry !== null && entry > today) r.add('entryDate', 'DATE_IN_FUTURE', M.entryDateInFuture(frenchDate(entry)));
+  if (birth !== null && entry !== null && !r.anonymised) {
+    const age = ageOn(birth, entry);
+    if (age < AGE_IMPLAUSIBLE_BELOW || age > AGE_IMPLAUSIBLE_ABOVE) {
+      r.add('birthDate', 'AGE_IMPLAUSIBLE', M.ageImplausible(age, frenchDate(birth), frenchDate(entry)));
+    } else if (age < AGE_RANGE_MIN || age > AGE_RANGE_MAX) {
+      r.add('birthDate', 'AGE_OUT_OF_RANGE', M.ageOutOfRange(age));
+    }
+  }
+}
+
+function checkLists(r: RowContext): void {
+  const { p } = r;
+  if (p.sex.status === 'invalid') r.add('sex', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.sex.text, r.header('sex'), SEX.labels));
+  if (p.qpvResident.status === 'invalid') {
+    r.add('qpvResident', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.qpvResident.text, r.header('qpvResident'), YES_NO_LABELS));
+  }
+  if (p.trainingLevel.status === 'invalid') {
+    r.add('trainingLevel', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.trainingLevel.text, r.header('trainingLevel'), TRAINING_LEVEL.labels));
+  }
+  if (p.situation.status === 'invalid') {
+    r.add('situation', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.situation.text, r.header('situation'), SITUATION.labels));
+  }
+  if (p.contractType.status === 'invalid') {
+    r.add('contractType', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.contractType.text, r.header('contractType'), CONTRACT_TYPE.labels));
+  }
+}
+
+function checkResidence(r: RowContext, territory: readonly string[]): void {
+  const { p } = r;
+  if (r.has('commune')) {
+    if (p.commune.status === 'blank') r.add('commune', 'COMMUNE_MISSING', M.communeMissing());
+    else if (p.commune.status === 'ok' && !p.inTerritory) {
+      r.add('commune', 'COMMUNE_OUTSIDE_TERRITORY', M.communeOutsideTerritory(p.commune.value, territory));
+    }
+  }
+  if (p.postcode.status === 'ok') {
+    const code = p.postcode.value;
+    if (!FIVE_DIGITS.test(code)) r.add('postcode', 'POSTCODE_INVALID', M.postcodeInvalid(code));
+    else if (p.commune.status === 'ok') {
+      const known = postcodesOf(p.commune.value);
+      if (known && !known.includes(code)) {
+        r.add('postcode', 'POSTCODE_MISMATCH', M.postcodeMismatch(code, p.communeName ?? p.commune.value, known.join(', ')));
+      }
+    }
+  }
+  if (p.qpvResident.status === 'ok') {
+    if (p.qpvResident.value && p.qpvDistrict.status === 'blank') r.add('qpvDistrict', 'QPV_DISTRICT_MISSING', M.qpvDistrictMissing());
+  }
+  if (p.qpvDistrict.status === 'ok') {
+    if (p.qpvDistrictName === null) r.add('qpvDistrict', 'QPV_DISTRICT_UNKNOWN', M.qpvDistrictUnknown(p.qpvDistrict.value));
+    if (p.qpvResident.status === 'ok' && !p.qpvResident.value) {
+      r.add('qpvDistrict', 'QPV_INCONSISTENT', M.qpvInconsistent(p.qpvDistrict.value));
+    }
+  }
+}
+
+function checkContractAndOutcome(r: RowContext): void {
+  const { p, birth, entry } = r;
+  const situation = situationOf(p);
+  const signed = situation.status === 'ok' && situation.value === 'Alternance signée';
+  if (signed && p.contractType.status === 'blank') r.add('contractType', 'CONTRACT_TYPE_MISSING', M.contractTypeMissing());
+  if (signed && p.contractStart.status === 'blank') r.add('contractStart', 'CONTRACT_START_MISSING', M.contractStartMissing());
+  if (p.contractMonths.status === 'invalid') {
+    r.add('contractMonths', 'CONTRACT_DURATION_INVALID', M.contractDurationInvalid(p.contractMonths.text));
+  } else if (p.contractMonths.status === 'ok' && (p.contractMonths.value < 1 || p.contractMonths.value > CONTRACT_MONTHS_MAX)) {
+    r.add('contractMonths', 'CONTRACT_DURATION_INVALID', M.contractDurationInvalid(String(p.contractMonths.value)));
+  }
+  if (!r.anonymised && p.contractType.status === 'ok' && birth !== null && p.contractStart.status === 'ok') {
+    const age = ageOn(birth, p.contractStart.value);
+    if (p.contractType.value === 'Apprentissage' && (age < 15 || age > 29)) {
+      r.add('contractStart', 'CONTRACT_AGE_RULE', M.contractAgeApprenticeship(age));
+    } else if (p.contractType.value === 'Professionnalisation' && age > 25) {
+      r.add('contractStart', 'CONTRACT_AGE_RULE', M.contractAgeProfessionalisation(age));
+    }
+  }
+  if (p.contractType.status !== 'blank' && situation.status === 'ok' && !signed) {
+    const type = p.contractType.status === 'ok' ? p.contractType.value : invalidText(p.contractType);
+    r.add('contractType', 'CONTRACT_FIELDS_WITHOUT_CONTRACT', M.contractFieldsWithoutContract(type, situation.value));
+  }
+  const exit = p.exitDate.status === 'ok' ? p.exitDate.value : null;
+  if (exit !== null && entry !== null && exit < entry) {
+    r.add('exitDate', 'EXIT_BEFORE_ENTRY', M.exitBeforeEntry(frenchDate(exit), frenchDate(entry)));
+  }
+  if (situation.status === 'ok' && OUTCOMES_NEEDING_EXIT.has(situation.value) && p.exitDate.status === 'blank') {
+    r.add('exitDate', 'OUTCOME_DATE_MISSING', M.outcomeDateMissing(situation.value));
+  }
+}
+
+function checkContacts(r: RowContext, phoneCol: number | undefined): void {
+  if (r.anonymised) return;
+  const { p } = r;
+  if (p.phone.status === 'ok') {
+    const raw = phoneCol === undefined ? null : r.cells[phoneCol];
+    if (!isFrenchPhone(raw)) r.add('phone', 'PHONE_INVALID', M.phoneInvalid(p.phone.value));
+  }
+  if (p.email.status === 'ok' && !isEmail(p.email.value)) r.add('email', 'EMAIL_INVALID', M.emailInvalid(p.email.value));
+}
+
+/** Same person under several IDs: grouped by normalised Nom + Prénom + Date de naissance. */
+function groupPerson(r: RowContext, groups: ParticipantGroups): void {
+  const { p, birth } = r;
+  if (r.anonymised || birth === null || p.lastName === '' || p.firstName === '') return;
+  const key = `${normalizeKey(p.lastName)}|${normalizeKey(p.firstName)}|${birth}`;
+  if (key.startsWith('|') || key.includes('||')) return; // names made only of punctuation
+  pushGroup(groups.persons, key, p.row);
+  groups.idOfRow.set(p.row, p.idKey);
+}
+
+function reportParticipantGroups(model: WorkbookModel, groups: ParticipantGroups, out: IssueList): void {
+  const idCol = model.participants.columns.id ?? -1;
+  const idHeader = headerOf(PARTICIPANTS, 'id');
+  const byRow = new Map<number, Participant>();
+  for (const p of model.participantRecords) byRow.set(p.row, p);
+  for (const rows of groups.ids.values()) {
+    if (rows.length < 2) continue;
+    for (const row of rows) {
+      const message = M.idDuplicate(byRow.get(row)!.id, othersOf(rows, row), rows.length - 1);
+      out.add(TAB_PARTICIPANTS, row, idHeader, idCol, 'ID_DUPLICATE', message);
+    }
+  }
+  for (const rows of groups.persons.values()) {
+    if (rows.length < 2) continue;
+    const ids = new Set(rows.map((r) => groups.idOfRow.get(r)));
+    if (ids.size < 2) continue; // same ID on every row: that is ID_DUPLICATE, not another person
+    for (const row of rows) {
+      const message = M.possibleDuplicatePerson(othersOf(rows, row), rows.length - 1);
+      out.add(TAB_PARTICIPANTS, row, null, -1, 'POSSIBLE_DUPLICATE_PERSON', message);
+    }
+  }
+}
+
 function checkParticipants(model: WorkbookModel, today: Day, out: IssueList): void {
   const T = model.participants;
   reportMissingColumns(T, TAB_PARTICIPANTS, out, true);
@@ -217,152 +392,29 @@ function checkParticipants(model: WorkbookModel, today: Day, out: IssueList): vo
   const has = (k: ParticipantColumn): boolean => cols[k] !== undefined;
   const header = (k: ParticipantColumn): string => headerOf(PARTICIPANTS, k);
   const territory = model.settings.territory;
-
-  const idGroups = new Map<string, number[]>();
-  const personGroups = new Map<string, number[]>();
-  const idOfRow = new Map<number, string>();
+  const groups: ParticipantGroups = { ids: new Map(), persons: new Map(), idOfRow: new Map() };
 
   model.participantRecords.forEach((p, i) => {
-    const cells = T.rows[i].cells;
-    const add = (key: ParticipantColumn | null, code: CheckCode, message: string): void =>
-      out.add(TAB_PARTICIPANTS, p.row, key === null ? null : header(key), key === null ? -1 : cols[key]!, code, message);
-
-    // Identity
-    if (has('id')) {
-      if (p.id === '') add('id', 'ID_MISSING', M.idMissing());
-      else pushGroup(idGroups, p.idKey, p.row);
-    }
-    if (has('lastName') && p.lastName === '') add('lastName', 'NAME_MISSING', M.lastNameMissing());
-    if (has('firstName') && p.firstName === '') add('firstName', 'NAME_MISSING', M.firstNameMissing());
-
-    // Dates
-    const dateColumns: ParticipantColumn[] = ['birthDate', 'entryDate', 'contractStart', 'exitDate'];
-    for (const key of dateColumns) {
-      const parsed = p[key as 'birthDate'] as Parsed<Day>;
-      if (has(key) && parsed.status === 'invalid') add(key, 'DATE_INVALID', M.dateInvalid(parsed.text));
-    }
-    if (has('birthDate') && p.birthDate.status === 'blank') add('birthDate', 'BIRTH_DATE_MISSING', M.birthDateMissing());
-    if (has('entryDate') && p.entryDate.status === 'blank') add('entryDate', 'ENTRY_DATE_MISSING', M.entryDateMissing());
-    const birth = p.birthDate.status === 'ok' ? p.birthDate.value : null;
-    const entry = p.entryDate.status === 'ok' ? p.entryDate.value : null;
-    if (birth !== null && birth > today) add('birthDate', 'DATE_IN_FUTURE', M.birthDateInFuture(frenchDate(birth)));
-    if (entry !== null && entry > today) add('entryDate', 'DATE_IN_FUTURE', M.entryDateInFuture(frenchDate(entry)));
-    if (birth !== null && entry !== null) {
-      const age = ageOn(birth, entry);
-      if (age < AGE_IMPLAUSIBLE_BELOW || age > AGE_IMPLAUSIBLE_ABOVE) {
-        add('birthDate', 'AGE_IMPLAUSIBLE', M.ageImplausible(age, frenchDate(birth), frenchDate(entry)));
-      } else if (age < AGE_RANGE_MIN || age > AGE_RANGE_MAX) {
-        add('birthDate', 'AGE_OUT_OF_RANGE', M.ageOutOfRange(age));
-      }
-    }
-
-    // Lists
-    if (p.sex.status === 'invalid') add('sex', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.sex.text, header('sex'), SEX.labels));
-    if (p.qpvResident.status === 'invalid') {
-      add('qpvResident', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.qpvResident.text, header('qpvResident'), YES_NO_LABELS));
-    }
-    if (p.trainingLevel.status === 'invalid') {
-      add('trainingLevel', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.trainingLevel.text, header('trainingLevel'), TRAINING_LEVEL.labels));
-    }
-    if (p.situation.status === 'invalid') {
-      add('situation', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.situation.text, header('situation'), SITUATION.labels));
-    }
-    if (p.contractType.status === 'invalid') {
-      add('contractType', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.contractType.text, header('contractType'), CONTRACT_TYPE.labels));
-    }
-
-    // Residence
-    if (has('commune')) {
-      if (p.commune.status === 'blank') add('commune', 'COMMUNE_MISSING', M.communeMissing());
-      else if (p.commune.status === 'ok' && !p.inTerritory) {
-        add('commune', 'COMMUNE_OUTSIDE_TERRITORY', M.communeOutsideTerritory(p.commune.value, territory));
-      }
-    }
-    if (p.postcode.status === 'ok') {
-      const code = p.postcode.value;
-      if (!FIVE_DIGITS.test(code)) add('postcode', 'POSTCODE_INVALID', M.postcodeInvalid(code));
-      else if (p.commune.status === 'ok') {
-        const known = postcodesOf(p.commune.value);
-        if (known && !known.includes(code)) {
-          add('postcode', 'POSTCODE_MISMATCH', M.postcodeMismatch(code, p.communeName ?? p.commune.value, known.join(', ')));
-        }
-      }
-    }
-    if (p.qpvResident.status === 'ok') {
-      if (p.qpvResident.value && p.qpvDistrict.status === 'blank') add('qpvDistrict', 'QPV_DISTRICT_MISSING', M.qpvDistrictMissing());
-    }
-    if (p.qpvDistrict.status === 'ok') {
-      if (p.qpvDistrictName === null) add('qpvDistrict', 'QPV_DISTRICT_UNKNOWN', M.qpvDistrictUnknown(p.qpvDistrict.value));
-      if (p.qpvResident.status === 'ok' && !p.qpvResident.value) {
-        add('qpvDistrict', 'QPV_INCONSISTENT', M.qpvInconsistent(p.qpvDistrict.value));
-      }
-    }
-
-    // Outcome and contract
-    const situation = situationOf(p);
-    const signed = situation.status === 'ok' && situation.value === 'Alternance signée';
-    if (signed && p.contractType.status === 'blank') add('contractType', 'CONTRACT_TYPE_MISSING', M.contractTypeMissing());
-    if (signed && p.contractStart.status === 'blank') add('contractStart', 'CONTRACT_START_MISSING', M.contractStartMissing());
-    if (p.contractMonths.status === 'invalid') {
-      add('contractMonths', 'CONTRACT_DURATION_INVALID', M.contractDurationInvalid(p.contractMonths.text));
-    } else if (p.contractMonths.status === 'ok' && (p.contractMonths.value < 1 || p.contractMonths.value > CONTRACT_MONTHS_MAX)) {
-      add('contractMonths', 'CONTRACT_DURATION_INVALID', M.contractDurationInvalid(String(p.contractMonths.value)));
-    }
-    if (p.contractType.status === 'ok' && birth !== null && p.contractStart.status === 'ok') {
-      const age = ageOn(birth, p.contractStart.value);
-      if (p.contractType.value === 'Apprentissage' && (age < 15 || age > 29)) {
-        add('contractStart', 'CONTRACT_AGE_RULE', M.contractAgeApprenticeship(age));
-      } else if (p.contractType.value === 'Professionnalisation' && age > 25) {
-        add('contractStart', 'CONTRACT_AGE_RULE', M.contractAgeProfessionalisation(age));
-      }
-    }
-    if (p.contractType.status !== 'blank' && situation.status === 'ok' && !signed) {
-      const type = p.contractType.status === 'ok' ? p.contractType.value : invalidText(p.contractType);
-      add('contractType', 'CONTRACT_FIELDS_WITHOUT_CONTRACT', M.contractFieldsWithoutContract(type, situation.value));
-    }
-    const exit = p.exitDate.status === 'ok' ? p.exitDate.value : null;
-    if (exit !== null && entry !== null && exit < entry) {
-      add('exitDate', 'EXIT_BEFORE_ENTRY', M.exitBeforeEntry(frenchDate(exit), frenchDate(entry)));
-    }
-    if (situation.status === 'ok' && OUTCOMES_NEEDING_EXIT.has(situation.value) && p.exitDate.status === 'blank') {
-      add('exitDate', 'OUTCOME_DATE_MISSING', M.outcomeDateMissing(situation.value));
-    }
-
-    // Contact
-    if (p.phone.status === 'ok') {
-      const raw = cols.phone === undefined ? null : cells[cols.phone];
-      if (!isFrenchPhone(raw)) add('phone', 'PHONE_INVALID', M.phoneInvalid(p.phone.value));
-    }
-    if (p.email.status === 'ok' && !isEmail(p.email.value)) add('email', 'EMAIL_INVALID', M.emailInvalid(p.email.value));
-
-    // Same person under several IDs
-    if (birth !== null && p.lastName !== '' && p.firstName !== '') {
-      const key = `${normalizeKey(p.lastName)}|${normalizeKey(p.firstName)}|${birth}`;
-      if (key.startsWith('|') || key.includes('||')) return; // names made only of punctuation
-      pushGroup(personGroups, key, p.row);
-      idOfRow.set(p.row, p.idKey);
-    }
+    const r: RowContext = {
+      p,
+      cells: T.rows[i].cells,
+      anonymised: isAnonymised(p),
+      birth: p.birthDate.status === 'ok' ? p.birthDate.value : null,
+      entry: p.entryDate.status === 'ok' ? p.entryDate.value : null,
+      has,
+      header,
+      add: (key, code, message) =>
+        out.add(TAB_PARTICIPANTS, p.row, key === null ? null : header(key), key === null ? -1 : cols[key]!, code, message),
+    };
+    checkIdentity(r, groups);
+    checkDatesAndAge(r, today);
+    checkLists(r);
+    checkResidence(r, territory);
+    checkContractAndOutcome(r);
+    checkContacts(r, cols.phone);
+    groupPerson(r, groups);
   });
-
-  const idCol = cols.id ?? -1;
-  const byRow = new Map<number, Participant>();
-  for (const p of model.participantRecords) byRow.set(p.row, p);
-  for (const rows of idGroups.values()) {
-    if (rows.length < 2) continue;
-    for (const row of rows) {
-      const message = M.idDuplicate(byRow.get(row)!.id, othersOf(rows, row), rows.length - 1);
-      out.add(TAB_PARTICIPANTS, row, header('id'), idCol, 'ID_DUPLICATE', message);
-    }
-  }
-  for (const rows of personGroups.values()) {
-    if (rows.length < 2) continue;
-    const ids = new Set(rows.map((r) => idOfRow.get(r)));
-    if (ids.size < 2) continue; // same ID on every row: that is ID_DUPLICATE, not another person
-    for (const row of rows) {
-      const message = M.possibleDuplicatePerson(othersOf(rows, row), rows.length - 1);
-      out.add(TAB_PARTICIPANTS, row, null, -1, 'POSSIBLE_DUPLICATE_PERSON', message);
-    }
-  }
+  reportParticipantGroups(model, groups, out);
 }
 
 function checkSessions(model: WorkbookModel, out: IssueList): void {

@@ -112,7 +112,7 @@ describe('planPreparation', () => {
 
   it('gives default Paramètres that read back as the defaults', () => {
     const values = defaultSettingsValues({ territory: [...DEFAULT_TERRITORY], qpvDistricts: DEFAULT_QPV_DISTRICTS.map((d) => ({ ...d })) });
-    expect(values[0]).toEqual(['Année', 'Places prévues', 'Début de saison', 'Fin de saison', 'Commune du territoire', 'Quartier QPV', 'Commune du QPV', 'Seuil de confidentialité']);
+    expect(values[0]).toEqual(['Année', 'Places prévues', 'Début de saison', 'Fin de saison', 'Commune du territoire', 'Quartier QPV', 'Commune du QPV', 'Seuil de confidentialité', 'Durée de conservation (années)']);
     expect(values).toHaveLength(1 + 9); // 9 (district, commune) pairs
     expect(values.slice(1).map((r) => r[4]).filter(Boolean)).toEqual(DEFAULT_TERRITORY);
   });
