@@ -8,7 +8,7 @@ import { ATTENDANCE_STATUS, AttendanceStatus, SESSION_THEMES } from './lists';
 import { ATTENDANCE, AttendanceColumn, SESSIONS, SessionColumn, TabDefinition } from './schema';
 import { cleanText, frenchCollator, normalizeKey } from './text';
 import { CellValue, idKey, isBlank, parseList, textOf } from './values';
-import type { Participant, Settings, Table, WorkbookModel } from './workbook';
+import { isAnonymised, type Participant, type Settings, type Table, type WorkbookModel } from './workbook';
 import { ATTENDANCE_TEXT as T } from '../i18n/fr/attendance';
 
 /** SPEC §5: more entries than this in one save are rejected. */
@@ -215,7 +215,10 @@ export function buildAttendanceSheet(model: WorkbookModel, day: Day): Attendance
   const recorded = book.get(day) ?? new Map<string, AttendanceStatus | null>();
   const past = [...book.keys()].filter((d) => d < day).sort((a, b) => b - a);
   const people: Participant[] = [];
-  for (const p of index.values()) if (recorded.has(p.idKey) || isExpectedOn(p, day)) people.push(p);
+  for (const p of index.values()) {
+    // Anonymised rows (SPEC §11) are never listed.
+    if (!isAnonymised(p) && (recorded.has(p.idKey) || isExpectedOn(p, day))) people.push(p);
+  }
   people.sort(
     (a, b) =>
       frenchCollator.compare(a.lastName, b.lastName) ||

@@ -149,6 +149,16 @@ export function outcomeFor(p: Participant, year: number): OutcomeKey {
   }
 }
 
+/**
+ * Age of a beneficiary at its reference day (SPEC §6): completed years since the readable
+ * birth date; without one, `Âge à l'entrée` (anonymised rows, SPEC §11); else unknown.
+ */
+export function ageOf(p: Participant, referenceDay: Day): number | null {
+  const birth = valueOf(p.birthDate);
+  if (birth !== null) return ageOn(birth, referenceDay);
+  return p.ageAtEntry.status === 'ok' && p.ageAtEntry.value >= 0 ? p.ageAtEntry.value : null;
+}
+
 /** Completed-years age bands of SPEC §6. */
 export function ageBandOf(age: number): 'under18' | '18to21' | '22to25' | '26plus' {
   if (age < 18) return 'under18';
@@ -194,10 +204,10 @@ export function computeYearFigures(model: WorkbookModel, year: number): YearFigu
     const slot = att.slots.get(p.idKey);
     if (slot !== undefined) beneficiarySlots.add(slot);
 
-    const birth = valueOf(p.birthDate);
-    if (birth === null) ageBands.unknown++;
+    const age = ageOf(p, b.referenceDay);
+    if (age === null) ageBands.unknown++;
     else {
-      const band = ageBandOf(ageOn(birth, b.referenceDay));
+      const band = ageBandOf(age);
       ageBands[band]++;
       if (band === 'under18') minors++;
     }
