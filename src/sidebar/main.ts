@@ -11,6 +11,7 @@ import { mountAttendance } from './views/attendance';
 import { mountChecks } from './views/checks';
 import { mountHome } from './views/home';
 import { mountJourney } from './views/journey';
+import { mountPrivacy } from './views/privacy';
 import { mountReport } from './views/report';
 
 import { isSidebarView, SIDEBAR_VIEWS, type SidebarView } from '../shared/views';
@@ -26,6 +27,7 @@ function mountView(view: ViewName, panel: HTMLElement, go: (view: ViewName) => v
   else if (view === 'checks') mountChecks(panel);
   else if (view === 'report') mountReport(panel);
   else if (view === 'journey') mountJourney(panel);
+  else if (view === 'privacy') mountPrivacy(panel);
   else mountHome(panel, go);
 }
 

@@ -1,0 +1,129 @@
+/**
+ * Sidebar "Données personnelles" view (SPEC §11): the rule in plain French, who is due for
+ * anonymisation (count, table by year of last activity, columns emptied, IDs collapsed),
+ * an explicit confirmation naming the count, the result, and what the add-on cannot do.
+ * IDs only, never names; data enters the page as text only.
+ */
+import { clear, el, setMessage } from '../dom';
+import { call } from '../rpc';
+import type { AnonymisationPlan } from '../../shared/api';
+import { frenchCount, PRIVACY as T } from '../../i18n/fr/privacy';
+
+export function mountPrivacy(root: HTMLElement): void {
+  const rule = el('p', {});
+  const cutoff = el('p', { class: 'muted' });
+  const summary = el('p', { class: 'privacy-count' });
+  const details = el('div', {});
+  const actions = el('div', { class: 'row privacy-actions' });
+  const message = el('div', { class: 'message', role: 'status', 'aria-live': 'polite' });
+  let plan: AnonymisationPlan | null = null;
+
+  const anonymiseButton = el('button', { type: 'button', class: 'primary', id: 'privacy-anonymise' });
+  const confirmBox = el('div', { class: 'privacy-confirm', role: 'group', 'aria-labelledby': 'privacy-confirm-text', hidden: true });
+  const confirmText = el('p', { id: 'privacy-confirm-text' });
+  const confirmButton = el('button', { type: 'button', class: 'danger', id: 'privacy-confirm' });
+  const cancelButton = el('button', { type: 'button', id: 'privacy-cancel' }, T.cancelButton);
+  const refreshButton = el('button', { type: 'button', id: 'privacy-refresh' }, T.refresh);
+  confirmBox.append(confirmText, el('div', { class: 'row' }, confirmButton, cancelButton));
+
+  const showPlan = (p: AnonymisationPlan): void => {
+    plan = p;
+    rule.textContent = T.rule(p.retentionYears);
+    cutoff.textContent = T.cutoff(p.cutoff);
+    const n = p.ids.length;
+    summary.textContent = n === 0 ? T.noneDue : T.due(n);
+    clear(details);
+    confirmBox.hidden = true;
+    anonymiseButton.hidden = n === 0;
+    anonymiseButton.disabled = n === 0;
+    anonymiseButton.textContent = T.anonymiseButton(n);
+    if (n === 0) return;
+    const years = Object.keys(p.byYear).sort();
+    details.append(
+      el(
+        'table',
+        {},
+        el('caption', {}, T.byYearCaption),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, T.yearHeader), el('th', { scope: 'col', class: 'num' }, T.countHeader))),
+        el(
+          'tbody',
+          {},
+          years.map((y) => el('tr', {}, el('th', { scope: 'row' }, y), el('td', { class: 'num' }, frenchCount(p.byYear[y])))),
+        ),
+      ),
+      el('h3', {}, T.columnsHeading),
+      el('ul', { class: 'privacy-columns' }, p.columnsCleared.map((c) => el('li', {}, c))),
+      el('details', {}, el('summary', {}, T.idsSummary(n)), el('p', { class: 'privacy-ids' }, p.ids.join(', '))),
+    );
+  };
+
+  const load = (focus: HTMLElement | null): void => {
+    setMessage(message, T.loading, 'info');
+    call('previewAnonymisation')
+      .then((p) => {
+        setMessage(message, '', 'info');
+        showPlan(p);
+      })
+      .catch((e: Error) => setMessage(message, e.message, 'error'))
+      .finally(() => focus?.focus());
+  };
+
+  anonymiseButton.addEventListener('click', () => {
+    if (!plan || plan.ids.length === 0) return;
+    const n = plan.ids.length;
+    confirmText.textContent = T.confirmQuestion(n);
+    confirmButton.textContent = T.confirmButton(n);
+    confirmBox.hidden = false;
+    anonymiseButton.disabled = true;
+    confirmButton.focus();
+  });
+  cancelButton.addEventListener('click', () => {
+    confirmBox.hidden = true;
+    anonymiseButton.disabled = false;
+    anonymiseButton.focus();
+  });
+  confirmButton.addEventListener('click', () => {
+    if (!plan) return;
+    const request = { cutoff: plan.cutoff, ids: plan.ids };
+    confirmButton.disabled = true;
+    cancelButton.disabled = true;
+    setMessage(message, T.working, 'info');
+    call('anonymise', request)
+      .then((result) =>
+        call('previewAnonymisation').then((p) => {
+          showPlan(p);
+          setMessage(message, T.done(result.anonymised, result.presencesUpdated), 'ok');
+        }),
+      )
+      .catch((e: Error) => {
+        confirmBox.hidden = true;
+        anonymiseButton.disabled = false;
+        setMessage(message, e.message, 'error');
+      })
+      .finally(() => {
+        confirmButton.disabled = false;
+        cancelButton.disabled = false;
+        // Keep focus where the person acted: the confirmation is gone, so the refresh button.
+        refreshButton.focus();
+      });
+  });
+  refreshButton.addEventListener('click', () => load(refreshButton));
+
+  actions.append(anonymiseButton, refreshButton);
+  root.append(
+    el('h2', { class: 'view-title' }, T.title),
+    rule,
+    el('p', {}, T.lastActivity),
+    el('p', {}, T.whatHappens),
+    cutoff,
+    summary,
+    details,
+    actions,
+    confirmBox,
+    message,
+    el('h3', {}, T.historyHeading),
+    el('p', { class: 'privacy-history' }, T.history),
+  );
+  anonymiseButton.hidden = true;
+  load(null);
+}
