@@ -112,10 +112,13 @@ function headerLabel(model: WorkbookModel, col: number): string {
   return text || `Colonne ${columnLetters(col + 1)}`;
 }
 
-/** The plan for `today` with the participants it names (SPEC §11). */
-export function anonymisationTargets(model: WorkbookModel, today: Day): AnonymisationTargets {
+/**
+ * The plan for `today` with the participants it names (SPEC §11). `cutoff` defaults to today
+ * minus the retention of `Paramètres` (the CLI's `--avant` gives it).
+ */
+export function anonymisationTargets(model: WorkbookModel, today: Day, cutoffOverride?: Day): AnonymisationTargets {
   const retentionYears = model.settings.retentionYears;
-  const cutoff = cutoffDay(today, retentionYears);
+  const cutoff = cutoffOverride ?? cutoffDay(today, retentionYears);
   const people: Participant[] = [];
   const byYear: Record<string, number> = {};
   const T = model.participants;

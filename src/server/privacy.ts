@@ -3,10 +3,16 @@
  * each tab once, writes in a constant number of batch calls per tab, under the document lock;
  * all-or-nothing: a stale plan or an invalid request writes nothing.
  */
-import { anonymisationTargets, cleanNotes, planAnonymisationWrites, type AnonymisationPlan } from '../core/anonymisation';
-import { dayFromIso } from '../core/days';
+import {
+  anonymisationTargets,
+  cleanNotes,
+  planAnonymisationWrites,
+  type AnonymisationPlan,
+  type AnonymisationTargets,
+} from '../core/anonymisation';
+import { Day, dayFromIso } from '../core/days';
 import { UserError } from '../core/errors';
-import type { Services } from '../core/port';
+import type { Services, WorkbookPort } from '../core/port';
 import { ATTENDANCE, PARTICIPANTS, SETTINGS } from '../core/schema';
 import { idKey } from '../core/values';
 import type { WorkbookModel } from '../core/workbook';
@@ -54,17 +60,29 @@ export function anonymise(services: Services, input: unknown): AnonymiseResult {
     const sent = new Set(request.ids.map((i) => idKey(i)));
     if (sent.size !== planned.size || [...sent].some((k) => !planned.has(k))) throw new UserError(T.stale, 'STALE');
     if (planned.size === 0) return { anonymised: 0, presencesUpdated: 0 };
-    const writes = planAnonymisationWrites(model, targets, today);
-    // Notes are read before any value changes (one read per tab).
-    const notes = writes.notes.map((spec) => ({ spec, current: workbook.readNotes(spec.sheet, spec.row, 1, spec.numRows, spec.numCols) }));
-    for (const op of writes.ops) {
-      if (op.kind === 'write') workbook.writeValues(op.sheet, op.row, op.col, op.values);
-      else if (!workbook.writeCells?.(op.sheet, op.cells)) workbook.writeValues(op.sheet, op.fallback.row, op.fallback.col, op.fallback.values);
-    }
-    for (const { spec, current } of notes) {
-      const cleaned = cleanNotes(current, spec);
-      if (cleaned) workbook.writeNotes(spec.sheet, cleaned.row, cleaned.col, cleaned.notes);
-    }
-    return { anonymised: writes.anonymised, presencesUpdated: writes.presencesUpdated };
+    return applyAnonymisation(workbook, model, targets, today);
   });
+}
+
+/**
+ * Runs the writes of an anonymisation through the port (the server under the lock, the CLI on
+ * its in-memory copy): notes read first (one read per tab), values, then cleaned notes.
+ */
+export function applyAnonymisation(
+  workbook: WorkbookPort,
+  model: WorkbookModel,
+  targets: AnonymisationTargets,
+  today: Day,
+): AnonymiseResult {
+  const writes = planAnonymisationWrites(model, targets, today);
+  const notes = writes.notes.map((spec) => ({ spec, current: workbook.readNotes(spec.sheet, spec.row, 1, spec.numRows, spec.numCols) }));
+  for (const op of writes.ops) {
+    if (op.kind === 'write') workbook.writeValues(op.sheet, op.row, op.col, op.values);
+    else if (!workbook.writeCells?.(op.sheet, op.cells)) workbook.writeValues(op.sheet, op.fallback.row, op.fallback.col, op.fallback.values);
+  }
+  for (const { spec, current } of notes) {
+    const cleaned = cleanNotes(current, spec);
+    if (cleaned) workbook.writeNotes(spec.sheet, cleaned.row, cleaned.col, cleaned.notes);
+  }
+  return { anonymised: writes.anonymised, presencesUpdated: writes.presencesUpdated };
 }

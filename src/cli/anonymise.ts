@@ -1,0 +1,116 @@
+/**
+ * `club-alternance anonymiser <classeur.xlsx> --sortie <copie.xlsx> [--avant AAAA-MM-JJ]`
+ * (SPEC §7, §11): the anonymisation on an export, written to a new file. The input is only
+ * read; an existing output, or the input itself, is refused. Prints the count, never a name.
+ * Default cutoff: today (Europe/Paris) minus `Durée de conservation (années)` of `Paramètres`.
+ */
+import { existsSync, realpathSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { readXlsx, writeXlsx, XlsxReadError } from '../adapters/xlsx';
+import { anonymisationTargets } from '../core/anonymisation';
+import { Day, dayFromIso } from '../core/days';
+import { findTabName, PARTICIPANTS } from '../core/schema';
+import { PRIVACY } from '../i18n/fr/privacy';
+import { applyAnonymisation } from '../server/privacy';
+import { readModel } from '../server/read';
+import { CliIo, EXIT_OK, EXIT_UNUSABLE } from './io';
+import { CLI_TIME_ZONE, todayInParis } from './verify';
+
+const T = PRIVACY.cli;
+
+export interface AnonymiseArgs {
+  file: string;
+  output: string;
+  cutoff: Day | null;
+}
+
+/** Parses the arguments; a string is the French message of an unusable command line. */
+export function parseAnonymiseArgs(args: string[]): AnonymiseArgs | string {
+  let file: string | null = null;
+  let output: string | null = null;
+  let cutoff: Day | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const inline = a.startsWith('--') && eq > 0 ? a.slice(eq + 1) : null;
+    const next = (): string | null => (inline !== null ? inline : i + 1 < args.length ? args[++i] : null);
+    if (name === '--sortie') {
+      output = next();
+      if (output === null || output.trim() === '') return T.missingOutput;
+    } else if (name === '--avant') {
+      const text = next() ?? '';
+      cutoff = dayFromIso(text.trim());
+      if (cutoff === null) return T.badCutoff(text);
+    } else if (a.startsWith('-') && a.length > 1) return T.unknownOption(a);
+    else if (file === null) file = a;
+    else return T.extraArgument(a);
+  }
+  if (file === null) return T.missingFile;
+  if (output === null) return T.missingOutput;
+  return { file, output, cutoff };
+}
+
+function realPath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+export async function runAnonymise(args: string[], io: CliIo, today: Day = todayInParis()): Promise<number> {
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    io.out(T.usage);
+    return EXIT_OK;
+  }
+  const parsed = parseAnonymiseArgs(args);
+  if (typeof parsed === 'string') {
+    io.err(`${parsed}\n${T.usage}`);
+    return EXIT_UNUSABLE;
+  }
+  const { file, output, cutoff } = parsed;
+  if (!existsSync(file)) {
+    io.err(T.notFound(file));
+    return EXIT_UNUSABLE;
+  }
+  if (realPath(output) === realPath(file)) {
+    io.err(T.sameAsInput(output));
+    return EXIT_UNUSABLE;
+  }
+  if (existsSync(output)) {
+    io.err(T.outputExists(output));
+    return EXIT_UNUSABLE;
+  }
+  if (extname(output).toLowerCase() !== '.xlsx') {
+    io.err(T.notXlsxOutput(output));
+    return EXIT_UNUSABLE;
+  }
+  let workbook;
+  try {
+    workbook = await readXlsx(file, CLI_TIME_ZONE);
+  } catch (e) {
+    io.err(e instanceof XlsxReadError ? e.message : T.notXlsx(file));
+    return EXIT_UNUSABLE;
+  }
+  if (findTabName(workbook.sheetNames(), PARTICIPANTS.name) === null) {
+    io.err(T.noParticipants(file));
+    return EXIT_UNUSABLE;
+  }
+  const model = readModel(workbook);
+  const targets = anonymisationTargets(model, today, cutoff ?? undefined);
+  const result = applyAnonymisation(workbook, model, targets, today);
+  try {
+    // Written only if still absent (a file created meanwhile is not overwritten).
+    if (existsSync(output)) {
+      io.err(T.outputExists(output));
+      return EXIT_UNUSABLE;
+    }
+    await writeXlsx(workbook, output);
+  } catch {
+    io.err(T.cannotWrite(output));
+    return EXIT_UNUSABLE;
+  }
+  io.out(result.anonymised === 0 ? T.none(targets.plan.cutoff, output) : T.result(result.anonymised, targets.plan.cutoff, output));
+  return EXIT_OK;
+}
