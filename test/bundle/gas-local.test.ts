@@ -24,6 +24,7 @@ const MENU_LABELS = [
   'Générer le bilan annuel…',
   'Préparer le classeur',
   "Parcours d'un jeune",
+  'Données personnelles…',
 ];
 
 let code = '';

@@ -80,6 +80,8 @@ const SPEC_HEADERS: Record<string, [string, string[], boolean][]> = {
     ['Quartier QPV', [], false],
     ['Commune du QPV', [], false],
     ['Seuil de confidentialité', [], false],
+    // SPEC §11: row 2, the retention of personal data in years.
+    ['Durée de conservation (années)', ['Durée de conservation'], false],
   ],
 };
 
