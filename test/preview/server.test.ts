@@ -110,6 +110,7 @@ describe('the preview server over HTTP', () => {
       'Générer le bilan annuel…',
       'Préparer le classeur',
       "Parcours d'un jeune",
+      'Données personnelles…',
     ]);
   });
 

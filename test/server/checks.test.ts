@@ -214,7 +214,8 @@ describe('prepareWorkbook', () => {
     expect(summary.createdTabs).toEqual(['Participants', 'Séances', 'Présences', 'Paramètres']);
     const p = wb.sheet('Participants');
     expect(p.cells[0].slice(0, 6)).toEqual(['ID', 'Nom', 'Prénom', 'Sexe', 'Date de naissance', 'Commune']);
-    expect(p.cells[0]).toHaveLength(24);
+    // Every Participants column but Âge à l'entrée / Anonymisé le (written by the anonymisation only).
+    expect(p.cells[0]).toHaveLength(25);
     expect(p.frozenRows).toBe(1);
     expect(p.formats.get('1:1')).toEqual({ bold: true });
     expect(wb.sheet('Présences').cells[0]).toEqual(['Date', 'ID participant', 'Participant', 'Statut']);
