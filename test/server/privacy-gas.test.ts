@@ -319,6 +319,13 @@ describe('anonymise through dist/Code.js', () => {
     expect(bundle.call('previewAnonymisation').ids).toEqual([]);
   });
 
+  it('never lists an anonymised person in the directory of Parcours d\'un jeune', () => {
+    const { bundle } = anonymised();
+    const ids = bundle.call('getParticipantJourney', 'B-1').directory.map((p: { id: string }) => p.id);
+    expect(ids.filter((id: string) => id.startsWith('ANON-'))).toEqual([]);
+    expect(ids).toContain('B-1');
+  });
+
   it('never lists an anonymised person in the attendance sheet, nor in its others', () => {
     const { bundle } = anonymised();
     const sheet = bundle.call('getAttendanceSheet', '2018-03-12');
