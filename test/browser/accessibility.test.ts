@@ -26,6 +26,7 @@ const READY: Partial<Record<SidebarView, string>> = {
   checks: '.checks-summary p',
   report: '#report-year option',
   journey: '.jr-view[aria-busy="false"]',
+  privacy: '.privacy-view[aria-busy="false"]',
 };
 
 /** Waits until the view's content stops changing (views this file does not know yet). */

@@ -57,7 +57,12 @@ export function mountPrivacy(root: HTMLElement): void {
     );
   };
 
+  // aria-busy: true while a call to the server is under way (tests and assistive technologies wait for false).
+  const view = el('div', { class: 'privacy-view', 'aria-busy': 'true' });
+  const busy = (on: boolean): void => view.setAttribute('aria-busy', on ? 'true' : 'false');
+
   const load = (focus: HTMLElement | null): void => {
+    busy(true);
     setMessage(message, T.loading, 'info');
     call('previewAnonymisation')
       .then((p) => {
@@ -65,7 +70,10 @@ export function mountPrivacy(root: HTMLElement): void {
         showPlan(p);
       })
       .catch((e: Error) => setMessage(message, e.message, 'error'))
-      .finally(() => focus?.focus());
+      .finally(() => {
+        busy(false);
+        focus?.focus();
+      });
   };
 
   anonymiseButton.addEventListener('click', () => {
@@ -87,6 +95,7 @@ export function mountPrivacy(root: HTMLElement): void {
     const request = { cutoff: plan.cutoff, ids: plan.ids };
     confirmButton.disabled = true;
     cancelButton.disabled = true;
+    busy(true);
     setMessage(message, T.working, 'info');
     call('anonymise', request)
       .then((result) =>
@@ -101,6 +110,7 @@ export function mountPrivacy(root: HTMLElement): void {
         setMessage(message, e.message, 'error');
       })
       .finally(() => {
+        busy(false);
         confirmButton.disabled = false;
         cancelButton.disabled = false;
         // Keep focus where the person acted: the confirmation is gone, so the refresh button.
@@ -110,7 +120,8 @@ export function mountPrivacy(root: HTMLElement): void {
   refreshButton.addEventListener('click', () => load(refreshButton));
 
   actions.append(anonymiseButton, refreshButton);
-  root.append(
+  root.append(view);
+  view.append(
     el('h2', { class: 'view-title' }, T.title),
     rule,
     el('p', {}, T.lastActivity),
