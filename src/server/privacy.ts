@@ -78,7 +78,7 @@ export function applyAnonymisation(
   const notes = writes.notes.map((spec) => ({ spec, current: workbook.readNotes(spec.sheet, spec.row, 1, spec.numRows, spec.numCols) }));
   for (const op of writes.ops) {
     if (op.kind === 'write') workbook.writeValues(op.sheet, op.row, op.col, op.values);
-    else if (!workbook.writeCells?.(op.sheet, op.cells)) workbook.writeValues(op.sheet, op.fallback.row, op.fallback.col, op.fallback.values);
+    else if (!workbook.writeCells(op.sheet, op.cells)) workbook.writeValues(op.sheet, op.fallback.row, op.fallback.col, op.fallback.values);
   }
   for (const { spec, current } of notes) {
     const cleaned = cleanNotes(current, spec);
