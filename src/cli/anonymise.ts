@@ -6,6 +6,7 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
+import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, writeXlsx, XlsxReadError } from '../adapters/xlsx';
 import { anonymisationTargets } from '../core/anonymisation';
 import { Day, dayFromIso } from '../core/days';
@@ -86,7 +87,7 @@ export async function runAnonymise(args: string[], io: CliIo, today: Day = today
     io.err(T.notXlsxOutput(output));
     return EXIT_UNUSABLE;
   }
-  let workbook;
+  let workbook: MemoryWorkbook;
   try {
     workbook = await readXlsx(file, CLI_TIME_ZONE);
   } catch (e) {

@@ -17,7 +17,7 @@ import { ATTENDANCE, PARTICIPANTS, SETTINGS } from '../core/schema';
 import { idKey } from '../core/values';
 import type { WorkbookModel } from '../core/workbook';
 import { PRIVACY as T } from '../i18n/fr/privacy';
-import type { AnonymiseInput, AnonymiseResult } from '../shared/api';
+import type { AnonymiseResult } from '../shared/api';
 import { readModel, withDocumentLock } from './read';
 
 const TABS = [PARTICIPANTS, ATTENDANCE, SETTINGS] as const;

@@ -56,8 +56,8 @@ describeInChromium('sidebar "Données personnelles" in Chromium', () => {
     const rows = await h.page.locator('table tbody tr').allTextContents();
     expect(rows).toEqual(['20171', '20182']);
     await expect(h.page.getByRole('heading', { level: 2 }).allTextContents()).resolves.toEqual(['Données personnelles']);
-    const text = await h.page.locator('body').innerText();
-    expect(text).not.toMatch(/Imaginaire|Fictive|Rêvé/);
+    const text = await h.page.locator('body').textContent();
+    expect(text ?? '').not.toMatch(/Imaginaire|Fictive|Rêvé/);
     await h.page.getByText('Identifiants concernés (3)').click();
     await h.page.getByText('V-1, V-2, V-3').waitFor();
     expect(h.errors).toEqual([]);

@@ -1,8 +1,8 @@
 /** `club-alternance anonymiser` (SPEC §7, §11) on a copy of the worked example, in a temp dir. */
-import { createHash } from 'crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readXlsx } from '../../src/adapters/xlsx';
 import { runAnonymise } from '../../src/cli/anonymise';
 import type { CliIo } from '../../src/cli/io';

@@ -77,7 +77,7 @@ describe('planAnonymisation', () => {
     const cells = wb.sheet('Participants').cells;
     cells[0].push('Commune', '');
     cells[1].push('Ancienne adresse', 'texte sans en-tête');
-    expect(plan(wb).columnsCleared.slice(-2)).toEqual(['Commune', 'Colonne ' + String.fromCharCode(64 + cells[0].length)]);
+    expect(plan(wb).columnsCleared.slice(-2)).toEqual(['Commune', `Colonne ${String.fromCharCode(64 + cells[0].length)}`]);
   });
 });
 
