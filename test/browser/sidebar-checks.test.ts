@@ -59,7 +59,7 @@ describeInChromium('sidebar "Contrôle" in Chromium', () => {
     expect(h.calls).toEqual([{ name: 'validateWorkbook', args: [] }]);
     const headings = await h.page.locator('h3, h4').allTextContents();
     expect(headings).toEqual(['Participants', 'Ligne 3', 'Ligne 4', 'Présences', 'Ligne 2']);
-    await expect(h.page.getByText(/« 31\/02\/2001 » n'est pas une date lisible/).isVisible()).resolves.toBe(true);
+    await expect(h.page.getByText(/«\u00a031\/02\/2001\u00a0»\u00a0: ce jour n'existe pas \(février 2001 n'a que 28 jours\)/).isVisible()).resolves.toBe(true);
     await expect(h.page.getByText(XSS, { exact: false }).isVisible()).resolves.toBe(true);
     await expect(h.page.locator('img').count()).resolves.toBe(0);
     const overflow = await h.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -89,7 +89,7 @@ describeInChromium('sidebar "Contrôle" in Chromium', () => {
     wb.sheet('Participants').cells[3][5] = 'Cachan';
     wb.sheet('Participants').cells[3][6] = '94230';
     await h.page.getByRole('button', { name: 'Vérifier à nouveau' }).click();
-    await h.page.getByText('Aucun problème : 5 lignes vérifiées.').waitFor();
+    await h.page.getByText('Aucun problème\u00a0: 5 lignes vérifiées.').waitFor();
     await expect(h.page.locator('li.issue').count()).resolves.toBe(0);
     await h.page.close();
   });
