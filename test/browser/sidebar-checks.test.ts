@@ -47,7 +47,7 @@ describeInChromium('sidebar "Contrôle" in Chromium', () => {
   it('says how many problems are not shown when the server returns only part of them', async () => {
     const people = Array.from({ length: 1_600 }, (_, i) => participant({ id: `W-${i}`, email: 'pas-un-email' }));
     const h = await open(buildWorkbook({ participants: people }));
-    await h.page.getByText('0 erreur, 1600 avertissements — 1600 lignes vérifiées.').waitFor();
+    await h.page.getByText('0 erreur, 1\u00a0600 avertissements — 1\u00a0600 lignes vérifiées.').waitFor();
     // 300 listed in the view out of the 1 600 counted on the server.
     await expect(h.page.getByText(/^1\u00a0300\u00a0problèmes non affichés\u00a0:/).isVisible()).resolves.toBe(true);
     await h.page.close();

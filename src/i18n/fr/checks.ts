@@ -147,11 +147,6 @@ export const CHECK_MESSAGES = {
 
 export const SEVERITY_LABELS = { error: 'erreur', warning: 'avertissement' } as const;
 
-/** 1439 → '1 439' with a no-break space (local until a shared French number formatter lands). */
-function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-}
-
 function plural(n: number, one: string, many: string): string {
   return countOf(n, one, many);
 }
@@ -189,7 +184,7 @@ export const CHECKS_VIEW = {
   /** Issues counted but not listed (the server returns 500 at most; the grid's notes mark them all). */
   notShown: (n: number) =>
     n > 1
-      ? `${groupDigits(n)}\u00a0problèmes non affichés\u00a0: corrigez d'abord ceux-ci, puis vérifiez à nouveau (les notes de la grille les signalent tous).`
+      ? `${frenchNumber(n)}\u00a0problèmes non affichés\u00a0: corrigez d'abord ceux-ci, puis vérifiez à nouveau (les notes de la grille les signalent tous).`
       : `1\u00a0problème non affiché\u00a0: corrigez d'abord ceux-ci, puis vérifiez à nouveau (une note de la grille le signale).`,
   severity: { error: 'Erreur', warning: 'Avertissement' },
 } as const;
