@@ -37,7 +37,7 @@ function texts(value: unknown, path: string, out: [string, string][], depth = 0)
 }
 
 /** Typography problems of one text. */
-export function typographyProblems(text: string): string[] {
+function typographyProblems(text: string): string[] {
   const problems: string[] = [];
   if (/[ \t][:;?!](\s|$)/.test(text)) problems.push('espace ordinaire avant : ; ? !');
   if (/«[ \t]/.test(text)) problems.push('espace ordinaire après «');
