@@ -4,7 +4,7 @@
 // Tests may point the build elsewhere: CLUB_BUILD_SERVER_ENTRY, CLUB_BUILD_SIDEBAR_ENTRY
 // (its folder is the sidebar's source tree) and CLUB_BUILD_OUT_DIR (default dist/).
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -90,7 +90,12 @@ const js = client.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
 // Any google.script.run use outside the RPC module would bypass the typed list: forbidden.
 const sidebarErrors = checkBundle({ exportsList, required: [], sidebarFiles, sidebarJs: js, serverFunctions: SERVER_FUNCTIONS });
 if (sidebarErrors.length) fail(sidebarErrors.join(' ; '));
-const css = readFileSync(join(root, 'src/sidebar/style.css'), 'utf8');
+// style.css first, then each view's own stylesheet (src/sidebar/views/*.css), in name order.
+const viewCss = readdirSync(join(root, 'src/sidebar/views'))
+  .filter((f) => f.endsWith('.css'))
+  .sort()
+  .map((f) => readFileSync(join(root, 'src/sidebar/views', f), 'utf8'));
+const css = [readFileSync(join(root, 'src/sidebar/style.css'), 'utf8'), ...viewCss].join('\n');
 const template = readFileSync(join(root, 'src/sidebar/index.html'), 'utf8');
 const html = template.replace('/*INLINE_CSS*/', () => css).replace('/*INLINE_JS*/', () => js);
 writeFileSync(join(dist, 'Sidebar.html'), html);

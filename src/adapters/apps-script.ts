@@ -61,7 +61,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
     let s = this.sheetCache.get(name);
     if (!s) {
       const found = this.spreadsheet.getSheetByName(name);
-      if (!found) throw new UserError(`L'onglet « ${name} » est introuvable.`, 'NOT_FOUND');
+      if (!found) throw new UserError(`L'onglet «\u00a0${name}\u00a0» est introuvable.`, 'NOT_FOUND');
       s = found;
       this.sheetCache.set(name, s);
     }
@@ -124,7 +124,10 @@ export class AppsScriptWorkbook implements WorkbookPort {
 
   insertSheet(name: string): void {
     if (this.spreadsheet.getSheetByName(name)) return;
+    // Sheets makes a new sheet active: the user stays where they were (issue 10).
+    const active = this.spreadsheet.getActiveSheet();
     const s = this.spreadsheet.insertSheet(name, this.spreadsheet.getNumSheets());
+    if (active) this.spreadsheet.setActiveSheet(active);
     this.sheetCache.set(name, s);
     if (this.names) this.names.push(name);
   }

@@ -62,7 +62,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   sheet(name: string): MemorySheet {
     const s = this.sheets.find((x) => x.name === name);
-    if (!s) throw new UserError(`Onglet introuvable : ${name}`, 'NOT_FOUND');
+    if (!s) throw new UserError(`Onglet introuvable\u00a0: ${name}`, 'NOT_FOUND');
     return s;
   }
 

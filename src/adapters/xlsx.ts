@@ -44,9 +44,9 @@ export async function readXlsx(path: string, timeZone = 'Europe/Paris'): Promise
     await workbook.xlsx.readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new XlsxReadError(`Fichier introuvable : ${path}`);
+    if (code === 'ENOENT') throw new XlsxReadError(`Fichier introuvable\u00a0: ${path}`);
     if (code === 'EISDIR') throw new XlsxReadError(`${path} est un dossier, pas un fichier .xlsx.`);
-    throw new XlsxReadError(`Impossible de lire ${path} : ce n'est pas un classeur .xlsx valide.`);
+    throw new XlsxReadError(`Impossible de lire ${path}\u00a0: ce n'est pas un classeur .xlsx valide.`);
   }
   const memory = new MemoryWorkbook(timeZone);
   workbook.eachSheet((ws) => {

@@ -141,7 +141,7 @@ function columnChart(c: ReportChart): string {
       if (!v) return;
       const h = (plotH * v) / max;
       parts.push(
-        `<rect x="${fmt(gx + k * barW)}" y="${fmt(top + plotH - h)}" width="${fmt(barW - 1)}" height="${fmt(h)}" ${paint(k)}><title>${escapeHtml(`${label} ${s.name} : ${s.display[i]}`)}</title></rect>`,
+        `<rect x="${fmt(gx + k * barW)}" y="${fmt(top + plotH - h)}" width="${fmt(barW - 1)}" height="${fmt(h)}" ${paint(k)}><title>${escapeHtml(`${label} ${s.name}\u00a0: ${s.display[i]}`)}</title></rect>`,
       );
     });
     const short = c.id === 'months' ? (REPORT.monthsShort[i] ?? label) : label;

@@ -6,7 +6,7 @@ import { runAnonymise } from './anonymise';
 import { runReport } from './report';
 import { runVerify } from './verify';
 
-export const USAGE = `Usage :
+export const USAGE = `Usage\u00a0:
   club-alternance verifier <classeur.xlsx> [--json]
   club-alternance bilan <classeur.xlsx> --annee AAAA [--json] [--sortie bilan.html]
   club-alternance anonymiser <classeur.xlsx> --sortie <copie.xlsx> [--avant AAAA-MM-JJ]`;
@@ -21,7 +21,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.out(USAGE);
       return EXIT_OK;
     }
-    io.err(command ? `Commande inconnue : « ${command} ».\n${USAGE}` : USAGE);
+    io.err(command ? `Commande inconnue\u00a0: «\u00a0${command}\u00a0».\n${USAGE}` : USAGE);
     return EXIT_UNUSABLE;
   } catch (e) {
     // A UserError is French by construction; anything else is unexpected: a generic French

@@ -10,10 +10,10 @@ import { readXlsx, XlsxReadError } from '../adapters/xlsx';
 import { todayIn } from '../core/days';
 import { cellText, ReportLayout } from '../core/report-layout';
 import { findTabName, PARTICIPANTS } from '../core/schema';
-import { REPORT } from '../i18n/fr/report';
-import { assertReportable, parseYear, reportLayoutFor } from '../server/report';
+import { forCli, REPORT } from '../i18n/fr/report';
+import { assertReportable, hasData, MAX_YEAR, MIN_YEAR, parseYear, reportLayoutFor } from '../server/report';
 import { readModel } from '../server/read';
-import { CLI_TIME_ZONE, CliIo, EXIT_OK, EXIT_UNUSABLE } from './io';
+import { CLI_TIME_ZONE, CliIo, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
 import { renderHtmlReport } from './html-report';
 
 export interface ReportArgs {
@@ -49,7 +49,7 @@ export function parseReportArgs(args: string[]): ReportArgs | string {
   if (file === null) return REPORT.cli.missingFile;
   if (yearText === null) return REPORT.cli.missingYear;
   const year = parseYear(yearText);
-  if (year === null) return REPORT.cli.badYear(yearText);
+  if (year === null) return REPORT.cli.badYear(yearText, MIN_YEAR, MAX_YEAR);
   return { file, year, json, output };
 }
 
@@ -67,7 +67,7 @@ function samePath(a: string, b: string): boolean {
 /** The report as a readable French text table. */
 export function renderTextReport(layout: ReportLayout): string {
   const out: string[] = [layout.title, layout.generated];
-  for (const w of layout.warnings) out.push('', `⚠ ${w}`);
+  for (const w of layout.warnings) out.push('', `⚠ ${forCli(w)}`);
   for (const n of layout.notes) out.push('', n);
   for (const t of layout.tables) {
     const lines = [t.header, ...t.rows.map((r) => r.map((v, i) => cellText(v, t.roles[i])))];
@@ -117,17 +117,22 @@ export async function runReport(args: string[], io: CliIo, options: ReportOption
   try {
     assertReportable(model);
   } catch (e) {
-    io.err((e as Error).message);
+    io.err(forCli((e as Error).message));
     return EXIT_UNUSABLE;
   }
   const today = todayIn(CLI_TIME_ZONE, (options.now ?? (() => new Date()))());
   const { layout, current } = reportLayoutFor(model, year, today);
+  if (!hasData(current.indicators)) {
+    // As the menu: no report for a year without any beneficiary, session or attendance.
+    io.err(REPORT.noData(year));
+    return EXIT_ERRORS;
+  }
 
   if (output !== null) {
     try {
       writeFileSync(output, renderHtmlReport(layout), 'utf8');
-    } catch (e) {
-      io.err(REPORT.cli.cannotWrite(output, (e as Error).message));
+    } catch {
+      io.err(REPORT.cli.cannotWrite(output));
       return EXIT_UNUSABLE;
     }
   }

@@ -8,7 +8,7 @@ import type { MemoryWorkbook } from '../adapters/memory';
 import { XlsxReadError, readXlsx } from '../adapters/xlsx';
 import { CHECKED_TABS, checkWorkbook, countBySeverity } from '../core/checks';
 import { Day, todayIn } from '../core/days';
-import { normalizeKey } from '../core/text';
+import { issueColumnLabel } from '../shared/issues';
 import { readModel } from '../server/read';
 import type { CheckReport, Issue } from '../shared/api';
 import { VERIFY_CLI } from '../i18n/fr/checks';
@@ -52,9 +52,8 @@ export function formatText(result: CheckReport): string {
     const { errors, warnings } = countBySeverity(issues);
     lines.push(VERIFY_CLI.tabHeading(tab, errors, warnings));
     for (const i of issues) {
-      // "Date d'entrée : Date d'entrée manquante…" would repeat the column: keep it only when the message does not start with it.
-      const column = i.column !== null && !normalizeKey(i.message).startsWith(normalizeKey(i.column)) ? i.column : null;
-      lines.push(`  ${VERIFY_CLI.issueLine(i.sheet, i.row, column, i.severity, i.message, i.code)}`);
+      const column = issueColumnLabel(i);
+      lines.push(`  ${VERIFY_CLI.issueLine(i.sheet, i.row, column, i.severity, i.message)}`);
     }
     lines.push('');
   }

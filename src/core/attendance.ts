@@ -3,20 +3,17 @@
  * flags, the validation of a save and the plan of writes that upserts it. No Apps Script
  * globals; the server module runs the plan through the WorkbookPort.
  */
-import { Day, dayFromIso, dayFromYmd, isoOfDay, midnightInTimeZone, yearOfDay } from './days';
+import { Day, dayFromIso, dayFromYmd, isoOfDay, midnightInTimeZone, minusCalendarMonths, yearOfDay, frenchDate } from './days';
 import { ATTENDANCE_STATUS, AttendanceStatus, SESSION_THEMES } from './lists';
 import { ATTENDANCE, AttendanceColumn, SESSIONS, SessionColumn, TabDefinition } from './schema';
 import { cleanText, frenchCollator, normalizeKey } from './text';
 import { CellValue, idKey, isBlank, parseList, textOf } from './values';
-import { isAnonymised, type Participant, type Settings, type Table, type WorkbookModel } from './workbook';
-import { ATTENDANCE_TEXT as T } from '../i18n/fr/attendance';
+import { isAnonymised } from './workbook';
+import type { Participant, Settings, Table, WorkbookModel } from './workbook';
+import { ATTENDANCE_TEXT } from '../i18n/fr/attendance';
+import { MAX_ENTRIES, MAX_FIELD_LENGTH, MAX_ID_LENGTH } from '../shared/limits';
 
-/** SPEC §5: more entries than this in one save are rejected. */
-export const MAX_ENTRIES = 1000;
-/** Longest accepted theme / animateur / lieu. */
-export const MAX_FIELD_LENGTH = 200;
-/** Longest accepted participant ID in a save (longer cannot be an ID of the sheet in practice). */
-export const MAX_ID_LENGTH = 100;
+export { MAX_ENTRIES, MAX_FIELD_LENGTH, MAX_ID_LENGTH };
 /** Number of past sessions looked at for the "à relancer" flag. */
 export const FOLLOW_UP_SESSIONS = 3;
 
@@ -84,11 +81,11 @@ export type RequestedDate = { kind: 'default' } | { kind: 'day'; day: Day } | { 
 
 export function parseRequestedDate(date: unknown): RequestedDate {
   if (date === undefined || date === null) return { kind: 'default' };
-  if (typeof date !== 'string') return { kind: 'invalid', message: T.dateNotText };
+  if (typeof date !== 'string') return { kind: 'invalid', message: ATTENDANCE_TEXT.dateNotText };
   const text = date.trim();
   if (text === '') return { kind: 'default' };
   const day = dayFromIso(text);
-  return day === null ? { kind: 'invalid', message: T.dateInvalid(text) } : { kind: 'day', day };
+  return day === null ? { kind: 'invalid', message: ATTENDANCE_TEXT.dateInvalid(text) } : { kind: 'day', day };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -106,10 +103,64 @@ export function displayName(p: Participant): string {
   return cleanText(`${p.lastName} ${p.firstName}`) || p.id;
 }
 
-/** Expected on `day`: Date d'entrée readable and ≤ day, and no readable Date de sortie before it. */
-export function isExpectedOn(p: Participant, day: Day): boolean {
+/** Enrolled on `day` (SPEC §4 `others`): Date d'entrée readable and ≤ day, no readable Date de sortie before it. */
+export function isEnrolledOn(p: Participant, day: Day): boolean {
   if (p.entryDate.status !== 'ok' || p.entryDate.value > day) return false;
   return !(p.exitDate.status === 'ok' && p.exitDate.value < day);
+}
+
+/** In a contract already started on `day`: Alternance signée with a Date de début du contrat before it. */
+export function isInStartedContract(p: Participant, day: Day): boolean {
+  return (
+    p.situation.status === 'ok' &&
+    p.situation.value === 'Alternance signée' &&
+    p.contractStart.status === 'ok' &&
+    p.contractStart.value < day
+  );
+}
+
+/** Months of inactivity after which an enrolled participant is no longer expected (SPEC §4). */
+export const ACTIVE_MONTHS = 6;
+
+/** idKey → days of its `Présent` rows, ascending (readable dates only). */
+export type PresenceIndex = Map<string, Day[]>;
+
+export function presenceIndex(book: StatusBook): PresenceIndex {
+  const out: PresenceIndex = new Map();
+  for (const [day, statuses] of book) {
+    for (const [key, status] of statuses) {
+      if (status !== 'Présent') continue;
+      let days = out.get(key);
+      if (!days) out.set(key, (days = []));
+      days.push(day);
+    }
+  }
+  for (const days of out.values()) days.sort((a, b) => a - b);
+  return out;
+}
+
+/** True when `days` (ascending) holds a day in [from, to]. */
+function hasDayBetween(days: readonly Day[] | undefined, from: Day, to: Day): boolean {
+  if (!days || days.length === 0) return false;
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < days.length && days[lo] <= to;
+}
+
+/**
+ * Expected on `day` (SPEC §4): enrolled, not in a contract already started, and active — Date
+ * d'entrée on or after `day` minus 6 calendar months, or a `Présent` dated from then up to `day`.
+ */
+export function isExpectedOn(p: Participant, day: Day, presences: PresenceIndex): boolean {
+  if (!isEnrolledOn(p, day) || isInStartedContract(p, day)) return false;
+  const from = minusCalendarMonths(day, ACTIVE_MONTHS);
+  if (p.entryDate.status === 'ok' && p.entryDate.value >= from) return true;
+  return hasDayBetween(presences.get(p.idKey), from, day);
 }
 
 /** Status recorded for each (day, idKey); with duplicate rows, the last readable one wins. */
@@ -133,28 +184,34 @@ export interface FollowUp {
 }
 
 /**
- * "À relancer" (issue 5): the sessions looked at are the days attendance was taken (dates with
- * `Présences` rows) strictly before `day`; for a participant, the expected ones are those
- * where they were expected (isExpectedOn) or recorded. Among their last three: all three
- * recorded Absent → three consecutive absences; else no Présent among the three → no
- * presence in the last three sessions. Fewer than three expected sessions → no flag.
+ * "À relancer" (SPEC §4): the sessions looked at are the days attendance was taken (dates with
+ * `Présences` rows) strictly before `day`; for a participant, the ones that count are those
+ * where they were expected (isExpectedOn, evaluated on that session's date) or recorded.
+ * Among their last three: all three recorded Absent → three consecutive absences; else no
+ * Présent among the three → no presence in the last three sessions. Fewer than three such
+ * sessions → no flag.
  */
-export function followUpOf(p: Participant, pastSessionsDesc: readonly Day[], book: StatusBook): FollowUp {
+export function followUpOf(
+  p: Participant,
+  pastSessionsDesc: readonly Day[],
+  book: StatusBook,
+  presences: PresenceIndex = presenceIndex(book),
+): FollowUp {
   let seen = 0;
   let absents = 0;
   let presents = 0;
   for (const s of pastSessionsDesc) {
     const recorded = book.get(s);
     const has = recorded?.has(p.idKey) ?? false;
-    if (!has && !isExpectedOn(p, s)) continue;
+    if (!has && !isExpectedOn(p, s, presences)) continue;
     const status = has ? recorded!.get(p.idKey) : null;
     if (status === 'Absent') absents++;
     if (status === 'Présent') presents++;
     if (++seen === FOLLOW_UP_SESSIONS) break;
   }
   if (seen < FOLLOW_UP_SESSIONS) return { needsFollowUp: false, reason: null };
-  if (absents === FOLLOW_UP_SESSIONS) return { needsFollowUp: true, reason: T.followUpThreeAbsences };
-  if (presents === 0) return { needsFollowUp: true, reason: T.followUpNoPresence };
+  if (absents === FOLLOW_UP_SESSIONS) return { needsFollowUp: true, reason: ATTENDANCE_TEXT.followUpThreeAbsences };
+  if (presents === 0) return { needsFollowUp: true, reason: ATTENDANCE_TEXT.followUpNoPresence };
   return { needsFollowUp: false, reason: null };
 }
 
@@ -163,7 +220,15 @@ export interface RosterEntry {
   name: string;
   status: AttendanceStatus | null;
   needsFollowUp: boolean;
-  followUpReason?: string;
+  followUpReason: string | null;
+  /** `Téléphone` and `Email`, only for those flagged "à relancer" (null otherwise). */
+  phone: string | null;
+  email: string | null;
+}
+
+export interface OtherEntry {
+  id: string;
+  name: string;
 }
 
 export interface SheetSession {
@@ -176,6 +241,7 @@ export interface AttendanceSheetModel {
   date: string;
   session: SheetSession | null;
   participants: RosterEntry[];
+  others: OtherEntry[];
   themes: string[];
 }
 
@@ -204,39 +270,53 @@ export function sessionOn(model: WorkbookModel, day: Day): SheetSession | null {
   return s ? { theme: s.theme, facilitator: s.facilitator, place: s.place } : null;
 }
 
+function byName(a: Participant, b: Participant): number {
+  return (
+    frenchCollator.compare(a.lastName, b.lastName) ||
+    frenchCollator.compare(a.firstName, b.firstName) ||
+    frenchCollator.compare(a.id, b.id)
+  );
+}
+
+function textOrNull(v: Participant['phone']): string | null {
+  return v.status === 'ok' && v.value !== '' ? v.value : null;
+}
+
 /**
- * SPEC §4 roster of a day: participants expected that day plus anyone already recorded for
- * it (IDs unknown in `Participants` are left out: they could not be saved), one line per ID,
- * sorted by Nom then Prénom (French collation).
+ * SPEC §4 roster of a day: the participants expected that day plus anyone already recorded
+ * for it (IDs unknown in `Participants` are left out: they could not be saved), one line per
+ * ID, sorted by Nom then Prénom (French collation); `others` = the other enrolled
+ * participants (id and name only). Anonymised rows are never listed.
  */
 export function buildAttendanceSheet(model: WorkbookModel, day: Day): AttendanceSheetModel {
   const index = participantIndex(model.participantRecords);
   const book = statusBook(model);
+  const presences = presenceIndex(book);
   const recorded = book.get(day) ?? new Map<string, AttendanceStatus | null>();
   const past = [...book.keys()].filter((d) => d < day).sort((a, b) => b - a);
-  const people: Participant[] = [];
+  const listed: Participant[] = [];
+  const enrolled: Participant[] = [];
   for (const p of index.values()) {
-    // Anonymised rows (SPEC §11) are never listed.
-    if (!isAnonymised(p) && (recorded.has(p.idKey) || isExpectedOn(p, day))) people.push(p);
+    if (isAnonymised(p)) continue;
+    if (recorded.has(p.idKey) || isExpectedOn(p, day, presences)) listed.push(p);
+    else if (isEnrolledOn(p, day)) enrolled.push(p);
   }
-  people.sort(
-    (a, b) =>
-      frenchCollator.compare(a.lastName, b.lastName) ||
-      frenchCollator.compare(a.firstName, b.firstName) ||
-      frenchCollator.compare(a.id, b.id),
-  );
-  const participants = people.map((p): RosterEntry => {
-    const f = followUpOf(p, past, book);
-    const entry: RosterEntry = {
+  listed.sort(byName);
+  enrolled.sort(byName);
+  const participants = listed.map((p): RosterEntry => {
+    const f = followUpOf(p, past, book, presences);
+    return {
       id: p.id,
       name: displayName(p),
       status: recorded.get(p.idKey) ?? null,
       needsFollowUp: f.needsFollowUp,
+      followUpReason: f.reason,
+      phone: f.needsFollowUp ? textOrNull(p.phone) : null,
+      email: f.needsFollowUp ? textOrNull(p.email) : null,
     };
-    if (f.reason) entry.followUpReason = f.reason;
-    return entry;
   });
-  return { date: isoOfDay(day), session: sessionOn(model, day), participants, themes: themeSuggestions(model) };
+  const others = enrolled.map((p): OtherEntry => ({ id: p.id, name: displayName(p) }));
+  return { date: isoOfDay(day), session: sessionOn(model, day), participants, others, themes: themeSuggestions(model) };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -268,11 +348,11 @@ type FieldName = 'theme' | 'facilitator' | 'place';
 
 function optionalText(input: Record<string, unknown>, name: FieldName): Validation<string | null> {
   const v = input[name];
-  const label = T.fieldLabels[name];
+  const label = ATTENDANCE_TEXT.fieldLabels[name];
   if (v === undefined || v === null) return { ok: true, value: null };
-  if (typeof v !== 'string') return { ok: false, message: T.fieldNotText(label) };
+  if (typeof v !== 'string') return { ok: false, message: ATTENDANCE_TEXT.fieldNotText(label) };
   const text = cleanText(v);
-  if (text.length > MAX_FIELD_LENGTH) return { ok: false, message: T.fieldTooLong(label, MAX_FIELD_LENGTH) };
+  if (text.length > MAX_FIELD_LENGTH) return { ok: false, message: ATTENDANCE_TEXT.fieldTooLong(label, MAX_FIELD_LENGTH) };
   return { ok: true, value: text === '' ? null : text };
 }
 
@@ -287,16 +367,17 @@ function statusOf(v: unknown): AttendanceStatus | null {
  * rejection carries the French message. Statuses must be exactly Présent, Absent or Excusé
  * (the sheet's synonyms such as "P" are not accepted from the sidebar).
  */
-export function validateSaveInput(input: unknown): Validation<NormalizedSave> {
+export function validateSaveInput(input: unknown, today: Day | null = null): Validation<NormalizedSave> {
   const fail = (message: string): Validation<NormalizedSave> => ({ ok: false, message });
-  if (!isRecord(input)) return fail(T.inputNotObject);
+  if (!isRecord(input)) return fail(ATTENDANCE_TEXT.inputNotObject);
   const rawDate = input.date;
   if (rawDate === undefined || rawDate === null || (typeof rawDate === 'string' && rawDate.trim() === '')) {
-    return fail(T.dateMissing);
+    return fail(ATTENDANCE_TEXT.dateMissing);
   }
-  if (typeof rawDate !== 'string') return fail(T.saveDateInvalid(String(rawDate)));
+  if (typeof rawDate !== 'string') return fail(ATTENDANCE_TEXT.saveDateInvalid(String(rawDate)));
   const day = dayFromIso(rawDate.trim());
-  if (day === null) return fail(T.saveDateInvalid(rawDate.trim()));
+  if (day === null) return fail(ATTENDANCE_TEXT.saveDateInvalid(rawDate.trim()));
+  if (today !== null && day > today) return fail(ATTENDANCE_TEXT.saveDateInFuture(frenchDate(day)));
 
   const fields: Partial<Record<FieldName, string | null>> = {};
   for (const name of ['theme', 'facilitator', 'place'] as const) {
@@ -306,24 +387,24 @@ export function validateSaveInput(input: unknown): Validation<NormalizedSave> {
   }
 
   const raw = input.entries;
-  if (!Array.isArray(raw)) return fail(T.entriesNotList);
-  if (raw.length > MAX_ENTRIES) return fail(T.tooManyEntries(raw.length, MAX_ENTRIES));
+  if (!Array.isArray(raw)) return fail(ATTENDANCE_TEXT.entriesNotList);
+  if (raw.length > MAX_ENTRIES) return fail(ATTENDANCE_TEXT.tooManyEntries(raw.length, MAX_ENTRIES));
   const entries: SaveEntry[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < raw.length; i++) {
     const e: unknown = raw[i];
-    if (!isRecord(e)) return fail(T.entryNotObject(i + 1));
+    if (!isRecord(e)) return fail(ATTENDANCE_TEXT.entryNotObject(i + 1));
     const rawId = e.participantId;
     const id =
       typeof rawId === 'string' ? cleanText(rawId) : typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : '';
-    if (id === '') return fail(T.participantIdMissing(i + 1));
-    if (id.length > MAX_ID_LENGTH) return fail(T.participantIdTooLong(i + 1));
+    if (id === '') return fail(ATTENDANCE_TEXT.participantIdMissing(i + 1));
+    if (id.length > MAX_ID_LENGTH) return fail(ATTENDANCE_TEXT.participantIdTooLong(i + 1));
     const rawStatus = e.status;
-    if (rawStatus === undefined || rawStatus === null || rawStatus === '') return fail(T.statusMissing(id));
+    if (rawStatus === undefined || rawStatus === null || rawStatus === '') return fail(ATTENDANCE_TEXT.statusMissing(id));
     const status = statusOf(rawStatus);
-    if (status === null) return fail(T.statusUnknown(id, typeof rawStatus === 'string' ? rawStatus : String(rawStatus)));
+    if (status === null) return fail(ATTENDANCE_TEXT.statusUnknown(id, typeof rawStatus === 'string' ? rawStatus : String(rawStatus)));
     const key = idKey(id);
-    if (seen.has(key)) return fail(T.participantRepeated(id));
+    if (seen.has(key)) return fail(ATTENDANCE_TEXT.participantRepeated(id));
     seen.add(key);
     entries.push({ participantId: id, idKey: key, status });
   }
@@ -342,7 +423,7 @@ export function validateSaveInput(input: unknown): Validation<NormalizedSave> {
 
 /** The first entry whose ID is not in `Participants`, as a French message; null when all are known. */
 export function unknownParticipantMessage(save: NormalizedSave, index: ReadonlyMap<string, Participant>): string | null {
-  for (const e of save.entries) if (!index.has(e.idKey)) return T.participantUnknown(e.participantId);
+  for (const e of save.entries) if (!index.has(e.idKey)) return ATTENDANCE_TEXT.participantUnknown(e.participantId);
   return null;
 }
 
@@ -368,12 +449,14 @@ export type PlanOp =
 export interface SavePlan {
   ops: PlanOp[];
   sessionCreated: boolean;
+  /** The day's existing `Séances` row got a new theme, animateur or lieu. */
+  sessionUpdated: boolean;
   written: number;
   unchanged: number;
 }
 
 /** Where a tab stands for writing: its name, header row and 0-based columns. */
-interface TabLayout<K extends string> {
+export interface TabLayout<K extends string> {
   sheet: string;
   /** True when the header row must be written (absent or empty tab). */
   writeHeader: boolean;
@@ -409,11 +492,11 @@ function layoutOf<K extends string>(
   if (table.sheetName === null) return fresh(true, def.name);
   if (table.headerRow === null) {
     if (isEmptyTab(table.values)) return fresh(false, table.sheetName);
-    return { ok: false, message: T.tabWithoutHeader(table.sheetName) };
+    return { ok: false, message: ATTENDANCE_TEXT.tabWithoutHeader(table.sheetName) };
   }
   for (const c of def.columns) {
     if (c.required && table.columns[c.key] === undefined) {
-      return { ok: false, message: T.tabColumnMissing(table.sheetName, c.header) };
+      return { ok: false, message: ATTENDANCE_TEXT.tabColumnMissing(table.sheetName, c.header) };
     }
   }
   return {
@@ -458,92 +541,150 @@ function idCellOf(model: WorkbookModel, p: Participant): CellValue {
 const SESSION_KEYS: readonly SessionColumn[] = ['date', 'theme', 'facilitator', 'place', 'comment'];
 const ATTENDANCE_KEYS: readonly AttendanceColumn[] = ['date', 'participantId', 'participantName', 'status'];
 
-/**
- * The writes of a validated save on the model read under the lock. Séances: the day's first
- * row gets the given theme/animateur/lieu (a missing optional column is added at the end of
- * the header row), or a row is appended. Présences: every existing row of (day, ID) whose
- * status differs is updated (duplicates included, consistently), other entries are appended;
- * updates are written cell by cell in one call per status (a rectangle over their span where
- * the environment cannot), all appends in one write. Constant number of operations whatever
- * the number of rows.
- */
-export function planSave(
-  model: WorkbookModel,
-  save: NormalizedSave,
-  index: ReadonlyMap<string, Participant>,
-): Validation<SavePlan> {
-  const sessionsLayout = layoutOf(model.sessions, SESSION_KEYS);
-  if (!sessionsLayout.ok) return sessionsLayout;
-  const attendanceLayout = layoutOf(model.attendance, ATTENDANCE_KEYS);
-  if (!attendanceLayout.ok) return attendanceLayout;
-  const S = sessionsLayout.value;
-  const A = attendanceLayout.value;
-  const tz = model.timeZone;
-  const ops: PlanOp[] = [];
-  const dateCell = midnightInTimeZone(save.day, tz, model.offsets);
+interface SessionWrite {
+  ops: PlanOp[];
+  sessionCreated: boolean;
+  sessionUpdated: boolean;
+}
 
-  // Séances --------------------------------------------------------------------------------
-  if (S.insert) ops.push({ kind: 'insertSheet', sheet: S.sheet });
+/** The new session row: the date and the given fields, over the span of their columns. */
+function newSessionRow(layout: TabLayout<SessionColumn>, dateCell: CellValue, given: [SessionColumn, string | null][]): PlanOp {
+  const cells = new Map<number, CellValue>();
+  cells.set(layout.columns.date!, dateCell);
+  for (const [key, value] of given) if (value !== null) cells.set(layout.columns[key]!, value);
+  const cols = [...cells.keys()];
+  const min = Math.min(...cols);
+  const max = Math.max(...cols);
+  const line: CellValue[] = [];
+  for (let c = min; c <= max; c++) line.push(cells.has(c) ? cells.get(c)! : '');
+  return { kind: 'write', sheet: layout.sheet, row: layout.nextRow, col: min + 1, values: [line] };
+}
+
+/**
+ * Séances: the day's first row gets the given theme/animateur/lieu (a missing optional column
+ * is added at the end of the header row), or a row is appended (the tab is created when absent).
+ */
+export function planSessionWrite(model: WorkbookModel, save: NormalizedSave, layout: TabLayout<SessionColumn>, dateCell: CellValue): SessionWrite {
+  const ops: PlanOp[] = [];
+  if (layout.insert) ops.push({ kind: 'insertSheet', sheet: layout.sheet });
   const given: [SessionColumn, string | null][] = [
     ['theme', save.theme],
     ['facilitator', save.facilitator],
     ['place', save.place],
   ];
-  const existing = model.sessions.sheetName === null ? undefined : model.sessionRecords.find((s) => s.date.status === 'ok' && s.date.value === save.day);
-  // Optional columns the save needs and the tab lacks are added after the last column.
   const addedHeaders = new Map<number, CellValue>();
   for (const [key, value] of given) {
-    if (value !== null && S.columns[key] === undefined) {
-      S.columns[key] = S.width;
-      addedHeaders.set(S.width, headerOf(SESSIONS, key));
-      S.width++;
+    if (value !== null && layout.columns[key] === undefined) {
+      layout.columns[key] = layout.width;
+      addedHeaders.set(layout.width, headerOf(SESSIONS, key));
+      layout.width++;
     }
   }
-  let sessionCreated = false;
-  if (S.writeHeader) {
+  if (layout.writeHeader) {
     const header = SESSION_KEYS.map((k) => headerOf(SESSIONS, k));
     const row: CellValue[] = header.map(() => '');
-    row[S.columns.date!] = dateCell;
-    for (const [key, value] of given) if (value !== null) row[S.columns[key]!] = value;
-    ops.push({ kind: 'write', sheet: S.sheet, row: 1, col: 1, values: [header, row] });
-    sessionCreated = true;
-  } else {
-    ops.push(...rowWrites(S.sheet, S.headerRow, addedHeaders));
-    if (existing) {
-      const cells = new Map<number, CellValue>();
-      const current = model.sessions.values[existing.row - 1] ?? [];
-      for (const [key, value] of given) {
-        const c = S.columns[key]!;
-        if (value !== null && textOf(current[c]) !== value) cells.set(c, value);
-      }
-      ops.push(...rowWrites(S.sheet, existing.row, cells));
-    } else {
-      const cells = new Map<number, CellValue>();
-      cells.set(S.columns.date!, dateCell);
-      for (const [key, value] of given) if (value !== null) cells.set(S.columns[key]!, value);
-      const cols = [...cells.keys()];
-      const min = Math.min(...cols);
-      const max = Math.max(...cols);
-      const line: CellValue[] = [];
-      for (let c = min; c <= max; c++) line.push(cells.has(c) ? cells.get(c)! : '');
-      ops.push({ kind: 'write', sheet: S.sheet, row: S.nextRow, col: min + 1, values: [line] });
-      sessionCreated = true;
-    }
+    row[layout.columns.date!] = dateCell;
+    for (const [key, value] of given) if (value !== null) row[layout.columns[key]!] = value;
+    ops.push({ kind: 'write', sheet: layout.sheet, row: 1, col: 1, values: [header, row] });
+    return { ops, sessionCreated: true, sessionUpdated: false };
   }
+  ops.push(...rowWrites(layout.sheet, layout.headerRow, addedHeaders));
+  const existing = model.sessionRecords.find((s) => s.date.status === 'ok' && s.date.value === save.day);
+  if (!existing) {
+    ops.push(newSessionRow(layout, dateCell, given));
+    return { ops, sessionCreated: true, sessionUpdated: false };
+  }
+  const cells = new Map<number, CellValue>();
+  const current = model.sessions.values[existing.row - 1] ?? [];
+  for (const [key, value] of given) {
+    const c = layout.columns[key]!;
+    if (value !== null && textOf(current[c]) !== value) cells.set(c, value);
+  }
+  ops.push(...rowWrites(layout.sheet, existing.row, cells));
+  return { ops, sessionCreated: false, sessionUpdated: cells.size > 0 };
+}
 
-  // Présences --------------------------------------------------------------------------------
-  if (A.insert) ops.push({ kind: 'insertSheet', sheet: A.sheet });
+/** Existing `Présences` rows of the day, by idKey, for the IDs of the save. */
+function rowsOfDay(model: WorkbookModel, save: NormalizedSave): Map<string, number[]> {
   const rowsByKey = new Map<string, number[]>();
-  if (!A.writeHeader) {
-    const keys = new Set(save.entries.map((e) => e.idKey));
-    for (const a of model.attendanceRecords) {
-      if (a.date.status !== 'ok' || a.date.value !== save.day || !keys.has(a.idKey)) continue;
-      let rows = rowsByKey.get(a.idKey);
-      if (!rows) rowsByKey.set(a.idKey, (rows = []));
-      rows.push(a.row);
-    }
+  const keys = new Set(save.entries.map((e) => e.idKey));
+  for (const a of model.attendanceRecords) {
+    if (a.date.status !== 'ok' || a.date.value !== save.day || !keys.has(a.idKey)) continue;
+    let rows = rowsByKey.get(a.idKey);
+    if (!rows) rowsByKey.set(a.idKey, (rows = []));
+    rows.push(a.row);
   }
-  const statusCol = A.columns.status!;
+  return rowsByKey;
+}
+
+/** Status updates written cell by cell, with a rectangle over their span as the fallback. */
+function statusUpdateOp(model: WorkbookModel, sheet: string, statusCol: number, updates: Map<number, AttendanceStatus>): PlanOp {
+  // A loop, not Math.min(...rows): 100 000+ duplicate rows would overflow the call stack.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of updates.keys()) {
+    if (r < first) first = r;
+    if (r > last) last = r;
+  }
+  const column: CellValue[][] = [];
+  for (let r = first; r <= last; r++) {
+    const v = updates.get(r);
+    column.push([v !== undefined ? v : (model.attendance.values[r - 1]?.[statusCol] ?? '')]);
+  }
+  const cells = [...updates].map(([row, value]) => ({ row, col: statusCol + 1, value }));
+  return { kind: 'writeCells', sheet, cells, fallback: { row: first, col: statusCol + 1, values: column } };
+}
+
+/** All appended rows (and the header of a fresh tab) in one rectangle. */
+function appendOp(
+  model: WorkbookModel,
+  layout: TabLayout<AttendanceColumn>,
+  appends: readonly SaveEntry[],
+  index: ReadonlyMap<string, Participant>,
+  dateCell: CellValue,
+): PlanOp {
+  const owned = ATTENDANCE_KEYS.filter((k) => layout.columns[k] !== undefined).map((k) => layout.columns[k]!);
+  const min = Math.min(...owned);
+  const max = Math.max(...owned);
+  const lines: CellValue[][] = [];
+  if (layout.writeHeader) lines.push(ATTENDANCE_KEYS.map((k) => headerOf(ATTENDANCE, k)));
+  for (const e of appends) {
+    const p = index.get(e.idKey)!;
+    const line: CellValue[] = new Array(max - min + 1).fill('');
+    const put = (key: AttendanceColumn, v: CellValue): void => {
+      const c = layout.columns[key];
+      if (c !== undefined) line[c - min] = v;
+    };
+    put('date', dateCell);
+    put('participantId', idCellOf(model, p));
+    put('participantName', displayName(p));
+    put('status', e.status);
+    lines.push(line);
+  }
+  return { kind: 'write', sheet: layout.sheet, row: layout.writeHeader ? 1 : layout.nextRow, col: min + 1, values: lines };
+}
+
+interface AttendanceWrites {
+  ops: PlanOp[];
+  written: number;
+  unchanged: number;
+}
+
+/**
+ * Présences: every existing row of (day, ID) whose status differs is updated (duplicates
+ * included, consistently), other entries are appended; updates in one call, appends in one.
+ */
+export function planAttendanceWrites(
+  model: WorkbookModel,
+  save: NormalizedSave,
+  layout: TabLayout<AttendanceColumn>,
+  index: ReadonlyMap<string, Participant>,
+  dateCell: CellValue,
+): AttendanceWrites {
+  const ops: PlanOp[] = [];
+  if (layout.insert) ops.push({ kind: 'insertSheet', sheet: layout.sheet });
+  const rowsByKey = layout.writeHeader ? new Map<string, number[]>() : rowsOfDay(model, save);
+  const statusCol = layout.columns.status!;
   const updates = new Map<number, AttendanceStatus>();
   const appends: SaveEntry[] = [];
   let written = 0;
@@ -557,8 +698,7 @@ export function planSave(
     }
     let changed = false;
     for (const r of rows) {
-      const cell = model.attendance.values[r - 1]?.[statusCol];
-      const current = parseList(cell, ATTENDANCE_STATUS);
+      const current = parseList(model.attendance.values[r - 1]?.[statusCol], ATTENDANCE_STATUS);
       if (current.status !== 'ok' || current.value !== e.status) {
         updates.set(r, e.status);
         changed = true;
@@ -567,42 +707,35 @@ export function planSave(
     if (changed) written++;
     else unchanged++;
   }
-  if (updates.size > 0) {
-    // A loop, not Math.min(...rows): 100 000+ duplicate rows would overflow the call stack.
-    let first = Infinity;
-    let last = -Infinity;
-    for (const r of updates.keys()) {
-      if (r < first) first = r;
-      if (r > last) last = r;
-    }
-    const column: CellValue[][] = [];
-    for (let r = first; r <= last; r++) {
-      const v = updates.get(r);
-      column.push([v !== undefined ? v : (model.attendance.values[r - 1]?.[statusCol] ?? '')]);
-    }
-    const cells = [...updates].map(([row, value]) => ({ row, col: statusCol + 1, value }));
-    ops.push({ kind: 'writeCells', sheet: A.sheet, cells, fallback: { row: first, col: statusCol + 1, values: column } });
-  }
-  if (appends.length > 0 || A.writeHeader) {
-    const owned = ATTENDANCE_KEYS.filter((k) => A.columns[k] !== undefined).map((k) => A.columns[k]!);
-    const min = Math.min(...owned);
-    const max = Math.max(...owned);
-    const lines: CellValue[][] = [];
-    if (A.writeHeader) lines.push(ATTENDANCE_KEYS.map((k) => headerOf(ATTENDANCE, k)));
-    for (const e of appends) {
-      const p = index.get(e.idKey)!;
-      const line: CellValue[] = new Array(max - min + 1).fill('');
-      const put = (key: AttendanceColumn, v: CellValue): void => {
-        const c = A.columns[key];
-        if (c !== undefined) line[c - min] = v;
-      };
-      put('date', dateCell);
-      put('participantId', idCellOf(model, p));
-      put('participantName', displayName(p));
-      put('status', e.status);
-      lines.push(line);
-    }
-    ops.push({ kind: 'write', sheet: A.sheet, row: A.writeHeader ? 1 : A.nextRow, col: min + 1, values: lines });
-  }
-  return { ok: true, value: { ops, sessionCreated, written, unchanged } };
+  if (updates.size > 0) ops.push(statusUpdateOp(model, layout.sheet, statusCol, updates));
+  if (appends.length > 0 || layout.writeHeader) ops.push(appendOp(model, layout, appends, index, dateCell));
+  return { ops, written, unchanged };
+}
+
+/**
+ * The writes of a validated save on the model read under the lock: planSessionWrite then
+ * planAttendanceWrites. Constant number of operations whatever the number of rows.
+ */
+export function planSave(
+  model: WorkbookModel,
+  save: NormalizedSave,
+  index: ReadonlyMap<string, Participant>,
+): Validation<SavePlan> {
+  const sessionsLayout = layoutOf(model.sessions, SESSION_KEYS);
+  if (!sessionsLayout.ok) return sessionsLayout;
+  const attendanceLayout = layoutOf(model.attendance, ATTENDANCE_KEYS);
+  if (!attendanceLayout.ok) return attendanceLayout;
+  const dateCell = midnightInTimeZone(save.day, model.timeZone, model.offsets);
+  const session = planSessionWrite(model, save, sessionsLayout.value, dateCell);
+  const attendance = planAttendanceWrites(model, save, attendanceLayout.value, index, dateCell);
+  return {
+    ok: true,
+    value: {
+      ops: [...session.ops, ...attendance.ops],
+      sessionCreated: session.sessionCreated,
+      sessionUpdated: session.sessionUpdated,
+      written: attendance.written,
+      unchanged: attendance.unchanged,
+    },
+  };
 }

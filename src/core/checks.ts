@@ -51,6 +51,7 @@ export const CHECK_SEVERITY = {
   ATTENDANCE_STATUS_INVALID: 'error',
   ATTENDANCE_BEFORE_ENTRY: 'warning',
   ATTENDANCE_AFTER_EXIT: 'warning',
+  ATTENDANCE_IN_FUTURE: 'error',
 } as const satisfies Record<string, Severity>;
 
 export type CheckCode = keyof typeof CHECK_SEVERITY;
@@ -457,7 +458,7 @@ function checkSessions(model: WorkbookModel, out: IssueList): void {
   }
 }
 
-function checkAttendance(model: WorkbookModel, out: IssueList): void {
+function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void {
   const table = model.attendance;
   reportMissingColumns(table, TAB_ATTENDANCE, out, false);
   if (table.headerRow === null) return;
@@ -505,6 +506,7 @@ function checkAttendance(model: WorkbookModel, out: IssueList): void {
     if (dateCol >= 0) {
       if (date.status === 'blank') add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', M.attendanceDateMissing());
       else if (date.status === 'invalid') add(row, dateHeader, dateCol, 'DATE_INVALID', M.dateInvalid(date.text));
+      else if (date.value > today) add(row, dateHeader, dateCol, 'ATTENDANCE_IN_FUTURE', M.attendanceInFuture(frenchDate(date.value)));
       else if (sessionsKnown && !sessionDays.has(date.value)) {
         add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', M.attendanceUnknownSession(frenchDate(date.value)));
       }
@@ -570,7 +572,7 @@ export function checkWorkbook(model: WorkbookModel, today: Day): CheckReport {
   const out = new IssueList();
   checkParticipants(model, today, out);
   checkSessions(model, out);
-  checkAttendance(model, out);
+  checkAttendance(model, today, out);
   const rowsChecked =
     (model.participants.headerRow === null ? 0 : model.participants.rows.length) +
     (model.sessions.headerRow === null ? 0 : model.sessions.rows.length) +

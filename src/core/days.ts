@@ -309,3 +309,15 @@ export function midnightInTimeZone(day: Day, timeZone: string, offsets: OffsetSo
   guess = utcMidnight - offsets(timeZone, guess) * 60_000;
   return new Date(guess);
 }
+
+/**
+ * `day` minus `months` calendar months (SPEC §4): the same day of the month, or the month's
+ * last day when it has no such day (31/08 minus 6 months → 28/02 or 29/02).
+ */
+export function minusCalendarMonths(day: Day, months: number): Day {
+  const { year, month, day: d } = ymdOfDay(day);
+  const index = year * 12 + (month - 1) - months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return daysFromCivil(y, m, Math.min(d, daysInMonth(y, m))) + EPOCH_SERIAL;
+}

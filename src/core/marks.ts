@@ -29,7 +29,7 @@ export function withMark(userNote: string, lines: readonly string[]): string {
 
 /** One line of a note for an issue. */
 export function markLine(issue: Issue): string {
-  return `• ${CHECKS_VIEW.severity[issue.severity]} : ${issue.message}`;
+  return `• ${CHECKS_VIEW.severity[issue.severity]}\u00a0: ${issue.message}`;
 }
 
 /** Lines to write per cell: row → column → lines (1-based), in issue order. */

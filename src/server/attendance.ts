@@ -16,20 +16,20 @@ import {
 import { ATTENDANCE, PARTICIPANTS, SESSIONS } from '../core/schema';
 import type { WorkbookModel } from '../core/workbook';
 import { isUserError, UserError } from '../core/errors';
-import { ATTENDANCE_TEXT as T } from '../i18n/fr/attendance';
+import { ATTENDANCE_TEXT } from '../i18n/fr/attendance';
 import type { AttendanceSheet, SaveAttendanceResult } from '../shared/api';
 import { readModel, withDocumentLock } from './read';
 
 /** Participants must be readable for a roster or a save: a clear message otherwise. */
 function requireParticipants(model: WorkbookModel, suffix = ''): void {
-  const P = model.participants;
+  const participants = model.participants;
   const add = (m: string): string => (suffix ? `${m} ${suffix}` : m);
-  if (P.sheetName === null) throw new UserError(add(T.participantsTabMissing), 'WORKBOOK_UNUSABLE');
-  if (P.headerRow === null) throw new UserError(add(T.tabWithoutHeader(P.sheetName).replace(` ${T.nothingSaved}`, '')), 'WORKBOOK_UNUSABLE');
+  if (participants.sheetName === null) throw new UserError(add(ATTENDANCE_TEXT.participantsTabMissing), 'WORKBOOK_UNUSABLE');
+  if (participants.headerRow === null) throw new UserError(add(ATTENDANCE_TEXT.tabWithoutHeader(participants.sheetName).replace(` ${ATTENDANCE_TEXT.nothingSaved}`, '')), 'WORKBOOK_UNUSABLE');
   for (const key of ['id', 'entryDate'] as const) {
-    if (P.columns[key] === undefined) {
+    if (participants.columns[key] === undefined) {
       const header = PARTICIPANTS.columns.find((c) => c.key === key)!.header;
-      throw new UserError(add(T.participantsColumnMissing(header)), 'WORKBOOK_UNUSABLE');
+      throw new UserError(add(ATTENDANCE_TEXT.participantsColumnMissing(header)), 'WORKBOOK_UNUSABLE');
     }
   }
 }
@@ -48,7 +48,7 @@ function underLock<R>(services: Services, write: () => R): R {
   try {
     return withDocumentLock(services, write);
   } catch (e) {
-    if (isUserError(e) && e.code === 'LOCK_BUSY') throw new UserError(T.lockBusy, 'LOCK_BUSY');
+    if (isUserError(e) && e.code === 'LOCK_BUSY') throw new UserError(ATTENDANCE_TEXT.lockBusy, 'LOCK_BUSY');
     throw e;
   }
 }
@@ -59,13 +59,13 @@ function underLock<R>(services: Services, write: () => R): R {
  * have saved), the IDs checked against Participants, and the plan written.
  */
 export function saveAttendance(services: Services, input: unknown): SaveAttendanceResult {
-  const checked = validateSaveInput(input);
+  const checked = validateSaveInput(input, services.today());
   if (!checked.ok) throw new UserError(checked.message, 'INVALID_INPUT');
   const save = checked.value;
   return underLock(services, () => {
     const workbook = services.workbook;
     const model = readModel(workbook, [PARTICIPANTS, SESSIONS, ATTENDANCE]);
-    requireParticipants(model, T.nothingSaved);
+    requireParticipants(model, ATTENDANCE_TEXT.nothingSaved);
     const index = participantIndex(model.participantRecords);
     const unknown = unknownParticipantMessage(save, index);
     if (unknown) throw new UserError(unknown, 'NOT_FOUND');
@@ -81,6 +81,7 @@ export function saveAttendance(services: Services, input: unknown): SaveAttendan
     return {
       date: save.date,
       sessionCreated: plan.value.sessionCreated,
+      sessionUpdated: plan.value.sessionUpdated,
       written: plan.value.written,
       unchanged: plan.value.unchanged,
     };

@@ -27,7 +27,7 @@ export function parseYear(value: unknown): number | null {
 
 function requireYear(value: unknown): number {
   const year = parseYear(value);
-  if (year === null) throw new UserError(REPORT.invalidYearValue, 'INVALID_INPUT');
+  if (year === null) throw new UserError(REPORT.invalidYearValue(MIN_YEAR, MAX_YEAR), 'INVALID_INPUT');
   return year;
 }
 
@@ -66,7 +66,7 @@ export function reportLayoutFor(model: WorkbookModel, year: number, generatedOn:
   return { layout, current };
 }
 
-function hasData(i: Indicators): boolean {
+export function hasData(i: Indicators): boolean {
   return i.beneficiaries > 0 || i.attendance.sessions > 0 || i.attendance.presences + i.attendance.absences + i.attendance.excused > 0;
 }
 
@@ -138,12 +138,12 @@ export function reportSummary(layout: ReportLayout): string {
   const share = (id: KeyFigureId): string => cellText(figures[id].share, 'share');
   const rows = REPORT.rows;
   const parts = [
-    `${rows.beneficiaries} : ${value('beneficiaries')}`,
-    `${rows.plannedPlaces} : ${value('plannedPlaces')}`,
-    `${rows.fillRate.split(' (')[0]} : ${share('fillRate')}`,
-    `${rows.minors} : ${value('minors')} (${share('minors')})`,
-    `${rows.qpv} : ${value('qpv')} (${share('qpv')})`,
-    `${rows.positive.split(' (')[0]} : ${value('positive')} (${share('positive')})`,
+    `${rows.beneficiaries}\u00a0: ${value('beneficiaries')}`,
+    `${rows.plannedPlaces}\u00a0: ${value('plannedPlaces')}`,
+    `${rows.fillRate.split(' (')[0]}\u00a0: ${share('fillRate')}`,
+    `${rows.minors}\u00a0: ${value('minors')} (${share('minors')})`,
+    `${rows.qpv}\u00a0: ${value('qpv')} (${share('qpv')})`,
+    `${rows.positive.split(' (')[0]}\u00a0: ${value('positive')} (${share('positive')})`,
   ];
   return [REPORT.done(layout.sheetName), REPORT.summaryLine(parts), ...layout.warnings].join('\n\n');
 }
@@ -158,7 +158,7 @@ function askYear(services: Services, suggested: number | null): number | null {
     return suggested;
   }
   const year = parseYear(trimmed);
-  if (year === null) throw new UserError(REPORT.invalidYear(trimmed), 'INVALID_INPUT');
+  if (year === null) throw new UserError(REPORT.invalidYear(trimmed, MIN_YEAR, MAX_YEAR), 'INVALID_INPUT');
   return year;
 }
 

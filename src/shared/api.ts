@@ -7,15 +7,25 @@ export interface AttendanceSheetParticipant {
   id: string;
   name: string;
   status: Status | null;
-  /** Extra (SPEC allows extra keys): "à relancer" flag and why. */
-  needsFollowUp?: boolean;
-  followUpReason?: string;
+  /** "À relancer" (SPEC §4) and why, in French. */
+  needsFollowUp: boolean;
+  followUpReason: string | null;
+  /** `Téléphone` / `Email`, only when needsFollowUp (null otherwise). */
+  phone: string | null;
+  email: string | null;
+}
+
+/** An enrolled participant not expected on the date (SPEC §4 "Autres inscrits"). */
+export interface AttendanceSheetOther {
+  id: string;
+  name: string;
 }
 
 export interface AttendanceSheet {
   date: IsoDate;
   session: { theme: string; facilitator: string; place: string } | null;
   participants: AttendanceSheetParticipant[];
+  others: AttendanceSheetOther[];
   themes: string[];
 }
 
@@ -30,6 +40,8 @@ export interface SaveAttendanceInput {
 export interface SaveAttendanceResult {
   date: IsoDate;
   sessionCreated: boolean;
+  /** The existing session's theme, animateur or lieu changed. */
+  sessionUpdated: boolean;
   written: number;
   unchanged: number;
 }

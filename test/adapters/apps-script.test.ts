@@ -65,7 +65,7 @@ describe('AppsScriptWorkbook reads', () => {
 
   it('throws a French message for a missing tab', () => {
     const wb = setup({ sheets: {} });
-    expect(() => wb.readValues('Absent')).toThrow('« Absent » est introuvable');
+    expect(() => wb.readValues('Absent')).toThrow('«\u00a0Absent\u00a0» est introuvable');
   });
 
   it('uses the spreadsheet time zone', () => {

@@ -64,7 +64,7 @@ describe('readXlsx on the worked example', () => {
 
 describe('readXlsx refuses unusable input with a French message', () => {
   it('a missing file', async () => {
-    await expect(readXlsx(join(dir, 'absent.xlsx'))).rejects.toThrow(new XlsxReadError(`Fichier introuvable : ${join(dir, 'absent.xlsx')}`));
+    await expect(readXlsx(join(dir, 'absent.xlsx'))).rejects.toThrow(new XlsxReadError(`Fichier introuvable\u00a0: ${join(dir, 'absent.xlsx')}`));
   });
   it('a folder', async () => {
     await expect(readXlsx(dir)).rejects.toThrow(/est un dossier/);

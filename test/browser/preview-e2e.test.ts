@@ -45,7 +45,7 @@ function startPreview(port: number): Promise<{ child: ChildProcess; url: string;
     const timer = setTimeout(() => reject(new Error(`the preview did not start:\n${out}`)), 30_000);
     const onData = (chunk: Buffer): void => {
       out += chunk.toString('utf8');
-      const m = /Aperçu du Club de l'alternance : (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      const m = /Aperçu du Club de l'alternance\u00a0: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ child, url: m[1], output: () => out });
@@ -82,7 +82,7 @@ async function gridRows(page: Page): Promise<string[][]> {
 async function rowStartingWith(page: Page, label: string): Promise<string[]> {
   const rows = await gridRows(page);
   const row = rows.find((r) => r[0] === label);
-  if (!row) throw new Error(`no row « ${label} » in the grid`);
+  if (!row) throw new Error(`no row «\u00a0${label}\u00a0» in the grid`);
   return row;
 }
 
@@ -141,6 +141,19 @@ describeInChromium('npm start: the add-on running locally on the demo workbook',
     expect((await gridRows(page))[1][10]).toMatch(/^\d{2}\/\d{2}\/2017$/);
     // No personal data on the server's console.
     expect(preview.output()).not.toMatch(/J17-|J18-|@example\.com/);
+  });
+
+  test('draws row 2 of Présences right under its header row, with no blank band', async () => {
+    await page.getByRole('tab', { name: 'Présences' }).click();
+    await page.locator('table.grid[data-sheet="Présences"] tr[data-r="2"]').waitFor();
+    const gap = await page.evaluate(() => {
+      const one = document.querySelector('table.grid[data-sheet="Présences"] tr[data-r="1"]')!.getBoundingClientRect();
+      const two = document.querySelector('table.grid[data-sheet="Présences"] tr[data-r="2"]')!.getBoundingClientRect();
+      return Math.round(two.top - one.bottom);
+    });
+    expect(gap).toBe(0);
+    await page.getByRole('tab', { name: 'Participants' }).click();
+    await page.locator('table.grid[data-sheet="Participants"]').waitFor();
   });
 
   test('the menu opens the real sidebar, whose calls run on the local server', async () => {

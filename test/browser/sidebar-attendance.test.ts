@@ -5,7 +5,7 @@
  */
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import { DateCellReader, isoOfDay } from '../../src/core/days';
-import { buildWorkbook, memoryServices, participant, TZ } from '../support/builders';
+import { buildWorkbook, memoryServices, participant, participantsTab, TWO_SEASON_GROUPS as G, twoSeasonWorkbook, TZ } from '../support/builders';
 import { ChromiumSession, describeInChromium, launchChromium } from '../support/chromium';
 import { openSidebarPage, SidebarPage, sidebarHtml } from '../support/sidebar-page';
 
@@ -82,7 +82,7 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     await expect(group(h, 'Moreau Inès').getAttribute('aria-describedby')).resolves.toBeTruthy();
     await expect(group(h, 'Moreau Inès').getByText('Absent aux trois dernières séances').isVisible()).resolves.toBe(true);
     await expect(group(h, 'Benali Yanis').getByText('à relancer').count()).resolves.toBe(0);
-    await expect(h.page.getByText('Non saisis : 5').isVisible()).resolves.toBe(true);
+    await expect(h.page.getByText('Non saisis\u00a0: 5').isVisible()).resolves.toBe(true);
     // Fits the 300 px sidebar: no horizontal scrolling.
     const overflow = await h.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -110,13 +110,13 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     await radio(h, 'Benali Yanis', 'Présent').check();
     await radio(h, 'Durand Léo', 'Absent').check();
     await radio(h, 'Écrivain Léa', 'Excusé').check();
-    await expect(h.page.getByText('Présents : 1 · Absents : 1 · Excusés : 1 · Non saisis : 2').isVisible()).resolves.toBe(true);
+    await expect(h.page.getByText('Présents\u00a0: 1 · Absents\u00a0: 1 · Excusés\u00a0: 1 · Non saisis\u00a0: 2').isVisible()).resolves.toBe(true);
     await h.page.getByLabel('Thème').fill('Lettre de motivation');
     await h.page.getByLabel('Animateur').fill('Nadia');
     await h.page.getByLabel('Lieu').fill('Salle 2');
     await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     const status = h.page.getByRole('status');
-    await status.getByText(/Enregistré pour le 27\/03\/2018 : 3 lignes écrites, 0 inchangée, séance créée/).waitFor();
+    await status.getByText(/Enregistré pour le 27\/03\/2018\u00a0: 3 présences écrites, 0 inchangée\u00a0; séance créée/).waitFor();
     expect(h.calls.map((c) => c.name)).toEqual(['getAttendanceSheet', 'saveAttendance']);
     expect(h.calls[1].args).toEqual([
       {
@@ -135,7 +135,7 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
 
     // Saving again changes nothing and adds no row.
     await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await status.getByText(/0 ligne écrite, 3 inchangées/).waitFor();
+    await status.getByText(/0 présence écrite, 3 inchangées/).waitFor();
     expect(presences(h.wb, '2018-03-27')).toEqual({ 'S-1': 'Présent', 'S-2': 'Absent', 'S-3': 'Excusé' });
 
     // Re-opening (a new sidebar on the same workbook) shows the saved state.
@@ -154,10 +154,10 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
   it('"Tous présents" marks everyone, then single changes remain possible', async () => {
     const h = await open();
     await h.page.getByRole('button', { name: 'Tous présents' }).click();
-    await expect(h.page.getByText('Présents : 5 · Absents : 0 · Excusés : 0 · Non saisis : 0').isVisible()).resolves.toBe(true);
+    await expect(h.page.getByText('Présents\u00a0: 5 · Absents\u00a0: 0 · Excusés\u00a0: 0 · Non saisis\u00a0: 0').isVisible()).resolves.toBe(true);
     await radio(h, 'Moreau Inès', 'Absent').check();
     await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await h.page.getByRole('status').getByText(/5 lignes écrites/).waitFor();
+    await h.page.getByRole('status').getByText(/5 présences écrites/).waitFor();
     expect(presences(h.wb, '2018-03-27')).toEqual({
       'S-1': 'Présent',
       'S-2': 'Présent',
@@ -223,7 +223,7 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await h.page
       .getByRole('status')
-      .getByText(/Échec de l'enregistrement : .*un autre enregistrement est en cours, réessayez/)
+      .getByText(/Échec de l'enregistrement\u00a0: .*un autre enregistrement est en cours, réessayez/)
       .waitFor();
     await expect(radio(h, 'Benali Yanis', 'Présent').isChecked()).resolves.toBe(true);
     expect(presences(h.wb, '2018-03-27')).toEqual({});
@@ -232,5 +232,120 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     await h.page.getByRole('status').getByText(/Enregistré/).waitFor();
     expect(presences(h.wb, '2018-03-27')).toEqual({ 'S-1': 'Présent' });
     await h.page.close();
+  });
+
+  it('"Tous présents" marks only the people not yet marked, never a chosen status', async () => {
+    const h = await open();
+    await radio(h, 'Moreau Inès', 'Excusé').check();
+    await h.page.getByRole('button', { name: 'Tous présents' }).click();
+    await expect(radio(h, 'Moreau Inès', 'Excusé').isChecked()).resolves.toBe(true);
+    await expect(h.page.getByText('Présents\u00a0: 4 · Absents\u00a0: 0 · Excusés\u00a0: 1 · Non saisis\u00a0: 0').isVisible()).resolves.toBe(true);
+    await h.page.close();
+  });
+
+  it('keeps the focus on "Enregistrer" after saving', async () => {
+    const h = await open();
+    await radio(h, 'Benali Yanis', 'Présent').check();
+    await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await h.page.getByRole('status').getByText(/Enregistré/).waitFor();
+    await expect(h.page.evaluate(() => document.activeElement?.id)).resolves.toBe('att-save');
+    await h.page.close();
+  });
+
+  it('refuses a date after today before anything is sent', async () => {
+    const h = await open();
+    await h.page.getByLabel('Date de la séance').fill('2099-01-05');
+    await h.page.getByRole('status').getByText(/Le 05\/01\/2099 est après aujourd'hui/).waitFor();
+    expect(h.calls.map((c) => c.name)).toEqual(['getAttendanceSheet']);
+    await h.page.close();
+  });
+
+  it('refuses to save with the date field emptied, and sends nothing', async () => {
+    const h = await open();
+    await radio(h, 'Benali Yanis', 'Présent').check();
+    await h.page.getByLabel('Date de la séance').fill('');
+    await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await h.page.getByRole('status').getByText(/le champ «\u00a0Date de la séance\u00a0» est vide/).waitFor();
+    expect(h.calls.map((c) => c.name)).toEqual(['getAttendanceSheet']);
+    expect(presences(h.wb, '2018-03-27')).toEqual({});
+    await h.page.close();
+  });
+
+  it('refuses to save on a date after today, and sends nothing', async () => {
+    const h = await open();
+    await radio(h, 'Benali Yanis', 'Présent').check();
+    await h.page.getByLabel('Date de la séance').fill('2099-01-05');
+    await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await h.page.getByRole('status').getByText(/est après aujourd'hui/).waitFor();
+    expect(h.calls.map((c) => c.name)).toEqual(['getAttendanceSheet']);
+    await h.page.close();
+  });
+
+  it('reloads a roster that failed (tab missing) when the person comes back to the panel after "Préparer le classeur"', async () => {
+    const wb = new MemoryWorkbook(TZ, {});
+    const services = memoryServices(wb, '2018-03-27');
+    const h = await openSidebarPage(chrome, html, services);
+    await h.page.getByRole('status').getByText(/L'onglet «\u00a0Participants\u00a0» est introuvable/).waitFor();
+    // What "Préparer le classeur" and the team do meanwhile, in the sheet.
+    wb.insertSheet('Participants');
+    wb.writeValues('Participants', 1, 1, participantsTab([participant({ id: 'S-1', lastName: 'Benali', firstName: 'Yanis', entryDate: '2018-03-01' })]));
+    await h.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await h.page.getByRole('group', { name: 'Benali Yanis' }).waitFor();
+    await expect(h.page.locator('#att-message').textContent()).resolves.toBe('');
+    await h.page.close();
+  });
+
+  describe('on two seasons of data (2018-10-30)', () => {
+    async function openLate(): Promise<Harness> {
+      const wb = twoSeasonWorkbook();
+      const services = memoryServices(wb, '2018-10-30');
+      const h: Harness = { ...(await openSidebarPage(chrome, html, services)), wb, services };
+      await h.page.locator(`fieldset[data-id="${G.autumn2018[0]}"]`).waitFor();
+      return h;
+    }
+    const shownIds = (h: Harness) =>
+      h.page.locator('fieldset:visible').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')!).sort());
+
+    it('lists the current group only, with "Autres inscrits (23)" collapsed and not rendered', async () => {
+      const h = await openLate();
+      await expect(shownIds(h)).resolves.toEqual([...G.spring2018, ...G.autumn2018].sort());
+      const others = h.page.getByRole('button', { name: 'Autres inscrits (23)' });
+      await expect(others.getAttribute('aria-expanded')).resolves.toBe('false');
+      await expect(h.page.locator('fieldset').count()).resolves.toBe(8);
+      await h.page.close();
+    });
+
+    it('renders the other enrolled people when "Autres inscrits" is opened', async () => {
+      const h = await openLate();
+      await h.page.getByRole('button', { name: 'Autres inscrits (23)' }).click();
+      await expect(h.page.getByRole('button', { name: 'Autres inscrits (23)' }).getAttribute('aria-expanded')).resolves.toBe('true');
+      await expect(h.page.locator('fieldset').count()).resolves.toBe(31);
+      await h.page.close();
+    });
+
+    it('finds an other enrolled person with the search, and saves them with the day', async () => {
+      const h = await openLate();
+      // The first of the 2016 group: "Bernard Prénom01".
+      await h.page.getByLabel('Rechercher un participant').fill('Prénom01');
+      const other = h.page.locator(`fieldset[data-id="${G.from2016[0]}"]`);
+      await other.getByRole('radio', { name: 'Présent', exact: true }).check();
+      await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await h.page.getByRole('status').getByText(/Enregistré/).waitFor();
+      expect(presences(h.wb, '2018-10-30')).toEqual({ [G.from2016[0]]: 'Présent' });
+      await h.page.close();
+    });
+
+    it('"À relancer (3)" shows only the people to call, with a tel: link', async () => {
+      const h = await openLate();
+      const filter = h.page.getByRole('button', { name: 'À relancer (3)' });
+      await expect(filter.getAttribute('aria-pressed')).resolves.toBe('false');
+      await filter.click();
+      await expect(filter.getAttribute('aria-pressed')).resolves.toBe('true');
+      await expect(shownIds(h)).resolves.toEqual([...G.spring2018].sort());
+      const link = h.page.locator(`fieldset[data-id="${G.spring2018[0]}"] a[href^="tel:"]`);
+      await expect(link.isVisible()).resolves.toBe(true);
+      await expect(link.getAttribute('href')).resolves.toMatch(/^tel:06123456\d\d$/);
+      await h.page.close();
+    });
   });
 });

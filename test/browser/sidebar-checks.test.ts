@@ -47,7 +47,7 @@ describeInChromium('sidebar "Contrôle" in Chromium', () => {
   it('says how many problems are not shown when the server returns only part of them', async () => {
     const people = Array.from({ length: 1_600 }, (_, i) => participant({ id: `W-${i}`, email: 'pas-un-email' }));
     const h = await open(buildWorkbook({ participants: people }));
-    await h.page.getByText('0 erreur, 1600 avertissements — 1600 lignes vérifiées.').waitFor();
+    await h.page.getByText('0 erreur, 1\u00a0600 avertissements — 1\u00a0600 lignes vérifiées.').waitFor();
     // 300 listed in the view out of the 1 600 counted on the server.
     await expect(h.page.getByText(/^1\u00a0300\u00a0problèmes non affichés\u00a0:/).isVisible()).resolves.toBe(true);
     await h.page.close();
@@ -59,7 +59,7 @@ describeInChromium('sidebar "Contrôle" in Chromium', () => {
     expect(h.calls).toEqual([{ name: 'validateWorkbook', args: [] }]);
     const headings = await h.page.locator('h3, h4').allTextContents();
     expect(headings).toEqual(['Participants', 'Ligne 3', 'Ligne 4', 'Présences', 'Ligne 2']);
-    await expect(h.page.getByText(/« 31\/02\/2001 » n'est pas une date lisible/).isVisible()).resolves.toBe(true);
+    await expect(h.page.getByText(/«\u00a031\/02\/2001\u00a0»\u00a0: ce jour n'existe pas \(février 2001 n'a que 28 jours\)/).isVisible()).resolves.toBe(true);
     await expect(h.page.getByText(XSS, { exact: false }).isVisible()).resolves.toBe(true);
     await expect(h.page.locator('img').count()).resolves.toBe(0);
     const overflow = await h.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -89,7 +89,7 @@ describeInChromium('sidebar "Contrôle" in Chromium', () => {
     wb.sheet('Participants').cells[3][5] = 'Cachan';
     wb.sheet('Participants').cells[3][6] = '94230';
     await h.page.getByRole('button', { name: 'Vérifier à nouveau' }).click();
-    await h.page.getByText('Aucun problème : 5 lignes vérifiées.').waitFor();
+    await h.page.getByText('Aucun problème\u00a0: 5 lignes vérifiées.').waitFor();
     await expect(h.page.locator('li.issue').count()).resolves.toBe(0);
     await h.page.close();
   });

@@ -145,7 +145,7 @@ describe('the bundle with minimal stand-ins and Date cells from another realm', 
         { participantId: 'a-2 ', status: 'Présent' },
       ],
     });
-    expect(JSON.parse(JSON.stringify(first))).toEqual({ date: '2018-03-20', sessionCreated: true, written: 2, unchanged: 0 });
+    expect(JSON.parse(JSON.stringify(first))).toEqual({ date: '2018-03-20', sessionCreated: true, sessionUpdated: false, written: 2, unchanged: 0 });
     const again = app.saveAttendance({ date: '2018-03-20', entries: [{ participantId: 'A-1', status: 'Absent' }] });
     expect(again.written).toBe(0);
     expect(again.unchanged).toBe(1);

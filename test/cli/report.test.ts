@@ -68,7 +68,9 @@ describe('club-alternance bilan (text)', () => {
     expect(r.stdout).toMatch(/Taux de remplissage.*\s116 %\s+120 %\s+−4 pts/);
     expect(r.stdout).toMatch(/Mineurs \(moins de 18 ans\)\s+13\s+20 %/);
     expect(r.stdout).toMatch(/Moyenne de présents par séance\s+23,3\s+18,2\s+\+5,1/);
-    expect(r.stdout).toMatch(/1 ligne de l'onglet Participants .*« Vérifier le classeur »/);
+    // The CLI points to its own command, not to the add-on's menu.
+    expect(r.stdout).toMatch(/1 ligne de l'onglet Participants .*«\u00a0club-alternance verifier <classeur.xlsx>\u00a0»/);
+    expect(r.stdout).not.toMatch(/menu/);
     expect(r.stdout).not.toMatch(/Kaci|Yasmine|@exemple\.fr|P2018-/);
   });
 });
@@ -90,7 +92,7 @@ describe('club-alternance bilan --sortie', () => {
     expect(html.match(/<svg /g)).toHaveLength(3);
     expect(html.match(/<table>/g)).toHaveLength(8);
     expect(html).toMatch(/@media print/);
-    expect(html).toMatch(/class="warning"[^>]*>Attention : 1 ligne/);
+    expect(html).toMatch(/class="warning"[^>]*>Attention\u00a0: 1 ligne/);
     // Nothing fetched from anywhere: no URL, script, link, image or import.
     expect(html).not.toMatch(/https?:|\/\/[a-z]|<script|<link|<img|<iframe|@import|url\(/i);
   });
@@ -167,15 +169,15 @@ describe('unusable input: exit 2 with one clear French line', () => {
   writeFileSync(fakeXlsx, 'pas un classeur non plus');
 
   it.each([
-    ['a missing file', [join(dir, 'absent.xlsx'), '--annee', '2018'], /introuvable/],
+    ['a missing file', [join(dir, 'absent.xlsx'), '--annee', '2018'], /^Fichier introuvable\u00a0: .*absent\.xlsx$/],
     ['a text file', [textFile, '--annee', '2018'], /n'est pas un fichier \.xlsx/],
     ['a broken .xlsx', [fakeXlsx, '--annee', '2018'], /pas un classeur \.xlsx valide/],
     ['no file', ['--annee', '2018'], /Indiquez le classeur/],
     ['no --annee', [example], /--annee AAAA/],
     ['--annee without a value', [example, '--annee'], /--annee AAAA/],
-    ['a two-digit year', [example, '--annee', '18'], /Année invalide pour --annee : « 18 »/],
+    ['a two-digit year', [example, '--annee', '18'], /Année invalide pour --annee\u00a0: «\u00a018\u00a0»/],
     ['a year in words', [example, '--annee', 'deux-mille'], /Année invalide/],
-    ['an unknown option', [example, '--annee', '2018', '--pdf'], /Option inconnue : « --pdf »/],
+    ['an unknown option', [example, '--annee', '2018', '--pdf'], /Option inconnue\u00a0: «\u00a0--pdf\u00a0»/],
     ['two files', [example, example, '--annee', '2018'], /Argument en trop/],
     ['--sortie without a file', [example, '--annee', '2018', '--sortie'], /--sortie/],
   ])('%s', async (_what, args, message) => {
@@ -187,12 +189,33 @@ describe('unusable input: exit 2 with one clear French line', () => {
     expect(r.stderr[0]).toMatch(message);
   });
 
+  it('a year without any data: exit 1 with one French line, as the menu refuses it', async () => {
+    const r = await run(example, '--annee', '2005');
+    expect([r.code, r.stdout, r.stderr]).toEqual([1, '', ["Aucune donnée pour 2005\u00a0: ni bénéficiaire ni séance. Aucun bilan n'a été généré."]]);
+  });
+
+  it('an output folder that does not exist: a French sentence naming the file, no system error', async () => {
+    const output = join(dir, 'absent', 'bilan.html');
+    const r = await run(example, '--annee', '2018', '--sortie', output);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toEqual([
+      `Impossible d'écrire ${output}\u00a0: vérifiez que le dossier existe et que vous pouvez y écrire (le fichier n'est peut-être pas ouvert dans un autre programme).`,
+    ]);
+  });
+
+  it('a year out of range says which years are accepted', async () => {
+    const r = await run(example, '--annee', '1850');
+    expect(r.stderr).toEqual([
+      'Année invalide pour --annee\u00a0: «\u00a01850\u00a0». Indiquez une année de 1990 à 2100, en quatre chiffres (par exemple --annee 2018).',
+    ]);
+  });
+
   it('a workbook without a Participants tab', async () => {
     const path = join(dir, 'autre.xlsx');
     await writeXlsx(new MemoryWorkbook('Europe/Paris', { Feuille1: [['Bonjour']] }), path);
     const r = await run(path, '--annee', '2018');
     expect(r.code).toBe(2);
-    expect(r.stderr).toEqual([expect.stringMatching(/n'a pas d'onglet « Participants »/)]);
+    expect(r.stderr).toEqual([expect.stringMatching(/n'a pas d'onglet «\u00a0Participants\u00a0»/)]);
   });
 
   it('parses arguments without touching the disk', () => {

@@ -61,7 +61,7 @@ describe('club-alternance verifier', () => {
     const r = await run(path);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
-    expect(r.out).toBe('Aucun problème : 5 lignes vérifiées.');
+    expect(r.out).toBe('Aucun problème\u00a0: 5 lignes vérifiées.');
   });
 
   it('exits 1 on errors, with text grouped by tab then row and a closing summary', async () => {
@@ -73,14 +73,16 @@ describe('club-alternance verifier', () => {
     expect(r.code).toBe(1);
     const lines = r.out.split('\n');
     expect(lines[0]).toBe('Participants — 1 erreur, 2 avertissements');
-    expect(lines[1]).toMatch(/^ {2}Participants, ligne 5 — Date de naissance : « 31\/02\/2001 » n'est pas une date lisible.*\[erreur DATE_INVALID\]$/);
-    expect(lines[2]).toMatch(/^ {2}Participants, ligne 5 — Commune : « Fresnes ».*\[avertissement COMMUNE_OUTSIDE_TERRITORY\]$/);
-    expect(lines[3]).toMatch(/^ {2}Participants, ligne 5 — Email : .*\[avertissement EMAIL_INVALID\]$/);
+    expect(lines[1]).toBe(
+      "  Participants, ligne 5 — Erreur — Date de naissance\u00a0: «\u00a031/02/2001\u00a0»\u00a0: ce jour n'existe pas (février 2001 n'a que 28 jours)\u00a0; corrigez la date.",
+    );
+    expect(lines[2]).toMatch(/^ {2}Participants, ligne 5 — Avertissement — Commune\u00a0: «\u00a0Fresnes\u00a0»/);
+    expect(lines[3]).toMatch(/^ {2}Participants, ligne 5 — Avertissement — Email\u00a0: /);
     expect(lines[4]).toBe('');
     expect(lines[5]).toBe('Présences — 2 erreurs, 0 avertissement');
-    expect(lines[6]).toMatch(/Présences, ligne 4 — Date : Aucune séance le 13\/03\/2018/);
-    expect(lines[7]).toMatch(/Présences, ligne 4 — ID participant : L'ID « ZZZ »/);
-    expect(lines[lines.length - 1]).toBe('Bilan du contrôle : 7 lignes vérifiées, 3 erreurs, 2 avertissements.');
+    expect(lines[6]).toMatch(/Présences, ligne 4 — Erreur — Date\u00a0: Aucune séance le 13\/03\/2018/);
+    expect(lines[7]).toMatch(/Présences, ligne 4 — Erreur — ID participant\u00a0: L'ID «\u00a0ZZZ\u00a0»/);
+    expect(lines[lines.length - 1]).toBe('Bilan du contrôle\u00a0: 7 lignes vérifiées, 3 erreurs, 2 avertissements.');
   });
 
   it('exits 0 when there are only warnings', async () => {
@@ -89,7 +91,22 @@ describe('club-alternance verifier', () => {
     tabs.Participants[3][6] = '94260';
     const r = await run(await xlsx('avertissements.xlsx', tabs));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('[avertissement COMMUNE_OUTSIDE_TERRITORY]');
+    expect(r.out).toContain('Participants, ligne 4 — Avertissement — Commune\u00a0: «\u00a0Fresnes\u00a0» n\'est pas une commune du territoire');
+  });
+
+  it('shows labels, not codes, in the text output', async () => {
+    const tabs = cleanTabs();
+    tabs.Participants[3][5] = 'Fresnes';
+    tabs.Participants[3][6] = '94260';
+    const r = await run(await xlsx('libelles.xlsx', tabs));
+    expect(r.out).not.toMatch(/[A-Z]{3,}_[A-Z_]+/);
+  });
+
+  it('does not repeat the column when the message starts with it', async () => {
+    const tabs = cleanTabs();
+    tabs.Participants[3][4] = '';
+    const r = await run(await xlsx('sans-naissance.xlsx', tabs));
+    expect(r.out).toContain('Participants, ligne 4 — Erreur — Date de naissance manquante\u00a0: indiquez-la');
   });
 
   it('prints exactly { rowsChecked, issues } with --json', async () => {
@@ -128,7 +145,7 @@ describe('club-alternance verifier', () => {
     };
 
     it('for a missing file', async () => {
-      expectUnusable(await run(join(dir, 'absent.xlsx')), /^Fichier introuvable : .*absent\.xlsx$/);
+      expectUnusable(await run(join(dir, 'absent.xlsx')), /^Fichier introuvable\u00a0: .*absent\.xlsx$/);
     });
 
     it('for a file that is not an .xlsx', async () => {
@@ -148,13 +165,13 @@ describe('club-alternance verifier', () => {
 
     it('for a workbook without a Participants tab', async () => {
       const path = await xlsx('sans-participants.xlsx', { Feuille1: [['ID', 'Nom']] });
-      expectUnusable(await run(path), /n'a pas d'onglet « Participants »/);
+      expectUnusable(await run(path), /n'a pas d'onglet «\u00a0Participants\u00a0»/);
     });
 
     it('for bad arguments', async () => {
       expectUnusable(await run(), /Indiquez le classeur à vérifier/);
       expectUnusable(await run('a.xlsx', 'b.xlsx'), /Un seul classeur à la fois/);
-      expectUnusable(await run('--csv', 'a.xlsx'), /Option inconnue : « --csv »/);
+      expectUnusable(await run('--csv', 'a.xlsx'), /Option inconnue\u00a0: «\u00a0--csv\u00a0»/);
     });
   });
 
@@ -163,7 +180,7 @@ describe('club-alternance verifier', () => {
     const path = await xlsx('casse.xlsx', { ' PARTICIPANTS ': tabs.Participants, seances: tabs.Séances, PRESENCES: tabs.Présences });
     const r = await run(path);
     expect(r.code).toBe(0);
-    expect(r.out).toBe('Aucun problème : 5 lignes vérifiées.');
+    expect(r.out).toBe('Aucun problème\u00a0: 5 lignes vérifiées.');
   });
 });
 

@@ -106,15 +106,11 @@ describe('roster of a date (SPEC §4)', () => {
     expect(themeSuggestions(model({}))).toEqual([...SESSION_THEMES]);
   });
 
-  it('returns exactly the keys of SPEC §5 (plus the follow-up flag)', () => {
+  it('returns exactly the keys of SPEC §5', () => {
     const sheet = buildAttendanceSheet(model({ participants: people }), day('2018-03-13'));
-    expect(Object.keys(sheet).sort()).toEqual(['date', 'participants', 'session', 'themes']);
+    expect(Object.keys(sheet).sort()).toEqual(['date', 'others', 'participants', 'session', 'themes']);
     for (const p of sheet.participants) {
-      expect(Object.keys(p).filter((k) => !['needsFollowUp', 'followUpReason'].includes(k)).sort()).toEqual([
-        'id',
-        'name',
-        'status',
-      ]);
+      expect(Object.keys(p).sort()).toEqual(['email', 'followUpReason', 'id', 'name', 'needsFollowUp', 'phone', 'status']);
     }
   });
 });
@@ -326,7 +322,7 @@ describe('validation of a save input', () => {
     expect(rejected({ date: '2018-03-13' })).toMatch(/liste des présences/);
     expect(rejected({ date: '2018-03-13', entries: {} })).toMatch(/liste des présences/);
     const many = Array.from({ length: MAX_ENTRIES + 1 }, (_, i) => ({ participantId: `P${i}`, status: 'Présent' }));
-    expect(rejected({ date: '2018-03-13', entries: many })).toMatch(/1001 présences.*maximum de 1000/);
+    expect(rejected({ date: '2018-03-13', entries: many })).toMatch(/1\u00a0001 présences.*maximum de 1\u00a0000/);
   });
 
   it.each([
@@ -334,8 +330,8 @@ describe('validation of a save input', () => {
     ['without ID', { status: 'Présent' }, /n'indique pas l'identifiant/],
     ['with a blank ID', { participantId: '  ', status: 'Présent' }, /n'indique pas l'identifiant/],
     ['with an absurd ID', { participantId: 'x'.repeat(500), status: 'Présent' }, /trop long/],
-    ['without status', { participantId: 'A1' }, /statut de « A1 » manque/],
-    ['with an unknown status', { participantId: 'A1', status: 'En retard' }, /statut « En retard » de « A1 » est inconnu/],
+    ['without status', { participantId: 'A1' }, /statut de «\u00a0A1\u00a0» manque/],
+    ['with an unknown status', { participantId: 'A1', status: 'En retard' }, /statut «\u00a0En retard\u00a0» de «\u00a0A1\u00a0» est inconnu/],
     ['with a sheet synonym as status', { participantId: 'A1', status: 'P' }, /est inconnu/],
     ['with a lower-case status', { participantId: 'A1', status: 'présent' }, /est inconnu/],
     ['with a boolean status', { participantId: 'A1', status: true }, /est inconnu/],
@@ -374,7 +370,85 @@ describe('validation of a save input', () => {
     });
     if (!r.ok) throw new Error(r.message);
     const index = participantIndex(m.participantRecords);
-    expect(unknownParticipantMessage(r.value, index)).toMatch(/« Z9 » n'existe pas/);
+    expect(unknownParticipantMessage(r.value, index)).toMatch(/«\u00a0Z9\u00a0» n'existe pas/);
     expect(unknownParticipantMessage({ ...r.value, entries: r.value.entries.slice(0, 1) }, index)).toBeNull();
+  });
+});
+
+describe('who is expected on a date (SPEC §4, active participants)', () => {
+  const listed = (people: ReturnType<typeof participant>[], iso: string, attendance: { date: string; id: string; status: string }[] = []) =>
+    buildAttendanceSheet(model({ participants: people, attendance }), day(iso)).participants.map((p) => p.id);
+
+  it('lists someone who entered exactly six calendar months before the date', () => {
+    expect(listed([participant({ id: 'X1', entryDate: '2018-04-30' })], '2018-10-30')).toEqual(['X1']);
+  });
+
+  it('leaves out someone who entered the day before that, without a presence since', () => {
+    expect(listed([participant({ id: 'X1', entryDate: '2018-04-29' })], '2018-10-30')).toEqual([]);
+  });
+
+  it('keeps an early entrant who came (Présent) within the six months', () => {
+    const people = [participant({ id: 'X1', entryDate: '2016-03-01' })];
+    expect(listed(people, '2018-10-30', [{ date: '2018-04-30', id: 'X1', status: 'Présent' }])).toEqual(['X1']);
+  });
+
+  it('does not count an absence as activity', () => {
+    const people = [participant({ id: 'X1', entryDate: '2016-03-01' })];
+    expect(listed(people, '2018-10-30', [{ date: '2018-10-23', id: 'X1', status: 'Absent' }])).toEqual([]);
+  });
+
+  it('leaves out someone whose contract started before the date', () => {
+    const people = [participant({ id: 'X1', entryDate: '2018-09-01', situation: 'Alternance signée', contractType: 'Apprentissage', contractStart: '2018-10-01' })];
+    expect(listed(people, '2018-10-30')).toEqual([]);
+  });
+
+  it('still lists someone whose contract starts on the date itself', () => {
+    const people = [participant({ id: 'X1', entryDate: '2018-09-01', situation: 'Alternance signée', contractType: 'Apprentissage', contractStart: '2018-10-30' })];
+    expect(listed(people, '2018-10-30')).toEqual(['X1']);
+  });
+
+  it('lists anyone recorded for the date, even inactive', () => {
+    const people = [participant({ id: 'X1', entryDate: '2016-03-01' })];
+    expect(listed(people, '2018-10-30', [{ date: '2018-10-30', id: 'X1', status: 'Excusé' }])).toEqual(['X1']);
+  });
+
+  it('puts the enrolled people not expected in others, with id and name only', () => {
+    const people = [participant({ id: 'X1', lastName: 'Ancien', firstName: 'Paul', entryDate: '2016-03-01' })];
+    const sheet = buildAttendanceSheet(model({ participants: people }), day('2018-10-30'));
+    expect(sheet.others).toEqual([{ id: 'X1', name: 'Ancien Paul' }]);
+  });
+
+  it('leaves out of others someone who left before the date', () => {
+    const people = [participant({ id: 'X1', entryDate: '2016-03-01', exitDate: '2017-01-01', situation: 'Emploi' })];
+    expect(buildAttendanceSheet(model({ participants: people }), day('2018-10-30')).others).toEqual([]);
+  });
+
+  it('never lists an anonymised row', () => {
+    const people = [participant({ id: 'X1', entryDate: '2018-10-01', anonymisedOn: '2018-10-20' })];
+    const sheet = buildAttendanceSheet(model({ participants: people, attendance: [{ date: '2018-10-30', id: 'X1', status: 'Présent' }] }), day('2018-10-30'));
+    expect([sheet.participants, sheet.others]).toEqual([[], []]);
+  });
+});
+
+describe('dates of a save (SPEC §4, §5)', () => {
+  const entries = [{ participantId: 'A1', status: 'Présent' }];
+
+  it('refuses a date after today with a French message', () => {
+    const r = validateSaveInput({ date: '2030-06-04', entries }, day('2018-10-30'));
+    expect(r).toEqual({
+      ok: false,
+      message: "La séance du 04/06/2030 n'a pas encore eu lieu\u00a0: les présences se saisissent le jour de la séance ou après. Rien n'a été enregistré.",
+    });
+  });
+
+  it('accepts today', () => {
+    expect(validateSaveInput({ date: '2018-10-30', entries }, day('2018-10-30')).ok).toBe(true);
+  });
+
+  it('refuses an empty date', () => {
+    expect(validateSaveInput({ date: '', entries }, day('2018-10-30'))).toEqual({
+      ok: false,
+      message: "La date de la séance manque. Rien n'a été enregistré.",
+    });
   });
 });

@@ -113,7 +113,7 @@ describe('planted faults', () => {
     const wb = buildWorkbook({
       participants: [...planted.map((p) => p[0]), participant({ id: 'E-1', entryDate: '2018-03-13' }), participant({ id: 'E-2', exitDate: '2018-03-10', situation: 'Emploi' })],
       sessions,
-      attendance: [...attendance, { date: '2018-03-06', id: 'E-1', status: 'P' }, { date: '2018-03-13', id: 'E-2', status: 'P' }],
+      attendance: [...attendance, { date: '2018-03-06', id: 'E-1', status: 'P' }, { date: '2018-03-13', id: 'E-2', status: 'P' }, { date: '2026-11-27', id: 'C-0', status: 'Présent' }],
       settings: [['Année', 'Places prévues', 'Début de saison', 'Fin de saison'], [2018, 55, '01/03/2018', '31/10/2018']],
     });
     const result = checkWorkbook(readModel(wb), TODAY);
@@ -132,6 +132,7 @@ describe('planted faults', () => {
       'Présences:8:ATTENDANCE_STATUS_INVALID',
       'Présences:10:ATTENDANCE_BEFORE_ENTRY',
       'Présences:11:ATTENDANCE_AFTER_EXIT',
+      'Présences:12:ATTENDANCE_IN_FUTURE',
     );
     const got = result.issues.map((i) => `${i.sheet}:${i.row}:${i.code}`);
     expect([...got].sort()).toEqual([...expected].sort());

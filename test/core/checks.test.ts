@@ -10,6 +10,7 @@ import { readModel } from '../../src/server/read';
 import type { CheckReport, Issue } from '../../src/shared/api';
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import { ParticipantInput, WorkbookInput, buildWorkbook, dateCell, participant } from '../support/builders';
+import { CHECK_MESSAGES } from '../../src/i18n/fr/checks';
 
 const TODAY = dayFromIso('2026-11-26')!;
 
@@ -48,7 +49,7 @@ describe('a clean workbook', () => {
   });
 
   it('lists every code with its severity as in the SPEC table', () => {
-    expect(CHECK_CODES).toHaveLength(37);
+    expect(CHECK_CODES).toHaveLength(38);
     expect(CHECK_SEVERITY.AGE_OUT_OF_RANGE).toBe('warning');
     expect(CHECK_SEVERITY.AGE_IMPLAUSIBLE).toBe('error');
     expect(CHECK_SEVERITY.POSTCODE_MISMATCH).toBe('warning');
@@ -274,8 +275,8 @@ describe('lists', () => {
       [8, 'VALUE_NOT_ALLOWED', 'Situation'],
       [10, 'VALUE_NOT_ALLOWED', 'Type de contrat'],
     ]);
-    expect(r.issues[0].message).toContain('« X »');
-    expect(r.issues[0].message).toContain('« F »');
+    expect(r.issues[0].message).toContain('«\u00a0X\u00a0»');
+    expect(r.issues[0].message).toContain('«\u00a0F\u00a0»');
   });
 });
 
@@ -529,6 +530,18 @@ describe('Présences', () => {
     }
   });
 
+  it('ATTENDANCE_IN_FUTURE (error) on a row dated tomorrow, not on a row dated today', () => {
+    const r = att({ date: '2026-11-26', id: 'A-1', status: 'P' }, { date: '2026-11-27', id: 'A-1', status: 'P' });
+    expect(only(r, 'ATTENDANCE_IN_FUTURE').map((i) => [i.row, i.severity, i.column])).toEqual([[3, 'error', 'Date']]);
+  });
+
+  it('says in French that a future attendance must be dated again', () => {
+    const r = att({ date: '2026-11-27', id: 'A-1', status: 'P' });
+    expect(only(r, 'ATTENDANCE_IN_FUTURE')[0].message).toBe(
+      'Présence datée du 27/11/2026, après aujourd\'hui\u00a0: une présence se saisit le jour de la séance ou après\u00a0; corrigez la date.',
+    );
+  });
+
   it('ATTENDANCE_BEFORE_ENTRY and ATTENDANCE_AFTER_EXIT against the participant\'s dates', () => {
     const r = att(
       { date: '2018-02-27', id: 'A-1', status: 'P' },
@@ -566,5 +579,19 @@ describe('result shape', () => {
     wb.sheet('Participants').name = ' PARTICIPANTS ';
     const r = checkWorkbook(readWorkbook({ timeZone: 'Europe/Paris', sheetNames: wb.sheets.map((s) => s.name), values: (n) => wb.readValues(n) }), TODAY);
     expect(r.issues.map((i) => i.sheet)).toEqual(['Participants']);
+  });
+});
+
+describe('date messages', () => {
+  it('says that a day does not exist (31/02/2001)', () => {
+    expect(CHECK_MESSAGES.dateInvalid('31/02/2001')).toBe(
+      "«\u00a031/02/2001\u00a0»\u00a0: ce jour n'existe pas (février 2001 n'a que 28 jours)\u00a0; corrigez la date.",
+    );
+  });
+
+  it('keeps the format hint for an unreadable text', () => {
+    expect(CHECK_MESSAGES.dateInvalid('mardi')).toBe(
+      "«\u00a0mardi\u00a0» n'est pas une date lisible\u00a0: écrivez-la au format JJ/MM/AAAA (par exemple 05/03/2018).",
+    );
   });
 });

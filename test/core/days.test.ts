@@ -1,4 +1,4 @@
-import { ageOn, bucketedOffsets, checkedOffsets, dayFromIso, dayFromYmd, intlOffsetMinutes, isoOfDay, midnightInTimeZone, DateCellReader, OFFSET_CHECK_INSTANTS, type OffsetSource } from '../../src/core/days';
+import { ageOn, bucketedOffsets, checkedOffsets, dayFromIso, dayFromYmd, intlOffsetMinutes, isoOfDay, midnightInTimeZone, minusCalendarMonths, DateCellReader, OFFSET_CHECK_INSTANTS, type OffsetSource } from '../../src/core/days';
 
 describe('calendar days', () => {
   it('uses spreadsheet serial numbers (1899-12-30 = 0)', () => {
@@ -82,5 +82,29 @@ describe('offset sources (Intl checked against another source)', () => {
 
   it('writes midnight with the offsets it is given', () => {
     expect(midnightInTimeZone(dayFromIso('2018-03-06')!, REUNION, () => 240).toISOString()).toBe('2018-03-05T20:00:00.000Z');
+  });
+});
+
+describe('minusCalendarMonths (SPEC §4: D minus 6 calendar months)', () => {
+  const minus6 = (iso: string) => isoOfDay(minusCalendarMonths(dayFromIso(iso)!, 6));
+
+  it('keeps the day of the month', () => {
+    expect(minus6('2018-10-30')).toBe('2018-04-30');
+  });
+
+  it('goes back across a year', () => {
+    expect(minus6('2018-03-06')).toBe('2017-09-06');
+  });
+
+  it('takes the last day of February when the day does not exist (31/08 → 28/02)', () => {
+    expect(minus6('2018-08-31')).toBe('2018-02-28');
+  });
+
+  it('takes 29/02 in a leap year', () => {
+    expect(minus6('2020-08-31')).toBe('2020-02-29');
+  });
+
+  it('takes the 30th for a month of 30 days', () => {
+    expect(isoOfDay(minusCalendarMonths(dayFromIso('2018-05-31')!, 1))).toBe('2018-04-30');
   });
 });

@@ -128,7 +128,7 @@ describe('opening an .xlsx export', () => {
       [[], { PORT: '70000' }, /PORT=70000/],
       [[], { PORT: '0', APERCU_AUJOURDHUI: '31/02/2018' }, /APERCU_AUJOURDHUI=31\/02\/2018 n'est pas une date/],
       [['a.xlsx', 'b.xlsx'], { PORT: '0' }, /Un seul classeur à la fois/],
-      [['--port=9'], { PORT: '0' }, /Option inconnue : --port=9/],
+      [['--port=9'], { PORT: '0' }, /Option inconnue\u00a0: --port=9/],
     ] as const) {
       const { io, err } = capture();
       const { code, running } = await main([...argv], { ...env }, io);
@@ -177,7 +177,7 @@ describe('build/preview.js as a program', () => {
     } catch (e) {
       const err = e as { code?: number; stderr?: string; stdout?: string };
       expect(err.code).toBe(2);
-      expect(err.stderr).toMatch(/^Impossible d'ouvrir le classeur\. Impossible de lire .*classeur\.xlsx : ce n'est pas un classeur \.xlsx valide\.\n$/);
+      expect(err.stderr).toMatch(/^Impossible d'ouvrir le classeur\. Impossible de lire .*classeur\.xlsx\u00a0: ce n'est pas un classeur \.xlsx valide\.\n$/);
       expect(err.stdout).toBe('');
     } finally {
       rmSync(dir, { recursive: true, force: true });

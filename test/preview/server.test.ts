@@ -136,7 +136,7 @@ describe('the preview server over HTTP', () => {
 
   test('refuses a function the sidebar cannot call', async () => {
     const r = await run(preview, 'constructor');
-    expect(r.json).toEqual({ ok: false, message: 'Fonction serveur inconnue : constructor.' });
+    expect(r.json).toEqual({ ok: false, message: 'Fonction serveur inconnue\u00a0: constructor.' });
     const r2 = await http(preview, 'POST', '/api/run', { name: 'computeIndicators', args: 'x' });
     expect(r2.json.ok).toBe(false);
   });
@@ -199,7 +199,7 @@ describe('the preview server over HTTP', () => {
   });
 
   test('refuses an unknown menu handler and malformed answers', async () => {
-    expect((await menu(preview, 'eval')).json).toMatchObject({ ok: false, message: 'Action du menu inconnue : eval.' });
+    expect((await menu(preview, 'eval')).json).toMatchObject({ ok: false, message: 'Action du menu inconnue\u00a0: eval.' });
     expect((await menu(preview, 'menuGenerateReport', [{ x: 1 }])).json.ok).toBe(false);
   });
 

@@ -159,13 +159,15 @@ class Save implements fc.Command<Model, Real> {
     let session = m.sessions.find((s) => s.date === this.date);
     const sessionCreated = !session;
     if (!session) m.sessions.push((session = { date: this.date, theme: '', facilitator: '', place: '' }));
+    let sessionUpdated = false;
     for (const f of ['theme', 'facilitator', 'place'] as const) {
       const v = given[f] === undefined ? null : clean(given[f]!);
+      if (v !== null && v !== '' && session[f] !== v) sessionUpdated = !sessionCreated;
       if (v !== null) session[f] = v;
     }
     const input = { date: this.date, entries: this.entries, ...(this.theme === undefined ? {} : { theme: this.theme }), ...(this.facilitator === undefined ? {} : { facilitator: this.facilitator }), ...(this.place === undefined ? {} : { place: this.place }) };
     const result: SaveAttendanceResult = run(r, (s) => saveAttendance(s, input));
-    expect(result).toEqual({ date: this.date, sessionCreated, written, unchanged });
+    expect(result).toEqual({ date: this.date, sessionCreated, sessionUpdated, written, unchanged });
     expectMatches(m, r);
   }
   toString(): string {

@@ -402,7 +402,7 @@ describe('bad payloads from the sidebar', () => {
   it.each(['deux mille dix-huit', '18', '2018-2019', '9'.repeat(LONG)])('the menu prompt answered %s: « not a valid year », nothing changed', (answer) => {
     const o = runOn(goodSheets(), 'menuGenerateReport', 'none', answer);
     expect(o.threw).toBeNull();
-    expect(o.fake.uiLog.alerts.map((a) => a.message)).toEqual([REPORT.invalidYear(answer)]);
+    expect(o.fake.uiLog.alerts.map((a) => a.message)).toEqual([REPORT.invalidYear(answer, 1990, 2100)]);
     expectFrench(shown(o));
     expectUnchanged(o);
   });
@@ -426,7 +426,7 @@ describe('a huge pile of duplicate rows', () => {
     sheets.Présences = [ATTENDANCE_HEADER, ...copies];
     const o = runOn(sheets, 'saveAttendance', [{ date: '2018-03-13', entries: [{ participantId: 'T-1', status: 'Présent' }] }]);
     expect(o.threw).toBeNull();
-    expect(o.result).toEqual({ date: '2018-03-13', sessionCreated: false, written: 1, unchanged: 0 });
+    expect(o.result).toEqual({ date: '2018-03-13', sessionCreated: false, sessionUpdated: false, written: 1, unchanged: 0 });
     const statuses = new Set(o.fake.values('Présences').slice(1).map((r) => r[3]));
     expect([...statuses]).toEqual(['Présent']);
     expect(o.fake.count('Range.setValues')).toBeLessThanOrEqual(2);

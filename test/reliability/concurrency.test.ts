@@ -26,7 +26,7 @@ import { frenchProblems } from './support/french';
 const IDS = ['C-1', 'C-2', 'C-3', 'C-4'];
 const NAMES: Record<string, string> = { 'c-1': 'Nom0 Test', 'c-2': 'Nom1 Test', 'c-3': 'Nom2 Test', 'c-4': 'Nom3 Test' };
 const DATES = ['2018-03-13', '2018-03-20'];
-const USER_NOTE = "Note de l'équipe : rappeler mardi";
+const USER_NOTE = "Note de l'équipe\u00a0: rappeler mardi";
 
 function initialSheets(): Record<string, FakeInputCell[][]> {
   return {
@@ -134,7 +134,7 @@ function runConcurrently(fake: FakeGas, ops: Op[][], choose: (n: number) => numb
   let holder: number | null = null;
 
   return new Promise((resolve, reject) => {
-    const guard = setTimeout(() => reject(new Error(`bloqué : ${JSON.stringify([...pending.entries()])}`)), 20_000);
+    const guard = setTimeout(() => reject(new Error(`bloqué\u00a0: ${JSON.stringify([...pending.entries()])}`)), 20_000);
     guard.unref();
     const reply = (who: number, message: { value?: unknown; error?: string }) => {
       pending.delete(who);
@@ -245,7 +245,11 @@ interface SaveInput {
 }
 
 /** The accepted saves applied one after the other: rows updated in place or appended. */
-function applySave(rows: Row[], sessions: string[], s: SaveInput): { written: number; unchanged: number; sessionCreated: boolean } {
+function applySave(
+  rows: Row[],
+  sessions: Map<string, string>,
+  s: SaveInput,
+): { written: number; unchanged: number; sessionCreated: boolean; sessionUpdated: boolean } {
   let written = 0;
   let unchanged = 0;
   for (const e of s.entries) {
@@ -260,9 +264,11 @@ function applySave(rows: Row[], sessions: string[], s: SaveInput): { written: nu
       written++;
     }
   }
-  const sessionCreated = !sessions.includes(s.date);
-  if (sessionCreated) sessions.push(s.date);
-  return { written, unchanged, sessionCreated };
+  const theme = sessions.get(s.date);
+  const sessionCreated = theme === undefined;
+  const sessionUpdated = !sessionCreated && s.theme !== undefined && s.theme !== theme;
+  if (sessionCreated || s.theme !== undefined) sessions.set(s.date, s.theme ?? theme ?? '');
+  return { written, unchanged, sessionCreated, sessionUpdated };
 }
 
 // --- the property ------------------------------------------------------------------------------
@@ -317,7 +323,7 @@ describe('colleagues saving at the same time (one thread each, real waiting on t
 
           // The model: accepted saves in the order they got the lock.
           const rows: Row[] = [{ date: '2018-03-06', id: 'C-1', name: 'Nom0 Test', status: 'Présent' }];
-          const sessions: string[] = [];
+          const sessions = new Map<string, string>();
           for (const g of record.grants) {
             const op = ops[g.who][g.op];
             const result = record.results[g.who][g.op];
@@ -334,7 +340,7 @@ describe('colleagues saving at the same time (one thread each, real waiting on t
           expect(sheetRows(fake, 'Présences')).toEqual(rows.map((r) => [r.date, r.id, r.name, r.status]));
           const keys = rows.map((r) => `${r.date}|${r.id.toLowerCase()}`);
           expect(new Set(keys).size).toBe(keys.length);
-          expect(sheetRows(fake, 'Séances').map((r) => r[0])).toEqual(sessions);
+          expect(sheetRows(fake, 'Séances').map((r) => r[0])).toEqual([...sessions.keys()]);
           // The users' note survives the checks' marks.
           expect(stripMark(fake.note('Participants', 2, 2))).toBe(USER_NOTE);
           expect(fake.lock.held).toBe(false);

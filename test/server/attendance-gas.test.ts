@@ -113,8 +113,8 @@ describe('service calls do not grow with the number of participants', () => {
     const large = measure(10_000);
     expect(small.sheet.participants).toHaveLength(100);
     expect(large.sheet.participants).toHaveLength(10_000);
-    expect(small.result).toEqual({ date: '2018-03-20', sessionCreated: false, written: 100, unchanged: 0 });
-    expect(large.result).toEqual({ date: '2018-03-20', sessionCreated: false, written: 1000, unchanged: 0 });
+    expect(small.result).toEqual({ date: '2018-03-20', sessionCreated: false, sessionUpdated: true, written: 100, unchanged: 0 });
+    expect(large.result).toEqual({ date: '2018-03-20', sessionCreated: false, sessionUpdated: true, written: 1000, unchanged: 0 });
     expect(large.open).toEqual(small.open);
     expect(large.save).toEqual(small.save);
     // One batch read per tab to open; to save, Paramètres is not even read.
@@ -158,8 +158,8 @@ describe('the built bundle (dist/Code.js) on the fake services', () => {
         { participantId: 'b-2', status: 'Excusé' },
       ],
     };
-    expect(gas.call('saveAttendance', input)).toEqual({ date: '2018-03-13', sessionCreated: true, written: 2, unchanged: 0 });
-    expect(gas.call('saveAttendance', input)).toEqual({ date: '2018-03-13', sessionCreated: false, written: 0, unchanged: 2 });
+    expect(gas.call('saveAttendance', input)).toEqual({ date: '2018-03-13', sessionCreated: true, sessionUpdated: false, written: 2, unchanged: 0 });
+    expect(gas.call('saveAttendance', input)).toEqual({ date: '2018-03-13', sessionCreated: false, sessionUpdated: false, written: 0, unchanged: 2 });
     expect(plain(fake.values('Présences') as CellValue[][])).toEqual([
       ['Date', 'ID participant', 'Participant', 'Statut'],
       ['2018-03-13', 'B-1', 'Roux Maël', 'Présent'],

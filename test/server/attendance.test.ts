@@ -50,7 +50,7 @@ describe('getAttendanceSheet', () => {
 
   it('refuses an invalid date with a French message', () => {
     const wb = buildWorkbook({ participants: people() });
-    expect(() => getAttendanceSheet(memoryServices(wb), '2018-02-30')).toThrow(/La date « 2018-02-30 » n'est pas valide/);
+    expect(() => getAttendanceSheet(memoryServices(wb), '2018-02-30')).toThrow(/La date «\u00a02018-02-30\u00a0» n'est pas valide/);
     expect(() => getAttendanceSheet(memoryServices(wb), 20180213)).toThrow(/date/);
   });
 
@@ -89,7 +89,7 @@ describe('saveAttendance', () => {
         { theme: 'CV', facilitator: 'Nadia', place: 'Salle 1' },
       ),
     );
-    expect(result).toEqual({ date: '2018-03-13', sessionCreated: true, written: 3, unchanged: 0 });
+    expect(result).toEqual({ date: '2018-03-13', sessionCreated: true, sessionUpdated: false, written: 3, unchanged: 0 });
     expect(tab(wb, 'Séances')).toEqual([
       ['Date', 'Thème', 'Animateur', 'Lieu'],
       ['2018-03-13', 'CV', 'Nadia', 'Salle 1'],
@@ -116,7 +116,7 @@ describe('saveAttendance', () => {
     saveAttendance(services, save);
     const after = snapshot(wb);
     const again = saveAttendance(services, save);
-    expect(again).toEqual({ date: '2018-03-13', sessionCreated: false, written: 0, unchanged: 2 });
+    expect(again).toEqual({ date: '2018-03-13', sessionCreated: false, sessionUpdated: false, written: 0, unchanged: 2 });
     expect(snapshot(wb)).toBe(after);
   });
 
@@ -132,7 +132,7 @@ describe('saveAttendance', () => {
       ['p-02 ', 'Excusé'],
       ['P-04', 'Présent'],
     ]));
-    expect(result).toEqual({ date: '2018-03-13', sessionCreated: false, written: 2, unchanged: 1 });
+    expect(result).toEqual({ date: '2018-03-13', sessionCreated: false, sessionUpdated: false, written: 2, unchanged: 1 });
     expect(tab(wb, 'Présences').slice(1)).toEqual([
       ['2018-03-13', 'P-01', 'Moreau Inès', 'Présent'],
       ['2018-03-13', 'P-02', 'Benali Yanis', 'Excusé'],
@@ -151,7 +151,7 @@ describe('saveAttendance', () => {
   it('treats a sheet synonym equal to the new status as unchanged (the cell keeps its text)', () => {
     const wb = buildWorkbook({ participants: people(), sessions: [{ date: '2018-03-13' }], attendance: [{ date: '2018-03-13', id: 'P-01', status: 'P' }] });
     const r = saveAttendance(memoryServices(wb), input([['P-01', 'Présent']]));
-    expect(r).toEqual({ date: '2018-03-13', sessionCreated: false, written: 0, unchanged: 1 });
+    expect(r).toEqual({ date: '2018-03-13', sessionCreated: false, sessionUpdated: false, written: 0, unchanged: 1 });
     expect(tab(wb, 'Présences')[1][3]).toBe('P');
   });
 
@@ -175,7 +175,7 @@ describe('saveAttendance', () => {
       attendance: [{ date: 43172 /* 2018-03-13 */, id: 'p-01', status: 'Absent' }],
     });
     const r = saveAttendance(memoryServices(wb), input([['P-01', 'Présent']]));
-    expect(r).toEqual({ date: '2018-03-13', sessionCreated: false, written: 1, unchanged: 0 });
+    expect(r).toEqual({ date: '2018-03-13', sessionCreated: false, sessionUpdated: false, written: 1, unchanged: 0 });
     expect(tab(wb, 'Présences')).toHaveLength(2);
     expect(tab(wb, 'Présences')[1]).toEqual([43172, 'p-01', '', 'Présent']);
   });
@@ -222,7 +222,7 @@ describe('saveAttendance', () => {
         ['P-04', 'Absent'],
       ], { theme: 'Bilan', place: 'Salle 5', facilitator: 'Marc' }),
     );
-    expect(r).toEqual({ date: '2018-03-13', sessionCreated: true, written: 2, unchanged: 0 });
+    expect(r).toEqual({ date: '2018-03-13', sessionCreated: true, sessionUpdated: false, written: 2, unchanged: 0 });
     expect(tab(wb, ' seances ')).toEqual([
       ['Séances du club'],
       [],
@@ -280,12 +280,12 @@ describe('saveAttendance', () => {
       ['entries not a list', { date: '2018-03-13', entries: 'P-01' }, /liste des présences/],
       ['an unknown status', { date: '2018-03-13', entries: [good, { participantId: 'P-02', status: 'Malade' }] }, /inconnu/],
       ['a missing status', { date: '2018-03-13', entries: [good, { participantId: 'P-02' }] }, /manque/],
-      ['an unknown participant', { date: '2018-03-13', entries: [good, { participantId: 'P-99', status: 'Absent' }] }, /« P-99 » n'existe pas/],
+      ['an unknown participant', { date: '2018-03-13', entries: [good, { participantId: 'P-99', status: 'Absent' }] }, /«\u00a0P-99\u00a0» n'existe pas/],
       ['a repeated participant', { date: '2018-03-13', entries: [good, { participantId: 'p-01', status: 'Absent' }] }, /plusieurs fois/],
       [
         'more than 1 000 entries',
         { date: '2018-03-13', entries: Array.from({ length: 1001 }, (_, i) => ({ participantId: `P-${i}`, status: 'Présent' })) },
-        /maximum de 1000/,
+        /maximum de 1\u00a0000/,
       ],
       ['a theme that is not text', { date: '2018-03-13', theme: { x: 1 }, entries: [good] }, /Thème.*texte/],
       ['an absurdly long place', { date: '2018-03-13', place: 'x'.repeat(5000), entries: [good] }, /Lieu.*trop long/],
@@ -319,7 +319,7 @@ describe('saveAttendance', () => {
         ],
       });
       const before = snapshot(wb);
-      expect(() => saveAttendance(memoryServices(wb), input([['P-01', 'Présent']]))).toThrow(/« Présences » n'a pas de colonne « Statut »/);
+      expect(() => saveAttendance(memoryServices(wb), input([['P-01', 'Présent']]))).toThrow(/«\u00a0Présences\u00a0» n'a pas de colonne «\u00a0Statut\u00a0»/);
       expect(snapshot(wb)).toBe(before);
       expect(writes(wb)).toBe(0);
     });

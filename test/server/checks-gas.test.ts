@@ -75,7 +75,7 @@ describe('marks through the Apps Script adapter', () => {
       const formatBefore = JSON.stringify(fake.format('Participants', 2, 7));
 
       validateWorkbook(services);
-      expect(fake.note('Participants', 2, 7)).toMatch(new RegExp(`^Code à vérifier\\n\\n${MARK_HEADER}\\n• Erreur : « 9480 »`));
+      expect(fake.note('Participants', 2, 7)).toMatch(new RegExp(`^Code à vérifier\\n\\n${MARK_HEADER}\\n• Erreur\u00a0: «\u00a09480\u00a0»`));
       expect(fake.note('Participants', 3, 2)).toBe('Personne suivie par Mme Haddad');
 
       sheet.getRange(2, 7).setValue("'94800");

@@ -43,7 +43,7 @@ describe('validateWorkbook', () => {
       'Présences:2:ATTENDANCE_UNKNOWN_PARTICIPANT',
     ]);
     const notes = wb.sheet('Participants').notes;
-    expect(notes.get('3:5')).toMatch(new RegExp(`^${MARK_HEADER}\\n• Erreur : .*31/02/2001`));
+    expect(notes.get('3:5')).toMatch(new RegExp(`^${MARK_HEADER}\\n• Erreur\u00a0: .*31/02/2001`));
     expect(notes.get('4:7')).toContain('9480');
     expect(wb.sheet('Présences').notes.get('2:2')).toContain('ZZZ');
     expect(notes.size).toBe(2);
@@ -59,7 +59,7 @@ describe('validateWorkbook', () => {
     const services = memoryServices(wb);
 
     validateWorkbook(services);
-    expect(sheet.notes.get('3:5')).toBe(`Vérifier avec la famille\n\n${MARK_HEADER}\n• Erreur : ${validateWorkbook(services).issues[0].message}`);
+    expect(sheet.notes.get('3:5')).toBe(`Vérifier avec la famille\n\n${MARK_HEADER}\n• Erreur\u00a0: ${validateWorkbook(services).issues[0].message}`);
     expect(sheet.notes.get('2:2')).toBe('Note de la conseillère');
 
     sheet.cells[2][4] = '28/02/2001'; // fixed
@@ -201,7 +201,7 @@ describe('selectCell', () => {
     expect(() => selectCell(services, 'Participants', 0, null)).toThrow('Cellule à sélectionner invalide.');
     expect(() => selectCell(services, 'Participants', '3', null)).toThrow('Cellule à sélectionner invalide.');
     expect(() => selectCell(services, 42, 3, null)).toThrow('Cellule à sélectionner invalide.');
-    expect(() => selectCell(services, 'Inconnu', 3, null)).toThrow("L'onglet « Inconnu » est introuvable");
+    expect(() => selectCell(services, 'Inconnu', 3, null)).toThrow("L'onglet «\u00a0Inconnu\u00a0» est introuvable");
   });
 });
 

@@ -21,9 +21,9 @@ function layout() {
 describe('reportSummary', () => {
   it('quotes the key figures of the year', () => {
     const summary = reportSummary(layout());
-    expect(summary).toContain('Bénéficiaires : 3');
-    expect(summary).toContain('Places prévues : 4');
-    expect(summary).toContain('Taux de remplissage : 75 %');
+    expect(summary).toContain('Bénéficiaires\u00a0: 3');
+    expect(summary).toContain('Places prévues\u00a0: 4');
+    expect(summary).toContain('Taux de remplissage\u00a0: 75 %');
   });
 
   it('gives the same text when the key figures table is laid out in another order', () => {

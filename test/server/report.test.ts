@@ -88,8 +88,8 @@ describe('generateAnnualReport', () => {
     expect(row(wb, 'Bilan 2018', "Sorties de l'année", 'Durée moyenne des contrats (mois)')).toEqual([
       'Durée moyenne des contrats (mois)', 24, '', '—', '', '',
     ]);
-    expect(row(wb, 'Bilan 2018', 'Séances et présences', 'Présences (part : taux de présence)')).toEqual([
-      'Présences (part : taux de présence)', 3, 75, 1, 100, '+2',
+    expect(row(wb, 'Bilan 2018', 'Séances et présences', 'Présences (part\u00a0: taux de présence)')).toEqual([
+      'Présences (part\u00a0: taux de présence)', 3, 75, 1, 100, '+2',
     ]);
     expect(row(wb, 'Bilan 2018', 'Présences par mois', 'Mars')).toEqual(['Mars', 3, 1, '', '', '']);
   });
@@ -128,7 +128,7 @@ describe('generateAnnualReport', () => {
   it('warns, pointing to "Vérifier le classeur", when rows were excluded, and not otherwise', () => {
     const wb = workbook();
     generateAnnualReport(memoryServices(wb), 2018);
-    expect(String(wb.sheet('Bilan 2018').cells[2][0])).toMatch(/1 ligne .*date d'entrée.*« Vérifier le classeur »/);
+    expect(String(wb.sheet('Bilan 2018').cells[2][0])).toMatch(/1 ligne .*date d'entrée.*«\u00a0Vérifier le classeur\u00a0»/);
     expect(wb.sheet('Bilan 2018').formats.get('3:1')).toMatchObject({ bold: true, fontColor: '#c5221f' });
 
     const clean = buildWorkbook({ participants: [participant({ entryDate: '2018-03-05' })] });
@@ -162,7 +162,7 @@ describe('generateAnnualReport', () => {
       'Taux de remplissage (bénéficiaires / places prévues)', '', 60, '', '—', '',
     ]);
     const cells = wb.sheet('Bilan 2018').cells;
-    expect(String(cells[3][0])).toMatch(/Seuil de confidentialité : les effectifs de 1 à 4 sont affichés « < 5 »/);
+    expect(String(cells[3][0])).toMatch(/Seuil de confidentialité\u00a0: les effectifs de 1 à 4 sont affichés «\u00a0< 5\u00a0»/);
     // No count of people from 1 to 4 anywhere in the people tables.
     const peopleTables = cells.slice(5, cells.findIndex((r) => r[0] === 'Séances et présences'));
     for (const r of peopleTables) for (const c of [r[1], r[3]]) if (typeof c === 'number') expect(c === 0 || c >= 5).toBe(true);
@@ -270,8 +270,8 @@ describe('menu "Générer le bilan annuel…"', () => {
     expect(services.ui.prompts[0]).toMatch(/2018/);
     expect(wb.sheetNames()).toContain('Bilan 2018');
     expect(services.ui.alerts).toHaveLength(1);
-    expect(services.ui.alerts[0]).toMatch(/Bilan écrit dans l'onglet « Bilan 2018 »/);
-    expect(services.ui.alerts[0]).toMatch(/Bénéficiaires : 3/);
+    expect(services.ui.alerts[0]).toMatch(/Bilan écrit dans l'onglet «\u00a0Bilan 2018\u00a0»/);
+    expect(services.ui.alerts[0]).toMatch(/Bénéficiaires\u00a0: 3/);
     expect(services.ui.alerts[0]).toMatch(/Vérifier le classeur/);
   });
 
@@ -296,6 +296,21 @@ describe('menu "Générer le bilan annuel…"', () => {
     }
   });
 
+  it('says which years are accepted when the year is out of range', () => {
+    const services = memoryServices(workbook());
+    services.ui.promptAnswers.push('1850');
+    createMenuActions(services).menuGenerateReport();
+    expect(services.ui.alerts).toEqual([
+      "«\u00a01850\u00a0» n'est pas une année valide\u00a0: saisissez une année de 1990 à 2100, en quatre chiffres (par exemple 2018). Aucun bilan n'a été généré.",
+    ]);
+  });
+
+  it('proposes the year in the field without telling to leave it empty', () => {
+    const services = memoryServices(workbook());
+    createMenuActions(services).menuGenerateReport();
+    expect(services.ui.prompts).toEqual(['Année du bilan (AAAA)\u00a0: 2018 est proposée, la dernière année avec des séances.']);
+  });
+
   it('does nothing when the prompt is cancelled', () => {
     const wb = workbook();
     const services = memoryServices(wb);
@@ -317,7 +332,7 @@ describe('menu "Générer le bilan annuel…"', () => {
     };
     services.ui.promptAnswers.push('2018');
     createMenuActions(services).menuGenerateReport();
-    expect(asked).toMatch(/« Bilan 2018 » existe déjà/);
+    expect(asked).toMatch(/«\u00a0Bilan 2018\u00a0» existe déjà/);
     expect(wb.sheet('Bilan 2018').cells).toEqual([['à garder']]);
     expect(services.ui.alerts[0]).toMatch(/conservé/);
   });

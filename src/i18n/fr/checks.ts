@@ -1,9 +1,10 @@
 /** French text of the checks (SPEC §3): issue messages, the "Contrôle" view, the CLI, "Préparer". */
+import { countOf, frenchNumber } from './format';
 
 /** Short quoted value for a message (long cell contents are cut). */
 export function quote(value: string): string {
   const v = value.length > 40 ? `${value.slice(0, 39)}…` : value;
-  return `« ${v} »`;
+  return `«\u00a0${v}\u00a0»`;
 }
 
 /** "ligne 4", "lignes 4 et 9", "lignes 4, 9, 12, 15, 20 et 3 autres". */
@@ -20,105 +21,134 @@ function listText(values: readonly string[]): string {
   return `${values.slice(0, -1).join(', ')} ou ${values[values.length - 1]}`;
 }
 
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/**
+ * For a date written in an accepted format whose day does not exist (31/02/2001), the reason
+ * in French ("février 2001 n'a que 28 jours"); null otherwise.
+ */
+export function impossibleDay(text: string): string | null {
+  const t = text.trim();
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(t);
+  let d: number, mo: number, y: number;
+  if (m) {
+    d = Number(m[1]);
+    mo = Number(m[2]);
+    y = m[3].length === 2 ? (Number(m[3]) < 30 ? 2000 : 1900) + Number(m[3]) : Number(m[3]);
+  } else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t))) {
+    y = Number(m[1]);
+    mo = Number(m[2]);
+    d = Number(m[3]);
+  } else return null;
+  if (mo < 1 || mo > 12) return mo === 0 || mo > 12 ? `il n'y a pas de mois ${mo}` : null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const length = mo === 2 ? (leap ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  if (d === 0) return "il n'y a pas de jour 0";
+  if (d <= length) return null;
+  return `${MONTHS[mo - 1]} ${y} n'a que ${length} jours`;
+}
+
 const DATE_FORMAT_HINT = 'écrivez-la au format JJ/MM/AAAA (par exemple 05/03/2018)';
 
 export const CHECK_MESSAGES = {
   missingColumn: (header: string, tab: string, headerRow: number) =>
-    `Colonne obligatoire « ${header} » introuvable : ajoutez-la à la ligne d'en-têtes (ligne ${headerRow}) de l'onglet ${tab}.`,
+    `Colonne obligatoire «\u00a0${header}\u00a0» introuvable\u00a0: ajoutez-la à la ligne d'en-têtes (ligne ${headerRow}) de l'onglet ${tab}.`,
   missingColumnNoHeaderRow: (header: string, tab: string) =>
-    `Colonne obligatoire « ${header} » introuvable : l'onglet ${tab} n'a pas de ligne d'en-têtes reconnue dans ses lignes 1 à 5 ; ajoutez-la (ou lancez « Préparer le classeur » sur un onglet vide).`,
+    `Colonne obligatoire «\u00a0${header}\u00a0» introuvable\u00a0: l'onglet ${tab} n'a pas de ligne d'en-têtes reconnue dans ses lignes 1 à 5\u00a0; ajoutez-la (ou lancez «\u00a0Préparer le classeur\u00a0» sur un onglet vide).`,
   missingColumnNoTab: (header: string, tab: string) =>
-    `Onglet « ${tab} » introuvable : créez-le avec la colonne « ${header} » (menu « Préparer le classeur »).`,
-  idMissing: () => "ID manquant : donnez à cette personne un identifiant unique (par exemple P2018-0042).",
+    `Onglet «\u00a0${tab}\u00a0» introuvable\u00a0: créez-le avec la colonne «\u00a0${header}\u00a0» (menu «\u00a0Préparer le classeur\u00a0»).`,
+  idMissing: () => "ID manquant\u00a0: donnez à cette personne un identifiant unique (par exemple P2018-0042).",
   idDuplicate: (id: string, others: number[], total: number) =>
-    `L'ID ${quote(id)} est aussi utilisé ${rowsText(others, total)} : chaque personne doit avoir un ID différent.`,
-  lastNameMissing: () => 'Nom manquant : saisissez le nom de famille.',
-  firstNameMissing: () => 'Prénom manquant : saisissez le prénom.',
-  dateInvalid: (value: string) => `${quote(value)} n'est pas une date lisible : ${DATE_FORMAT_HINT}.`,
+    `L'ID ${quote(id)} est aussi utilisé ${rowsText(others, total)}\u00a0: chaque personne doit avoir un ID différent.`,
+  lastNameMissing: () => 'Nom manquant\u00a0: saisissez le nom de famille.',
+  firstNameMissing: () => 'Prénom manquant\u00a0: saisissez le prénom.',
+  dateInvalid: (value: string) => {
+    const missing = impossibleDay(value);
+    return missing
+      ? `${quote(value)}\u00a0: ce jour n'existe pas (${missing})\u00a0; corrigez la date.`
+      : `${quote(value)} n'est pas une date lisible\u00a0: ${DATE_FORMAT_HINT}.`;
+  },
   birthDateMissing: () =>
-    "Date de naissance manquante : indiquez-la (elle sert à l'âge et à la part des mineurs du bilan).",
+    "Date de naissance manquante\u00a0: indiquez-la (elle sert à l'âge et à la part des mineurs du bilan).",
   entryDateMissing: () =>
-    "Date d'entrée manquante : indiquez-la, sans elle la personne n'est comptée dans aucun bilan.",
+    "Date d'entrée manquante\u00a0: indiquez-la, sans elle la personne n'est comptée dans aucun bilan.",
   birthDateInFuture: (date: string) =>
-    `La date de naissance (${date}) est après aujourd'hui : corrigez-la.`,
+    `La date de naissance (${date}) est après aujourd'hui\u00a0: corrigez-la.`,
   entryDateInFuture: (date: string) =>
-    `La date d'entrée (${date}) est après aujourd'hui : corrigez-la (une entrée se saisit le jour où elle a lieu).`,
+    `La date d'entrée (${date}) est après aujourd'hui\u00a0: corrigez-la (une entrée se saisit le jour où elle a lieu).`,
   ageImplausible: (age: number, birth: string, entry: string) =>
-    `Âge improbable à l'entrée : ${age} ans (né(e) le ${birth}, entrée le ${entry}). Vérifiez la date de naissance et la date d'entrée : c'est sans doute une faute de frappe.`,
+    `Âge improbable à l'entrée\u00a0: ${age} ans (né(e) le ${birth}, entrée le ${entry}). Vérifiez la date de naissance et la date d'entrée\u00a0: c'est sans doute une faute de frappe.`,
   ageOutOfRange: (age: number) =>
-    `${age} ans à l'entrée, hors de la tranche 16-25 ans du Club : vérifiez la date de naissance (si elle est juste, rien à corriger).`,
+    `${age} ans à l'entrée, hors de la tranche 16-25 ans du Club\u00a0: vérifiez la date de naissance (si elle est juste, rien à corriger).`,
   valueNotAllowed: (value: string, header: string, allowed: readonly string[]) =>
-    `${quote(value)} n'est pas une valeur prévue pour « ${header} » : choisissez ${listText(allowed.map((a) => `« ${a} »`))}.`,
-  communeMissing: () => 'Commune manquante : indiquez la commune de résidence.',
+    `${quote(value)} n'est pas une valeur prévue pour «\u00a0${header}\u00a0»\u00a0: choisissez ${listText(allowed.map((a) => `«\u00a0${a}\u00a0»`))}.`,
+  communeMissing: () => 'Commune manquante\u00a0: indiquez la commune de résidence.',
   communeOutsideTerritory: (value: string, territory: readonly string[]) =>
-    `${quote(value)} n'est pas une commune du territoire (${territory.join(', ')}) : vérifiez l'orthographe ; si la personne habite ailleurs, rien à corriger.`,
+    `${quote(value)} n'est pas une commune du territoire (${territory.join(', ')})\u00a0: vérifiez l'orthographe\u00a0; si la personne habite ailleurs, rien à corriger.`,
   postcodeInvalid: (value: string) =>
-    `${quote(value)} n'est pas un code postal : il faut 5 chiffres (par exemple 94800).`,
+    `${quote(value)} n'est pas un code postal\u00a0: il faut 5 chiffres (par exemple 94800).`,
   postcodeMismatch: (postcode: string, commune: string, expected: string) =>
-    `Le code postal ${postcode} n'est pas celui de ${commune} (${expected}) : corrigez le code postal ou la commune.`,
+    `Le code postal ${postcode} n'est pas celui de ${commune} (${expected})\u00a0: corrigez le code postal ou la commune.`,
   qpvDistrictMissing: () =>
-    "Résident QPV = Oui mais le quartier n'est pas indiqué : indiquez le quartier QPV (liste de l'onglet Paramètres).",
+    "Résident QPV = Oui mais le quartier n'est pas indiqué\u00a0: indiquez le quartier QPV (liste de l'onglet Paramètres).",
   qpvDistrictUnknown: (value: string) =>
-    `${quote(value)} n'est pas un quartier QPV de la liste : corrigez le nom (voir la liste « Quartier QPV » de l'onglet Paramètres) ou ajoutez ce quartier à la liste.`,
+    `${quote(value)} n'est pas un quartier QPV de la liste\u00a0: corrigez le nom (voir la liste «\u00a0Quartier QPV\u00a0» de l'onglet Paramètres) ou ajoutez ce quartier à la liste.`,
   qpvInconsistent: (value: string) =>
-    `Résident QPV = Non mais un quartier QPV est indiqué (${quote(value)}) : corrigez l'un des deux.`,
+    `Résident QPV = Non mais un quartier QPV est indiqué (${quote(value)})\u00a0: corrigez l'un des deux.`,
   contractTypeMissing: () =>
-    'Alternance signée sans type de contrat : indiquez « Apprentissage » ou « Professionnalisation ».',
+    'Alternance signée sans type de contrat\u00a0: indiquez «\u00a0Apprentissage\u00a0» ou «\u00a0Professionnalisation\u00a0».',
   contractStartMissing: () =>
-    "Alternance signée sans date de début du contrat : indiquez-la (elle date le résultat dans le bilan).",
+    "Alternance signée sans date de début du contrat\u00a0: indiquez-la (elle date le résultat dans le bilan).",
   contractDurationInvalid: (value: string) =>
-    `${quote(value)} n'est pas une durée valide : indiquez un nombre entier de mois, de 1 à 48.`,
+    `${quote(value)} n'est pas une durée valide\u00a0: indiquez un nombre entier de mois, de 1 à 48.`,
   contractAgeApprenticeship: (age: number) =>
-    `${age} ans au début du contrat : l'apprentissage est ouvert de 15 à 29 ans (sauf cas particuliers). Vérifiez la date de naissance, la date de début ou le type de contrat.`,
+    `${age} ans au début du contrat\u00a0: l'apprentissage est ouvert de 15 à 29 ans (sauf cas particuliers). Vérifiez la date de naissance, la date de début ou le type de contrat.`,
   contractAgeProfessionalisation: (age: number) =>
-    `${age} ans au début du contrat : le contrat de professionnalisation vise les moins de 26 ans (au-delà, seulement certains demandeurs d'emploi). Vérifiez la date de naissance, la date de début ou le type de contrat.`,
+    `${age} ans au début du contrat\u00a0: le contrat de professionnalisation vise les moins de 26 ans (au-delà, seulement certains demandeurs d'emploi). Vérifiez la date de naissance, la date de début ou le type de contrat.`,
   contractFieldsWithoutContract: (type: string, situation: string) =>
-    `Type de contrat ${quote(type)} renseigné alors que la situation est « ${situation} » : passez la situation à « Alternance signée » ou videz le type de contrat.`,
+    `Type de contrat ${quote(type)} renseigné alors que la situation est «\u00a0${situation}\u00a0»\u00a0: passez la situation à «\u00a0Alternance signée\u00a0» ou videz le type de contrat.`,
   exitBeforeEntry: (exit: string, entry: string) =>
-    `La date de sortie (${exit}) est avant la date d'entrée (${entry}) : corrigez l'une des deux.`,
+    `La date de sortie (${exit}) est avant la date d'entrée (${entry})\u00a0: corrigez l'une des deux.`,
   outcomeDateMissing: (situation: string) =>
-    `Situation « ${situation} » sans date de sortie : indiquez la date de sortie (elle date le résultat dans le bilan).`,
+    `Situation «\u00a0${situation}\u00a0» sans date de sortie\u00a0: indiquez la date de sortie (elle date le résultat dans le bilan).`,
   phoneInvalid: (value: string) =>
-    `${quote(value)} n'est pas un numéro français : 10 chiffres commençant par 0 (06 12 34 56 78) ou +33 suivi de 9 chiffres.`,
+    `${quote(value)} n'est pas un numéro français\u00a0: 10 chiffres commençant par 0 (06 12 34 56 78) ou +33 suivi de 9 chiffres.`,
   emailInvalid: (value: string) =>
-    `${quote(value)} n'est pas une adresse e-mail valide (exemple : prenom.nom@exemple.fr).`,
+    `${quote(value)} n'est pas une adresse e-mail valide (exemple\u00a0: prenom.nom@exemple.fr).`,
   possibleDuplicatePerson: (others: number[], total: number) =>
-    `Même nom, prénom et date de naissance que ${rowsText(others, total)}, avec un autre ID : s'il s'agit de la même personne, gardez une seule ligne (un seul ID) et reportez ses présences sur cet ID.`,
-  sessionDateMissing: () => 'Date de la séance manquante : indiquez-la au format JJ/MM/AAAA.',
+    `Même nom, prénom et date de naissance que ${rowsText(others, total)}, avec un autre ID\u00a0: s'il s'agit de la même personne, gardez une seule ligne (un seul ID) et reportez ses présences sur cet ID.`,
+  sessionDateMissing: () => 'Date de la séance manquante\u00a0: indiquez-la au format JJ/MM/AAAA.',
   sessionDateInvalid: (value: string) =>
-    `${quote(value)} n'est pas une date lisible : écrivez la date de la séance au format JJ/MM/AAAA.`,
+    `${quote(value)} n'est pas une date lisible\u00a0: écrivez la date de la séance au format JJ/MM/AAAA.`,
   sessionDuplicate: (date: string, others: number[], total: number) =>
-    `La séance du ${date} figure aussi ${rowsText(others, total)} : gardez une seule ligne par date.`,
+    `La séance du ${date} figure aussi ${rowsText(others, total)}\u00a0: gardez une seule ligne par date.`,
   sessionOutsideSeason: (date: string, year: number, start: string | null, end: string | null) =>
     `Séance du ${date} hors de la saison ${year} (${
       start && end ? `du ${start} au ${end}` : start ? `à partir du ${start}` : `jusqu'au ${end}`
-    }, onglet Paramètres) : vérifiez la date de la séance ou les dates de saison.`,
-  attendanceIdMissing: () => "ID participant manquant : indiquez l'ID de la personne (onglet Participants).",
+    }, onglet Paramètres)\u00a0: vérifiez la date de la séance ou les dates de saison.`,
+  attendanceIdMissing: () => "ID participant manquant\u00a0: indiquez l'ID de la personne (onglet Participants).",
   attendanceUnknownParticipant: (id: string) =>
-    `L'ID ${quote(id)} ne correspond à aucune personne de l'onglet Participants : corrigez l'ID ou ajoutez la personne.`,
-  attendanceDateMissing: () => 'Date de la séance manquante : indiquez la date au format JJ/MM/AAAA.',
+    `L'ID ${quote(id)} ne correspond à aucune personne de l'onglet Participants\u00a0: corrigez l'ID ou ajoutez la personne.`,
+  attendanceDateMissing: () => 'Date de la séance manquante\u00a0: indiquez la date au format JJ/MM/AAAA.',
   attendanceUnknownSession: (date: string) =>
-    `Aucune séance le ${date} dans l'onglet Séances : ajoutez la séance ou corrigez la date.`,
+    `Aucune séance le ${date} dans l'onglet Séances\u00a0: ajoutez la séance ou corrigez la date.`,
   attendanceDuplicate: (id: string, date: string, others: number[], total: number) =>
-    `La présence de ${quote(id)} le ${date} est aussi saisie ${rowsText(others, total)} : gardez une seule ligne.`,
-  attendanceStatusMissing: () => 'Statut manquant : choisissez « Présent », « Absent » ou « Excusé ».',
+    `La présence de ${quote(id)} le ${date} est aussi saisie ${rowsText(others, total)}\u00a0: gardez une seule ligne.`,
+  attendanceStatusMissing: () => 'Statut manquant\u00a0: choisissez «\u00a0Présent\u00a0», «\u00a0Absent\u00a0» ou «\u00a0Excusé\u00a0».',
   attendanceStatusInvalid: (value: string) =>
-    `${quote(value)} n'est pas un statut de présence : choisissez « Présent », « Absent » ou « Excusé ».`,
+    `${quote(value)} n'est pas un statut de présence\u00a0: choisissez «\u00a0Présent\u00a0», «\u00a0Absent\u00a0» ou «\u00a0Excusé\u00a0».`,
   attendanceBeforeEntry: (date: string, entry: string) =>
-    `Présence le ${date}, avant la date d'entrée de la personne (${entry}) : vérifiez la date, l'ID ou la date d'entrée.`,
+    `Présence le ${date}, avant la date d'entrée de la personne (${entry})\u00a0: vérifiez la date, l'ID ou la date d'entrée.`,
+  attendanceInFuture: (date: string) =>
+    `Présence datée du ${date}, après aujourd'hui\u00a0: une présence se saisit le jour de la séance ou après\u00a0; corrigez la date.`,
   attendanceAfterExit: (date: string, exit: string) =>
-    `Présence le ${date}, après la date de sortie de la personne (${exit}) : vérifiez la date, l'ID ou la date de sortie.`,
+    `Présence le ${date}, après la date de sortie de la personne (${exit})\u00a0: vérifiez la date, l'ID ou la date de sortie.`,
 } as const;
 
 export const SEVERITY_LABELS = { error: 'erreur', warning: 'avertissement' } as const;
 
-/** 1439 → '1 439' with a no-break space (local until a shared French number formatter lands). */
-function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-}
-
 function plural(n: number, one: string, many: string): string {
-  return `${n} ${n > 1 ? many : one}`;
+  return countOf(n, one, many);
 }
 
 export const countText = {
@@ -137,24 +167,24 @@ export const CHECKS_VIEW = {
   run: 'Vérifier',
   rerun: 'Vérifier à nouveau',
   running: 'Vérification en cours…',
-  failed: (message: string) => `La vérification a échoué : ${message}`,
+  failed: (message: string) => `La vérification a échoué\u00a0: ${message}`,
   summary: (errors: number, warnings: number, rows: number) =>
     `${countText.errors(errors)}, ${countText.warnings(warnings)} — ${countText.rows(rows)}.`,
-  allClear: (rows: number) => `Aucun problème : ${countText.rows(rows)}.`,
-  marksHint: 'Les cellules concernées portent une note « ⚠ Contrôle » (supprimée automatiquement une fois corrigées, à la prochaine vérification).',
+  allClear: (rows: number) => `Aucun problème\u00a0: ${countText.rows(rows)}.`,
+  marksHint: 'Les cellules concernées portent une note «\u00a0⚠ Contrôle\u00a0» (supprimée automatiquement une fois corrigées, à la prochaine vérification).',
   showWarnings: 'Afficher les avertissements',
   row: (n: number) => `Ligne ${n}`,
   go: 'Aller à la cellule',
   /** The button's accessible name: starts with its visible text (`go`), then says which cell. */
   goAria: (sheet: string, row: number, column: string | null) =>
     `Aller à la cellule (${sheet}, ligne ${row}${column ? `, colonne ${column}` : ''})`,
-  selectFailed: (message: string) => `Impossible d'aller à la cellule : ${message}`,
+  selectFailed: (message: string) => `Impossible d'aller à la cellule\u00a0: ${message}`,
   truncated: (shown: number, total: number) =>
-    `${shown} problèmes affichés sur ${total} : corrigez d'abord ceux-ci puis vérifiez à nouveau.`,
+    `${frenchNumber(shown)} problèmes affichés sur ${frenchNumber(total)}\u00a0: corrigez d'abord ceux-ci puis vérifiez à nouveau.`,
   /** Issues counted but not listed (the server returns 500 at most; the grid's notes mark them all). */
   notShown: (n: number) =>
     n > 1
-      ? `${groupDigits(n)}\u00a0problèmes non affichés\u00a0: corrigez d'abord ceux-ci, puis vérifiez à nouveau (les notes de la grille les signalent tous).`
+      ? `${frenchNumber(n)}\u00a0problèmes non affichés\u00a0: corrigez d'abord ceux-ci, puis vérifiez à nouveau (les notes de la grille les signalent tous).`
       : `1\u00a0problème non affiché\u00a0: corrigez d'abord ceux-ci, puis vérifiez à nouveau (une note de la grille le signale).`,
   severity: { error: 'Erreur', warning: 'Avertissement' },
 } as const;
@@ -163,26 +193,26 @@ export const CHECKS_VIEW = {
 export const CHECKS_SERVER = {
   toastSummary: (errors: number, warnings: number) =>
     errors + warnings === 0
-      ? 'Contrôle terminé : aucun problème.'
-      : `Contrôle terminé : ${countText.errors(errors)}, ${countText.warnings(warnings)}.`,
+      ? 'Contrôle terminé\u00a0: aucun problème.'
+      : `Contrôle terminé\u00a0: ${countText.errors(errors)}, ${countText.warnings(warnings)}.`,
   marksSkippedLockBusy:
-    "Les notes de contrôle n'ont pas été mises à jour : un autre enregistrement est en cours. Relancez la vérification dans quelques secondes.",
+    "Les notes de contrôle n'ont pas été mises à jour\u00a0: un autre enregistrement est en cours. Relancez la vérification dans quelques secondes.",
   badSelectArguments: 'Cellule à sélectionner invalide.',
-  tabNotFound: (tab: string) => `L'onglet « ${tab} » est introuvable : il a peut-être été renommé ou supprimé.`,
+  tabNotFound: (tab: string) => `L'onglet «\u00a0${tab}\u00a0» est introuvable\u00a0: il a peut-être été renommé ou supprimé.`,
 };
 
 /** "Préparer le classeur". */
 export const PREPARE = {
   title: 'Préparer le classeur',
   done: 'Le classeur est prêt.',
-  alreadyReady: 'Le classeur était déjà prêt : rien à créer. Les listes de choix et les contrôles de dates ont été vérifiés.',
-  createdTabs: (tabs: string[]) => `Onglets créés : ${tabs.join(', ')}.`,
+  alreadyReady: 'Le classeur était déjà prêt\u00a0: rien à créer. Les listes de choix et les contrôles de dates ont été vérifiés.',
+  createdTabs: (tabs: string[]) => `Onglets créés\u00a0: ${tabs.join(', ')}.`,
   addedColumns: (tab: string, headers: string[]) =>
-    `Colonnes ajoutées à droite de l'onglet ${tab} : ${headers.join(', ')}.`,
+    `Colonnes ajoutées à droite de l'onglet ${tab}\u00a0: ${headers.join(', ')}.`,
   validations: (n: number) => `Listes de choix et contrôles de dates posés sur ${n} colonne${n > 1 ? 's' : ''}.`,
-  frozen: (tabs: string[]) => `Ligne d'en-têtes figée : ${tabs.join(', ')}.`,
+  frozen: (tabs: string[]) => `Ligne d'en-têtes figée\u00a0: ${tabs.join(', ')}.`,
   untouched: (tab: string) =>
-    `L'onglet ${tab} contient des données mais pas de ligne d'en-têtes reconnue (lignes 1 à 5) : il n'a pas été modifié. Ajoutez les en-têtes à la main (par exemple ${'ID, Nom, Prénom'}).`,
+    `L'onglet ${tab} contient des données mais pas de ligne d'en-têtes reconnue (lignes 1 à 5)\u00a0: il n'a pas été modifié. Ajoutez les en-têtes à la main (par exemple ${'ID, Nom, Prénom'}).`,
   help: {
     sex: 'Choisissez F ou H.',
     yesNo: 'Choisissez Oui ou Non.',
@@ -196,21 +226,22 @@ export const PREPARE = {
 
 /** `club-alternance verifier`. */
 export const VERIFY_CLI = {
-  usage: 'Usage : club-alternance verifier <classeur.xlsx> [--json]',
-  missingPath: 'Indiquez le classeur à vérifier : club-alternance verifier <classeur.xlsx> [--json]',
-  tooManyPaths: 'Un seul classeur à la fois : club-alternance verifier <classeur.xlsx> [--json]',
+  usage: 'Usage\u00a0: club-alternance verifier <classeur.xlsx> [--json]',
+  missingPath: 'Indiquez le classeur à vérifier\u00a0: club-alternance verifier <classeur.xlsx> [--json]',
+  tooManyPaths: 'Un seul classeur à la fois\u00a0: club-alternance verifier <classeur.xlsx> [--json]',
   unknownOption: (option: string) =>
-    `Option inconnue : « ${option} ». Usage : club-alternance verifier <classeur.xlsx> [--json]`,
-  notFound: (path: string) => `Fichier introuvable : ${path}`,
+    `Option inconnue\u00a0: «\u00a0${option}\u00a0». Usage\u00a0: club-alternance verifier <classeur.xlsx> [--json]`,
+  notFound: (path: string) => `Fichier introuvable\u00a0: ${path}`,
   isDirectory: (path: string) => `${path} est un dossier, pas un classeur .xlsx.`,
   notXlsx: (path: string) => `${path} n'est pas un classeur .xlsx (exportez le classeur au format .xlsx).`,
-  noParticipants: (path: string) => `Le classeur ${path} n'a pas d'onglet « Participants » : ce n'est pas un classeur du Club de l'alternance.`,
+  noParticipants: (path: string) => `Le classeur ${path} n'a pas d'onglet «\u00a0Participants\u00a0»\u00a0: ce n'est pas un classeur du Club de l'alternance.`,
   tabHeading: (tab: string, errors: number, warnings: number) =>
     `${tab} — ${countText.errors(errors)}, ${countText.warnings(warnings)}`,
-  issueLine: (tab: string, row: number, column: string | null, severity: 'error' | 'warning', message: string, code: string) =>
-    `${tab}, ligne ${row} — ${column ? `${column} : ` : ''}${message} [${SEVERITY_LABELS[severity]} ${code}]`,
+  /** One issue of the text output: labels only (the code stays in --json). */
+  issueLine: (tab: string, row: number, column: string | null, severity: 'error' | 'warning', message: string) =>
+    `${tab}, ligne ${row} — ${CHECKS_VIEW.severity[severity]} — ${column ? `${column}\u00a0: ` : ''}${message}`,
   summary: (rows: number, errors: number, warnings: number) =>
     errors + warnings === 0
-      ? `Aucun problème : ${countText.rows(rows)}.`
-      : `Bilan du contrôle : ${countText.rows(rows)}, ${countText.errors(errors)}, ${countText.warnings(warnings)}.`,
+      ? `Aucun problème\u00a0: ${countText.rows(rows)}.`
+      : `Bilan du contrôle\u00a0: ${countText.rows(rows)}, ${countText.errors(errors)}, ${countText.warnings(warnings)}.`,
 } as const;

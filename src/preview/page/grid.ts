@@ -149,8 +149,13 @@ export function renderGrid(
       const fragment = document.createDocumentFragment();
       for (let r = start; r <= end; r++) fragment.append(buildRow(r));
       body.insertBefore(fragment, bottom);
-      (top.cells[0] as HTMLElement).style.height = `${(start - frozen - 1) * ROW_HEIGHT}px`;
-      (bottom.cells[0] as HTMLElement).style.height = `${(rows - end) * ROW_HEIGHT}px`;
+      // An empty spacer takes no room (no blank band between the header and row 2).
+      const above = (start - frozen - 1) * ROW_HEIGHT;
+      const below = (rows - end) * ROW_HEIGHT;
+      top.hidden = above === 0;
+      bottom.hidden = below === 0;
+      (top.cells[0] as HTMLElement).style.height = `${above}px`;
+      (bottom.cells[0] as HTMLElement).style.height = `${below}px`;
       first = start;
       last = end;
     };

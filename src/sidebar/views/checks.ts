@@ -7,6 +7,7 @@ import { clear, el, isBusy, setBusy, setMessage } from '../dom';
 import { call } from '../rpc';
 import { CHECKS_VIEW } from '../../i18n/fr/checks';
 import type { Issue, ValidationResult } from '../../shared/api';
+import { issueColumnLabel } from '../../shared/issues';
 
 /** Issues rendered at most (the grid's notes carry all of them). */
 export const MAX_SHOWN = 300;
@@ -63,7 +64,7 @@ export function mountChecks(root: HTMLElement): void {
       { class: `issue issue-${issue.severity}`, 'data-code': issue.code, style: 'overflow-wrap:anywhere;margin-bottom:4px' },
       el('span', { class: `badge badge-${issue.severity}` }, CHECKS_VIEW.severity[issue.severity]),
       ' ',
-      issue.column ? el('strong', {}, `${issue.column} : `) : null,
+      issueColumnLabel(issue) ? el('strong', {}, `${issueColumnLabel(issue)}\u00a0: `) : null,
       issue.message,
       ' ',
       go,
