@@ -17,7 +17,7 @@ import { readModel } from '../server/read';
 import { CliIo, EXIT_OK, EXIT_UNUSABLE } from './io';
 import { CLI_TIME_ZONE, todayInParis } from './verify';
 
-const T = PRIVACY.cli;
+const CLI_TEXT = PRIVACY.cli;
 
 export interface AnonymiseArgs {
   file: string;
@@ -38,17 +38,17 @@ export function parseAnonymiseArgs(args: string[]): AnonymiseArgs | string {
     const next = (): string | null => (inline !== null ? inline : i + 1 < args.length ? args[++i] : null);
     if (name === '--sortie') {
       output = next();
-      if (output === null || output.trim() === '') return T.missingOutput;
+      if (output === null || output.trim() === '') return CLI_TEXT.missingOutput;
     } else if (name === '--avant') {
       const text = next() ?? '';
       cutoff = dayFromIso(text.trim());
-      if (cutoff === null) return T.badCutoff(text);
-    } else if (a.startsWith('-') && a.length > 1) return T.unknownOption(a);
+      if (cutoff === null) return CLI_TEXT.badCutoff(text);
+    } else if (a.startsWith('-') && a.length > 1) return CLI_TEXT.unknownOption(a);
     else if (file === null) file = a;
-    else return T.extraArgument(a);
+    else return CLI_TEXT.extraArgument(a);
   }
-  if (file === null) return T.missingFile;
-  if (output === null) return T.missingOutput;
+  if (file === null) return CLI_TEXT.missingFile;
+  if (output === null) return CLI_TEXT.missingOutput;
   return { file, output, cutoff };
 }
 
@@ -62,40 +62,40 @@ function realPath(p: string): string {
 
 export async function runAnonymise(args: string[], io: CliIo, today: Day = todayInParis()): Promise<number> {
   if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
-    io.out(T.usage);
+    io.out(CLI_TEXT.usage);
     return EXIT_OK;
   }
   const parsed = parseAnonymiseArgs(args);
   if (typeof parsed === 'string') {
-    io.err(`${parsed}\n${T.usage}`);
+    io.err(`${parsed}\n${CLI_TEXT.usage}`);
     return EXIT_UNUSABLE;
   }
   const { file, output, cutoff } = parsed;
   if (!existsSync(file)) {
-    io.err(T.notFound(file));
+    io.err(CLI_TEXT.notFound(file));
     return EXIT_UNUSABLE;
   }
   if (realPath(output) === realPath(file)) {
-    io.err(T.sameAsInput(output));
+    io.err(CLI_TEXT.sameAsInput(output));
     return EXIT_UNUSABLE;
   }
   if (existsSync(output)) {
-    io.err(T.outputExists(output));
+    io.err(CLI_TEXT.outputExists(output));
     return EXIT_UNUSABLE;
   }
   if (extname(output).toLowerCase() !== '.xlsx') {
-    io.err(T.notXlsxOutput(output));
+    io.err(CLI_TEXT.notXlsxOutput(output));
     return EXIT_UNUSABLE;
   }
   let workbook: MemoryWorkbook;
   try {
     workbook = await readXlsx(file, CLI_TIME_ZONE);
   } catch (e) {
-    io.err(e instanceof XlsxReadError ? e.message : T.notXlsx(file));
+    io.err(e instanceof XlsxReadError ? e.message : CLI_TEXT.notXlsx(file));
     return EXIT_UNUSABLE;
   }
   if (findTabName(workbook.sheetNames(), PARTICIPANTS.name) === null) {
-    io.err(T.noParticipants(file));
+    io.err(CLI_TEXT.noParticipants(file));
     return EXIT_UNUSABLE;
   }
   const model = readModel(workbook);
@@ -104,14 +104,14 @@ export async function runAnonymise(args: string[], io: CliIo, today: Day = today
   try {
     // Written only if still absent (a file created meanwhile is not overwritten).
     if (existsSync(output)) {
-      io.err(T.outputExists(output));
+      io.err(CLI_TEXT.outputExists(output));
       return EXIT_UNUSABLE;
     }
     await writeXlsx(workbook, output);
   } catch {
-    io.err(T.cannotWrite(output));
+    io.err(CLI_TEXT.cannotWrite(output));
     return EXIT_UNUSABLE;
   }
-  io.out(result.anonymised === 0 ? T.none(targets.plan.cutoff, output) : T.result(result.anonymised, targets.plan.cutoff, output));
+  io.out(result.anonymised === 0 ? CLI_TEXT.none(targets.plan.cutoff, output) : CLI_TEXT.result(result.anonymised, targets.plan.cutoff, output));
   return EXIT_OK;
 }

@@ -89,26 +89,26 @@ function columnLetters(col: number): string {
 
 /** Columns emptied on `people`'s rows: personal columns present, then unknown columns in use. */
 function clearedColumnsOf(model: WorkbookModel, people: readonly Participant[]): number[] {
-  const T = model.participants;
-  if (T.headerRow === null) return [];
+  const participantsTable = model.participants;
+  if (participantsTable.headerRow === null) return [];
   const known = new Set<number>();
-  for (const c of Object.values(T.columns) as number[]) known.add(c);
+  for (const c of Object.values(participantsTable.columns) as number[]) known.add(c);
   const cleared = new Set<number>();
   for (const key of PERSONAL_COLUMNS) {
-    const c = T.columns[key];
+    const c = participantsTable.columns[key];
     if (c !== undefined) cleared.add(c);
   }
-  const header = T.values[T.headerRow - 1] ?? [];
-  for (let c = 0; c < T.width; c++) {
+  const header = participantsTable.values[participantsTable.headerRow - 1] ?? [];
+  for (let c = 0; c < participantsTable.width; c++) {
     if (known.has(c)) continue;
-    if (!isBlank(header[c]) || people.some((p) => !isBlank(T.values[p.row - 1]?.[c]))) cleared.add(c);
+    if (!isBlank(header[c]) || people.some((p) => !isBlank(participantsTable.values[p.row - 1]?.[c]))) cleared.add(c);
   }
   return [...cleared].sort((a, b) => a - b);
 }
 
 function headerLabel(model: WorkbookModel, col: number): string {
-  const T = model.participants;
-  const text = cleanText(textOf(T.values[(T.headerRow ?? 1) - 1]?.[col] ?? null));
+  const participantsTable = model.participants;
+  const text = cleanText(textOf(participantsTable.values[(participantsTable.headerRow ?? 1) - 1]?.[col] ?? null));
   return text || `Colonne ${columnLetters(col + 1)}`;
 }
 
@@ -121,8 +121,8 @@ export function anonymisationTargets(model: WorkbookModel, today: Day, cutoffOve
   const cutoff = cutoffOverride ?? cutoffDay(today, retentionYears);
   const people: Participant[] = [];
   const byYear: Record<string, number> = {};
-  const T = model.participants;
-  if (T.headerRow !== null && T.columns.id !== undefined) {
+  const participantsTable = model.participants;
+  if (participantsTable.headerRow !== null && participantsTable.columns.id !== undefined) {
     const idCount = new Map<string, number>();
     for (const p of model.participantRecords) if (p.idKey !== '') idCount.set(p.idKey, (idCount.get(p.idKey) ?? 0) + 1);
     const lastAttendance = lastAttendanceDays(model);
@@ -271,25 +271,25 @@ export function planAnonymisationWrites(model: WorkbookModel, targets: Anonymisa
   if (people.length === 0) return { ops, notes, anonymised: 0, presencesUpdated: 0, newIds };
 
   // Participants --------------------------------------------------------------------------
-  const P = model.participants;
-  const sheet = P.sheetName!;
-  const headerRow = P.headerRow!;
-  const idCol = P.columns.id!;
-  const columns: Partial<Record<ParticipantColumn, number>> = { ...P.columns };
+  const participantsTable = model.participants;
+  const sheet = participantsTable.sheetName!;
+  const headerRow = participantsTable.headerRow!;
+  const idCol = participantsTable.columns.id!;
+  const columns: Partial<Record<ParticipantColumn, number>> = { ...participantsTable.columns };
   const addedHeaders: string[] = [];
-  let width = P.width;
+  let width = participantsTable.width;
   for (const key of ANONYMISATION_COLUMNS) {
     if (columns[key] !== undefined) continue;
     columns[key] = width++;
     addedHeaders.push(columnDefinition(PARTICIPANTS, key).header);
   }
-  if (addedHeaders.length > 0) ops.push({ kind: 'write', sheet, row: headerRow, col: P.width + 1, values: [addedHeaders] });
+  if (addedHeaders.length > 0) ops.push({ kind: 'write', sheet, row: headerRow, col: participantsTable.width + 1, values: [addedHeaders] });
 
   const toEmpty: { row: number; col: number }[] = [];
   for (const p of people) {
-    for (const c of targets.clearedColumns) if (!isBlank(P.values[p.row - 1]?.[c])) toEmpty.push({ row: p.row, col: c });
+    for (const c of targets.clearedColumns) if (!isBlank(participantsTable.values[p.row - 1]?.[c])) toEmpty.push({ row: p.row, col: c });
   }
-  const emptied = emptyCells(sheet, P.values, toEmpty);
+  const emptied = emptyCells(sheet, participantsTable.values, toEmpty);
   if (emptied) ops.push(emptied);
 
   let next = nextAnonymousNumber(model);
@@ -310,44 +310,44 @@ export function planAnonymisationWrites(model: WorkbookModel, targets: Anonymisa
     ages.set(p.row, age);
     stamps.set(p.row, stamp);
   }
-  ops.push(columnWrite(sheet, P.values, idCol, ids));
-  ops.push(columnWrite(sheet, P.values, columns.ageAtEntry!, ages));
-  ops.push(columnWrite(sheet, P.values, columns.anonymisedOn!, stamps));
+  ops.push(columnWrite(sheet, participantsTable.values, idCol, ids));
+  ops.push(columnWrite(sheet, participantsTable.values, columns.ageAtEntry!, ages));
+  ops.push(columnWrite(sheet, participantsTable.values, columns.anonymisedOn!, stamps));
   const peopleRows = new Set(people.map((p) => p.row));
   const span = spanOf(peopleRows);
   notes.push({
     sheet,
     row: span.first,
     numRows: span.last - span.first + 1,
-    numCols: P.width,
+    numCols: participantsTable.width,
     rows: peopleRows,
     clearColumns: new Set([...targets.clearedColumns, idCol].map((c) => c + 1)),
   });
 
   // Présences ------------------------------------------------------------------------------
-  const A = model.attendance;
+  const attendanceTable = model.attendance;
   let presencesUpdated = 0;
-  const aid = A.columns.participantId;
-  if (A.sheetName !== null && A.headerRow !== null && aid !== undefined) {
+  const aid = attendanceTable.columns.participantId;
+  if (attendanceTable.sheetName !== null && attendanceTable.headerRow !== null && aid !== undefined) {
     const rewritten = new Map<number, CellValue>();
     const names: { row: number; col: number }[] = [];
-    const nameCol = A.columns.participantName;
+    const nameCol = attendanceTable.columns.participantName;
     for (const a of model.attendanceRecords) {
       const id = newIds.get(a.idKey);
       if (id === undefined) continue;
       rewritten.set(a.row, id);
-      if (nameCol !== undefined && !isBlank(A.values[a.row - 1]?.[nameCol])) names.push({ row: a.row, col: nameCol });
+      if (nameCol !== undefined && !isBlank(attendanceTable.values[a.row - 1]?.[nameCol])) names.push({ row: a.row, col: nameCol });
     }
     presencesUpdated = rewritten.size;
     if (rewritten.size > 0) {
-      ops.push(columnWrite(A.sheetName, A.values, aid, rewritten));
-      const cleared = emptyCells(A.sheetName, A.values, names);
+      ops.push(columnWrite(attendanceTable.sheetName, attendanceTable.values, aid, rewritten));
+      const cleared = emptyCells(attendanceTable.sheetName, attendanceTable.values, names);
       if (cleared) ops.push(cleared);
       const rows = new Set(rewritten.keys());
       const s = spanOf(rows);
       const clearColumns = new Set([aid + 1]);
       if (nameCol !== undefined) clearColumns.add(nameCol + 1);
-      notes.push({ sheet: A.sheetName, row: s.first, numRows: s.last - s.first + 1, numCols: A.width, rows, clearColumns });
+      notes.push({ sheet: attendanceTable.sheetName, row: s.first, numRows: s.last - s.first + 1, numCols: attendanceTable.width, rows, clearColumns });
     }
   }
   return { ops, notes, anonymised: people.length, presencesUpdated, newIds };

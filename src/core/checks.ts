@@ -11,7 +11,7 @@ import { ATTENDANCE, PARTICIPANTS, ParticipantColumn, SESSIONS, headerLookup, he
 import { normalizeKey } from './text';
 import { CellValue, Parsed, isBlank, textOf } from './values';
 import { Participant, Table, WorkbookModel, isAnonymised, situationOf } from './workbook';
-import { CHECK_MESSAGES as M } from '../i18n/fr/checks';
+import { CHECK_MESSAGES } from '../i18n/fr/checks';
 
 export const CHECK_SEVERITY = {
   MISSING_COLUMN: 'error',
@@ -163,7 +163,7 @@ function reportMissingColumns<K extends string>(
   if (table.sheetName === null) {
     if (!reportAbsentTab) return;
     for (const c of def.columns) {
-      if (c.required) out.add(tab, 1, c.header, -1, 'MISSING_COLUMN', M.missingColumnNoTab(c.header, def.name));
+      if (c.required) out.add(tab, 1, c.header, -1, 'MISSING_COLUMN', CHECK_MESSAGES.missingColumnNoTab(c.header, def.name));
     }
     return;
   }
@@ -172,13 +172,13 @@ function reportMissingColumns<K extends string>(
     if (!reportAbsentTab && !hasAnyValue(table.values)) return;
     for (const key of missingRequired(table)) {
       const h = headerOf(def, key);
-      out.add(tab, 1, h, -1, 'MISSING_COLUMN', M.missingColumnNoHeaderRow(h, def.name));
+      out.add(tab, 1, h, -1, 'MISSING_COLUMN', CHECK_MESSAGES.missingColumnNoHeaderRow(h, def.name));
     }
     return;
   }
   for (const key of table.missing) {
     const h = headerOf(def, key);
-    out.add(tab, table.headerRow, h, -1, 'MISSING_COLUMN', M.missingColumn(h, def.name, table.headerRow));
+    out.add(tab, table.headerRow, h, -1, 'MISSING_COLUMN', CHECK_MESSAGES.missingColumn(h, def.name, table.headerRow));
   }
 }
 
@@ -198,7 +198,7 @@ function pushGroup(groups: Map<string, number[]>, key: string, row: number): voi
   else groups.set(key, [row]);
 }
 
-function invalidText<T>(p: Parsed<T>): string {
+function invalidText<participantsTable>(p: Parsed<participantsTable>): string {
   return p.status === 'invalid' ? p.text : '';
 }
 
@@ -233,12 +233,12 @@ interface ParticipantGroups {
 function checkIdentity(r: RowContext, groups: ParticipantGroups): void {
   const { p } = r;
   if (r.has('id')) {
-    if (p.id === '') r.add('id', 'ID_MISSING', M.idMissing());
+    if (p.id === '') r.add('id', 'ID_MISSING', CHECK_MESSAGES.idMissing());
     else pushGroup(groups.ids, p.idKey, p.row);
   }
   if (r.anonymised) return;
-  if (r.has('lastName') && p.lastName === '') r.add('lastName', 'NAME_MISSING', M.lastNameMissing());
-  if (r.has('firstName') && p.firstName === '') r.add('firstName', 'NAME_MISSING', M.firstNameMissing());
+  if (r.has('lastName') && p.lastName === '') r.add('lastName', 'NAME_MISSING', CHECK_MESSAGES.lastNameMissing());
+  if (r.has('firstName') && p.firstName === '') r.add('firstName', 'NAME_MISSING', CHECK_MESSAGES.firstNameMissing());
 }
 
 const DATE_COLUMNS: readonly ParticipantColumn[] = ['birthDate', 'entryDate', 'contractStart', 'exitDate'];
@@ -248,64 +248,64 @@ function checkDatesAndAge(r: RowContext, today: Day): void {
   for (const key of DATE_COLUMNS) {
     if (key === 'birthDate' && r.anonymised) continue;
     const parsed = p[key as 'birthDate'] as Parsed<Day>;
-    if (r.has(key) && parsed.status === 'invalid') r.add(key, 'DATE_INVALID', M.dateInvalid(parsed.text));
+    if (r.has(key) && parsed.status === 'invalid') r.add(key, 'DATE_INVALID', CHECK_MESSAGES.dateInvalid(parsed.text));
   }
-  if (!r.anonymised && r.has('birthDate') && p.birthDate.status === 'blank') r.add('birthDate', 'BIRTH_DATE_MISSING', M.birthDateMissing());
-  if (r.has('entryDate') && p.entryDate.status === 'blank') r.add('entryDate', 'ENTRY_DATE_MISSING', M.entryDateMissing());
-  if (birth !== null && birth > today) r.add('birthDate', 'DATE_IN_FUTURE', M.birthDateInFuture(frenchDate(birth)));
-  if (entry !== null && entry > today) r.add('entryDate', 'DATE_IN_FUTURE', M.entryDateInFuture(frenchDate(entry)));
+  if (!r.anonymised && r.has('birthDate') && p.birthDate.status === 'blank') r.add('birthDate', 'BIRTH_DATE_MISSING', CHECK_MESSAGES.birthDateMissing());
+  if (r.has('entryDate') && p.entryDate.status === 'blank') r.add('entryDate', 'ENTRY_DATE_MISSING', CHECK_MESSAGES.entryDateMissing());
+  if (birth !== null && birth > today) r.add('birthDate', 'DATE_IN_FUTURE', CHECK_MESSAGES.birthDateInFuture(frenchDate(birth)));
+  if (entry !== null && entry > today) r.add('entryDate', 'DATE_IN_FUTURE', CHECK_MESSAGES.entryDateInFuture(frenchDate(entry)));
   if (birth !== null && entry !== null && !r.anonymised) {
     const age = ageOn(birth, entry);
     if (age < AGE_IMPLAUSIBLE_BELOW || age > AGE_IMPLAUSIBLE_ABOVE) {
-      r.add('birthDate', 'AGE_IMPLAUSIBLE', M.ageImplausible(age, frenchDate(birth), frenchDate(entry)));
+      r.add('birthDate', 'AGE_IMPLAUSIBLE', CHECK_MESSAGES.ageImplausible(age, frenchDate(birth), frenchDate(entry)));
     } else if (age < AGE_RANGE_MIN || age > AGE_RANGE_MAX) {
-      r.add('birthDate', 'AGE_OUT_OF_RANGE', M.ageOutOfRange(age));
+      r.add('birthDate', 'AGE_OUT_OF_RANGE', CHECK_MESSAGES.ageOutOfRange(age));
     }
   }
 }
 
 function checkLists(r: RowContext): void {
   const { p } = r;
-  if (p.sex.status === 'invalid') r.add('sex', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.sex.text, r.header('sex'), SEX.labels));
+  if (p.sex.status === 'invalid') r.add('sex', 'VALUE_NOT_ALLOWED', CHECK_MESSAGES.valueNotAllowed(p.sex.text, r.header('sex'), SEX.labels));
   if (p.qpvResident.status === 'invalid') {
-    r.add('qpvResident', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.qpvResident.text, r.header('qpvResident'), YES_NO_LABELS));
+    r.add('qpvResident', 'VALUE_NOT_ALLOWED', CHECK_MESSAGES.valueNotAllowed(p.qpvResident.text, r.header('qpvResident'), YES_NO_LABELS));
   }
   if (p.trainingLevel.status === 'invalid') {
-    r.add('trainingLevel', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.trainingLevel.text, r.header('trainingLevel'), TRAINING_LEVEL.labels));
+    r.add('trainingLevel', 'VALUE_NOT_ALLOWED', CHECK_MESSAGES.valueNotAllowed(p.trainingLevel.text, r.header('trainingLevel'), TRAINING_LEVEL.labels));
   }
   if (p.situation.status === 'invalid') {
-    r.add('situation', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.situation.text, r.header('situation'), SITUATION.labels));
+    r.add('situation', 'VALUE_NOT_ALLOWED', CHECK_MESSAGES.valueNotAllowed(p.situation.text, r.header('situation'), SITUATION.labels));
   }
   if (p.contractType.status === 'invalid') {
-    r.add('contractType', 'VALUE_NOT_ALLOWED', M.valueNotAllowed(p.contractType.text, r.header('contractType'), CONTRACT_TYPE.labels));
+    r.add('contractType', 'VALUE_NOT_ALLOWED', CHECK_MESSAGES.valueNotAllowed(p.contractType.text, r.header('contractType'), CONTRACT_TYPE.labels));
   }
 }
 
 function checkResidence(r: RowContext, territory: readonly string[]): void {
   const { p } = r;
   if (r.has('commune')) {
-    if (p.commune.status === 'blank') r.add('commune', 'COMMUNE_MISSING', M.communeMissing());
+    if (p.commune.status === 'blank') r.add('commune', 'COMMUNE_MISSING', CHECK_MESSAGES.communeMissing());
     else if (p.commune.status === 'ok' && !p.inTerritory) {
-      r.add('commune', 'COMMUNE_OUTSIDE_TERRITORY', M.communeOutsideTerritory(p.commune.value, territory));
+      r.add('commune', 'COMMUNE_OUTSIDE_TERRITORY', CHECK_MESSAGES.communeOutsideTerritory(p.commune.value, territory));
     }
   }
   if (p.postcode.status === 'ok') {
     const code = p.postcode.value;
-    if (!FIVE_DIGITS.test(code)) r.add('postcode', 'POSTCODE_INVALID', M.postcodeInvalid(code));
+    if (!FIVE_DIGITS.test(code)) r.add('postcode', 'POSTCODE_INVALID', CHECK_MESSAGES.postcodeInvalid(code));
     else if (p.commune.status === 'ok') {
       const known = postcodesOf(p.commune.value);
       if (known && !known.includes(code)) {
-        r.add('postcode', 'POSTCODE_MISMATCH', M.postcodeMismatch(code, p.communeName ?? p.commune.value, known.join(', ')));
+        r.add('postcode', 'POSTCODE_MISMATCH', CHECK_MESSAGES.postcodeMismatch(code, p.communeName ?? p.commune.value, known.join(', ')));
       }
     }
   }
   if (p.qpvResident.status === 'ok') {
-    if (p.qpvResident.value && p.qpvDistrict.status === 'blank') r.add('qpvDistrict', 'QPV_DISTRICT_MISSING', M.qpvDistrictMissing());
+    if (p.qpvResident.value && p.qpvDistrict.status === 'blank') r.add('qpvDistrict', 'QPV_DISTRICT_MISSING', CHECK_MESSAGES.qpvDistrictMissing());
   }
   if (p.qpvDistrict.status === 'ok') {
-    if (p.qpvDistrictName === null) r.add('qpvDistrict', 'QPV_DISTRICT_UNKNOWN', M.qpvDistrictUnknown(p.qpvDistrict.value));
+    if (p.qpvDistrictName === null) r.add('qpvDistrict', 'QPV_DISTRICT_UNKNOWN', CHECK_MESSAGES.qpvDistrictUnknown(p.qpvDistrict.value));
     if (p.qpvResident.status === 'ok' && !p.qpvResident.value) {
-      r.add('qpvDistrict', 'QPV_INCONSISTENT', M.qpvInconsistent(p.qpvDistrict.value));
+      r.add('qpvDistrict', 'QPV_INCONSISTENT', CHECK_MESSAGES.qpvInconsistent(p.qpvDistrict.value));
     }
   }
 }
@@ -314,31 +314,31 @@ function checkContractAndOutcome(r: RowContext): void {
   const { p, birth, entry } = r;
   const situation = situationOf(p);
   const signed = situation.status === 'ok' && situation.value === 'Alternance signée';
-  if (signed && p.contractType.status === 'blank') r.add('contractType', 'CONTRACT_TYPE_MISSING', M.contractTypeMissing());
-  if (signed && p.contractStart.status === 'blank') r.add('contractStart', 'CONTRACT_START_MISSING', M.contractStartMissing());
+  if (signed && p.contractType.status === 'blank') r.add('contractType', 'CONTRACT_TYPE_MISSING', CHECK_MESSAGES.contractTypeMissing());
+  if (signed && p.contractStart.status === 'blank') r.add('contractStart', 'CONTRACT_START_MISSING', CHECK_MESSAGES.contractStartMissing());
   if (p.contractMonths.status === 'invalid') {
-    r.add('contractMonths', 'CONTRACT_DURATION_INVALID', M.contractDurationInvalid(p.contractMonths.text));
+    r.add('contractMonths', 'CONTRACT_DURATION_INVALID', CHECK_MESSAGES.contractDurationInvalid(p.contractMonths.text));
   } else if (p.contractMonths.status === 'ok' && (p.contractMonths.value < 1 || p.contractMonths.value > CONTRACT_MONTHS_MAX)) {
-    r.add('contractMonths', 'CONTRACT_DURATION_INVALID', M.contractDurationInvalid(String(p.contractMonths.value)));
+    r.add('contractMonths', 'CONTRACT_DURATION_INVALID', CHECK_MESSAGES.contractDurationInvalid(String(p.contractMonths.value)));
   }
   if (!r.anonymised && p.contractType.status === 'ok' && birth !== null && p.contractStart.status === 'ok') {
     const age = ageOn(birth, p.contractStart.value);
     if (p.contractType.value === 'Apprentissage' && (age < 15 || age > 29)) {
-      r.add('contractStart', 'CONTRACT_AGE_RULE', M.contractAgeApprenticeship(age));
+      r.add('contractStart', 'CONTRACT_AGE_RULE', CHECK_MESSAGES.contractAgeApprenticeship(age));
     } else if (p.contractType.value === 'Professionnalisation' && age > 25) {
-      r.add('contractStart', 'CONTRACT_AGE_RULE', M.contractAgeProfessionalisation(age));
+      r.add('contractStart', 'CONTRACT_AGE_RULE', CHECK_MESSAGES.contractAgeProfessionalisation(age));
     }
   }
   if (p.contractType.status !== 'blank' && situation.status === 'ok' && !signed) {
     const type = p.contractType.status === 'ok' ? p.contractType.value : invalidText(p.contractType);
-    r.add('contractType', 'CONTRACT_FIELDS_WITHOUT_CONTRACT', M.contractFieldsWithoutContract(type, situation.value));
+    r.add('contractType', 'CONTRACT_FIELDS_WITHOUT_CONTRACT', CHECK_MESSAGES.contractFieldsWithoutContract(type, situation.value));
   }
   const exit = p.exitDate.status === 'ok' ? p.exitDate.value : null;
   if (exit !== null && entry !== null && exit < entry) {
-    r.add('exitDate', 'EXIT_BEFORE_ENTRY', M.exitBeforeEntry(frenchDate(exit), frenchDate(entry)));
+    r.add('exitDate', 'EXIT_BEFORE_ENTRY', CHECK_MESSAGES.exitBeforeEntry(frenchDate(exit), frenchDate(entry)));
   }
   if (situation.status === 'ok' && OUTCOMES_NEEDING_EXIT.has(situation.value) && p.exitDate.status === 'blank') {
-    r.add('exitDate', 'OUTCOME_DATE_MISSING', M.outcomeDateMissing(situation.value));
+    r.add('exitDate', 'OUTCOME_DATE_MISSING', CHECK_MESSAGES.outcomeDateMissing(situation.value));
   }
 }
 
@@ -347,9 +347,9 @@ function checkContacts(r: RowContext, phoneCol: number | undefined): void {
   const { p } = r;
   if (p.phone.status === 'ok') {
     const raw = phoneCol === undefined ? null : r.cells[phoneCol];
-    if (!isFrenchPhone(raw)) r.add('phone', 'PHONE_INVALID', M.phoneInvalid(p.phone.value));
+    if (!isFrenchPhone(raw)) r.add('phone', 'PHONE_INVALID', CHECK_MESSAGES.phoneInvalid(p.phone.value));
   }
-  if (p.email.status === 'ok' && !isEmail(p.email.value)) r.add('email', 'EMAIL_INVALID', M.emailInvalid(p.email.value));
+  if (p.email.status === 'ok' && !isEmail(p.email.value)) r.add('email', 'EMAIL_INVALID', CHECK_MESSAGES.emailInvalid(p.email.value));
 }
 
 /** Same person under several IDs: grouped by normalised Nom + Prénom + Date de naissance. */
@@ -370,7 +370,7 @@ function reportParticipantGroups(model: WorkbookModel, groups: ParticipantGroups
   for (const rows of groups.ids.values()) {
     if (rows.length < 2) continue;
     for (const row of rows) {
-      const message = M.idDuplicate(byRow.get(row)!.id, othersOf(rows, row), rows.length - 1);
+      const message = CHECK_MESSAGES.idDuplicate(byRow.get(row)!.id, othersOf(rows, row), rows.length - 1);
       out.add(TAB_PARTICIPANTS, row, idHeader, idCol, 'ID_DUPLICATE', message);
     }
   }
@@ -379,17 +379,17 @@ function reportParticipantGroups(model: WorkbookModel, groups: ParticipantGroups
     const ids = new Set(rows.map((r) => groups.idOfRow.get(r)));
     if (ids.size < 2) continue; // same ID on every row: that is ID_DUPLICATE, not another person
     for (const row of rows) {
-      const message = M.possibleDuplicatePerson(othersOf(rows, row), rows.length - 1);
+      const message = CHECK_MESSAGES.possibleDuplicatePerson(othersOf(rows, row), rows.length - 1);
       out.add(TAB_PARTICIPANTS, row, null, -1, 'POSSIBLE_DUPLICATE_PERSON', message);
     }
   }
 }
 
 function checkParticipants(model: WorkbookModel, today: Day, out: IssueList): void {
-  const T = model.participants;
-  reportMissingColumns(T, TAB_PARTICIPANTS, out, true);
-  if (T.headerRow === null) return;
-  const cols = T.columns;
+  const participantsTable = model.participants;
+  reportMissingColumns(participantsTable, TAB_PARTICIPANTS, out, true);
+  if (participantsTable.headerRow === null) return;
+  const cols = participantsTable.columns;
   const has = (k: ParticipantColumn): boolean => cols[k] !== undefined;
   const header = (k: ParticipantColumn): string => headerOf(PARTICIPANTS, k);
   const territory = model.settings.territory;
@@ -398,7 +398,7 @@ function checkParticipants(model: WorkbookModel, today: Day, out: IssueList): vo
   model.participantRecords.forEach((p, i) => {
     const r: RowContext = {
       p,
-      cells: T.rows[i].cells,
+      cells: participantsTable.rows[i].cells,
       anonymised: isAnonymised(p),
       birth: p.birthDate.status === 'ok' ? p.birthDate.value : null,
       entry: p.entryDate.status === 'ok' ? p.entryDate.value : null,
@@ -428,11 +428,11 @@ function checkSessions(model: WorkbookModel, out: IssueList): void {
   const byDay = new Map<string, number[]>();
   for (const s of model.sessionRecords) {
     if (s.date.status === 'blank') {
-      add(s.row, 'SESSION_DATE_INVALID', M.sessionDateMissing());
+      add(s.row, 'SESSION_DATE_INVALID', CHECK_MESSAGES.sessionDateMissing());
       continue;
     }
     if (s.date.status === 'invalid') {
-      add(s.row, 'SESSION_DATE_INVALID', M.sessionDateInvalid(s.date.text));
+      add(s.row, 'SESSION_DATE_INVALID', CHECK_MESSAGES.sessionDateInvalid(s.date.text));
       continue;
     }
     const day = s.date.value;
@@ -443,7 +443,7 @@ function checkSessions(model: WorkbookModel, out: IssueList): void {
       add(
         s.row,
         'SESSION_OUTSIDE_SEASON',
-        M.sessionOutsideSeason(
+        CHECK_MESSAGES.sessionOutsideSeason(
           frenchDate(day),
           year,
           season.seasonStart === null ? null : frenchDate(season.seasonStart),
@@ -454,7 +454,7 @@ function checkSessions(model: WorkbookModel, out: IssueList): void {
   }
   for (const [day, rows] of byDay) {
     if (rows.length < 2) continue;
-    for (const row of rows) add(row, 'SESSION_DUPLICATE', M.sessionDuplicate(frenchDate(Number(day)), othersOf(rows, row), rows.length - 1));
+    for (const row of rows) add(row, 'SESSION_DUPLICATE', CHECK_MESSAGES.sessionDuplicate(frenchDate(Number(day)), othersOf(rows, row), rows.length - 1));
   }
 }
 
@@ -504,11 +504,11 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
     const date = a.date;
     const day = date.status === 'ok' ? date.value : null;
     if (dateCol >= 0) {
-      if (date.status === 'blank') add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', M.attendanceDateMissing());
-      else if (date.status === 'invalid') add(row, dateHeader, dateCol, 'DATE_INVALID', M.dateInvalid(date.text));
-      else if (date.value > today) add(row, dateHeader, dateCol, 'ATTENDANCE_IN_FUTURE', M.attendanceInFuture(frenchDate(date.value)));
+      if (date.status === 'blank') add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceDateMissing());
+      else if (date.status === 'invalid') add(row, dateHeader, dateCol, 'DATE_INVALID', CHECK_MESSAGES.dateInvalid(date.text));
+      else if (date.value > today) add(row, dateHeader, dateCol, 'ATTENDANCE_IN_FUTURE', CHECK_MESSAGES.attendanceInFuture(frenchDate(date.value)));
       else if (sessionsKnown && !sessionDays.has(date.value)) {
-        add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', M.attendanceUnknownSession(frenchDate(date.value)));
+        add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceUnknownSession(frenchDate(date.value)));
       }
     }
     let person: Participant | undefined;
@@ -520,15 +520,15 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
       if (index < people.length) person = people[index];
     }
     if (idCol >= 0) {
-      if (a.participantId === '') add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', M.attendanceIdMissing());
+      if (a.participantId === '') add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceIdMissing());
       else if (participantsKnown && person === undefined) {
-        add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', M.attendanceUnknownParticipant(a.participantId));
+        add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceUnknownParticipant(a.participantId));
       }
     }
     if (statusCol >= 0) {
       const status = a.status;
-      if (status.status === 'blank') add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', M.attendanceStatusMissing());
-      else if (status.status === 'invalid') add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', M.attendanceStatusInvalid(status.text));
+      if (status.status === 'blank') add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusMissing());
+      else if (status.status === 'invalid') add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusInvalid(status.text));
     }
     if (day !== null && index >= 0) {
       let ofDay = firstRowOf.get(day);
@@ -548,10 +548,10 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
     }
     if (person !== undefined && day !== null) {
       if (person.entryDate.status === 'ok' && day < person.entryDate.value) {
-        add(row, dateHeader, dateCol, 'ATTENDANCE_BEFORE_ENTRY', M.attendanceBeforeEntry(frenchDate(day), frenchDate(person.entryDate.value)));
+        add(row, dateHeader, dateCol, 'ATTENDANCE_BEFORE_ENTRY', CHECK_MESSAGES.attendanceBeforeEntry(frenchDate(day), frenchDate(person.entryDate.value)));
       }
       if (person.exitDate.status === 'ok' && day > person.exitDate.value) {
-        add(row, dateHeader, dateCol, 'ATTENDANCE_AFTER_EXIT', M.attendanceAfterExit(frenchDate(day), frenchDate(person.exitDate.value)));
+        add(row, dateHeader, dateCol, 'ATTENDANCE_AFTER_EXIT', CHECK_MESSAGES.attendanceAfterExit(frenchDate(day), frenchDate(person.exitDate.value)));
       }
     }
   }
@@ -561,7 +561,7 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
   for (const { day, rows } of duplicates) {
     const date = frenchDate(day);
     for (const row of rows) {
-      const message = M.attendanceDuplicate(idText.get(row) ?? '', date, othersOf(rows, row), rows.length - 1);
+      const message = CHECK_MESSAGES.attendanceDuplicate(idText.get(row) ?? '', date, othersOf(rows, row), rows.length - 1);
       out.add(TAB_ATTENDANCE, row, null, -1, 'ATTENDANCE_DUPLICATE', message);
     }
   }

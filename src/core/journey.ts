@@ -77,8 +77,8 @@ export function findParticipant(model: WorkbookModel, id: string): Participant |
  * of `Participants` holding a non-blank ID and not anonymised.
  */
 export function participantOnRow(model: WorkbookModel, sheet: string, row: number): Participant | null {
-  const P = model.participants;
-  if (P.sheetName === null || P.headerRow === null || sheet !== P.sheetName || row <= P.headerRow) return null;
+  const participantsTable = model.participants;
+  if (participantsTable.sheetName === null || participantsTable.headerRow === null || sheet !== participantsTable.sheetName || row <= participantsTable.headerRow) return null;
   const p = model.participantRecords.find((x) => x.row === row);
   return p && isListed(p) ? p : null;
 }

@@ -7,15 +7,15 @@ import { UserError } from '../core/errors';
 import { findParticipant, journeyAndDirectory, participantOnRow } from '../core/journey';
 import type { Services } from '../core/port';
 import { isAnonymised, type Participant, type WorkbookModel } from '../core/workbook';
-import { JOURNEY_TEXT as T } from '../i18n/fr/journey';
+import { JOURNEY_TEXT } from '../i18n/fr/journey';
 import type { ParticipantJourneyResult } from '../shared/api';
 import { readModel } from './read';
 
 function requireParticipants(model: WorkbookModel): void {
-  const P = model.participants;
-  if (P.sheetName === null) throw new UserError(T.participantsTabMissing, 'WORKBOOK_UNUSABLE');
-  if (P.headerRow === null) throw new UserError(T.participantsHeaderMissing, 'WORKBOOK_UNUSABLE');
-  if (P.columns.id === undefined) throw new UserError(T.idColumnMissing, 'WORKBOOK_UNUSABLE');
+  const participantsTable = model.participants;
+  if (participantsTable.sheetName === null) throw new UserError(JOURNEY_TEXT.participantsTabMissing, 'WORKBOOK_UNUSABLE');
+  if (participantsTable.headerRow === null) throw new UserError(JOURNEY_TEXT.participantsHeaderMissing, 'WORKBOOK_UNUSABLE');
+  if (participantsTable.columns.id === undefined) throw new UserError(JOURNEY_TEXT.idColumnMissing, 'WORKBOOK_UNUSABLE');
 }
 
 /**
@@ -23,7 +23,7 @@ function requireParticipants(model: WorkbookModel): void {
  * the participant of the active row when the active sheet is `Participants`, else no journey.
  */
 export function getParticipantJourney(services: Services, id: unknown): ParticipantJourneyResult {
-  if (id !== null && id !== undefined && typeof id !== 'string') throw new UserError(T.idNotText, 'INVALID_INPUT');
+  if (id !== null && id !== undefined && typeof id !== 'string') throw new UserError(JOURNEY_TEXT.idNotText, 'INVALID_INPUT');
   const wanted = typeof id === 'string' ? id.trim() : '';
   const model = readModel(services.workbook);
   requireParticipants(model);
@@ -31,8 +31,8 @@ export function getParticipantJourney(services: Services, id: unknown): Particip
   let person: Participant | null = null;
   if (wanted !== '') {
     person = findParticipant(model, wanted);
-    if (person === null) throw new UserError(T.notFound(wanted), 'NOT_FOUND');
-    if (isAnonymised(person)) throw new UserError(T.anonymised(wanted), 'NOT_FOUND');
+    if (person === null) throw new UserError(JOURNEY_TEXT.notFound(wanted), 'NOT_FOUND');
+    if (isAnonymised(person)) throw new UserError(JOURNEY_TEXT.anonymised(wanted), 'NOT_FOUND');
   } else {
     const active = services.workbook.activeCell();
     if (active) person = participantOnRow(model, active.sheet, active.row);

@@ -16,16 +16,16 @@ import type { Services, WorkbookPort } from '../core/port';
 import { ATTENDANCE, PARTICIPANTS, SETTINGS } from '../core/schema';
 import { idKey } from '../core/values';
 import type { WorkbookModel } from '../core/workbook';
-import { PRIVACY as T } from '../i18n/fr/privacy';
+import { PRIVACY } from '../i18n/fr/privacy';
 import type { AnonymiseResult } from '../shared/api';
 import { readModel, withDocumentLock } from './read';
 
 const TABS = [PARTICIPANTS, ATTENDANCE, SETTINGS] as const;
 
 function requireParticipants(model: WorkbookModel): void {
-  const P = model.participants;
-  if (P.sheetName === null) throw new UserError(T.participantsMissing, 'WORKBOOK_UNUSABLE');
-  if (P.headerRow === null || P.columns.id === undefined) throw new UserError(T.participantsUnusable, 'WORKBOOK_UNUSABLE');
+  const participantsTable = model.participants;
+  if (participantsTable.sheetName === null) throw new UserError(PRIVACY.participantsMissing, 'WORKBOOK_UNUSABLE');
+  if (participantsTable.headerRow === null || participantsTable.columns.id === undefined) throw new UserError(PRIVACY.participantsUnusable, 'WORKBOOK_UNUSABLE');
 }
 
 /** SPEC §5 previewAnonymisation: who would be anonymised today (IDs only, never names). */
@@ -37,10 +37,10 @@ export function previewAnonymisation(services: Services): AnonymisationPlan {
 
 /** The shape of an anonymise request: cutoff 'YYYY-MM-DD', ids a list of strings. */
 export function validateAnonymiseInput(input: unknown): { cutoff: string; ids: string[] } {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new UserError(T.inputNotObject, 'INVALID_INPUT');
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new UserError(PRIVACY.inputNotObject, 'INVALID_INPUT');
   const { cutoff, ids } = input as Record<string, unknown>;
-  if (typeof cutoff !== 'string' || dayFromIso(cutoff.trim()) === null) throw new UserError(T.cutoffInvalid, 'INVALID_INPUT');
-  if (!Array.isArray(ids) || !ids.every((i): i is string => typeof i === 'string')) throw new UserError(T.idsInvalid, 'INVALID_INPUT');
+  if (typeof cutoff !== 'string' || dayFromIso(cutoff.trim()) === null) throw new UserError(PRIVACY.cutoffInvalid, 'INVALID_INPUT');
+  if (!Array.isArray(ids) || !ids.every((i): i is string => typeof i === 'string')) throw new UserError(PRIVACY.idsInvalid, 'INVALID_INPUT');
   return { cutoff: cutoff.trim(), ids };
 }
 
@@ -58,7 +58,7 @@ export function anonymise(services: Services, input: unknown): AnonymiseResult {
     const targets = anonymisationTargets(model, today);
     const planned = new Set(targets.people.map((p) => p.idKey));
     const sent = new Set(request.ids.map((i) => idKey(i)));
-    if (sent.size !== planned.size || [...sent].some((k) => !planned.has(k))) throw new UserError(T.stale, 'STALE');
+    if (sent.size !== planned.size || [...sent].some((k) => !planned.has(k))) throw new UserError(PRIVACY.stale, 'STALE');
     if (planned.size === 0) return { anonymised: 0, presencesUpdated: 0 };
     return applyAnonymisation(workbook, model, targets, today);
   });

@@ -1,11 +1,7 @@
 /** French text of "Parcours d'un jeune" (SPEC §10): server messages and the sidebar view. */
+import { frenchNumber as groupedNumber } from './format';
 
 const NBSP = '\u00a0';
-
-/** Whole number with thousands grouped by a no-break space (1 439 → "1 439"). */
-export function groupedNumber(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-}
 
 function plural(n: number, one: string, many: string): string {
   return `${groupedNumber(n)}${NBSP}${n > 1 ? many : one}`;

@@ -1,10 +1,6 @@
 /** French text of personal data (SPEC §11): the sidebar view, the server's messages, the CLI. */
+import { frenchNumber as frenchCount } from './format';
 const NBSP = '\u00a0';
-
-/** 1439 → "1 439" (no-break space between thousands). */
-export function frenchCount(n: number): string {
-  return new Intl.NumberFormat('fr-FR', { useGrouping: true }).format(n).replace(/[\u202f\u00a0 ]/g, NBSP);
-}
 
 function people(n: number): string {
   return `${frenchCount(n)} personne${n > 1 ? 's' : ''}`;

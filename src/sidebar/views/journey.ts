@@ -10,7 +10,7 @@ import { normalizeKey } from '../../core/text';
 import { JOURNEY_TEXT } from '../../i18n/fr/journey';
 import type { DirectoryEntry, Journey } from '../../shared/api';
 
-const V = JOURNEY_TEXT.view;
+const VIEW_TEXT = JOURNEY_TEXT.view;
 /** Directory entries drawn at once (the search narrows the rest). */
 const MAX_SHOWN = 100;
 
@@ -44,7 +44,7 @@ const CSS = `
 const STATUS_CLASS: Record<string, string> = { Présent: 'jr-st-present', Absent: 'jr-st-absent', Excusé: 'jr-st-excused' };
 
 function dateText(iso: string | null): string {
-  if (iso === null) return V.none;
+  if (iso === null) return VIEW_TEXT.none;
   const day = dayFromIso(iso);
   return day === null ? iso : frenchDate(day);
 }
@@ -57,57 +57,57 @@ function fact(label: string, value: Node | string): HTMLElement[] {
 function phoneLink(phone: string, name: string): Node {
   const digits = phone.replace(/[^\d+]/g, '');
   if (digits.replace(/\D/g, '').length < 6) return document.createTextNode(phone);
-  return el('a', { href: `tel:${digits}`, 'aria-label': `${V.callLabel(name)} (${phone})` }, phone);
+  return el('a', { href: `tel:${digits}`, 'aria-label': `${VIEW_TEXT.callLabel(name)} (${phone})` }, phone);
 }
 
 function emailLink(email: string, name: string): Node {
   if (!/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(email)) return document.createTextNode(email);
-  return el('a', { href: `mailto:${encodeURIComponent(email).replace(/%40/g, '@')}`, 'aria-label': `${V.mailLabel(name)} (${email})` }, email);
+  return el('a', { href: `mailto:${encodeURIComponent(email).replace(/%40/g, '@')}`, 'aria-label': `${VIEW_TEXT.mailLabel(name)} (${email})` }, email);
 }
 
 /** The journey of one person, as DOM (text only). */
 export function renderJourney(j: Journey): HTMLElement {
   const identity = [
-    j.age === null ? V.ageUnknown : V.years(j.age),
-    j.commune ?? V.communeUnknown,
-    V.qpv(j.qpv, j.quartier),
+    j.age === null ? VIEW_TEXT.ageUnknown : VIEW_TEXT.years(j.age),
+    j.commune ?? VIEW_TEXT.communeUnknown,
+    VIEW_TEXT.qpv(j.qpv, j.quartier),
   ].join(' · ');
   const facts: HTMLElement[] = [
-    ...fact(V.entry, dateText(j.entryDate)),
-    ...fact(V.exit, dateText(j.exitDate)),
-    ...fact(V.situation, j.situation),
+    ...fact(VIEW_TEXT.entry, dateText(j.entryDate)),
+    ...fact(VIEW_TEXT.exit, dateText(j.exitDate)),
+    ...fact(VIEW_TEXT.situation, j.situation),
   ];
   const contract = j.contract
     ? el(
         'section',
         { 'aria-labelledby': 'jr-contract-title' },
-        el('h4', { id: 'jr-contract-title' }, V.contract),
+        el('h4', { id: 'jr-contract-title' }, VIEW_TEXT.contract),
         el(
           'dl',
           { class: 'jr-facts' },
-          ...fact(V.contractType, j.contract.type ?? V.notGiven),
-          ...fact(V.contractStart, j.contract.start === null ? V.notGiven : dateText(j.contract.start)),
-          ...fact(V.contractMonths, j.contract.months === null ? V.notGiven : V.months(j.contract.months)),
-          ...fact(V.employer, j.contract.employer ?? V.notGiven),
+          ...fact(VIEW_TEXT.contractType, j.contract.type ?? VIEW_TEXT.notGiven),
+          ...fact(VIEW_TEXT.contractStart, j.contract.start === null ? VIEW_TEXT.notGiven : dateText(j.contract.start)),
+          ...fact(VIEW_TEXT.contractMonths, j.contract.months === null ? VIEW_TEXT.notGiven : VIEW_TEXT.months(j.contract.months)),
+          ...fact(VIEW_TEXT.employer, j.contract.employer ?? VIEW_TEXT.notGiven),
         ),
       )
     : null;
   const contacts = el(
     'dl',
     { class: 'jr-facts' },
-    ...fact(V.phone, j.phone === null ? V.notGiven : phoneLink(j.phone, j.name)),
-    ...fact(V.email, j.email === null ? V.notGiven : emailLink(j.email, j.name)),
+    ...fact(VIEW_TEXT.phone, j.phone === null ? VIEW_TEXT.notGiven : phoneLink(j.phone, j.name)),
+    ...fact(VIEW_TEXT.email, j.email === null ? VIEW_TEXT.notGiven : emailLink(j.email, j.name)),
   );
   const sessions =
     j.sessions.length === 0
-      ? el('p', { class: 'muted' }, V.noSessions)
+      ? el('p', { class: 'muted' }, VIEW_TEXT.noSessions)
       : el(
           'table',
           { class: 'jr-sessions' },
           el(
             'thead',
             {},
-            el('tr', {}, el('th', { scope: 'col' }, V.sessionDate), el('th', { scope: 'col' }, V.sessionTheme), el('th', { scope: 'col' }, V.sessionStatus)),
+            el('tr', {}, el('th', { scope: 'col' }, VIEW_TEXT.sessionDate), el('th', { scope: 'col' }, VIEW_TEXT.sessionTheme), el('th', { scope: 'col' }, VIEW_TEXT.sessionStatus)),
           ),
           el(
             'tbody',
@@ -117,8 +117,8 @@ export function renderJourney(j: Journey): HTMLElement {
                 'tr',
                 {},
                 el('td', {}, dateText(s.date)),
-                el('td', {}, s.theme === '' ? el('span', { class: 'muted' }, V.noTheme) : s.theme),
-                el('td', { class: STATUS_CLASS[s.status] ?? '' }, `${V.statusIcon[s.status] ?? ''} ${s.status}`.trim()),
+                el('td', {}, s.theme === '' ? el('span', { class: 'muted' }, VIEW_TEXT.noTheme) : s.theme),
+                el('td', { class: STATUS_CLASS[s.status] ?? '' }, `${VIEW_TEXT.statusIcon[s.status] ?? ''} ${s.status}`.trim()),
               ),
             ),
           ),
@@ -131,20 +131,20 @@ export function renderJourney(j: Journey): HTMLElement {
     { class: 'jr-person', 'data-id': j.id },
     el('h3', { id: 'jr-name', tabindex: -1 }, j.name),
     el('p', { class: 'jr-identity' }, identity),
-    j.needsFollowUp ? el('p', { class: 'jr-follow', role: 'note' }, V.followUpLabel(j.followUpReason)) : null,
+    j.needsFollowUp ? el('p', { class: 'jr-follow', role: 'note' }, VIEW_TEXT.followUpLabel(j.followUpReason)) : null,
     el('dl', { class: 'jr-facts' }, ...facts),
     contract,
-    el('h4', {}, V.contacts),
+    el('h4', {}, VIEW_TEXT.contacts),
     contacts,
-    el('h4', {}, V.attendance),
-    el('p', { class: 'jr-counts' }, V.counts(j.counts.present, j.counts.absent, j.counts.excused)),
-    el('p', { class: 'jr-rate' }, V.rate(j.counts.presenceRate)),
-    el('p', { class: 'jr-last' }, `${V.lastPresence}\u00a0: ${j.lastPresence === null ? V.noPresence : dateText(j.lastPresence)}`),
-    el('h4', {}, V.themesCovered),
-    themeList(j.themesCovered, V.noThemeCovered),
-    el('h4', {}, V.themesToCover),
-    themeList(j.themesToCover, V.allThemesCovered),
-    el('h4', {}, V.sessions),
+    el('h4', {}, VIEW_TEXT.attendance),
+    el('p', { class: 'jr-counts' }, VIEW_TEXT.counts(j.counts.present, j.counts.absent, j.counts.excused)),
+    el('p', { class: 'jr-rate' }, VIEW_TEXT.rate(j.counts.presenceRate)),
+    el('p', { class: 'jr-last' }, `${VIEW_TEXT.lastPresence}\u00a0: ${j.lastPresence === null ? VIEW_TEXT.noPresence : dateText(j.lastPresence)}`),
+    el('h4', {}, VIEW_TEXT.themesCovered),
+    themeList(j.themesCovered, VIEW_TEXT.noThemeCovered),
+    el('h4', {}, VIEW_TEXT.themesToCover),
+    themeList(j.themesToCover, VIEW_TEXT.allThemesCovered),
+    el('h4', {}, VIEW_TEXT.sessions),
     sessions,
   );
 }
@@ -154,21 +154,21 @@ export function mountJourney(root: HTMLElement): void {
   let keys: string[] = [];
   let seq = 0;
 
-  const heading = el('h2', {}, V.title);
+  const heading = el('h2', {}, VIEW_TEXT.title);
   const message = el('div', { role: 'status', 'aria-live': 'polite', class: 'message', id: 'jr-message' });
-  const searchInput = el('input', { type: 'search', id: 'jr-search', placeholder: V.searchPlaceholder, autocomplete: 'off' });
+  const searchInput = el('input', { type: 'search', id: 'jr-search', placeholder: VIEW_TEXT.searchPlaceholder, autocomplete: 'off' });
   const count = el('p', { class: 'jr-count', id: 'jr-count', 'aria-live': 'polite' });
-  const list = el('ul', { class: 'jr-list', id: 'jr-list', 'aria-label': V.directory });
+  const list = el('ul', { class: 'jr-list', id: 'jr-list', 'aria-label': VIEW_TEXT.directory });
   const directoryPane = el(
     'section',
-    { class: 'jr-directory', 'aria-label': V.directory },
-    el('p', { class: 'muted' }, V.intro),
-    el('label', { for: 'jr-search' }, V.search),
+    { class: 'jr-directory', 'aria-label': VIEW_TEXT.directory },
+    el('p', { class: 'muted' }, VIEW_TEXT.intro),
+    el('label', { for: 'jr-search' }, VIEW_TEXT.search),
     searchInput,
     count,
     list,
   );
-  const backButton = el('button', { type: 'button', class: 'jr-back' }, V.back);
+  const backButton = el('button', { type: 'button', class: 'jr-back' }, VIEW_TEXT.back);
   const person = el('div', {});
   const personPane = el('section', { class: 'jr-person-pane', hidden: true }, backButton, person);
 
@@ -193,14 +193,14 @@ export function mountJourney(root: HTMLElement): void {
             'button',
             { type: 'button', 'data-id': entry.id, onclick: () => void choose(entry.id) },
             el('span', {}, entry.name),
-            entry.active ? el('span', { class: 'jr-badge' }, V.activeBadge) : null,
+            entry.active ? el('span', { class: 'jr-badge' }, VIEW_TEXT.activeBadge) : null,
           ),
         ),
       );
     }
-    if (directory.length === 0) count.textContent = V.empty;
-    else if (matches === 0) count.textContent = V.noMatch;
-    else count.textContent = V.shown(Math.min(matches, MAX_SHOWN), matches);
+    if (directory.length === 0) count.textContent = VIEW_TEXT.empty;
+    else if (matches === 0) count.textContent = VIEW_TEXT.noMatch;
+    else count.textContent = VIEW_TEXT.shown(Math.min(matches, MAX_SHOWN), matches);
   };
 
   const showDirectory = (focus: boolean): void => {
@@ -227,7 +227,7 @@ export function mountJourney(root: HTMLElement): void {
   const choose = async (id: string): Promise<void> => {
     const mine = ++seq;
     busy(true);
-    setMessage(message, V.loading, 'info');
+    setMessage(message, VIEW_TEXT.loading, 'info');
     try {
       const r = await call('getParticipantJourney', id);
       if (mine !== seq) return;
@@ -235,7 +235,7 @@ export function mountJourney(root: HTMLElement): void {
       if (r.journey) showPerson(r.journey, true);
     } catch (e) {
       if (mine !== seq) return;
-      setMessage(message, V.loadFailed(errorMessage(e)), 'error');
+      setMessage(message, VIEW_TEXT.loadFailed(errorMessage(e)), 'error');
     } finally {
       if (mine === seq) busy(false);
     }
@@ -244,7 +244,7 @@ export function mountJourney(root: HTMLElement): void {
   const open = async (): Promise<void> => {
     const mine = ++seq;
     busy(true);
-    setMessage(message, V.loading, 'info');
+    setMessage(message, VIEW_TEXT.loading, 'info');
     try {
       const r = await call('getParticipantJourney', null);
       if (mine !== seq) return;
@@ -254,7 +254,7 @@ export function mountJourney(root: HTMLElement): void {
       else showDirectory(false);
     } catch (e) {
       if (mine !== seq) return;
-      setMessage(message, V.loadFailed(errorMessage(e)), 'error');
+      setMessage(message, VIEW_TEXT.loadFailed(errorMessage(e)), 'error');
     } finally {
       if (mine === seq) busy(false);
     }

@@ -7,7 +7,8 @@
 import { clear, el, setMessage } from '../dom';
 import { call } from '../rpc';
 import type { AnonymisationPlan } from '../../shared/api';
-import { frenchCount, PRIVACY as T } from '../../i18n/fr/privacy';
+import { frenchNumber } from '../../i18n/fr/format';
+import { PRIVACY } from '../../i18n/fr/privacy';
 
 export function mountPrivacy(root: HTMLElement): void {
   const rule = el('p', {});
@@ -22,38 +23,38 @@ export function mountPrivacy(root: HTMLElement): void {
   const confirmBox = el('div', { class: 'privacy-confirm', role: 'group', 'aria-labelledby': 'privacy-confirm-text', hidden: true });
   const confirmText = el('p', { id: 'privacy-confirm-text' });
   const confirmButton = el('button', { type: 'button', class: 'danger', id: 'privacy-confirm' });
-  const cancelButton = el('button', { type: 'button', id: 'privacy-cancel' }, T.cancelButton);
-  const refreshButton = el('button', { type: 'button', id: 'privacy-refresh' }, T.refresh);
+  const cancelButton = el('button', { type: 'button', id: 'privacy-cancel' }, PRIVACY.cancelButton);
+  const refreshButton = el('button', { type: 'button', id: 'privacy-refresh' }, PRIVACY.refresh);
   confirmBox.append(confirmText, el('div', { class: 'row' }, confirmButton, cancelButton));
 
   const showPlan = (p: AnonymisationPlan): void => {
     plan = p;
-    rule.textContent = T.rule(p.retentionYears);
-    cutoff.textContent = T.cutoff(p.cutoff);
+    rule.textContent = PRIVACY.rule(p.retentionYears);
+    cutoff.textContent = PRIVACY.cutoff(p.cutoff);
     const n = p.ids.length;
-    summary.textContent = n === 0 ? T.noneDue : T.due(n);
+    summary.textContent = n === 0 ? PRIVACY.noneDue : PRIVACY.due(n);
     clear(details);
     confirmBox.hidden = true;
     anonymiseButton.hidden = n === 0;
     anonymiseButton.disabled = n === 0;
-    anonymiseButton.textContent = T.anonymiseButton(n);
+    anonymiseButton.textContent = PRIVACY.anonymiseButton(n);
     if (n === 0) return;
     const years = Object.keys(p.byYear).sort();
     details.append(
       el(
         'table',
         {},
-        el('caption', {}, T.byYearCaption),
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, T.yearHeader), el('th', { scope: 'col', class: 'num' }, T.countHeader))),
+        el('caption', {}, PRIVACY.byYearCaption),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, PRIVACY.yearHeader), el('th', { scope: 'col', class: 'num' }, PRIVACY.countHeader))),
         el(
           'tbody',
           {},
-          years.map((y) => el('tr', {}, el('th', { scope: 'row' }, y), el('td', { class: 'num' }, frenchCount(p.byYear[y])))),
+          years.map((y) => el('tr', {}, el('th', { scope: 'row' }, y), el('td', { class: 'num' }, frenchNumber(p.byYear[y])))),
         ),
       ),
-      el('h3', {}, T.columnsHeading),
+      el('h3', {}, PRIVACY.columnsHeading),
       el('ul', { class: 'privacy-columns' }, p.columnsCleared.map((c) => el('li', {}, c))),
-      el('details', {}, el('summary', {}, T.idsSummary(n)), el('p', { class: 'privacy-ids' }, p.ids.join(', '))),
+      el('details', {}, el('summary', {}, PRIVACY.idsSummary(n)), el('p', { class: 'privacy-ids' }, p.ids.join(', '))),
     );
   };
 
@@ -63,7 +64,7 @@ export function mountPrivacy(root: HTMLElement): void {
 
   const load = (focus: HTMLElement | null): void => {
     busy(true);
-    setMessage(message, T.loading, 'info');
+    setMessage(message, PRIVACY.loading, 'info');
     call('previewAnonymisation')
       .then((p) => {
         setMessage(message, '', 'info');
@@ -79,8 +80,8 @@ export function mountPrivacy(root: HTMLElement): void {
   anonymiseButton.addEventListener('click', () => {
     if (!plan || plan.ids.length === 0) return;
     const n = plan.ids.length;
-    confirmText.textContent = T.confirmQuestion(n);
-    confirmButton.textContent = T.confirmButton(n);
+    confirmText.textContent = PRIVACY.confirmQuestion(n);
+    confirmButton.textContent = PRIVACY.confirmButton(n);
     confirmBox.hidden = false;
     anonymiseButton.disabled = true;
     confirmButton.focus();
@@ -96,12 +97,12 @@ export function mountPrivacy(root: HTMLElement): void {
     confirmButton.disabled = true;
     cancelButton.disabled = true;
     busy(true);
-    setMessage(message, T.working, 'info');
+    setMessage(message, PRIVACY.working, 'info');
     call('anonymise', request)
       .then((result) =>
         call('previewAnonymisation').then((p) => {
           showPlan(p);
-          setMessage(message, T.done(result.anonymised, result.presencesUpdated), 'ok');
+          setMessage(message, PRIVACY.done(result.anonymised, result.presencesUpdated), 'ok');
         }),
       )
       .catch((e: Error) => {
@@ -122,18 +123,18 @@ export function mountPrivacy(root: HTMLElement): void {
   actions.append(anonymiseButton, refreshButton);
   root.append(view);
   view.append(
-    el('h2', { class: 'view-title' }, T.title),
+    el('h2', { class: 'view-title' }, PRIVACY.title),
     rule,
-    el('p', {}, T.lastActivity),
-    el('p', {}, T.whatHappens),
+    el('p', {}, PRIVACY.lastActivity),
+    el('p', {}, PRIVACY.whatHappens),
     cutoff,
     summary,
     details,
     actions,
     confirmBox,
     message,
-    el('h3', {}, T.historyHeading),
-    el('p', { class: 'privacy-history' }, T.history),
+    el('h3', {}, PRIVACY.historyHeading),
+    el('p', { class: 'privacy-history' }, PRIVACY.history),
   );
   anonymiseButton.hidden = true;
   load(null);
