@@ -1,5 +1,7 @@
 /** The fake itself behaves like Sheets where the add-on depends on it. */
 import { createFakeGas, sheetsDate } from '../support/fake-gas';
+import { columnLetters, parseA1 } from '../support/fake-gas/a1';
+import { parseDateText, parseInput, parseNumber } from '../support/fake-gas/input';
 
 function sheetOf(fake: ReturnType<typeof createFakeGas>, name: string) {
   return fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
@@ -163,5 +165,47 @@ describe('fake Apps Script services', () => {
     expect(fake.charts('T')).toMatchObject([{ type: 'PIE', ranges: [{ row: 1, col: 1, numRows: 1, numCols: 2 }], options: { title: 'Sexe' } }]);
     sheet.getCharts().forEach((c: unknown) => sheet.removeChart(c));
     expect(fake.charts('T')).toEqual([]);
+  });
+
+  describe('value conversion of typed strings (input.ts)', () => {
+    it('reads French and English number spellings and rejects the rest', () => {
+      expect(['0123', '1,5', '1 439', '1\u00a0439,25', ',5', '1e5', '50%', '12 €', '$3', '-2'].map(parseNumber)).toEqual([
+        123, 1.5, 1439, 1439.25, 0.5, 100000, 0.5, 12, 3, -2,
+      ]);
+      expect(['', '12a', '1,2,3', '06 12 34 56 78', 'e5'].map(parseNumber)).toEqual([null, null, null, null, null]);
+    });
+
+    it('reads day-first, ISO and month-name dates as midnight in the zone, and rejects impossible dates', () => {
+      const paris = (text: string) => parseDateText(text, 'Europe/Paris');
+      expect(paris('05/03/18')).toEqual(sheetsDate('2018-03-05'));
+      expect(paris('2018-3-5')).toEqual(sheetsDate('2018-03-05'));
+      expect(paris('1er février 2019')).toEqual(sheetsDate('2019-02-01'));
+      expect(paris('March 1, 2016')).toEqual(sheetsDate('2016-03-01'));
+      expect(parseDateText('14/07/2018', 'America/New_York')).toEqual(sheetsDate('2018-07-14', 'America/New_York'));
+      expect([paris('31/02/2001'), paris('5 brumaire 2018'), paris('2018')]).toEqual([null, null, null]);
+    });
+
+    it('keeps text after an apostrophe or in plain-text cells, and makes signed non-numbers formulas', () => {
+      expect(parseInput("'=1+1", false, 'Europe/Paris')).toEqual({ kind: 'value', value: '=1+1' });
+      expect(parseInput('=1+1', true, 'Europe/Paris')).toEqual({ kind: 'value', value: '=1+1' });
+      expect(parseInput('+33 6', false, 'Europe/Paris')).toEqual({ kind: 'formula', formula: '=+33 6' });
+      expect(parseInput('FAUX', false, 'Europe/Paris')).toEqual({ kind: 'value', value: false });
+      expect(parseInput('=', false, 'Europe/Paris')).toEqual({ kind: 'value', value: '=' });
+    });
+  });
+
+  it('converts between column numbers, letters and A1 notation', () => {
+    expect([1, 26, 27, 702, 703].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA']);
+    expect(parseA1("'Présences'!$C$5:A2")).toEqual({ row: 2, col: 1, numRows: 4, numCols: 3 });
+    expect(() => parseA1('5C')).toThrow(/Range not found/);
+  });
+
+  it('keeps the cursor set by setActiveCell for getCurrentCell, on its tab only', () => {
+    const fake = createFakeGas({ sheets: { A: [['x']], B: [['y']] } });
+    fake.setActiveCell('B', 4, 2);
+    const spreadsheet = fake.globals.SpreadsheetApp.getActiveSpreadsheet();
+    expect(spreadsheet.getCurrentCell().getA1Notation()).toBe('B4');
+    expect(spreadsheet.getSheetByName('A').getCurrentCell().getA1Notation()).toBe('A1');
+    expect(fake.count('Spreadsheet.getCurrentCell')).toBe(1);
   });
 });
