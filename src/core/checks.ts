@@ -398,7 +398,7 @@ function checkParticipants(model: WorkbookModel, today: Day, out: IssueList): vo
   model.participantRecords.forEach((p, i) => {
     const r: RowContext = {
       p,
-      cells: participantsTable.rows[i].cells,
+      cells: participantsTable.values[participantsTable.rowNumbers[i] - 1],
       anonymised: isAnonymised(p),
       birth: p.birthDate.status === 'ok' ? p.birthDate.value : null,
       entry: p.entryDate.status === 'ok' ? p.entryDate.value : null,
@@ -499,9 +499,12 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
   const add = (row: number, header: string | null, col: number, code: CheckCode, message: string): void =>
     out.add(TAB_ATTENDANCE, row, header, col, code, message);
 
-  for (const a of model.attendanceRecords) {
-    const row = a.row;
-    const date = a.date;
+  const att = model.attendanceColumns;
+  for (let i = 0; i < att.length; i++) {
+    const row = att.row[i];
+    const date = att.date[i];
+    const idKey = att.idKey[i];
+    const participantId = att.participantId[i];
     const day = date.status === 'ok' ? date.value : null;
     if (dateCol >= 0) {
       if (date.status === 'blank') add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceDateMissing());
@@ -513,20 +516,20 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
     }
     let person: Participant | undefined;
     let index = -1;
-    if (a.idKey !== '') {
-      const known = idIndex.get(a.idKey);
-      if (known === undefined) idIndex.set(a.idKey, (index = idIndex.size));
+    if (idKey !== '') {
+      const known = idIndex.get(idKey);
+      if (known === undefined) idIndex.set(idKey, (index = idIndex.size));
       else index = known;
       if (index < people.length) person = people[index];
     }
     if (idCol >= 0) {
-      if (a.participantId === '') add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceIdMissing());
+      if (participantId === '') add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceIdMissing());
       else if (participantsKnown && person === undefined) {
-        add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceUnknownParticipant(a.participantId));
+        add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceUnknownParticipant(participantId));
       }
     }
     if (statusCol >= 0) {
-      const status = a.status;
+      const status = att.status[i];
       if (status.status === 'blank') add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusMissing());
       else if (status.status === 'invalid') add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusInvalid(status.text));
     }
@@ -557,7 +560,7 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
   }
   if (duplicates.length === 0) return;
   const idText = new Map<number, string>();
-  for (const a of model.attendanceRecords) idText.set(a.row, a.participantId);
+  for (let i = 0; i < att.length; i++) idText.set(att.row[i], att.participantId[i]);
   for (const { day, rows } of duplicates) {
     const date = frenchDate(day);
     for (const row of rows) {

@@ -272,7 +272,10 @@ export function checkedOffsets(
  * (a sheet holds few distinct dates, many times each).
  */
 export class DateCellReader {
+  /** Keyed by whole minutes (small integers hash without allocating; a ms key would be boxed). */
   private readonly cache = new Map<number, Day>();
+  private lastMs = Number.NaN;
+  private lastDay: Day = Number.NaN;
   constructor(
     readonly timeZone: string,
     readonly offsets: OffsetSource = intlOffsetMinutes,
@@ -281,10 +284,18 @@ export class DateCellReader {
   dayOf(date: Date): Day | null {
     const ms = date.getTime();
     if (Number.isNaN(ms)) return null;
-    let day = this.cache.get(ms);
-    if (day === undefined) {
-      day = dayOfUtcMillis(ms + this.offsets(this.timeZone, ms) * 60_000);
-      this.cache.set(ms, day);
+    let day: Day | undefined;
+    if (ms === this.lastMs) day = this.lastDay;
+    else {
+      const minutes = ms / 60_000;
+      const keyed = Number.isInteger(minutes);
+      day = keyed ? this.cache.get(minutes) : undefined;
+      if (day === undefined) {
+        day = dayOfUtcMillis(ms + this.offsets(this.timeZone, ms) * 60_000);
+        if (keyed) this.cache.set(minutes, day);
+      }
+      this.lastMs = ms;
+      this.lastDay = day;
     }
     // Instants at the very edge of Date's range have no offset (NaN).
     return Number.isFinite(day) ? day : null;

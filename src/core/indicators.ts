@@ -80,13 +80,14 @@ function yearAttendance(model: WorkbookModel, year: number, slots: Map<string, n
   let presences = 0;
   let absences = 0;
   let excused = 0;
-  for (const a of model.attendanceRecords) {
-    const date = a.date;
-    const status = a.status;
+  const att = model.attendanceColumns;
+  for (let i = 0; i < att.length; i++) {
+    const date = att.date[i];
+    const status = att.status[i];
     if (date.status !== 'ok' || status.status !== 'ok') continue;
     const day = date.value;
     if (day < from || day > to) continue;
-    const slot = slots.get(a.idKey);
+    const slot = slots.get(att.idKey[i]);
     if (slot === undefined) continue;
     const s = status.value;
     if (s === 'Présent') {

@@ -9,7 +9,7 @@ import { AttendanceStatus, SESSION_THEMES } from './lists';
 import { buildAttendanceSheet, displayName } from './attendance';
 import { frenchCollator, normalizeKey } from './text';
 import { idKey as idKeyOf, textOf, valueOf } from './values';
-import { cellOf, isAnonymised, situationOf, type Participant, type WorkbookModel } from './workbook';
+import { isAnonymised, situationOf, type Participant, type WorkbookModel } from './workbook';
 
 export interface JourneySession {
   date: string;
@@ -159,8 +159,8 @@ function journeyWith(
 
   const situation = situationOf(p);
   const situationText = situation.status === 'ok' ? situation.value : situation.status === 'invalid' ? situation.text : 'En recherche';
-  const tableRow = model.participants.rows.find((r) => r.row === p.row);
-  const employer = tableRow ? textOf(cellOf(model.participants, tableRow, 'employer')) : '';
+  const employerCol = model.participants.columns.employer;
+  const employer = employerCol === undefined ? '' : textOf(model.participants.values[p.row - 1]?.[employerCol] ?? null);
   const contract: JourneyContract | null =
     situationText === 'Alternance signée'
       ? {

@@ -63,8 +63,13 @@ export interface Table<K extends string> {
   missing: K[];
   /** Number of columns of the sheet's data range. */
   width: number;
-  /** Non-empty data rows below the header row. */
-  rows: TableRow[];
+  /**
+   * 1-based sheet rows of the non-empty data rows below the header row (their cells are
+   * `values[row - 1]`): the cheap form of `rows`, used by the model.
+   */
+  rowNumbers: number[];
+  /** Non-empty data rows below the header row (built on first use from `rowNumbers`). */
+  readonly rows: TableRow[];
   /** All cell values as read (shared, never modified). */
   values: CellValue[][];
 }
@@ -111,14 +116,22 @@ export function locateTable<K extends string>(
     }
   }
   const missing = definition.columns.filter((c) => c.required && columns[c.key] === undefined).map((c) => c.key);
-  const rows: TableRow[] = [];
+  const rowNumbers: number[] = [];
   if (headerRow !== null) {
     for (let r = headerRow; r < values.length; r++) {
-      if (!rowIsEmpty(values[r])) rows.push({ row: r + 1, cells: values[r] });
+      if (!rowIsEmpty(values[r])) rowNumbers.push(r + 1);
     }
   }
-  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
-  return { definition, sheetName, headerRow, columns, missing, width, rows, values };
+  let width = 0;
+  for (let r = 0; r < values.length; r++) if (values[r].length > width) width = values[r].length;
+  const table = { definition, sheetName, headerRow, columns, missing, width, rowNumbers, values } as Omit<Table<K>, 'rows'>;
+  // No object per row unless a caller asks for `rows` (200 000 Présences rows otherwise).
+  let rows: TableRow[] | null = null;
+  Object.defineProperty(table, 'rows', {
+    enumerable: true,
+    get: (): TableRow[] => (rows ??= rowNumbers.map((row) => ({ row, cells: values[row - 1] }))),
+  });
+  return table as Table<K>;
 }
 
 export function cellOf<K extends string>(table: Table<K>, row: TableRow, key: K): CellValue {
@@ -183,6 +196,19 @@ export interface AttendanceRecord {
   status: Parsed<AttendanceStatus>;
 }
 
+/**
+ * The `Présences` rows as parallel arrays, index i for the i-th non-empty row (same order as
+ * `attendanceRecords`): no object per row, for the functions that scan 200 000 rows.
+ */
+export interface AttendanceColumns {
+  length: number;
+  row: number[];
+  date: Parsed<Day>[];
+  participantId: string[];
+  idKey: string[];
+  status: Parsed<AttendanceStatus>[];
+}
+
 export interface YearSettings {
   year: number;
   plannedPlaces: number | null;
@@ -215,7 +241,9 @@ export interface WorkbookModel {
   settings: Settings;
   participantRecords: Participant[];
   sessionRecords: Session[];
-  attendanceRecords: AttendanceRecord[];
+  /** One object per `Présences` row, built on first use from `attendanceColumns`. */
+  readonly attendanceRecords: AttendanceRecord[];
+  attendanceColumns: AttendanceColumns;
   territoryLookup: Map<string, string>;
   districtLookup: Map<string, string>;
 }
@@ -337,16 +365,18 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
   for (const d of settings.qpvDistricts) districtLookup.set(normalizeKey(d.name), d.name);
 
   const participantColumns = participants.columns;
-  const get = (row: TableRow, key: ParticipantColumn): CellValue => {
+  const get = (cells: CellValue[], key: ParticipantColumn): CellValue => {
     const c = participantColumns[key];
-    return c === undefined ? null : row.cells[c];
+    return c === undefined ? null : cells[c];
   };
-  const participantRecords: Participant[] = participants.rows.map((row) => {
+  const pv = participants.values;
+  const participantRecords: Participant[] = participants.rowNumbers.map((rowNumber) => {
+    const row = pv[rowNumber - 1];
     const commune = parseText(get(row, 'commune'));
     const communeName = commune.status === 'ok' ? (territoryLookup.get(normalizeKey(commune.value)) ?? null) : null;
     const qpvDistrict = parseText(get(row, 'qpvDistrict'));
     return {
-      row: row.row,
+      row: rowNumber,
       id: textOf(get(row, 'id')),
       idKey: idKey(get(row, 'id')),
       lastName: textOf(get(row, 'lastName')),
@@ -392,18 +422,30 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
     if (!t) idTexts.set(cell, (t = { text: textOf(cell), key: idKey(cell) }));
     return t;
   };
-  const attendanceRecords: AttendanceRecord[] = attendance.rows.map((row) => {
-    const id = idOf(ac.participantId === undefined ? null : row.cells[ac.participantId]);
-    return {
-      row: row.row,
-      date: ac.date === undefined ? BLANK : parseDate(row.cells[ac.date], dates),
-      participantId: id.text,
-      idKey: id.key,
-      status: ac.status === undefined ? BLANK : parseList(row.cells[ac.status], ATTENDANCE_STATUS),
-    };
-  });
+  const av = attendance.values;
+  const aRows = attendance.rowNumbers;
+  const n = aRows.length;
+  const dateCol = ac.date;
+  const idCol = ac.participantId;
+  const statusCol = ac.status;
+  const columns: AttendanceColumns = {
+    length: n,
+    row: aRows,
+    date: new Array(n),
+    participantId: new Array(n),
+    idKey: new Array(n),
+    status: new Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const cells = av[aRows[i] - 1];
+    const id = idOf(idCol === undefined ? null : cells[idCol]);
+    columns.date[i] = dateCol === undefined ? BLANK : parseDate(cells[dateCol], dates);
+    columns.participantId[i] = id.text;
+    columns.idKey[i] = id.key;
+    columns.status[i] = statusCol === undefined ? BLANK : parseList(cells[statusCol], ATTENDANCE_STATUS);
+  }
 
-  return {
+  const model = {
     timeZone: source.timeZone,
     offsets: dates.offsets,
     sheetNames: source.sheetNames,
@@ -413,10 +455,25 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
     settings,
     participantRecords,
     sessionRecords,
-    attendanceRecords,
+    attendanceColumns: columns,
     territoryLookup,
     districtLookup,
-  };
+  } as Omit<WorkbookModel, 'attendanceRecords'>;
+  let records: AttendanceRecord[] | null = null;
+  Object.defineProperty(model, 'attendanceRecords', {
+    enumerable: true,
+    get: (): AttendanceRecord[] => (records ??= attendanceRecordsOf(columns)),
+  });
+  return model as WorkbookModel;
+}
+
+/** One record per row of the columns. */
+export function attendanceRecordsOf(c: AttendanceColumns): AttendanceRecord[] {
+  const out: AttendanceRecord[] = new Array(c.length);
+  for (let i = 0; i < c.length; i++) {
+    out[i] = { row: c.row[i], date: c.date[i], participantId: c.participantId[i], idKey: c.idKey[i], status: c.status[i] };
+  }
+  return out;
 }
 
 /** Situation with blank read as "En recherche"; invalid stays invalid. */
