@@ -577,9 +577,9 @@ export function checkWorkbook(model: WorkbookModel, today: Day): CheckReport {
   checkSessions(model, out);
   checkAttendance(model, today, out);
   const rowsChecked =
-    (model.participants.headerRow === null ? 0 : model.participants.rows.length) +
-    (model.sessions.headerRow === null ? 0 : model.sessions.rows.length) +
-    (model.attendance.headerRow === null ? 0 : model.attendance.rows.length);
+    (model.participants.headerRow === null ? 0 : model.participants.rowNumbers.length) +
+    (model.sessions.headerRow === null ? 0 : model.sessions.rowNumbers.length) +
+    (model.attendance.headerRow === null ? 0 : model.attendance.rowNumbers.length);
   return { rowsChecked, issues: out.sorted() };
 }
 
