@@ -271,11 +271,16 @@ export function checkedOffsets(
  * Reads Date cells as calendar days in a time zone, converting each distinct instant once
  * (a sheet holds few distinct dates, many times each).
  */
+const CACHE_BITS = 12;
+const CACHE_SLOTS = 1 << CACHE_BITS;
+
 export class DateCellReader {
-  /** Keyed by whole minutes (small integers hash without allocating; a ms key would be boxed). */
-  private readonly cache = new Map<number, Day>();
-  private lastMs = Number.NaN;
-  private lastDay: Day = Number.NaN;
+  /**
+   * A small direct-mapped cache (instant → day) in typed arrays: no hashing and no number
+   * boxed per cell (200 000 date cells share a few hundred instants).
+   */
+  private readonly cachedMs = new Float64Array(CACHE_SLOTS).fill(Number.NaN);
+  private readonly cachedDay = new Float64Array(CACHE_SLOTS);
   constructor(
     readonly timeZone: string,
     readonly offsets: OffsetSource = intlOffsetMinutes,
@@ -284,18 +289,13 @@ export class DateCellReader {
   dayOf(date: Date): Day | null {
     const ms = date.getTime();
     if (Number.isNaN(ms)) return null;
-    let day: Day | undefined;
-    if (ms === this.lastMs) day = this.lastDay;
+    const slot = Math.imul((ms / 60_000) | 0, 0x9e3779b1) >>> (32 - CACHE_BITS);
+    let day: Day;
+    if (this.cachedMs[slot] === ms) day = this.cachedDay[slot];
     else {
-      const minutes = ms / 60_000;
-      const keyed = Number.isInteger(minutes);
-      day = keyed ? this.cache.get(minutes) : undefined;
-      if (day === undefined) {
-        day = dayOfUtcMillis(ms + this.offsets(this.timeZone, ms) * 60_000);
-        if (keyed) this.cache.set(minutes, day);
-      }
-      this.lastMs = ms;
-      this.lastDay = day;
+      day = dayOfUtcMillis(ms + this.offsets(this.timeZone, ms) * 60_000);
+      this.cachedMs[slot] = ms;
+      this.cachedDay[slot] = day;
     }
     // Instants at the very edge of Date's range have no offset (NaN).
     return Number.isFinite(day) ? day : null;
