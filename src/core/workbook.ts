@@ -116,11 +116,14 @@ export function locateTable<K extends string>(
     }
   }
   const missing = definition.columns.filter((c) => c.required && columns[c.key] === undefined).map((c) => c.key);
-  const rowNumbers: number[] = [];
+  // Allocated once and trimmed (growing by push copies it again and again on 200 000 rows).
+  const rowNumbers: number[] = headerRow === null ? [] : new Array(values.length - headerRow);
   if (headerRow !== null) {
+    let count = 0;
     for (let r = headerRow; r < values.length; r++) {
-      if (!rowIsEmpty(values[r])) rowNumbers.push(r + 1);
+      if (!rowIsEmpty(values[r])) rowNumbers[count++] = r + 1;
     }
+    rowNumbers.length = count;
   }
   let width = 0;
   for (let r = 0; r < values.length; r++) if (values[r].length > width) width = values[r].length;
