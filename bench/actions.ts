@@ -43,7 +43,11 @@ export interface Action {
 }
 
 export const ACTIONS: Action[] = [
-  { label: 'onOpen (menu, AuthMode FULL)', fn: 'onOpen', args: (_ds, fake) => [{ authMode: fake.globals.ScriptApp.AuthMode.FULL }] },
+  {
+    label: 'onOpen (menu, AuthMode FULL)',
+    fn: 'onOpen',
+    args: (_ds, fake) => [{ authMode: fake.globals.ScriptApp.AuthMode.FULL }],
+  },
   { label: 'getAttendanceSheet (ouvrir une séance)', fn: 'getAttendanceSheet', args: (ds) => [ds.existingSession] },
   { label: 'saveAttendance (nouvelle séance, 30 jeunes)', fn: 'saveAttendance', args: (ds) => [nextSave(ds)] },
   { label: 'validateWorkbook', fn: 'validateWorkbook', prepare: clearNotes, args: () => [] },
@@ -76,7 +80,11 @@ export const ACTIONS: Action[] = [
     prepare: (fake) => fake.setActiveCell('Participants', 5, 2),
     args: () => [null],
   },
-  { label: 'getParticipantJourney (un jeune choisi)', fn: 'getParticipantJourney', args: (_ds, fake) => [String(fake.cell('Participants', 2, 1))] },
+  {
+    label: 'getParticipantJourney (un jeune choisi)',
+    fn: 'getParticipantJourney',
+    args: (_ds, fake) => [String(fake.cell('Participants', 2, 1))],
+  },
   { label: "Menu « Parcours d'un jeune »", fn: 'menuParticipantJourney', args: () => [] },
 ];
 
@@ -114,7 +122,10 @@ export function runActions(fake: FakeGas, ds: Dataset, call: Call): Map<string, 
   for (const a of ACTIONS) {
     a.prepare?.(fake, ds);
     const args = a.args(ds, fake);
-    out.set(a.label, countCalls(fake, () => call(a.fn, ...args)));
+    out.set(
+      a.label,
+      countCalls(fake, () => call(a.fn, ...args)),
+    );
   }
   return out;
 }

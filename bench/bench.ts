@@ -89,7 +89,11 @@ interface Timed {
 const TIMED: Timed[] = [
   { label: 'validateWorkbook', prepare: clearNotes, run: (api) => api.validateWorkbook() },
   { label: 'computeIndicators', run: (api, ds) => api.computeIndicators(ds.reportYear) },
-  { label: 'generateAnnualReport', prepare: (fake, ds) => deleteReport(fake, ds.reportYear), run: (api, ds) => api.generateAnnualReport(ds.reportYear) },
+  {
+    label: 'generateAnnualReport',
+    prepare: (fake, ds) => deleteReport(fake, ds.reportYear),
+    run: (api, ds) => api.generateAnnualReport(ds.reportYear),
+  },
   { label: 'saveAttendance', run: (api, ds) => api.saveAttendance(nextSave(ds)) },
 ];
 
@@ -155,7 +159,13 @@ function coreTimings(ds: Dataset): { model: number; checks: number; indicators: 
     total.push(all.ms);
     totalWall.push(all.wallMs);
   }
-  return { model: median(model), checks: median(checks), indicators: median(indicators), total: median(total), totalWall: median(totalWall) };
+  return {
+    model: median(model),
+    checks: median(checks),
+    indicators: median(indicators),
+    total: median(total),
+    totalWall: median(totalWall),
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -227,9 +237,18 @@ function main(): void {
   const row = (label: string, values: string[], note = '') => rows.push([label, ...values, note]);
 
   section('Classeur de mesure');
-  row('Participants', results.map((r) => fr(r.ds.participants)));
-  row('Séances (5 saisons, mars–octobre)', results.map((r) => fr(r.ds.sessions)));
-  row('Lignes de Présences', results.map((r) => fr(r.ds.attendanceRows)));
+  row(
+    'Participants',
+    results.map((r) => fr(r.ds.participants)),
+  );
+  row(
+    'Séances (5 saisons, mars–octobre)',
+    results.map((r) => fr(r.ds.sessions)),
+  );
+  row(
+    'Lignes de Présences',
+    results.map((r) => fr(r.ds.attendanceRows)),
+  );
 
   section('Appels de services (dist/Code.js sur le faux comptant les appels) — total (lectures / écritures de plages)');
   for (const a of ACTIONS) {
@@ -244,33 +263,65 @@ function main(): void {
   }
 
   section(`Temps CPU médian, ms (${RUNS} exécutions) — adaptateur Apps Script sur le faux`);
-  for (const t of TIMED) row(t.label, results.map((r) => fr(r.times.get(t.label)!.batch.ms, 1)));
-  section('Temps CPU médian, ms — cœur seul, valeurs déjà lues (SPEC §9 : « bien moins d\'une seconde »)');
-  row('Modèle du classeur (readWorkbook)', results.map((r) => fr(r.core.model, 1)));
-  row('Contrôles (checkWorkbook)', results.map((r) => fr(r.core.checks, 1)));
-  row('Indicateurs (computeIndicators)', results.map((r) => fr(r.core.indicators, 1)));
-  row('Modèle + contrôles + indicateurs', results.map((r) => fr(r.core.total, 1)));
-  row('Modèle + contrôles + indicateurs, temps écoulé (ms)', results.map((r) => fr(r.core.totalWall, 1)));
+  for (const t of TIMED)
+    row(
+      t.label,
+      results.map((r) => fr(r.times.get(t.label)!.batch.ms, 1)),
+    );
+  section("Temps CPU médian, ms — cœur seul, valeurs déjà lues (SPEC §9 : « bien moins d'une seconde »)");
+  row(
+    'Modèle du classeur (readWorkbook)',
+    results.map((r) => fr(r.core.model, 1)),
+  );
+  row(
+    'Contrôles (checkWorkbook)',
+    results.map((r) => fr(r.core.checks, 1)),
+  );
+  row(
+    'Indicateurs (computeIndicators)',
+    results.map((r) => fr(r.core.indicators, 1)),
+  );
+  row(
+    'Modèle + contrôles + indicateurs',
+    results.map((r) => fr(r.core.total, 1)),
+  );
+  row(
+    'Modèle + contrôles + indicateurs, temps écoulé (ms)',
+    results.map((r) => fr(r.core.totalWall, 1)),
+  );
 
   section('Référence naïve : même code serveur, lecture et écriture cellule par cellule (bench/naive.ts)');
   for (const t of TIMED) {
-    row(`${t.label} : appels, naïf / lot`, results.map((r) => {
-      const x = r.times.get(t.label)!;
-      return `${fr(x.naive.calls)} / ${fr(x.batch.calls)} (×${fr(x.naive.calls / x.batch.calls)})`;
-    }));
+    row(
+      `${t.label} : appels, naïf / lot`,
+      results.map((r) => {
+        const x = r.times.get(t.label)!;
+        return `${fr(x.naive.calls)} / ${fr(x.batch.calls)} (×${fr(x.naive.calls / x.batch.calls)})`;
+      }),
+    );
   }
   for (const t of TIMED) {
-    row(`${t.label} : CPU ms, naïf / lot`, results.map((r) => {
-      const x = r.times.get(t.label)!;
-      return `${fr(x.naive.ms, 0)} / ${fr(x.batch.ms, 0)} (×${fr(x.naive.ms / x.batch.ms, 1)})`;
-    }), results.some((r) => r.times.get(t.label)!.naive.runs < RUNS) ? `médiane de ${naiveRuns(10_000)} à 10 000` : '');
+    row(
+      `${t.label} : CPU ms, naïf / lot`,
+      results.map((r) => {
+        const x = r.times.get(t.label)!;
+        return `${fr(x.naive.ms, 0)} / ${fr(x.batch.ms, 0)} (×${fr(x.naive.ms / x.batch.ms, 1)})`;
+      }),
+      results.some((r) => r.times.get(t.label)!.naive.runs < RUNS) ? `médiane de ${naiveRuns(10_000)} à 10 000` : '',
+    );
   }
 
   section('Taille du livrable (indépendante du classeur)');
   const code = fileSizes(join(DIST, 'Code.js'));
   const sidebar = fileSizes(join(DIST, 'Sidebar.html'));
-  row('dist/Code.js, brut / gzip', results.map(() => `${kib(code.raw)} / ${kib(code.gzip)}`));
-  row('dist/Sidebar.html, brut / gzip', results.map(() => `${kib(sidebar.raw)} / ${kib(sidebar.gzip)}`));
+  row(
+    'dist/Code.js, brut / gzip',
+    results.map(() => `${kib(code.raw)} / ${kib(code.gzip)}`),
+  );
+  row(
+    'dist/Sidebar.html, brut / gzip',
+    results.map(() => `${kib(sidebar.raw)} / ${kib(sidebar.gzip)}`),
+  );
 
   const header = ['Mesure', ...results.map((r) => `${fr(r.ds.participants)} participants`), 'Remarque'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -18,40 +18,159 @@ export const SEASONS = [2020, 2021, 2022, 2023, 2024] as const;
 export const ROWS_PER_PARTICIPANT = 20;
 
 export const PARTICIPANT_HEADERS = [
-  'ID', 'Nom', 'Prénom', 'Sexe', 'Date de naissance', 'Commune', 'Code postal', 'Résident QPV', 'Quartier QPV',
-  'Niveau de formation', "Date d'entrée", 'Prescripteur', 'Projet professionnel', 'Situation', 'Type de contrat',
-  'Diplôme préparé', 'Durée du contrat (mois)', 'Employeur', 'Organisme de formation', 'Date de début du contrat',
-  'Date de sortie', 'Téléphone', 'Email', 'Commentaire',
+  'ID',
+  'Nom',
+  'Prénom',
+  'Sexe',
+  'Date de naissance',
+  'Commune',
+  'Code postal',
+  'Résident QPV',
+  'Quartier QPV',
+  'Niveau de formation',
+  "Date d'entrée",
+  'Prescripteur',
+  'Projet professionnel',
+  'Situation',
+  'Type de contrat',
+  'Diplôme préparé',
+  'Durée du contrat (mois)',
+  'Employeur',
+  'Organisme de formation',
+  'Date de début du contrat',
+  'Date de sortie',
+  'Téléphone',
+  'Email',
+  'Commentaire',
 ];
 export const SESSION_HEADERS = ['Date', 'Thème', 'Animateur', 'Lieu', 'Commentaire'];
 export const ATTENDANCE_HEADERS = ['Date', 'ID participant', 'Participant', 'Statut'];
 
 const LAST_NAMES = [
-  'Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon',
-  'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard',
-  'Andre', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'François', 'Martinez', 'Legrand', 'Diallo', 'Traoré', 'Benali',
-  'Nguyen', 'Haddad', 'Kone', 'Da Silva', 'Mendy', 'Cissé', 'Ferreira',
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefebvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Morel',
+  'Girard',
+  'Andre',
+  'Mercier',
+  'Dupont',
+  'Lambert',
+  'Bonnet',
+  'François',
+  'Martinez',
+  'Legrand',
+  'Diallo',
+  'Traoré',
+  'Benali',
+  'Nguyen',
+  'Haddad',
+  'Kone',
+  'Da Silva',
+  'Mendy',
+  'Cissé',
+  'Ferreira',
 ];
-const FIRST_NAMES_F = ['Léa', 'Emma', 'Chloé', 'Inès', 'Manon', 'Sarah', 'Camille', 'Jade', 'Awa', 'Yasmine', 'Lina', 'Maëlys', 'Nour', 'Aïcha', 'Clara', 'Zoé'];
-const FIRST_NAMES_H = ['Lucas', 'Hugo', 'Nathan', 'Adam', 'Yanis', 'Enzo', 'Mehdi', 'Théo', 'Noah', 'Moussa', 'Rayan', 'Louis', 'Karim', 'Samuel', 'Ilyes', 'Maël'];
+const FIRST_NAMES_F = [
+  'Léa',
+  'Emma',
+  'Chloé',
+  'Inès',
+  'Manon',
+  'Sarah',
+  'Camille',
+  'Jade',
+  'Awa',
+  'Yasmine',
+  'Lina',
+  'Maëlys',
+  'Nour',
+  'Aïcha',
+  'Clara',
+  'Zoé',
+];
+const FIRST_NAMES_H = [
+  'Lucas',
+  'Hugo',
+  'Nathan',
+  'Adam',
+  'Yanis',
+  'Enzo',
+  'Mehdi',
+  'Théo',
+  'Noah',
+  'Moussa',
+  'Rayan',
+  'Louis',
+  'Karim',
+  'Samuel',
+  'Ilyes',
+  'Maël',
+];
 const TERRITORY = [
   { name: 'Arcueil', postcode: '94110', districts: ['Irlandais-PVC-Cherchefeuille-Clément Ader', 'Chaperon Vert'] },
   { name: 'Cachan', postcode: '94230', districts: ['La Plaine'] },
   { name: 'Gentilly', postcode: '94250', districts: ['Chaperon Vert', 'Péri-Schuman Bergonié Martinets'] },
   { name: 'Le Kremlin-Bicêtre', postcode: '94270', districts: ['Péri-Schuman Bergonié Martinets'] },
-  { name: 'Villejuif', postcode: '94800', districts: ['Alexandre Dumas', 'Lebon-Hochart-Mermoz (Lozaits Sud)', 'Lozaits Nord-Grimau-Armand Gouret'] },
+  {
+    name: 'Villejuif',
+    postcode: '94800',
+    districts: ['Alexandre Dumas', 'Lebon-Hochart-Mermoz (Lozaits Sud)', 'Lozaits Nord-Grimau-Armand Gouret'],
+  },
 ];
 const ELSEWHERE = [
   { name: 'Fresnes', postcode: '94260' },
   { name: 'Ivry-sur-Seine', postcode: '94200' },
   { name: 'Paris', postcode: '75013' },
 ];
-const LEVELS = ['Sans diplôme', 'CAP / BEP (niveau 3)', 'CAP', 'Bac (niveau 4)', 'Bac pro', 'Bac+2 (niveau 5)', 'BTS', 'Bac+3 / Bac+4 (niveau 6)', 'Licence'];
+const LEVELS = [
+  'Sans diplôme',
+  'CAP / BEP (niveau 3)',
+  'CAP',
+  'Bac (niveau 4)',
+  'Bac pro',
+  'Bac+2 (niveau 5)',
+  'BTS',
+  'Bac+3 / Bac+4 (niveau 6)',
+  'Licence',
+];
 const REFERRERS = ['Mission locale', 'France Travail', 'CIO', 'Bouche à oreille', 'Service jeunesse'];
 const PLANS = ['Vente', 'Comptabilité', 'Électricité', 'Cuisine', 'Logistique', 'Aide à la personne', 'Informatique', 'Coiffure'];
-const EMPLOYERS = ['Boulangerie des Lilas (fictive)', 'Garage du Moulin (fictif)', 'Pharmacie Centrale (fictive)', 'Cabinet Durand & Associés (fictif)', 'Hôtel du Parc (fictif)'];
+const EMPLOYERS = [
+  'Boulangerie des Lilas (fictive)',
+  'Garage du Moulin (fictif)',
+  'Pharmacie Centrale (fictive)',
+  'Cabinet Durand & Associés (fictif)',
+  'Hôtel du Parc (fictif)',
+];
 const PROVIDERS = ['CFA des Métiers (fictif)', 'École de commerce du Val (fictive)', 'Lycée professionnel Jean Moulin (fictif)'];
-const THEMES = ['Validation du projet', 'CV', 'Lettre de motivation', 'Ciblage des entreprises', 'Outils et sites de recherche', "Préparation à l'entretien", "Simulation d'entretien", 'Bilan'];
+const THEMES = [
+  'Validation du projet',
+  'CV',
+  'Lettre de motivation',
+  'Ciblage des entreprises',
+  'Outils et sites de recherche',
+  "Préparation à l'entretien",
+  "Simulation d'entretien",
+  'Bilan',
+];
 const FACILITATORS = ['Nadia', 'Julien', 'Sophie', 'Karim'];
 
 /** mulberry32: a small deterministic PRNG. */
@@ -114,7 +233,13 @@ export interface Dataset {
   /** A session date that exists (for getAttendanceSheet). */
   existingSession: string;
   /** A save of a new session: a date without a Séances row and up to 30 entries. */
-  save: { date: string; theme: string; facilitator: string; place: string; entries: { participantId: string; status: 'Présent' | 'Absent' | 'Excusé' }[] };
+  save: {
+    date: string;
+    theme: string;
+    facilitator: string;
+    place: string;
+    entries: { participantId: string; status: 'Présent' | 'Absent' | 'Excusé' }[];
+  };
 }
 
 export interface DatasetOptions {
@@ -171,7 +296,18 @@ export function generateDataset(n: number, options: DatasetOptions = {}): Datase
 
     // Outcome after the last session attended.
     const o = rnd();
-    const situation = o < 0.35 ? '' : o < 0.7 ? 'Alternance signée' : o < 0.78 ? 'Formation' : o < 0.85 ? 'Emploi' : o < 0.97 ? 'Abandon' : 'Autre';
+    const situation =
+      o < 0.35
+        ? ''
+        : o < 0.7
+          ? 'Alternance signée'
+          : o < 0.78
+            ? 'Formation'
+            : o < 0.85
+              ? 'Emploi'
+              : o < 0.97
+                ? 'Abandon'
+                : 'Autre';
     const outcomeIso = isoOf(lastPresentMs + (1 + Math.floor(rnd() * 30)) * MS_DAY);
     const contract = situation === 'Alternance signée';
     participants.push([
@@ -197,13 +333,20 @@ export function generateDataset(n: number, options: DatasetOptions = {}): Datase
       contract ? cell(outcomeIso) : '',
       situation !== '' && !contract ? cell(outcomeIso) : '',
       `06 39 98 ${String(Math.floor(rnd() * 100)).padStart(2, '0')} ${String(Math.floor(rnd() * 100)).padStart(2, '0')}`,
-      rnd() < 0.7 ? `${firstName}.${lastName}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '') + '@exemple.fr' : '',
+      rnd() < 0.7
+        ? `${firstName}.${lastName}`
+            .toLowerCase()
+            .normalize('NFD')
+            .replace(/[^a-z.]/g, '') + '@exemple.fr'
+        : '',
       rnd() < 0.05 ? 'Suivi renforcé' : '',
     ]);
   }
 
   const sessions: FakeInputCell[][] = [SESSION_HEADERS];
-  dates.forEach((iso, i) => sessions.push([cell(iso), THEMES[i % THEMES.length], FACILITATORS[i % FACILITATORS.length], 'Salle Jean Jaurès', '']));
+  dates.forEach((iso, i) =>
+    sessions.push([cell(iso), THEMES[i % THEMES.length], FACILITATORS[i % FACILITATORS.length], 'Salle Jean Jaurès', '']),
+  );
 
   const places = Math.max(10, Math.round((n / SEASONS.length) * 0.9));
   const settings: FakeInputCell[][] = [['Année', 'Places prévues', 'Début de saison', 'Fin de saison']];

@@ -41,7 +41,9 @@ export function fileSizes(path: string): { raw: number; gzip: number } {
 
 /** French number formatting: 12 345, 1,5. */
 export function fr(n: number, decimals = 0): string {
-  return n.toLocaleString('fr-FR', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).replace(/\u202f|\u00a0/g, ' ');
+  return n
+    .toLocaleString('fr-FR', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    .replace(/\u202f|\u00a0/g, ' ');
 }
 
 export function kib(bytes: number): string {

@@ -56,9 +56,7 @@ const contractErrors = checkBundle({ exportsList, required, sidebarFiles });
 if (contractErrors.length) fail(contractErrors.join(' ; '));
 
 // 3. Code.js: an IIFE in a global, plus one top-level wrapper per export.
-const footer = exportsList
-  .map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`)
-  .join('\n');
+const footer = exportsList.map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`).join('\n');
 const server = await build({
   entryPoints: [serverEntry],
   bundle: true,
@@ -104,5 +102,7 @@ writeFileSync(join(dist, 'Sidebar.html'), html);
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 
 if (!process.argv.includes('--quiet')) {
-  console.log(`dist/Code.js (${(code.length / 1024).toFixed(1)} Ko, ${exportsList.length} fonctions), dist/Sidebar.html (${(html.length / 1024).toFixed(1)} Ko), dist/appsscript.json`);
+  console.log(
+    `dist/Code.js (${(code.length / 1024).toFixed(1)} Ko, ${exportsList.length} fonctions), dist/Sidebar.html (${(html.length / 1024).toFixed(1)} Ko), dist/appsscript.json`,
+  );
 }

@@ -6,7 +6,12 @@ import { writeFileSync } from 'node:fs';
 const require = createRequire(import.meta.url);
 const communes = require('@etalab/decoupage-administratif/data/communes.json');
 const IDF = new Set(['75', '77', '78', '91', '92', '93', '94', '95']);
-const norm = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+const norm = (s) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 const table = {};
 for (const c of communes) {
   if (c.type !== 'commune-actuelle' || !IDF.has(c.departement) || !c.codesPostaux) continue;

@@ -18,9 +18,11 @@ function sourceFiles(dir: string): string[] {
 /** The layer (first folder under src/) of each relative import of a file. */
 function importedLayers(file: string): { specifier: string; layer: string }[] {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:import|export)\s[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => m[1] ?? m[2] ?? m[3],
-  );
+  const specifiers = [
+    ...text.matchAll(
+      /(?:import|export)\s[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
   return specifiers
     .filter((s) => s.startsWith('.'))
     .map((specifier) => {
@@ -44,14 +46,22 @@ describe('the layers', () => {
     const outer = new Set(['adapters', 'server', 'sidebar', 'cli', 'preview']);
     const offending = files
       .filter((f) => layerOf(f) === 'core')
-      .flatMap((f) => importedLayers(f).filter((i) => outer.has(i.layer)).map((i) => `${relative(SRC, f)} → ${i.specifier}`));
+      .flatMap((f) =>
+        importedLayers(f)
+          .filter((i) => outer.has(i.layer))
+          .map((i) => `${relative(SRC, f)} → ${i.specifier}`),
+      );
     expect(offending).toEqual([]);
   });
 
   it('src/i18n imports nothing from another layer', () => {
     const offending = files
       .filter((f) => layerOf(f) === 'i18n')
-      .flatMap((f) => importedLayers(f).filter((i) => i.layer !== 'i18n').map((i) => `${relative(SRC, f)} → ${i.specifier}`));
+      .flatMap((f) =>
+        importedLayers(f)
+          .filter((i) => i.layer !== 'i18n')
+          .map((i) => `${relative(SRC, f)} → ${i.specifier}`),
+      );
     expect(offending).toEqual([]);
   });
 });
@@ -59,7 +69,12 @@ describe('the layers', () => {
 describe('the error model', () => {
   it('no source recognises an error by its message', () => {
     // `typeof x.message === 'string'` checks a shape, not a text.
-    const patterns = [/(?<!typeof [^;]*)\.message\s*===/, /===\s*\w+(\.\w+)*\.message\b/, /\.message\.(replace|includes|startsWith|endsWith|match)\(/, /\.message\s*!==/];
+    const patterns = [
+      /(?<!typeof [^;]*)\.message\s*===/,
+      /===\s*\w+(\.\w+)*\.message\b/,
+      /\.message\.(replace|includes|startsWith|endsWith|match)\(/,
+      /\.message\s*!==/,
+    ];
     const offending = files.flatMap((f) =>
       readFileSync(f, 'utf8')
         .split('\n')

@@ -100,7 +100,8 @@ export async function writeXlsx(memory: MemoryWorkbook, path: string): Promise<v
       const [r, c] = k.split(':').map(Number);
       const cell = ws.getCell(r, c);
       if (f.bold) cell.font = { ...(cell.font ?? {}), bold: true };
-      if (f.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${f.background.replace('#', '')}` } };
+      if (f.background)
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${f.background.replace('#', '')}` } };
       if (f.numberFormat) cell.numFmt = f.numberFormat;
     }
     for (const [c, w] of s.columnWidths) ws.getColumn(c).width = Math.round(w / 7);

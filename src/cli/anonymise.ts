@@ -112,6 +112,10 @@ export async function runAnonymise(args: string[], io: CliIo, today: Day = today
     io.err(CLI_TEXT.cannotWrite(output));
     return EXIT_UNUSABLE;
   }
-  io.out(result.anonymised === 0 ? CLI_TEXT.none(targets.plan.cutoff, output) : CLI_TEXT.result(result.anonymised, targets.plan.cutoff, output));
+  io.out(
+    result.anonymised === 0
+      ? CLI_TEXT.none(targets.plan.cutoff, output)
+      : CLI_TEXT.result(result.anonymised, targets.plan.cutoff, output),
+  );
   return EXIT_OK;
 }

@@ -28,7 +28,9 @@ function renderTable(t: ReportTable, headingId: string): string {
   const head = t.header
     // The first header cell repeats the title in the sheet; here the section's h2 says it, so
     // the corner is a plain (non-header) cell.
-    .map((h, i) => (i === 0 ? '<td></td>' : `<th scope="col"${t.roles[i] === 'label' ? '' : ' class="num"'}>${escapeHtml(h)}</th>`))
+    .map((h, i) =>
+      i === 0 ? '<td></td>' : `<th scope="col"${t.roles[i] === 'label' ? '' : ' class="num"'}>${escapeHtml(h)}</th>`,
+    )
     .join('');
   const body = t.rows
     .map((row) => {
@@ -58,7 +60,9 @@ function text(x: number, y: number, content: string, attrs = ''): string {
  */
 function paint(k: number): string {
   const color = COLORS[k % COLORS.length];
-  return k % 2 === 0 ? `fill="${color}" stroke="${color}"` : `fill="${TINTS[k % TINTS.length]}" stroke="${color}" stroke-width="1.5"`;
+  return k % 2 === 0
+    ? `fill="${color}" stroke="${color}"`
+    : `fill="${TINTS[k % TINTS.length]}" stroke="${color}" stroke-width="1.5"`;
 }
 
 function legend(series: ReportChart['series'], x: number, y: number): string {
@@ -188,7 +192,12 @@ footer { color: #5f6368; font-size: 12px; border-top: 1px solid #dadce0; margin-
 export function renderHtmlReport(layout: ReportLayout): string {
   const chartsOf = (id: ReportTable['id']): string =>
     layout.charts
-      .filter((c) => (c.id === 'communes' && id === 'communes') || (c.id === 'outcomes' && id === 'outcomes') || (c.id === 'months' && id === 'months'))
+      .filter(
+        (c) =>
+          (c.id === 'communes' && id === 'communes') ||
+          (c.id === 'outcomes' && id === 'outcomes') ||
+          (c.id === 'months' && id === 'months'),
+      )
       .map(renderChart)
       .join('\n');
   const sections = layout.tables

@@ -222,7 +222,12 @@ function spanOf(rows: Iterable<number>): { first: number; last: number } {
 }
 
 /** One rectangle write of a column over the span of `updates`' rows, other rows keeping their values. */
-function columnWrite(sheet: string, values: CellValue[][], col: number, updates: ReadonlyMap<number, CellValue>): AnonymisationOp {
+function columnWrite(
+  sheet: string,
+  values: CellValue[][],
+  col: number,
+  updates: ReadonlyMap<number, CellValue>,
+): AnonymisationOp {
   const { first, last } = spanOf(updates.keys());
   const column: CellValue[][] = [];
   for (let r = first; r <= last; r++) {
@@ -283,11 +288,13 @@ export function planAnonymisationWrites(model: WorkbookModel, targets: Anonymisa
     columns[key] = width++;
     addedHeaders.push(columnDefinition(PARTICIPANTS, key).header);
   }
-  if (addedHeaders.length > 0) ops.push({ kind: 'write', sheet, row: headerRow, col: participantsTable.width + 1, values: [addedHeaders] });
+  if (addedHeaders.length > 0)
+    ops.push({ kind: 'write', sheet, row: headerRow, col: participantsTable.width + 1, values: [addedHeaders] });
 
   const toEmpty: { row: number; col: number }[] = [];
   for (const p of people) {
-    for (const c of targets.clearedColumns) if (!isBlank(participantsTable.values[p.row - 1]?.[c])) toEmpty.push({ row: p.row, col: c });
+    for (const c of targets.clearedColumns)
+      if (!isBlank(participantsTable.values[p.row - 1]?.[c])) toEmpty.push({ row: p.row, col: c });
   }
   const emptied = emptyCells(sheet, participantsTable.values, toEmpty);
   if (emptied) ops.push(emptied);
@@ -336,7 +343,8 @@ export function planAnonymisationWrites(model: WorkbookModel, targets: Anonymisa
       const id = newIds.get(a.idKey);
       if (id === undefined) continue;
       rewritten.set(a.row, id);
-      if (nameCol !== undefined && !isBlank(attendanceTable.values[a.row - 1]?.[nameCol])) names.push({ row: a.row, col: nameCol });
+      if (nameCol !== undefined && !isBlank(attendanceTable.values[a.row - 1]?.[nameCol]))
+        names.push({ row: a.row, col: nameCol });
     }
     presencesUpdated = rewritten.size;
     if (rewritten.size > 0) {
@@ -347,7 +355,14 @@ export function planAnonymisationWrites(model: WorkbookModel, targets: Anonymisa
       const s = spanOf(rows);
       const clearColumns = new Set([aid + 1]);
       if (nameCol !== undefined) clearColumns.add(nameCol + 1);
-      notes.push({ sheet: attendanceTable.sheetName, row: s.first, numRows: s.last - s.first + 1, numCols: attendanceTable.width, rows, clearColumns });
+      notes.push({
+        sheet: attendanceTable.sheetName,
+        row: s.first,
+        numRows: s.last - s.first + 1,
+        numCols: attendanceTable.width,
+        rows,
+        clearColumns,
+      });
     }
   }
   return { ops, notes, anonymised: people.length, presencesUpdated, newIds };

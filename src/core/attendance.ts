@@ -402,7 +402,8 @@ export function validateSaveInput(input: unknown, today: Day | null = null): Val
     const rawStatus = e.status;
     if (rawStatus === undefined || rawStatus === null || rawStatus === '') return fail(ATTENDANCE_TEXT.statusMissing(id));
     const status = statusOf(rawStatus);
-    if (status === null) return fail(ATTENDANCE_TEXT.statusUnknown(id, typeof rawStatus === 'string' ? rawStatus : String(rawStatus)));
+    if (status === null)
+      return fail(ATTENDANCE_TEXT.statusUnknown(id, typeof rawStatus === 'string' ? rawStatus : String(rawStatus)));
     const key = idKey(id);
     if (seen.has(key)) return fail(ATTENDANCE_TEXT.participantRepeated(id));
     seen.add(key);
@@ -479,10 +480,7 @@ function isEmptyTab(values: CellValue[][]): boolean {
  * A tab absent or without a single value is (re)created with its canonical headers; a tab
  * with content but no recognised header row, or without a required column, is refused.
  */
-function layoutOf<K extends string>(
-  table: Table<K>,
-  canonical: readonly K[],
-): Validation<TabLayout<K>> {
+function layoutOf<K extends string>(table: Table<K>, canonical: readonly K[]): Validation<TabLayout<K>> {
   const def: TabDefinition<K> = table.definition;
   const fresh = (insert: boolean, sheet: string): Validation<TabLayout<K>> => {
     const columns: Partial<Record<K, number>> = {};
@@ -564,7 +562,12 @@ function newSessionRow(layout: TabLayout<SessionColumn>, dateCell: CellValue, gi
  * Séances: the day's first row gets the given theme/animateur/lieu (a missing optional column
  * is added at the end of the header row), or a row is appended (the tab is created when absent).
  */
-export function planSessionWrite(model: WorkbookModel, save: NormalizedSave, layout: TabLayout<SessionColumn>, dateCell: CellValue): SessionWrite {
+export function planSessionWrite(
+  model: WorkbookModel,
+  save: NormalizedSave,
+  layout: TabLayout<SessionColumn>,
+  dateCell: CellValue,
+): SessionWrite {
   const ops: PlanOp[] = [];
   if (layout.insert) ops.push({ kind: 'insertSheet', sheet: layout.sheet });
   const given: [SessionColumn, string | null][] = [

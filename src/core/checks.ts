@@ -153,12 +153,7 @@ function missingRequired<K extends string>(table: Table<K>): K[] {
 }
 
 /** MISSING_COLUMN issues of a tab (absent tab: only for Participants; headerless tab: only when not empty). */
-function reportMissingColumns<K extends string>(
-  table: Table<K>,
-  tab: number,
-  out: IssueList,
-  reportAbsentTab: boolean,
-): void {
+function reportMissingColumns<K extends string>(table: Table<K>, tab: number, out: IssueList, reportAbsentTab: boolean): void {
   const def = table.definition;
   if (table.sheetName === null) {
     if (!reportAbsentTab) return;
@@ -250,8 +245,10 @@ function checkDatesAndAge(r: RowContext, today: Day): void {
     const parsed = p[key as 'birthDate'] as Parsed<Day>;
     if (r.has(key) && parsed.status === 'invalid') r.add(key, 'DATE_INVALID', CHECK_MESSAGES.dateInvalid(parsed.text));
   }
-  if (!r.anonymised && r.has('birthDate') && p.birthDate.status === 'blank') r.add('birthDate', 'BIRTH_DATE_MISSING', CHECK_MESSAGES.birthDateMissing());
-  if (r.has('entryDate') && p.entryDate.status === 'blank') r.add('entryDate', 'ENTRY_DATE_MISSING', CHECK_MESSAGES.entryDateMissing());
+  if (!r.anonymised && r.has('birthDate') && p.birthDate.status === 'blank')
+    r.add('birthDate', 'BIRTH_DATE_MISSING', CHECK_MESSAGES.birthDateMissing());
+  if (r.has('entryDate') && p.entryDate.status === 'blank')
+    r.add('entryDate', 'ENTRY_DATE_MISSING', CHECK_MESSAGES.entryDateMissing());
   if (birth !== null && birth > today) r.add('birthDate', 'DATE_IN_FUTURE', CHECK_MESSAGES.birthDateInFuture(frenchDate(birth)));
   if (entry !== null && entry > today) r.add('entryDate', 'DATE_IN_FUTURE', CHECK_MESSAGES.entryDateInFuture(frenchDate(entry)));
   if (birth !== null && entry !== null && !r.anonymised) {
@@ -266,18 +263,35 @@ function checkDatesAndAge(r: RowContext, today: Day): void {
 
 function checkLists(r: RowContext): void {
   const { p } = r;
-  if (p.sex.status === 'invalid') r.add('sex', 'VALUE_NOT_ALLOWED', CHECK_MESSAGES.valueNotAllowed(p.sex.text, r.header('sex'), SEX.labels));
+  if (p.sex.status === 'invalid')
+    r.add('sex', 'VALUE_NOT_ALLOWED', CHECK_MESSAGES.valueNotAllowed(p.sex.text, r.header('sex'), SEX.labels));
   if (p.qpvResident.status === 'invalid') {
-    r.add('qpvResident', 'VALUE_NOT_ALLOWED', CHECK_MESSAGES.valueNotAllowed(p.qpvResident.text, r.header('qpvResident'), YES_NO_LABELS));
+    r.add(
+      'qpvResident',
+      'VALUE_NOT_ALLOWED',
+      CHECK_MESSAGES.valueNotAllowed(p.qpvResident.text, r.header('qpvResident'), YES_NO_LABELS),
+    );
   }
   if (p.trainingLevel.status === 'invalid') {
-    r.add('trainingLevel', 'VALUE_NOT_ALLOWED', CHECK_MESSAGES.valueNotAllowed(p.trainingLevel.text, r.header('trainingLevel'), TRAINING_LEVEL.labels));
+    r.add(
+      'trainingLevel',
+      'VALUE_NOT_ALLOWED',
+      CHECK_MESSAGES.valueNotAllowed(p.trainingLevel.text, r.header('trainingLevel'), TRAINING_LEVEL.labels),
+    );
   }
   if (p.situation.status === 'invalid') {
-    r.add('situation', 'VALUE_NOT_ALLOWED', CHECK_MESSAGES.valueNotAllowed(p.situation.text, r.header('situation'), SITUATION.labels));
+    r.add(
+      'situation',
+      'VALUE_NOT_ALLOWED',
+      CHECK_MESSAGES.valueNotAllowed(p.situation.text, r.header('situation'), SITUATION.labels),
+    );
   }
   if (p.contractType.status === 'invalid') {
-    r.add('contractType', 'VALUE_NOT_ALLOWED', CHECK_MESSAGES.valueNotAllowed(p.contractType.text, r.header('contractType'), CONTRACT_TYPE.labels));
+    r.add(
+      'contractType',
+      'VALUE_NOT_ALLOWED',
+      CHECK_MESSAGES.valueNotAllowed(p.contractType.text, r.header('contractType'), CONTRACT_TYPE.labels),
+    );
   }
 }
 
@@ -295,15 +309,21 @@ function checkResidence(r: RowContext, territory: readonly string[]): void {
     else if (p.commune.status === 'ok') {
       const known = postcodesOf(p.commune.value);
       if (known && !known.includes(code)) {
-        r.add('postcode', 'POSTCODE_MISMATCH', CHECK_MESSAGES.postcodeMismatch(code, p.communeName ?? p.commune.value, known.join(', ')));
+        r.add(
+          'postcode',
+          'POSTCODE_MISMATCH',
+          CHECK_MESSAGES.postcodeMismatch(code, p.communeName ?? p.commune.value, known.join(', ')),
+        );
       }
     }
   }
   if (p.qpvResident.status === 'ok') {
-    if (p.qpvResident.value && p.qpvDistrict.status === 'blank') r.add('qpvDistrict', 'QPV_DISTRICT_MISSING', CHECK_MESSAGES.qpvDistrictMissing());
+    if (p.qpvResident.value && p.qpvDistrict.status === 'blank')
+      r.add('qpvDistrict', 'QPV_DISTRICT_MISSING', CHECK_MESSAGES.qpvDistrictMissing());
   }
   if (p.qpvDistrict.status === 'ok') {
-    if (p.qpvDistrictName === null) r.add('qpvDistrict', 'QPV_DISTRICT_UNKNOWN', CHECK_MESSAGES.qpvDistrictUnknown(p.qpvDistrict.value));
+    if (p.qpvDistrictName === null)
+      r.add('qpvDistrict', 'QPV_DISTRICT_UNKNOWN', CHECK_MESSAGES.qpvDistrictUnknown(p.qpvDistrict.value));
     if (p.qpvResident.status === 'ok' && !p.qpvResident.value) {
       r.add('qpvDistrict', 'QPV_INCONSISTENT', CHECK_MESSAGES.qpvInconsistent(p.qpvDistrict.value));
     }
@@ -314,8 +334,10 @@ function checkContractAndOutcome(r: RowContext): void {
   const { p, birth, entry } = r;
   const situation = situationOf(p);
   const signed = situation.status === 'ok' && situation.value === 'Alternance signée';
-  if (signed && p.contractType.status === 'blank') r.add('contractType', 'CONTRACT_TYPE_MISSING', CHECK_MESSAGES.contractTypeMissing());
-  if (signed && p.contractStart.status === 'blank') r.add('contractStart', 'CONTRACT_START_MISSING', CHECK_MESSAGES.contractStartMissing());
+  if (signed && p.contractType.status === 'blank')
+    r.add('contractType', 'CONTRACT_TYPE_MISSING', CHECK_MESSAGES.contractTypeMissing());
+  if (signed && p.contractStart.status === 'blank')
+    r.add('contractStart', 'CONTRACT_START_MISSING', CHECK_MESSAGES.contractStartMissing());
   if (p.contractMonths.status === 'invalid') {
     r.add('contractMonths', 'CONTRACT_DURATION_INVALID', CHECK_MESSAGES.contractDurationInvalid(p.contractMonths.text));
   } else if (p.contractMonths.status === 'ok' && (p.contractMonths.value < 1 || p.contractMonths.value > CONTRACT_MONTHS_MAX)) {
@@ -331,7 +353,11 @@ function checkContractAndOutcome(r: RowContext): void {
   }
   if (p.contractType.status !== 'blank' && situation.status === 'ok' && !signed) {
     const type = p.contractType.status === 'ok' ? p.contractType.value : invalidText(p.contractType);
-    r.add('contractType', 'CONTRACT_FIELDS_WITHOUT_CONTRACT', CHECK_MESSAGES.contractFieldsWithoutContract(type, situation.value));
+    r.add(
+      'contractType',
+      'CONTRACT_FIELDS_WITHOUT_CONTRACT',
+      CHECK_MESSAGES.contractFieldsWithoutContract(type, situation.value),
+    );
   }
   const exit = p.exitDate.status === 'ok' ? p.exitDate.value : null;
   if (exit !== null && entry !== null && exit < entry) {
@@ -349,7 +375,8 @@ function checkContacts(r: RowContext, phoneCol: number | undefined): void {
     const raw = phoneCol === undefined ? null : r.cells[phoneCol];
     if (!isFrenchPhone(raw)) r.add('phone', 'PHONE_INVALID', CHECK_MESSAGES.phoneInvalid(p.phone.value));
   }
-  if (p.email.status === 'ok' && !isEmail(p.email.value)) r.add('email', 'EMAIL_INVALID', CHECK_MESSAGES.emailInvalid(p.email.value));
+  if (p.email.status === 'ok' && !isEmail(p.email.value))
+    r.add('email', 'EMAIL_INVALID', CHECK_MESSAGES.emailInvalid(p.email.value));
 }
 
 /** Same person under several IDs: grouped by normalised Nom + Prénom + Date de naissance. */
@@ -439,7 +466,10 @@ function checkSessions(model: WorkbookModel, out: IssueList): void {
     pushGroup(byDay, String(day), s.row);
     const year = yearOfDay(day);
     const season = model.settings.years.get(year);
-    if (season && ((season.seasonStart !== null && day < season.seasonStart) || (season.seasonEnd !== null && day > season.seasonEnd))) {
+    if (
+      season &&
+      ((season.seasonStart !== null && day < season.seasonStart) || (season.seasonEnd !== null && day > season.seasonEnd))
+    ) {
       add(
         s.row,
         'SESSION_OUTSIDE_SEASON',
@@ -454,7 +484,12 @@ function checkSessions(model: WorkbookModel, out: IssueList): void {
   }
   for (const [day, rows] of byDay) {
     if (rows.length < 2) continue;
-    for (const row of rows) add(row, 'SESSION_DUPLICATE', CHECK_MESSAGES.sessionDuplicate(frenchDate(Number(day)), othersOf(rows, row), rows.length - 1));
+    for (const row of rows)
+      add(
+        row,
+        'SESSION_DUPLICATE',
+        CHECK_MESSAGES.sessionDuplicate(frenchDate(Number(day)), othersOf(rows, row), rows.length - 1),
+      );
   }
 }
 
@@ -484,7 +519,8 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
 
   // Session days, unless the Séances tab exists without a usable Date column (reported there).
   const sessionsTable = model.sessions;
-  const sessionsKnown = sessionsTable.sheetName === null || (sessionsTable.headerRow !== null && sessionsTable.columns.date !== undefined);
+  const sessionsKnown =
+    sessionsTable.sheetName === null || (sessionsTable.headerRow !== null && sessionsTable.columns.date !== undefined);
   const sessionDays = new Set<number>();
   for (const s of model.sessionRecords) if (s.date.status === 'ok') sessionDays.add(s.date.value);
 
@@ -507,11 +543,19 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
     const participantId = att.participantId[i];
     const day = date.status === 'ok' ? date.value : null;
     if (dateCol >= 0) {
-      if (date.status === 'blank') add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceDateMissing());
+      if (date.status === 'blank')
+        add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceDateMissing());
       else if (date.status === 'invalid') add(row, dateHeader, dateCol, 'DATE_INVALID', CHECK_MESSAGES.dateInvalid(date.text));
-      else if (date.value > today) add(row, dateHeader, dateCol, 'ATTENDANCE_IN_FUTURE', CHECK_MESSAGES.attendanceInFuture(frenchDate(date.value)));
+      else if (date.value > today)
+        add(row, dateHeader, dateCol, 'ATTENDANCE_IN_FUTURE', CHECK_MESSAGES.attendanceInFuture(frenchDate(date.value)));
       else if (sessionsKnown && !sessionDays.has(date.value)) {
-        add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceUnknownSession(frenchDate(date.value)));
+        add(
+          row,
+          dateHeader,
+          dateCol,
+          'ATTENDANCE_UNKNOWN_SESSION',
+          CHECK_MESSAGES.attendanceUnknownSession(frenchDate(date.value)),
+        );
       }
     }
     let person: Participant | undefined;
@@ -530,8 +574,10 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
     }
     if (statusCol >= 0) {
       const status = att.status[i];
-      if (status.status === 'blank') add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusMissing());
-      else if (status.status === 'invalid') add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusInvalid(status.text));
+      if (status.status === 'blank')
+        add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusMissing());
+      else if (status.status === 'invalid')
+        add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusInvalid(status.text));
     }
     if (day !== null && index >= 0) {
       let ofDay = firstRowOf.get(day);
@@ -551,10 +597,22 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
     }
     if (person !== undefined && day !== null) {
       if (person.entryDate.status === 'ok' && day < person.entryDate.value) {
-        add(row, dateHeader, dateCol, 'ATTENDANCE_BEFORE_ENTRY', CHECK_MESSAGES.attendanceBeforeEntry(frenchDate(day), frenchDate(person.entryDate.value)));
+        add(
+          row,
+          dateHeader,
+          dateCol,
+          'ATTENDANCE_BEFORE_ENTRY',
+          CHECK_MESSAGES.attendanceBeforeEntry(frenchDate(day), frenchDate(person.entryDate.value)),
+        );
       }
       if (person.exitDate.status === 'ok' && day > person.exitDate.value) {
-        add(row, dateHeader, dateCol, 'ATTENDANCE_AFTER_EXIT', CHECK_MESSAGES.attendanceAfterExit(frenchDate(day), frenchDate(person.exitDate.value)));
+        add(
+          row,
+          dateHeader,
+          dateCol,
+          'ATTENDANCE_AFTER_EXIT',
+          CHECK_MESSAGES.attendanceAfterExit(frenchDate(day), frenchDate(person.exitDate.value)),
+        );
       }
     }
   }

@@ -52,7 +52,12 @@ export function userMessageOf(e: unknown): string | null {
   if (e instanceof Error || (typeof e === 'object' && e !== null)) {
     const cause = (e as { cause?: unknown }).cause;
     const message = (e as { message?: unknown }).message;
-    if (typeof cause === 'object' && cause !== null && typeof (cause as { code?: unknown }).code === 'string' && typeof message === 'string') {
+    if (
+      typeof cause === 'object' &&
+      cause !== null &&
+      typeof (cause as { code?: unknown }).code === 'string' &&
+      typeof message === 'string'
+    ) {
       return message;
     }
   }

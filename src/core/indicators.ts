@@ -194,7 +194,16 @@ export function computeYearFigures(model: WorkbookModel, year: number): YearFigu
   const trainingLevels: Record<string, number> = {};
   for (const l of TRAINING_LEVEL.labels) trainingLevels[l] = 0;
   trainingLevels[UNKNOWN_TRAINING_LEVEL] = 0;
-  const outcomes = { workStudy: 0, apprenticeship: 0, professionalisation: 0, training: 0, employment: 0, dropout: 0, other: 0, stillSearching: 0 };
+  const outcomes = {
+    workStudy: 0,
+    apprenticeship: 0,
+    professionalisation: 0,
+    training: 0,
+    employment: 0,
+    dropout: 0,
+    other: 0,
+    stillSearching: 0,
+  };
   let contractMonthsTotal = 0;
   let contractMonthsCount = 0;
   const beneficiarySlots = new Set<number>();

@@ -78,7 +78,13 @@ export function findParticipant(model: WorkbookModel, id: string): Participant |
  */
 export function participantOnRow(model: WorkbookModel, sheet: string, row: number): Participant | null {
   const participantsTable = model.participants;
-  if (participantsTable.sheetName === null || participantsTable.headerRow === null || sheet !== participantsTable.sheetName || row <= participantsTable.headerRow) return null;
+  if (
+    participantsTable.sheetName === null ||
+    participantsTable.headerRow === null ||
+    sheet !== participantsTable.sheetName ||
+    row <= participantsTable.headerRow
+  )
+    return null;
   const p = model.participantRecords.find((x) => x.row === row);
   return p && isListed(p) ? p : null;
 }
@@ -158,7 +164,8 @@ function journeyWith(
   const total = present + absent + excused;
 
   const situation = situationOf(p);
-  const situationText = situation.status === 'ok' ? situation.value : situation.status === 'invalid' ? situation.text : 'En recherche';
+  const situationText =
+    situation.status === 'ok' ? situation.value : situation.status === 'invalid' ? situation.text : 'En recherche';
   const employerCol = model.participants.columns.employer;
   const employer = employerCol === undefined ? '' : textOf(model.participants.values[p.row - 1]?.[employerCol] ?? null);
   const contract: JourneyContract | null =

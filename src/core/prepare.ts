@@ -7,7 +7,16 @@
 import type { ValidationRule } from './port';
 import { PREPARE } from '../i18n/fr/checks';
 import { ATTENDANCE_STATUS, CONTRACT_TYPE, SEX, SITUATION, TRAINING_LEVEL, YES_NO_LABELS } from './lists';
-import { ANONYMISATION_COLUMNS, ATTENDANCE, ColumnDefinition, PARTICIPANTS, SESSIONS, SETTINGS, TabDefinition, headerOf } from './schema';
+import {
+  ANONYMISATION_COLUMNS,
+  ATTENDANCE,
+  ColumnDefinition,
+  PARTICIPANTS,
+  SESSIONS,
+  SETTINGS,
+  TabDefinition,
+  headerOf,
+} from './schema';
 import { CellValue, isBlank } from './values';
 import { DEFAULT_RETENTION_YEARS, type Settings, type Table, type WorkbookModel } from './workbook';
 
@@ -64,7 +73,9 @@ const RULES: Record<string, Record<string, ValidationRule>> = {
  */
 export function newTabColumns(definition: TabDefinition): readonly ColumnDefinition[] {
   const skipped = ANONYMISATION_COLUMNS as readonly string[];
-  return definition === (PARTICIPANTS as TabDefinition) ? definition.columns.filter((c) => !skipped.includes(c.key)) : definition.columns;
+  return definition === (PARTICIPANTS as TabDefinition)
+    ? definition.columns.filter((c) => !skipped.includes(c.key))
+    : definition.columns;
 }
 
 /** Canonical header row of a new tab. */

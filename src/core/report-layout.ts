@@ -248,16 +248,36 @@ function keyFiguresTable(rows: RowBuilder): TableSpec {
     rows: [
       rows.people(labels.beneficiaries, (i) => i.beneficiaries, false, 'beneficiaries'),
       rows.count(labels.plannedPlaces, (i) => i.plannedPlaces, undefined, 'plannedPlaces'),
-      rows.rate(labels.fillRate, (i) => i.fillRate, (i) => i.beneficiaries, 'fillRate'),
+      rows.rate(
+        labels.fillRate,
+        (i) => i.fillRate,
+        (i) => i.beneficiaries,
+        'fillRate',
+      ),
       rows.people(labels.newEntrants, (i) => i.newEntrants),
       rows.people(labels.carriedOver, (i) => i.carriedOver),
-      rows.peopleWithRate(labels.minors, (i) => i.minors.count, (i) => i.minors.percent, 'minors'),
-      rows.peopleWithRate(labels.qpv, (i) => i.qpv.count, (i) => i.qpv.percent, 'qpv'),
+      rows.peopleWithRate(
+        labels.minors,
+        (i) => i.minors.count,
+        (i) => i.minors.percent,
+        'minors',
+      ),
+      rows.peopleWithRate(
+        labels.qpv,
+        (i) => i.qpv.count,
+        (i) => i.qpv.percent,
+        'qpv',
+      ),
       rows.people(labels.qpvUnknown, (i) => i.qpv.unknown),
       rows.people(labels.women, (i) => i.sex.F),
       rows.people(labels.men, (i) => i.sex.H),
       rows.people(labels.sexUnknown, (i) => i.sex.unknown),
-      rows.peopleWithRate(labels.positive, (i) => i.outcomes.positive, (i) => i.outcomes.positiveRate, 'positive'),
+      rows.peopleWithRate(
+        labels.positive,
+        (i) => i.outcomes.positive,
+        (i) => i.outcomes.positiveRate,
+        'positive',
+      ),
     ],
   };
 }
@@ -293,7 +313,9 @@ function breakdownTables(rows: RowBuilder, current: Indicators, previous: Indica
     {
       id: 'levels',
       title: REPORT.tables.levels,
-      rows: unionKeys(current.trainingLevels, previous.trainingLevels).map((k) => rows.people(k, (i) => i.trainingLevels[k] ?? 0)),
+      rows: unionKeys(current.trainingLevels, previous.trainingLevels).map((k) =>
+        rows.people(k, (i) => i.trainingLevels[k] ?? 0),
+      ),
     },
   ];
 }
@@ -305,9 +327,21 @@ function attendanceTable(rows: RowBuilder): TableSpec {
     title: REPORT.tables.attendance,
     rows: [
       rows.count(labels.sessions, (i) => i.attendance.sessions),
-      rows.count(labels.presences, (i) => i.attendance.presences, (i) => i.attendance.presenceRate),
-      rows.count(labels.absences, (i) => i.attendance.absences, (i) => percent(i.attendance.absences, markedCount(i))),
-      rows.count(labels.excused, (i) => i.attendance.excused, (i) => percent(i.attendance.excused, markedCount(i))),
+      rows.count(
+        labels.presences,
+        (i) => i.attendance.presences,
+        (i) => i.attendance.presenceRate,
+      ),
+      rows.count(
+        labels.absences,
+        (i) => i.attendance.absences,
+        (i) => percent(i.attendance.absences, markedCount(i)),
+      ),
+      rows.count(
+        labels.excused,
+        (i) => i.attendance.excused,
+        (i) => percent(i.attendance.excused, markedCount(i)),
+      ),
       rows.mean(labels.meanPerSession, (i) => i.attendance.meanPerSession),
       rows.mean(labels.meanSessionsPerBeneficiary, (i) => i.attendance.meanSessionsPerBeneficiary),
     ],
@@ -328,7 +362,11 @@ function outcomesTable(rows: RowBuilder): TableSpec {
       rows.people(labels.stillSearching, (i) => i.outcomes.stillSearching),
       rows.people(labels.apprenticeship, (i) => i.outcomes.apprenticeship),
       rows.people(labels.professionalisation, (i) => i.outcomes.professionalisation),
-      rows.peopleWithRate(labels.positive, (i) => i.outcomes.positive, (i) => i.outcomes.positiveRate),
+      rows.peopleWithRate(
+        labels.positive,
+        (i) => i.outcomes.positive,
+        (i) => i.outcomes.positiveRate,
+      ),
       rows.mean(labels.meanContractMonths, (i) => i.outcomes.meanContractMonths),
     ],
   };
@@ -421,7 +459,14 @@ class ChartPlacer {
   readonly charts: ReportChart[] = [];
   private nextFreeRow = FIRST_TABLE_ROW;
 
-  add(id: ReportChart['id'], type: ChartSpec['type'], title: string, table: ReportTable, numRows: number, seriesCols: number[]): void {
+  add(
+    id: ReportChart['id'],
+    type: ChartSpec['type'],
+    title: string,
+    table: ReportTable,
+    numRows: number,
+    seriesCols: number[],
+  ): void {
     const anchorRow = Math.max(table.sheetRow, this.nextFreeRow);
     this.nextFreeRow = anchorRow + CHART_ROWS;
     const rows = table.rows.slice(0, numRows);
@@ -468,7 +513,13 @@ function buildFormats(tables: ReportTable[], lastShareRow: number, lastRow: numb
     { row: 4, col: 1, numRows: 1, numCols: 1, format: { italic: true, fontColor: '#5f6368' } },
   ];
   for (const t of tables) {
-    formats.push({ row: t.sheetRow, col: 1, numRows: 1, numCols: t.header.length, format: { bold: true, background: '#e8f0fe' } });
+    formats.push({
+      row: t.sheetRow,
+      col: 1,
+      numRows: 1,
+      numCols: t.header.length,
+      format: { bold: true, background: '#e8f0fe' },
+    });
   }
   const first = FIRST_TABLE_ROW;
   formats.push(

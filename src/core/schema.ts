@@ -76,7 +76,7 @@ export const PARTICIPANTS: TabDefinition<ParticipantColumn> = {
     col('postcode', 'Code postal', 'text', ['CP']),
     col('qpvResident', 'Résident QPV', 'yesno', ['QPV', 'Habite en QPV', 'Résidence QPV']),
     col('qpvDistrict', 'Quartier QPV', 'text', ['Quartier', 'Nom du QPV']),
-    col('trainingLevel', 'Niveau de formation', 'list', ["Niveau", "Niveau d'études", 'Dernier diplôme', 'Diplôme']),
+    col('trainingLevel', 'Niveau de formation', 'list', ['Niveau', "Niveau d'études", 'Dernier diplôme', 'Diplôme']),
     col('entryDate', "Date d'entrée", 'date', ["Date d'inscription", 'Entrée', 'Inscription'], true),
     col('referrer', 'Prescripteur', 'text', ['Orienté par', 'Orientation']),
     col('careerPlan', 'Projet professionnel', 'text', ['Métier visé', 'Projet']),

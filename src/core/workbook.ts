@@ -314,7 +314,9 @@ export function readSettings(source: WorkbookSource, dates: DateCellReader): Set
       seasonEnd: valueOf(parseDate(at('seasonEnd'), dates)),
     });
   });
-  const territory = readColumnDown(v, h, table.columns.territoryCommune).map(textOf).filter((t) => t !== '');
+  const territory = readColumnDown(v, h, table.columns.territoryCommune)
+    .map(textOf)
+    .filter((t) => t !== '');
   if (territory.length > 0) settings.territory = territory;
   const districtCells = readColumnDown(v, h, table.columns.qpvDistrict);
   if (districtCells.length > 0) {

@@ -85,22 +85,130 @@ export class Random {
 // Fictional people: common French first and last names, combined at random.
 
 const FEMALE = [
-  'Camille', 'Léa', 'Manon', 'Inès', 'Sarah', 'Chloé', 'Emma', 'Lina', 'Jade', 'Yasmine', 'Aïcha', 'Maëlys',
-  'Océane', 'Clara', 'Nour', 'Lou', 'Fatoumata', 'Anaïs', 'Julie', 'Kenza', 'Mélissa', 'Amel', 'Eva', 'Salomé',
-  'Awa', 'Louise', 'Rania', 'Zoé', 'Margaux', 'Imane',
+  'Camille',
+  'Léa',
+  'Manon',
+  'Inès',
+  'Sarah',
+  'Chloé',
+  'Emma',
+  'Lina',
+  'Jade',
+  'Yasmine',
+  'Aïcha',
+  'Maëlys',
+  'Océane',
+  'Clara',
+  'Nour',
+  'Lou',
+  'Fatoumata',
+  'Anaïs',
+  'Julie',
+  'Kenza',
+  'Mélissa',
+  'Amel',
+  'Eva',
+  'Salomé',
+  'Awa',
+  'Louise',
+  'Rania',
+  'Zoé',
+  'Margaux',
+  'Imane',
 ];
 const MALE = [
-  'Lucas', 'Hugo', 'Enzo', 'Nathan', 'Mehdi', 'Yanis', 'Théo', 'Adam', 'Rayan', 'Louis', 'Mamadou', 'Kevin',
-  'Bilal', 'Maxime', 'Samuel', 'Ilyès', 'Jules', 'Noah', 'Moussa', 'Axel', 'Sofiane', 'Romain', 'Ibrahim',
-  'Tom', 'Quentin', 'Anis', 'Dylan', 'Karim', 'Victor', 'Issa',
+  'Lucas',
+  'Hugo',
+  'Enzo',
+  'Nathan',
+  'Mehdi',
+  'Yanis',
+  'Théo',
+  'Adam',
+  'Rayan',
+  'Louis',
+  'Mamadou',
+  'Kevin',
+  'Bilal',
+  'Maxime',
+  'Samuel',
+  'Ilyès',
+  'Jules',
+  'Noah',
+  'Moussa',
+  'Axel',
+  'Sofiane',
+  'Romain',
+  'Ibrahim',
+  'Tom',
+  'Quentin',
+  'Anis',
+  'Dylan',
+  'Karim',
+  'Victor',
+  'Issa',
 ];
 const LAST = [
-  'Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon',
-  'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel',
-  'Girard', 'André', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'François', 'Martinez', 'Legrand', 'Garnier',
-  'Faure', 'Rousseau', 'Blanc', 'Guerin', 'Muller', 'Henry', 'Roussel', 'Nicolas', 'Perrin', 'Diallo',
-  'Traoré', 'Benali', 'Haddad', 'Nguyen', 'Da Silva', 'Pereira', 'Cissé', 'Kone', 'Boukhari', 'Mendy',
-  'Ferreira', 'Chevalier', 'Gauthier', 'Lopez', 'Sanchez', 'Camara', 'Bensaïd', 'Renaud', 'Colin',
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefebvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Morel',
+  'Girard',
+  'André',
+  'Mercier',
+  'Dupont',
+  'Lambert',
+  'Bonnet',
+  'François',
+  'Martinez',
+  'Legrand',
+  'Garnier',
+  'Faure',
+  'Rousseau',
+  'Blanc',
+  'Guerin',
+  'Muller',
+  'Henry',
+  'Roussel',
+  'Nicolas',
+  'Perrin',
+  'Diallo',
+  'Traoré',
+  'Benali',
+  'Haddad',
+  'Nguyen',
+  'Da Silva',
+  'Pereira',
+  'Cissé',
+  'Kone',
+  'Boukhari',
+  'Mendy',
+  'Ferreira',
+  'Chevalier',
+  'Gauthier',
+  'Lopez',
+  'Sanchez',
+  'Camara',
+  'Bensaïd',
+  'Renaud',
+  'Colin',
 ];
 
 const TERRITORY_CODES: Record<string, string> = {
@@ -133,7 +241,16 @@ const LEVELS: readonly (readonly [string, number])[] = [
   ['Bac+3 / Bac+4 (niveau 6)', 6],
   ['Bac+5 et plus (niveau 7-8)', 1],
 ];
-const REFERRERS = ['Mission locale', 'Mission locale', 'Mission locale', 'Pôle emploi', 'Lycée', 'Service jeunesse', 'Forum de l\'alternance', 'Bouche-à-oreille'];
+const REFERRERS = [
+  'Mission locale',
+  'Mission locale',
+  'Mission locale',
+  'Pôle emploi',
+  'Lycée',
+  'Service jeunesse',
+  "Forum de l'alternance",
+  'Bouche-à-oreille',
+];
 const CAREER_PLANS: readonly (readonly [string, string])[] = [
   ['Vente', 'Bac pro Métiers du commerce et de la vente'],
   ['Commerce', 'BTS Management commercial opérationnel'],
@@ -146,20 +263,40 @@ const CAREER_PLANS: readonly (readonly [string, string])[] = [
   ['Mécanique automobile', 'CAP Maintenance des véhicules'],
   ['Logistique', 'Titre pro Préparateur de commandes'],
   ['Comptabilité', 'BTS Comptabilité et gestion'],
-  ['Assistanat', 'BTS Support à l\'action managériale'],
+  ['Assistanat', "BTS Support à l'action managériale"],
   ['Informatique', 'BTS Services informatiques aux organisations'],
   ['Petite enfance', 'CAP Accompagnant éducatif petite enfance'],
-  ['Aide-soignant', 'Diplôme d\'État d\'aide-soignant'],
+  ['Aide-soignant', "Diplôme d'État d'aide-soignant"],
   ['Pharmacie', 'BP Préparateur en pharmacie'],
 ];
 const EMPLOYERS = [
-  'Boulangerie du Marché', 'Pharmacie de la Mairie', 'Garage des Coteaux', 'Restaurant Le Jardin', 'Cabinet comptable Alpha',
-  'Supermarché du centre', 'Salon Coiff\'Style', 'Électricité Services 94', 'Crèche Les Petits Pas', 'Entrepôt Val-de-Bièvre',
-  'Agence immobilière des Écoles', 'Hôtel de la Vallée', 'Plomberie Rapide', 'Magasin de sport du Sud', 'Clinique des Lilas',
+  'Boulangerie du Marché',
+  'Pharmacie de la Mairie',
+  'Garage des Coteaux',
+  'Restaurant Le Jardin',
+  'Cabinet comptable Alpha',
+  'Supermarché du centre',
+  "Salon Coiff'Style",
+  'Électricité Services 94',
+  'Crèche Les Petits Pas',
+  'Entrepôt Val-de-Bièvre',
+  'Agence immobilière des Écoles',
+  'Hôtel de la Vallée',
+  'Plomberie Rapide',
+  'Magasin de sport du Sud',
+  'Clinique des Lilas',
 ];
-const PROVIDERS = ['CFA du commerce', 'CFA des métiers de bouche', 'CFA du BTP', 'CFA de l\'automobile', 'Lycée professionnel (UFA)', 'CFA du sanitaire et social', 'École de gestion (CFA)'];
+const PROVIDERS = [
+  'CFA du commerce',
+  'CFA des métiers de bouche',
+  'CFA du BTP',
+  "CFA de l'automobile",
+  'Lycée professionnel (UFA)',
+  'CFA du sanitaire et social',
+  'École de gestion (CFA)',
+];
 const FACILITATORS = ['Nadia K.', 'Julien M.', 'Sandrine P.'];
-const PLACES = ['Mission locale, salle 1', 'Mission locale, salle 1', 'Maison de l\'emploi'];
+const PLACES = ['Mission locale, salle 1', 'Mission locale, salle 1', "Maison de l'emploi"];
 
 // ---------------------------------------------------------------------------------------
 // Calendar
@@ -258,7 +395,11 @@ class PeopleFactory {
   }
 }
 
-function residence(rng: Random, qpv: 'Oui' | 'Non' | '', outside: boolean): Pick<Person, 'commune' | 'communeText' | 'postcode' | 'district'> {
+function residence(
+  rng: Random,
+  qpv: 'Oui' | 'Non' | '',
+  outside: boolean,
+): Pick<Person, 'commune' | 'communeText' | 'postcode' | 'district'> {
   if (outside) {
     const [commune, postcode] = rng.pick(OTHER_COMMUNES);
     return { commune, communeText: commune, postcode, district: '' };
@@ -266,7 +407,12 @@ function residence(rng: Random, qpv: 'Oui' | 'Non' | '', outside: boolean): Pick
   if (qpv === 'Oui') {
     const district = rng.pick(DEFAULT_QPV_DISTRICTS);
     const commune = rng.pick(district.communes);
-    return { commune, communeText: rng.pick(SPELLINGS[commune] ?? [commune]), postcode: TERRITORY_CODES[commune], district: district.name };
+    return {
+      commune,
+      communeText: rng.pick(SPELLINGS[commune] ?? [commune]),
+      postcode: TERRITORY_CODES[commune],
+      district: district.name,
+    };
   }
   const commune = rng.weighted<string>([
     ['Villejuif', 30],
@@ -326,7 +472,14 @@ interface DemoContext {
 }
 
 /** A new row: name, residence, level, plan, contacts drawn; outcome fields settled later. */
-function newPerson(ctx: DemoContext, id: string, entry: Day, outcome: Outcome, qpv: 'Oui' | 'Non' | '', outside: boolean): Person {
+function newPerson(
+  ctx: DemoContext,
+  id: string,
+  entry: Day,
+  outcome: Outcome,
+  qpv: 'Oui' | 'Non' | '',
+  outside: boolean,
+): Person {
   const { rng, factory } = ctx;
   const sex = rng.next() < 0.46 ? 'F' : 'H';
   const [lastName, firstName] = factory.name(sex);
@@ -589,9 +742,14 @@ export function generateDemoWorkbook(seed = DEMO_SEED): MemoryWorkbook {
   // Participants
   const header = PARTICIPANT_COLUMNS.map((k) => headerOf(PARTICIPANTS, k));
   const situationOf = (p: Person): string =>
-    ({ workStudy: 'Alternance signée', training: 'Formation', employment: 'Emploi', dropout: 'Abandon', other: 'Autre', searching: '' })[
-      p.outcome
-    ];
+    ({
+      workStudy: 'Alternance signée',
+      training: 'Formation',
+      employment: 'Emploi',
+      dropout: 'Abandon',
+      other: 'Autre',
+      searching: '',
+    })[p.outcome];
   const rows = data.people.map((p) => {
     const values: Record<ParticipantColumn, CellValue> = {
       id: p.id,
@@ -624,7 +782,12 @@ export function generateDemoWorkbook(seed = DEMO_SEED): MemoryWorkbook {
     };
     return PARTICIPANT_COLUMNS.map((k) => values[k]);
   });
-  addTab(wb, PARTICIPANTS.name, [header, ...rows], [70, 110, 100, 50, 110, 130, 80, 90, 200, 170, 100, 130, 150, 120, 120, 220, 90, 190, 170, 120, 100, 110, 220, 150]);
+  addTab(
+    wb,
+    PARTICIPANTS.name,
+    [header, ...rows],
+    [70, 110, 100, 50, 110, 130, 80, 90, 200, 170, 100, 130, 150, 120, 120, 220, 90, 190, 170, 120, 100, 110, 220, 150],
+  );
 
   // Séances
   const sessionRows: CellValue[][] = data.sessions.map((d, i) => [

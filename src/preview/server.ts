@@ -38,7 +38,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 export function parsePort(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return DEFAULT_PORT;
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 0 || n > 65535) throw new UserError(PREVIEW.badPort(value), 'INVALID_INPUT');
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 0 || n > 65535)
+    throw new UserError(PREVIEW.badPort(value), 'INVALID_INPUT');
   return n;
 }
 
@@ -97,7 +98,10 @@ export async function main(
   }
   let running: RunningPreview;
   try {
-    running = await startPreview({ workbook, root: findProjectRoot(__dirname), sourcePath: args.file, today, simulatedToday }, port);
+    running = await startPreview(
+      { workbook, root: findProjectRoot(__dirname), sourcePath: args.file, today, simulatedToday },
+      port,
+    );
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     io.err(code === 'EADDRINUSE' ? PREVIEW.portInUse(port) : PREVIEW.listenFailed(code ?? PREVIEW.unexpected));

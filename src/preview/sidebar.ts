@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import type { SidebarView } from '../core/port';
 import { PREVIEW } from '../i18n/fr/preview';
 
-
 export class SidebarMissingError extends Error {}
 
 /** The shim: google.script.run (withSuccessHandler/withFailureHandler/withUserObject chains) and google.script.host. */

@@ -25,7 +25,11 @@ function requireParticipants(model: WorkbookModel, suffix = ''): void {
   const participants = model.participants;
   const add = (m: string): string => (suffix ? `${m} ${suffix}` : m);
   if (participants.sheetName === null) throw new UserError(add(ATTENDANCE_TEXT.participantsTabMissing), 'WORKBOOK_UNUSABLE');
-  if (participants.headerRow === null) throw new UserError(add(ATTENDANCE_TEXT.tabWithoutHeader(participants.sheetName).replace(` ${ATTENDANCE_TEXT.nothingSaved}`, '')), 'WORKBOOK_UNUSABLE');
+  if (participants.headerRow === null)
+    throw new UserError(
+      add(ATTENDANCE_TEXT.tabWithoutHeader(participants.sheetName).replace(` ${ATTENDANCE_TEXT.nothingSaved}`, '')),
+      'WORKBOOK_UNUSABLE',
+    );
   for (const key of ['id', 'entryDate'] as const) {
     if (participants.columns[key] === undefined) {
       const header = PARTICIPANTS.columns.find((c) => c.key === key)!.header;

@@ -100,7 +100,8 @@ export function checkWorkbookFromMenu(services: Services): ValidationResult {
   services.ui.showSidebar('checks');
   const result = capIssues(report);
   const { errors, warnings } = result.counts;
-  if (services.ui.toast) services.ui.toast(marked ? CHECKS_SERVER.toastSummary(errors, warnings) : CHECKS_SERVER.marksSkippedLockBusy);
+  if (services.ui.toast)
+    services.ui.toast(marked ? CHECKS_SERVER.toastSummary(errors, warnings) : CHECKS_SERVER.marksSkippedLockBusy);
   return result;
 }
 
@@ -170,7 +171,8 @@ export function selectCell(services: Services, sheet: unknown, row: unknown, col
   if (typeof sheet !== 'string' || typeof row !== 'number' || !Number.isInteger(row) || row < 1 || row > 10_000_000) {
     throw new UserError(CHECKS_SERVER.badSelectArguments, 'INVALID_INPUT');
   }
-  if (column !== null && column !== undefined && typeof column !== 'string') throw new UserError(CHECKS_SERVER.badSelectArguments, 'INVALID_INPUT');
+  if (column !== null && column !== undefined && typeof column !== 'string')
+    throw new UserError(CHECKS_SERVER.badSelectArguments, 'INVALID_INPUT');
   const wb = services.workbook;
   const actual = findTabName(wb.sheetNames(), sheet);
   if (actual === null) throw new UserError(CHECKS_SERVER.tabNotFound(sheet), 'NOT_FOUND');

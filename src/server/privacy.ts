@@ -25,7 +25,8 @@ const TABS = [PARTICIPANTS, ATTENDANCE, SETTINGS] as const;
 function requireParticipants(model: WorkbookModel): void {
   const participantsTable = model.participants;
   if (participantsTable.sheetName === null) throw new UserError(PRIVACY.participantsMissing, 'WORKBOOK_UNUSABLE');
-  if (participantsTable.headerRow === null || participantsTable.columns.id === undefined) throw new UserError(PRIVACY.participantsUnusable, 'WORKBOOK_UNUSABLE');
+  if (participantsTable.headerRow === null || participantsTable.columns.id === undefined)
+    throw new UserError(PRIVACY.participantsUnusable, 'WORKBOOK_UNUSABLE');
 }
 
 /** SPEC §5 previewAnonymisation: who would be anonymised today (IDs only, never names). */
@@ -37,10 +38,13 @@ export function previewAnonymisation(services: Services): AnonymisationPlan {
 
 /** The shape of an anonymise request: cutoff 'YYYY-MM-DD', ids a list of strings. */
 export function validateAnonymiseInput(input: unknown): { cutoff: string; ids: string[] } {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new UserError(PRIVACY.inputNotObject, 'INVALID_INPUT');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new UserError(PRIVACY.inputNotObject, 'INVALID_INPUT');
   const { cutoff, ids } = input as Record<string, unknown>;
-  if (typeof cutoff !== 'string' || dayFromIso(cutoff.trim()) === null) throw new UserError(PRIVACY.cutoffInvalid, 'INVALID_INPUT');
-  if (!Array.isArray(ids) || !ids.every((i): i is string => typeof i === 'string')) throw new UserError(PRIVACY.idsInvalid, 'INVALID_INPUT');
+  if (typeof cutoff !== 'string' || dayFromIso(cutoff.trim()) === null)
+    throw new UserError(PRIVACY.cutoffInvalid, 'INVALID_INPUT');
+  if (!Array.isArray(ids) || !ids.every((i): i is string => typeof i === 'string'))
+    throw new UserError(PRIVACY.idsInvalid, 'INVALID_INPUT');
   return { cutoff: cutoff.trim(), ids };
 }
 
@@ -75,10 +79,14 @@ export function applyAnonymisation(
   today: Day,
 ): AnonymiseResult {
   const writes = planAnonymisationWrites(model, targets, today);
-  const notes = writes.notes.map((spec) => ({ spec, current: workbook.readNotes(spec.sheet, spec.row, 1, spec.numRows, spec.numCols) }));
+  const notes = writes.notes.map((spec) => ({
+    spec,
+    current: workbook.readNotes(spec.sheet, spec.row, 1, spec.numRows, spec.numCols),
+  }));
   for (const op of writes.ops) {
     if (op.kind === 'write') workbook.writeValues(op.sheet, op.row, op.col, op.values);
-    else if (!workbook.writeCells(op.sheet, op.cells)) workbook.writeValues(op.sheet, op.fallback.row, op.fallback.col, op.fallback.values);
+    else if (!workbook.writeCells(op.sheet, op.cells))
+      workbook.writeValues(op.sheet, op.fallback.row, op.fallback.col, op.fallback.values);
   }
   for (const { spec, current } of notes) {
     const cleaned = cleanNotes(current, spec);

@@ -12,9 +12,7 @@ import { COMMON } from '../i18n/fr/common';
 export function readModel(workbook: WorkbookPort, only?: readonly TabDefinition[]): WorkbookModel {
   const cache = new Map<string, CellValue[][]>();
   const all = workbook.sheetNames();
-  const sheetNames = only
-    ? only.map((d) => findTabName(all, d.name)).filter((n): n is string => n !== null)
-    : all;
+  const sheetNames = only ? only.map((d) => findTabName(all, d.name)).filter((n): n is string => n !== null) : all;
   return readWorkbook({
     timeZone: workbook.timeZone,
     // Looked up on the first Date cell only (the Apps Script adapter checks its source then).

@@ -33,7 +33,8 @@ function requireYear(value: unknown): number {
 
 /** Throws a French message when the workbook cannot give indicators at all. */
 export function assertReportable(model: WorkbookModel): void {
-  if (model.participants.sheetName === null || model.participants.headerRow === null) throw new UserError(REPORT.noParticipantsTab, 'WORKBOOK_UNUSABLE');
+  if (model.participants.sheetName === null || model.participants.headerRow === null)
+    throw new UserError(REPORT.noParticipantsTab, 'WORKBOOK_UNUSABLE');
   if (model.participants.columns.entryDate === undefined) throw new UserError(REPORT.noEntryDateColumn, 'WORKBOOK_UNUSABLE');
 }
 
@@ -53,7 +54,11 @@ export function computeIndicators(services: Services, year: unknown): Indicators
 }
 
 /** The layout of year Y's report for a model already read. */
-export function reportLayoutFor(model: WorkbookModel, year: number, generatedOn: number): { layout: ReportLayout; current: YearFigures } {
+export function reportLayoutFor(
+  model: WorkbookModel,
+  year: number,
+  generatedOn: number,
+): { layout: ReportLayout; current: YearFigures } {
   const current = computeYearFigures(model, year);
   const previous = computeYearFigures(model, year - 1);
   const layout = buildReportLayout({
@@ -67,7 +72,9 @@ export function reportLayoutFor(model: WorkbookModel, year: number, generatedOn:
 }
 
 export function hasData(i: Indicators): boolean {
-  return i.beneficiaries > 0 || i.attendance.sessions > 0 || i.attendance.presences + i.attendance.absences + i.attendance.excused > 0;
+  return (
+    i.beneficiaries > 0 || i.attendance.sessions > 0 || i.attendance.presences + i.attendance.absences + i.attendance.excused > 0
+  );
 }
 
 /** Actual name of the year's report tab when it exists (tab names match loosely). */
@@ -90,7 +97,11 @@ function writeReport(services: Services, layout: ReportLayout, existing: string 
 }
 
 /** Generates year Y's report from a model already read: the one path of the sidebar and the menu. */
-function generateFromModel(services: Services, model: WorkbookModel, year: number): { result: AnnualReportResult; layout: ReportLayout } {
+function generateFromModel(
+  services: Services,
+  model: WorkbookModel,
+  year: number,
+): { result: AnnualReportResult; layout: ReportLayout } {
   assertReportable(model);
   const { layout, current } = reportLayoutFor(model, year, services.today());
   if (!hasData(current.indicators)) throw new UserError(REPORT.noData(year), 'NO_DATA');
@@ -150,7 +161,11 @@ export function reportSummary(layout: ReportLayout): string {
 
 /** The year the menu's prompt asks for; null when the user cancelled. A refusal is a UserError. */
 function askYear(services: Services, suggested: number | null): number | null {
-  const answer = services.ui.prompt(REPORT.promptTitle, REPORT.promptMessage(suggested), suggested === null ? undefined : String(suggested));
+  const answer = services.ui.prompt(
+    REPORT.promptTitle,
+    REPORT.promptMessage(suggested),
+    suggested === null ? undefined : String(suggested),
+  );
   if (answer === null) return null;
   const trimmed = answer.trim();
   if (trimmed === '') {

@@ -54,10 +54,7 @@ export function failureMessage(error: unknown): string {
   return isMultipleAccountsError(error) ? SIDEBAR.multipleAccounts : errorMessage(error);
 }
 
-export function call<K extends keyof ServerApi>(
-  name: K,
-  ...args: Parameters<ServerApi[K]>
-): Promise<ReturnType<ServerApi[K]>> {
+export function call<K extends keyof ServerApi>(name: K, ...args: Parameters<ServerApi[K]>): Promise<ReturnType<ServerApi[K]>> {
   return new Promise((resolve, reject) => {
     const runner = google.script.run
       .withSuccessHandler((value) => resolve(value as ReturnType<ServerApi[K]>))

@@ -20,11 +20,21 @@ describe('AppsScriptUi', () => {
   it('opens the sidebar on the asked view, titled in French', () => {
     setup();
     new AppsScriptUi().showSidebar('checks');
-    expect(fake.uiLog.sidebars).toEqual([{ title: "Club de l'alternance", html: '<div id="app" data-initial-view="checks"></div>', width: undefined }]);
+    expect(fake.uiLog.sidebars).toEqual([
+      { title: "Club de l'alternance", html: '<div id="app" data-initial-view="checks"></div>', width: undefined },
+    ]);
   });
 
   it('returns the typed answer of a prompt on OK, null on cancel', () => {
-    setup({ answers: { prompts: [{ button: 'OK', text: ' 2018 ' }, { button: 'CANCEL', text: '2019' }, { button: 'CLOSE', text: '' }] } });
+    setup({
+      answers: {
+        prompts: [
+          { button: 'OK', text: ' 2018 ' },
+          { button: 'CANCEL', text: '2019' },
+          { button: 'CLOSE', text: '' },
+        ],
+      },
+    });
     const ui = new AppsScriptUi();
     expect(ui.prompt('Bilan annuel', 'Année ?')).toBe(' 2018 ');
     expect(ui.prompt('Bilan annuel', 'Année ?')).toBeNull();

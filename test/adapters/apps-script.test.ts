@@ -118,7 +118,12 @@ describe('AppsScriptWorkbook writes', () => {
       '12 €',
     ];
     const wb = setup({ sheets: { T: [] } });
-    wb.writeValues('T', 1, 1, texts.map((t) => [t]));
+    wb.writeValues(
+      'T',
+      1,
+      1,
+      texts.map((t) => [t]),
+    );
     expect(fake.values('T').map((r) => r[0])).toEqual(texts);
     expect(fake.formulas('T').every((r) => r[0] === '')).toBe(true);
   });
@@ -152,7 +157,9 @@ describe('AppsScriptWorkbook writes', () => {
   it('any text written comes back as itself, never as a formula', () => {
     const interesting = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 12 }),
-      fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", '0', '#', '(', ' '), fc.string({ maxLength: 10 })).map(([a, b]) => a + b),
+      fc
+        .tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", '0', '#', '(', ' '), fc.string({ maxLength: 10 }))
+        .map(([a, b]) => a + b),
       fc.stringMatching(/^[0-9 .,:/%€$e+-]{1,10}$/),
     );
     fc.assert(
@@ -182,11 +189,24 @@ describe('AppsScriptWorkbook sheets, notes and formats', () => {
   });
 
   it('clears a generated tab: values, formats, notes, validations and charts', () => {
-    const wb = setup({ sheets: { 'Bilan 2018': [['Titre', 1], ['a', 2]], Participants: [['ID']] } });
+    const wb = setup({
+      sheets: {
+        'Bilan 2018': [
+          ['Titre', 1],
+          ['a', 2],
+        ],
+        Participants: [['ID']],
+      },
+    });
     wb.writeNotes('Bilan 2018', 1, 1, [['note']]);
     wb.format('Bilan 2018', 1, 1, 1, 2, { bold: true });
     wb.setValidation('Bilan 2018', 2, 1, 1, 1, { kind: 'list', values: ['a'], allowInvalid: false });
-    wb.addChart('Bilan 2018', { type: 'pie', title: 'T', range: { row: 1, col: 1, numRows: 2, numCols: 2 }, anchor: { row: 1, col: 4 } });
+    wb.addChart('Bilan 2018', {
+      type: 'pie',
+      title: 'T',
+      range: { row: 1, col: 1, numRows: 2, numCols: 2 },
+      anchor: { row: 1, col: 4 },
+    });
     wb.clearSheet('Bilan 2018');
     expect(fake.values('Bilan 2018')).toEqual([['']]);
     expect(fake.note('Bilan 2018', 1, 1)).toBe('');
@@ -197,8 +217,18 @@ describe('AppsScriptWorkbook sheets, notes and formats', () => {
   });
 
   it('reads and writes notes in one call each', () => {
-    const wb = setup({ sheets: { T: [['a', 'b'], ['c', 'd']] } });
-    wb.writeNotes('T', 1, 1, [['n1', ''], ['', 'n4']]);
+    const wb = setup({
+      sheets: {
+        T: [
+          ['a', 'b'],
+          ['c', 'd'],
+        ],
+      },
+    });
+    wb.writeNotes('T', 1, 1, [
+      ['n1', ''],
+      ['', 'n4'],
+    ]);
     expect(wb.readNotes('T', 1, 1, 2, 2)).toEqual([
       ['n1', ''],
       ['', 'n4'],
@@ -209,12 +239,24 @@ describe('AppsScriptWorkbook sheets, notes and formats', () => {
   });
 
   it('sets frozen rows, validations, formats, widths, charts and the selection', () => {
-    const wb = setup({ sheets: { T: [['Nom', 'Sexe', 'Date'], ['Martin', 'F', sheetsDate('2018-03-05')]] } });
+    const wb = setup({
+      sheets: {
+        T: [
+          ['Nom', 'Sexe', 'Date'],
+          ['Martin', 'F', sheetsDate('2018-03-05')],
+        ],
+      },
+    });
     wb.setFrozenRows('T', 1);
     expect(wb.getFrozenRows('T')).toBe(1);
     wb.setValidation('T', 2, 2, 999, 1, { kind: 'list', values: ['F', 'H'], allowInvalid: true, helpText: 'F ou H' });
     wb.setValidation('T', 2, 3, 999, 1, { kind: 'date', allowInvalid: false });
-    expect(fake.validation('T', 1000, 2)).toMatchObject({ criteria: 'VALUE_IN_LIST', values: ['F', 'H'], allowInvalid: true, helpText: 'F ou H' });
+    expect(fake.validation('T', 1000, 2)).toMatchObject({
+      criteria: 'VALUE_IN_LIST',
+      values: ['F', 'H'],
+      allowInvalid: true,
+      helpText: 'F ou H',
+    });
     expect(fake.validation('T', 2, 3)).toMatchObject({ criteria: 'DATE_IS_VALID_DATE', allowInvalid: false });
     fake.resetCalls();
     wb.format('T', 1, 1, 1, 3, {
@@ -240,9 +282,19 @@ describe('AppsScriptWorkbook sheets, notes and formats', () => {
     expect(fake.count('Sheet.getRange')).toBe(1);
     wb.setColumnWidth('T', 2, 180);
     expect(fake.columnWidth('T', 2)).toBe(180);
-    wb.addChart('T', { type: 'column', title: 'Sexe', range: { row: 1, col: 1, numRows: 2, numCols: 2 }, anchor: { row: 5, col: 2 } });
+    wb.addChart('T', {
+      type: 'column',
+      title: 'Sexe',
+      range: { row: 1, col: 1, numRows: 2, numCols: 2 },
+      anchor: { row: 5, col: 2 },
+    });
     expect(fake.charts('T')).toMatchObject([
-      { type: 'COLUMN', ranges: [{ row: 1, col: 1, numRows: 2, numCols: 2 }], position: { row: 5, col: 2 }, options: { title: 'Sexe' } },
+      {
+        type: 'COLUMN',
+        ranges: [{ row: 1, col: 1, numRows: 2, numCols: 2 }],
+        position: { row: 5, col: 2 },
+        options: { title: 'Sexe' },
+      },
     ]);
     wb.select('T', 2, 3);
     expect(fake.selection()).toMatchObject({ sheet: 'T', row: 2, col: 3 });
@@ -264,7 +316,15 @@ describe('AppsScriptWorkbook calls the services directly (no check for optional 
   });
 
   it('writes scattered cells through one range list per value and says so', () => {
-    const wb = setup({ sheets: { Présences: [['Date', 'ID participant', 'Statut'], ['', 'T-1', 'Absent'], ['', 'T-2', 'Absent']] } });
+    const wb = setup({
+      sheets: {
+        Présences: [
+          ['Date', 'ID participant', 'Statut'],
+          ['', 'T-1', 'Absent'],
+          ['', 'T-2', 'Absent'],
+        ],
+      },
+    });
     const done = wb.writeCells('Présences', [
       { row: 2, col: 3, value: 'Présent' },
       { row: 3, col: 3, value: 'Présent' },

@@ -38,7 +38,9 @@ describe('fake Apps Script services', () => {
 
   it('also converts exponents, accounting negatives, currencies, times and month names', () => {
     const fake = createFakeGas({ sheets: { T: [] } });
-    sheetOf(fake, 'T').getRange(1, 1, 1, 8).setValues([['1e5', '(12)', '12 €', '$3', '5 mars 2018', 'Mar 1 2016', 'mars 2018', '12:30']]);
+    sheetOf(fake, 'T')
+      .getRange(1, 1, 1, 8)
+      .setValues([['1e5', '(12)', '12 €', '$3', '5 mars 2018', 'Mar 1 2016', 'mars 2018', '12:30']]);
     const [row] = fake.values('T');
     expect(row.slice(0, 4)).toEqual([100000, -12, 12, 3]);
     expect(row.slice(4, 7)).toEqual([sheetsDate('2018-03-05'), sheetsDate('2016-03-01'), sheetsDate('2018-03-01')]);
@@ -48,7 +50,7 @@ describe('fake Apps Script services', () => {
   it('keeps text as text after a leading apostrophe or in an @-formatted cell', () => {
     const fake = createFakeGas({ sheets: { T: [] } });
     const sheet = sheetOf(fake, 'T');
-    sheet.getRange(1, 1, 1, 2).setValues([["'=HYPERLINK(\"x\")", "'0123"]]);
+    sheet.getRange(1, 1, 1, 2).setValues([['\'=HYPERLINK("x")', "'0123"]]);
     sheet.getRange(2, 1).setNumberFormat('@');
     sheet.getRange(2, 1).setValues([['0123']]);
     expect(fake.values('T')).toEqual([
@@ -68,7 +70,9 @@ describe('fake Apps Script services', () => {
     const winter = sheetsDate('2018-01-05');
     expect(winter.toISOString()).toBe('2018-01-04T23:00:00.000Z');
     sheetOf(fake, 'T').getRange(2, 1).setNumberFormat('dd/MM/yyyy');
-    sheetOf(fake, 'T').getRange(2, 1).setValues([[43105]]);
+    sheetOf(fake, 'T')
+      .getRange(2, 1)
+      .setValues([[43105]]);
     expect(fake.cell('T', 2, 1)).toEqual(winter);
   });
 
@@ -119,7 +123,9 @@ describe('fake Apps Script services', () => {
     expect(() => fake.globals.LockService.getDocumentLock()).toThrow(/permission/);
     const ui = fake.globals.SpreadsheetApp.getUi();
     ui.createAddonMenu().addItem('Ouvrir', 'openIt').addSeparator().addToUi();
-    expect(fake.uiLog.menus).toEqual([{ title: null, addon: true, items: [{ label: 'Ouvrir', handler: 'openIt' }, { separator: true }] }]);
+    expect(fake.uiLog.menus).toEqual([
+      { title: null, addon: true, items: [{ label: 'Ouvrir', handler: 'openIt' }, { separator: true }] },
+    ]);
   });
 
   it('answers dialogs from the queued answers and logs them', () => {
@@ -161,8 +167,18 @@ describe('fake Apps Script services', () => {
     const rule = SpreadsheetApp.newDataValidation().requireValueInList(['F', 'H'], true).setAllowInvalid(false).build();
     sheet.getRange(2, 1, 3, 1).setDataValidation(rule);
     expect(fake.validation('T', 4, 1)).toMatchObject({ criteria: 'VALUE_IN_LIST', values: ['F', 'H'], allowInvalid: false });
-    sheet.insertChart(sheet.newChart().setChartType(Charts.ChartType.PIE).addRange(sheet.getRange(1, 1, 1, 2)).setPosition(3, 4, 0, 0).setOption('title', 'Sexe').build());
-    expect(fake.charts('T')).toMatchObject([{ type: 'PIE', ranges: [{ row: 1, col: 1, numRows: 1, numCols: 2 }], options: { title: 'Sexe' } }]);
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .setChartType(Charts.ChartType.PIE)
+        .addRange(sheet.getRange(1, 1, 1, 2))
+        .setPosition(3, 4, 0, 0)
+        .setOption('title', 'Sexe')
+        .build(),
+    );
+    expect(fake.charts('T')).toMatchObject([
+      { type: 'PIE', ranges: [{ row: 1, col: 1, numRows: 1, numCols: 2 }], options: { title: 'Sexe' } },
+    ]);
     sheet.getCharts().forEach((c: unknown) => sheet.removeChart(c));
     expect(fake.charts('T')).toEqual([]);
   });

@@ -80,7 +80,12 @@ describe('MemoryWorkbook', () => {
   it('records charts, widths and the selection', () => {
     const wb = new MemoryWorkbook('Europe/Paris', { T: [['a']] });
     wb.setColumnWidth('T', 1, 150);
-    wb.addChart('T', { type: 'pie', title: 'Sexe', range: { row: 1, col: 1, numRows: 3, numCols: 2 }, anchor: { row: 1, col: 4 } });
+    wb.addChart('T', {
+      type: 'pie',
+      title: 'Sexe',
+      range: { row: 1, col: 1, numRows: 3, numCols: 2 },
+      anchor: { row: 1, col: 4 },
+    });
     wb.select('T', 2, 3);
     expect(wb.sheet('T').columnWidths.get(1)).toBe(150);
     expect(wb.sheet('T').charts).toHaveLength(1);

@@ -38,10 +38,18 @@ describe('readXlsx on the worked example', () => {
     expect((p[2][entry] as Date).toISOString()).toBe('2016-10-02T22:00:00.000Z');
     expect(p[2][birth]).toBe('14/06/1992');
     expect(p[2][months]).toBe(6);
-    const dates = p.slice(2).flatMap((r) => [r[entry], r[birth]]).filter((c): c is Date => c instanceof Date);
+    const dates = p
+      .slice(2)
+      .flatMap((r) => [r[entry], r[birth]])
+      .filter((c): c is Date => c instanceof Date);
     expect(dates.length).toBeGreaterThan(100);
     for (const d of dates) {
-      const paris = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+      const paris = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Paris',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(d);
       expect(paris).toBe('00:00');
     }
     expect(p.slice(2).some((r) => typeof r[entry] === 'number')).toBe(true);
@@ -64,7 +72,9 @@ describe('readXlsx on the worked example', () => {
 
 describe('readXlsx refuses unusable input with a French message', () => {
   it('a missing file', async () => {
-    await expect(readXlsx(join(dir, 'absent.xlsx'))).rejects.toThrow(new XlsxReadError(`Fichier introuvable\u00a0: ${join(dir, 'absent.xlsx')}`));
+    await expect(readXlsx(join(dir, 'absent.xlsx'))).rejects.toThrow(
+      new XlsxReadError(`Fichier introuvable\u00a0: ${join(dir, 'absent.xlsx')}`),
+    );
   });
   it('a folder', async () => {
     await expect(readXlsx(dir)).rejects.toThrow(/est un dossier/);

@@ -42,7 +42,10 @@ async function settled(page: Page): Promise<void> {
 }
 
 async function whenReady(page: Page, view: SidebarView): Promise<void> {
-  await page.locator(READY[view] ?? '#view h2').first().waitFor({ state: 'attached' });
+  await page
+    .locator(READY[view] ?? '#view h2')
+    .first()
+    .waitFor({ state: 'attached' });
   if (!READY[view]) await settled(page);
 }
 
@@ -53,7 +56,8 @@ async function expectNoBlockingViolation(page: Page): Promise<void> {
 /** In the page: no control is busy any more (every google.script.run call has come back). */
 const NOTHING_BUSY = (): boolean => !document.querySelector('[aria-busy="true"]');
 
-const focusedId = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName ?? '');
+const focusedId = (page: Page): Promise<string> =>
+  page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName ?? '');
 
 describeInChromium('accessibility of the sidebar and the HTML report (axe-core, WCAG 2.1 A/AA)', () => {
   let chrome: ChromiumSession;
@@ -92,7 +96,11 @@ describeInChromium('accessibility of the sidebar and the HTML report (axe-core, 
           const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
           return (x + 0.05) / (y + 0.05);
         };
-        const fields = Array.from(document.querySelectorAll<HTMLElement>('#view input:not([type=radio]):not([type=checkbox]), #view select, #view textarea, #view button'));
+        const fields = Array.from(
+          document.querySelectorAll<HTMLElement>(
+            '#view input:not([type=radio]):not([type=checkbox]), #view select, #view textarea, #view button',
+          ),
+        );
         return fields
           .filter((f) => getComputedStyle(f).borderTopStyle !== 'none' && parseFloat(getComputedStyle(f).borderTopWidth) > 0)
           .filter((f) => ratio(getComputedStyle(f).borderTopColor, 'rgb(255, 255, 255)') < 3)
@@ -105,7 +113,9 @@ describeInChromium('accessibility of the sidebar and the HTML report (axe-core, 
     it('has exactly one heading, an h2 inside its tab panel', async () => {
       const h = await open(view);
       const headings = await h.page.evaluate(() =>
-        Array.from(document.querySelectorAll('h1, h2')).map((n) => `${n.tagName} in ${n.closest('[role=tabpanel]') ? 'panel' : 'shell'}`),
+        Array.from(document.querySelectorAll('h1, h2')).map(
+          (n) => `${n.tagName} in ${n.closest('[role=tabpanel]') ? 'panel' : 'shell'}`,
+        ),
       );
       expect(headings).toEqual(['H2 in panel']);
       await h.page.close();
@@ -127,9 +137,11 @@ describeInChromium('accessibility of the sidebar and the HTML report (axe-core, 
 
   it('names each "Aller à la cellule" button by its visible text, then the cell', async () => {
     const h = await open('checks');
-    const names = await h.page.locator('#view li.issue button').evaluateAll((buttons) =>
-      buttons.map((b) => ({ visible: (b.textContent ?? '').trim(), name: b.getAttribute('aria-label') ?? '' })),
-    );
+    const names = await h.page
+      .locator('#view li.issue button')
+      .evaluateAll((buttons) =>
+        buttons.map((b) => ({ visible: (b.textContent ?? '').trim(), name: b.getAttribute('aria-label') ?? '' })),
+      );
     expect(names.length).toBeGreaterThan(0);
     expect(names.filter((n) => !n.name.startsWith(n.visible) || n.name === n.visible)).toEqual([]);
     expect(names[0].name).toMatch(/^Aller à la cellule \(Participants, ligne \d+/);
@@ -156,7 +168,9 @@ describeInChromium('accessibility of the sidebar and the HTML report (axe-core, 
   it('the HTML report of the worked example has no blocking violation', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'bilan-a11y-')), 'bilan-2018.html');
     const io = { out: () => undefined, err: () => undefined };
-    expect(await runReport([EXAMPLE, '--annee', '2018', '--sortie', out], io, { now: () => new Date('2019-01-10T09:00:00Z') })).toBe(0);
+    expect(
+      await runReport([EXAMPLE, '--annee', '2018', '--sortie', out], io, { now: () => new Date('2019-01-10T09:00:00Z') }),
+    ).toBe(0);
     const page = await chrome.context.newPage();
     await page.setViewportSize({ width: 1000, height: 800 });
     await page.setContent(readFileSync(out, 'utf8'));
@@ -195,14 +209,14 @@ describeInChromium('accessibility of the sidebar and the HTML report (axe-core, 
 
     it('keeps one tab in the Tab order: the selected one', async () => {
       const h = await open('report');
-      const order = await h.page.getByRole('tab').evaluateAll((tabs) =>
-        tabs.map((t) => `${t.id}:${t.getAttribute('tabindex')}:${t.getAttribute('aria-selected')}`),
-      );
+      const order = await h.page
+        .getByRole('tab')
+        .evaluateAll((tabs) => tabs.map((t) => `${t.id}:${t.getAttribute('tabindex')}:${t.getAttribute('aria-selected')}`));
       expect(order).toEqual(SIDEBAR_VIEWS.map((v) => (v === 'report' ? `tab-${v}:0:true` : `tab-${v}:-1:false`)));
       await h.page.close();
     });
 
-    it('goes to the opened view\'s tab from a home button', async () => {
+    it("goes to the opened view's tab from a home button", async () => {
       const h = await open('home');
       await h.page.getByRole('button', { name: 'Bilan annuel' }).click();
       await whenReady(h.page, 'report');

@@ -20,7 +20,14 @@ const XSS = '<img src=x onerror=alert(1)>';
 function workbook(): MemoryWorkbook {
   return buildWorkbook({
     participants: [
-      participant({ id: 'B-1', lastName: 'Benali', firstName: 'Yanis', entryDate: '2018-03-01', phone: '06 39 98 00 01', email: 'yanis@exemple.fr' }),
+      participant({
+        id: 'B-1',
+        lastName: 'Benali',
+        firstName: 'Yanis',
+        entryDate: '2018-03-01',
+        phone: '06 39 98 00 01',
+        email: 'yanis@exemple.fr',
+      }),
       participant({ id: 'B-2', lastName: 'Écrivain', firstName: 'Léa', entryDate: '2018-03-01', birthDate: '2000-04-11' }),
       participant({ id: 'B-3', lastName: XSS, firstName: 'Zed', entryDate: '2018-03-01' }),
     ],
@@ -78,7 +85,7 @@ describeInChromium('"Parcours d\'un jeune" in Chromium', () => {
     });
 
     it('shows the journey of the active row without any click in the sidebar', async () => {
-      expect(await text(sidebar.locator('.jr-identity'))).toBe('17 ans · Villejuif · QPV : Non') // 18 tomorrow;
+      expect(await text(sidebar.locator('.jr-identity'))).toBe('17 ans · Villejuif · QPV : Non'); // 18 tomorrow;
     });
 
     it('shows the counts and the presence rate', async () => {
@@ -124,7 +131,10 @@ describeInChromium('"Parcours d\'un jeune" in Chromium', () => {
 
     it('opens with one server call, on the directory when the active row is not a participant', async () => {
       h = await open({ sheet: 'Présences', row: 2 });
-      expect([h.calls, await h.page.locator('#jr-list button').count()]).toEqual([[{ name: 'getParticipantJourney', args: [null] }], 3]);
+      expect([h.calls, await h.page.locator('#jr-list button').count()]).toEqual([
+        [{ name: 'getParticipantJourney', args: [null] }],
+        3,
+      ]);
     });
 
     it('finds a person whatever the accents and case of the search', async () => {

@@ -172,14 +172,22 @@ describeInChromium('npm start: the add-on running locally on the demo workbook',
     await openMenuItem(page, 'Saisir les présences');
     const sidebar: FrameLocator = page.frameLocator('#sidebar-frame');
     const date = sidebar.locator('#att-date');
-    await waitUntil(() => date.inputValue(), (v) => v === '2018-10-30', 'the default date');
+    await waitUntil(
+      () => date.inputValue(),
+      (v) => v === '2018-10-30',
+      'the default date',
+    );
     const person = sidebar.locator('fieldset.att-person').first();
     await person.waitFor();
     const id = (await person.getAttribute('data-id'))!;
     await expect(person.getByRole('radio', { name: 'Présent' }).isChecked()).resolves.toBe(false);
     await person.getByRole('radio', { name: 'Présent' }).check();
     await sidebar.getByRole('button', { name: 'Enregistrer' }).click();
-    await waitUntil(() => sidebar.locator('#att-message').getAttribute('class'), (c) => /message-ok/.test(c ?? ''), 'the saved message');
+    await waitUntil(
+      () => sidebar.locator('#att-message').getAttribute('class'),
+      (c) => /message-ok/.test(c ?? ''),
+      'the saved message',
+    );
 
     await page.getByRole('tab', { name: 'Présences' }).click();
     await page.locator('table.grid[data-sheet="Présences"]').waitFor();
@@ -190,14 +198,20 @@ describeInChromium('npm start: the add-on running locally on the demo workbook',
       (rows) => rows.some((r) => r[0] === '30/10/2018' && r[1] === id && r[3] === 'Présent'),
       'the new Présences row',
     );
-    const state = (await page.evaluate(() => fetch('/api/state').then((r) => r.json()))) as { sheets: { name: string; rows: number }[] };
+    const state = (await page.evaluate(() => fetch('/api/state').then((r) => r.json()))) as {
+      sheets: { name: string; rows: number }[];
+    };
     expect(state.sheets.find((s) => s.name === 'Présences')!.rows).toBe(rowsBefore + 1);
   });
 
   test('"Vérifier le classeur" finds the demo’s deliberate faults', async () => {
     await openMenuItem(page, 'Vérifier le classeur');
     const sidebar = page.frameLocator('#sidebar-frame');
-    await waitUntil(() => sidebar.locator('.checks-summary').textContent(), (t) => /\d+ erreurs?/.test(t ?? ''), 'the checks summary');
+    await waitUntil(
+      () => sidebar.locator('.checks-summary').textContent(),
+      (t) => /\d+ erreurs?/.test(t ?? ''),
+      'the checks summary',
+    );
     const text = (await sidebar.locator('body').textContent()) ?? '';
     expect(text).toContain('31/02/2001');
   });

@@ -5,7 +5,15 @@
  */
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import { DateCellReader, isoOfDay } from '../../src/core/days';
-import { buildWorkbook, memoryServices, participant, participantsTab, TWO_SEASON_GROUPS as G, twoSeasonWorkbook, TZ } from '../support/builders';
+import {
+  buildWorkbook,
+  memoryServices,
+  participant,
+  participantsTab,
+  TWO_SEASON_GROUPS as G,
+  twoSeasonWorkbook,
+  TZ,
+} from '../support/builders';
 import { ChromiumSession, describeInChromium, launchChromium } from '../support/chromium';
 import { openSidebarPage, SidebarPage, sidebarHtml } from '../support/sidebar-page';
 
@@ -96,7 +104,10 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     await expect(h.page.locator('img').count()).resolves.toBe(0);
     await radio(h, `${XSS} Zed`, 'Excusé').check();
     await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await h.page.getByRole('status').getByText(/Enregistré/).waitFor();
+    await h.page
+      .getByRole('status')
+      .getByText(/Enregistré/)
+      .waitFor();
     await expect(h.page.locator('img').count()).resolves.toBe(0);
     expect(h.dialogs).toEqual([]);
     expect(h.errors).toEqual([]);
@@ -110,13 +121,17 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     await radio(h, 'Benali Yanis', 'Présent').check();
     await radio(h, 'Durand Léo', 'Absent').check();
     await radio(h, 'Écrivain Léa', 'Excusé').check();
-    await expect(h.page.getByText('Présents\u00a0: 1 · Absents\u00a0: 1 · Excusés\u00a0: 1 · Non saisis\u00a0: 2').isVisible()).resolves.toBe(true);
+    await expect(
+      h.page.getByText('Présents\u00a0: 1 · Absents\u00a0: 1 · Excusés\u00a0: 1 · Non saisis\u00a0: 2').isVisible(),
+    ).resolves.toBe(true);
     await h.page.getByLabel('Thème').fill('Lettre de motivation');
     await h.page.getByLabel('Animateur').fill('Nadia');
     await h.page.getByLabel('Lieu').fill('Salle 2');
     await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     const status = h.page.getByRole('status');
-    await status.getByText(/Enregistré pour le 27\/03\/2018\u00a0: 3 présences écrites, 0 inchangée\u00a0; séance créée/).waitFor();
+    await status
+      .getByText(/Enregistré pour le 27\/03\/2018\u00a0: 3 présences écrites, 0 inchangée\u00a0; séance créée/)
+      .waitFor();
     expect(h.calls.map((c) => c.name)).toEqual(['getAttendanceSheet', 'saveAttendance']);
     expect(h.calls[1].args).toEqual([
       {
@@ -154,10 +169,15 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
   it('"Tous présents" marks everyone, then single changes remain possible', async () => {
     const h = await open();
     await h.page.getByRole('button', { name: 'Tous présents' }).click();
-    await expect(h.page.getByText('Présents\u00a0: 5 · Absents\u00a0: 0 · Excusés\u00a0: 0 · Non saisis\u00a0: 0').isVisible()).resolves.toBe(true);
+    await expect(
+      h.page.getByText('Présents\u00a0: 5 · Absents\u00a0: 0 · Excusés\u00a0: 0 · Non saisis\u00a0: 0').isVisible(),
+    ).resolves.toBe(true);
     await radio(h, 'Moreau Inès', 'Absent').check();
     await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await h.page.getByRole('status').getByText(/5 présences écrites/).waitFor();
+    await h.page
+      .getByRole('status')
+      .getByText(/5 présences écrites/)
+      .waitFor();
     expect(presences(h.wb, '2018-03-27')).toEqual({
       'S-1': 'Présent',
       'S-2': 'Présent',
@@ -185,7 +205,10 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     await h.page.keyboard.press('Space');
     await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).focus();
     await h.page.keyboard.press('Enter');
-    await h.page.getByRole('status').getByText(/Enregistré/).waitFor();
+    await h.page
+      .getByRole('status')
+      .getByText(/Enregistré/)
+      .waitFor();
     expect(presences(h.wb, '2018-03-27')).toEqual({ 'S-1': 'Absent', 'S-2': 'Présent' });
     await h.page.close();
   });
@@ -229,7 +252,10 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     expect(presences(h.wb, '2018-03-27')).toEqual({});
     h.services.lock.busy = false;
     await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await h.page.getByRole('status').getByText(/Enregistré/).waitFor();
+    await h.page
+      .getByRole('status')
+      .getByText(/Enregistré/)
+      .waitFor();
     expect(presences(h.wb, '2018-03-27')).toEqual({ 'S-1': 'Présent' });
     await h.page.close();
   });
@@ -239,7 +265,9 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     await radio(h, 'Moreau Inès', 'Excusé').check();
     await h.page.getByRole('button', { name: 'Tous présents' }).click();
     await expect(radio(h, 'Moreau Inès', 'Excusé').isChecked()).resolves.toBe(true);
-    await expect(h.page.getByText('Présents\u00a0: 4 · Absents\u00a0: 0 · Excusés\u00a0: 1 · Non saisis\u00a0: 0').isVisible()).resolves.toBe(true);
+    await expect(
+      h.page.getByText('Présents\u00a0: 4 · Absents\u00a0: 0 · Excusés\u00a0: 1 · Non saisis\u00a0: 0').isVisible(),
+    ).resolves.toBe(true);
     await h.page.close();
   });
 
@@ -247,7 +275,10 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     const h = await open();
     await radio(h, 'Benali Yanis', 'Présent').check();
     await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await h.page.getByRole('status').getByText(/Enregistré/).waitFor();
+    await h.page
+      .getByRole('status')
+      .getByText(/Enregistré/)
+      .waitFor();
     await expect(h.page.evaluate(() => document.activeElement?.id)).resolves.toBe('att-save');
     await h.page.close();
   });
@@ -255,7 +286,10 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
   it('refuses a date after today before anything is sent', async () => {
     const h = await open();
     await h.page.getByLabel('Date de la séance').fill('2099-01-05');
-    await h.page.getByRole('status').getByText(/Le 05\/01\/2099 est après aujourd'hui/).waitFor();
+    await h.page
+      .getByRole('status')
+      .getByText(/Le 05\/01\/2099 est après aujourd'hui/)
+      .waitFor();
     expect(h.calls.map((c) => c.name)).toEqual(['getAttendanceSheet']);
     await h.page.close();
   });
@@ -265,7 +299,10 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     await radio(h, 'Benali Yanis', 'Présent').check();
     await h.page.getByLabel('Date de la séance').fill('');
     await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await h.page.getByRole('status').getByText(/le champ «\u00a0Date de la séance\u00a0» est vide/).waitFor();
+    await h.page
+      .getByRole('status')
+      .getByText(/le champ «\u00a0Date de la séance\u00a0» est vide/)
+      .waitFor();
     expect(h.calls.map((c) => c.name)).toEqual(['getAttendanceSheet']);
     expect(presences(h.wb, '2018-03-27')).toEqual({});
     await h.page.close();
@@ -276,7 +313,10 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     await radio(h, 'Benali Yanis', 'Présent').check();
     await h.page.getByLabel('Date de la séance').fill('2099-01-05');
     await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await h.page.getByRole('status').getByText(/est après aujourd'hui/).waitFor();
+    await h.page
+      .getByRole('status')
+      .getByText(/est après aujourd'hui/)
+      .waitFor();
     expect(h.calls.map((c) => c.name)).toEqual(['getAttendanceSheet']);
     await h.page.close();
   });
@@ -285,10 +325,18 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     const wb = new MemoryWorkbook(TZ, {});
     const services = memoryServices(wb, '2018-03-27');
     const h = await openSidebarPage(chrome, html, services);
-    await h.page.getByRole('status').getByText(/L'onglet «\u00a0Participants\u00a0» est introuvable/).waitFor();
+    await h.page
+      .getByRole('status')
+      .getByText(/L'onglet «\u00a0Participants\u00a0» est introuvable/)
+      .waitFor();
     // What "Préparer le classeur" and the team do meanwhile, in the sheet.
     wb.insertSheet('Participants');
-    wb.writeValues('Participants', 1, 1, participantsTab([participant({ id: 'S-1', lastName: 'Benali', firstName: 'Yanis', entryDate: '2018-03-01' })]));
+    wb.writeValues(
+      'Participants',
+      1,
+      1,
+      participantsTab([participant({ id: 'S-1', lastName: 'Benali', firstName: 'Yanis', entryDate: '2018-03-01' })]),
+    );
     await h.page.evaluate(() => window.dispatchEvent(new Event('focus')));
     await h.page.getByRole('group', { name: 'Benali Yanis' }).waitFor();
     await expect(h.page.locator('#att-message').textContent()).resolves.toBe('');
@@ -318,7 +366,9 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     it('renders the other enrolled people when "Autres inscrits" is opened', async () => {
       const h = await openLate();
       await h.page.getByRole('button', { name: 'Autres inscrits (23)' }).click();
-      await expect(h.page.getByRole('button', { name: 'Autres inscrits (23)' }).getAttribute('aria-expanded')).resolves.toBe('true');
+      await expect(h.page.getByRole('button', { name: 'Autres inscrits (23)' }).getAttribute('aria-expanded')).resolves.toBe(
+        'true',
+      );
       await expect(h.page.locator('fieldset').count()).resolves.toBe(31);
       await h.page.close();
     });
@@ -330,7 +380,10 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
       const other = h.page.locator(`fieldset[data-id="${G.from2016[0]}"]`);
       await other.getByRole('radio', { name: 'Présent', exact: true }).check();
       await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-      await h.page.getByRole('status').getByText(/Enregistré/).waitFor();
+      await h.page
+        .getByRole('status')
+        .getByText(/Enregistré/)
+        .waitFor();
       expect(presences(h.wb, '2018-10-30')).toEqual({ [G.from2016[0]]: 'Présent' });
       await h.page.close();
     });

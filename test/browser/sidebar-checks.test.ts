@@ -59,7 +59,9 @@ describeInChromium('sidebar "Contrôle" in Chromium', () => {
     expect(h.calls).toEqual([{ name: 'validateWorkbook', args: [] }]);
     const headings = await h.page.locator('h3, h4').allTextContents();
     expect(headings).toEqual(['Participants', 'Ligne 3', 'Ligne 4', 'Présences', 'Ligne 2']);
-    await expect(h.page.getByText(/«\u00a031\/02\/2001\u00a0»\u00a0: ce jour n'existe pas \(février 2001 n'a que 28 jours\)/).isVisible()).resolves.toBe(true);
+    await expect(
+      h.page.getByText(/«\u00a031\/02\/2001\u00a0»\u00a0: ce jour n'existe pas \(février 2001 n'a que 28 jours\)/).isVisible(),
+    ).resolves.toBe(true);
     await expect(h.page.getByText(XSS, { exact: false }).isVisible()).resolves.toBe(true);
     await expect(h.page.locator('img').count()).resolves.toBe(0);
     const overflow = await h.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -69,7 +71,7 @@ describeInChromium('sidebar "Contrôle" in Chromium', () => {
     await h.page.close();
   });
 
-  it('selects the faulty cell from an issue\'s button', async () => {
+  it("selects the faulty cell from an issue's button", async () => {
     const h = await open(faulty());
     await h.page.getByRole('button', { name: 'Aller à la cellule (Participants, ligne 3, colonne Date de naissance)' }).click();
     await h.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));

@@ -75,7 +75,10 @@ describeInChromium('sidebar "Données personnelles" in Chromium', () => {
     await h.page.getByText("Personne n'est à anonymiser aujourd'hui.").waitFor();
     expect(h.calls.map((c) => c.name)).toEqual(['previewAnonymisation', 'anonymise', 'previewAnonymisation']);
     expect(h.calls[1].args).toEqual([{ cutoff: '2018-06-15', ids: ['V-1', 'V-2', 'V-3'] }]);
-    const names = h.wb.sheet('Participants').cells.slice(1).map((r) => r[1]);
+    const names = h.wb
+      .sheet('Participants')
+      .cells.slice(1)
+      .map((r) => r[1]);
     expect(names).toEqual(['', '', '', 'Actuel']);
     await expect(h.page.evaluate(() => document.activeElement?.id)).resolves.toBe('privacy-refresh');
     expect(h.errors).toEqual([]);

@@ -42,7 +42,12 @@ function openIn(authMode: AuthModeName, installationSource: InstallationSourceNa
   const fake = createFakeGas({
     authMode,
     installationSource,
-    sheets: { Participants: [['ID', 'Nom', 'Prénom'], ['T-1', 'Martin', 'Camille']] },
+    sheets: {
+      Participants: [
+        ['ID', 'Nom', 'Prénom'],
+        ['T-1', 'Martin', 'Camille'],
+      ],
+    },
   });
   const gas = loadBundle(fake);
   fake.resetCalls();
@@ -141,19 +146,39 @@ describe('dist/Code.js as Apps Script loads it', () => {
   it('ships an editor add-on manifest: no Workspace (card) add-on block, only the keys an editor add-on uses', () => {
     const manifest = JSON.parse(readFileSync(join(DIST_DIR, 'appsscript.json'), 'utf8'));
     expect(manifest.addOns).toBeUndefined();
-    expect(Object.keys(manifest).sort()).toEqual(['dependencies', 'exceptionLogging', 'oauthScopes', 'runtimeVersion', 'timeZone']);
+    expect(Object.keys(manifest).sort()).toEqual([
+      'dependencies',
+      'exceptionLogging',
+      'oauthScopes',
+      'runtimeVersion',
+      'timeZone',
+    ]);
   });
 });
 
 function workbook(participants: number): Record<string, FakeInputCell[][]> {
   const p: FakeInputCell[][] = [['ID', 'Nom', 'Prénom', 'Sexe', 'Date de naissance', 'Commune', "Date d'entrée"]];
   for (let i = 0; i < participants; i++) {
-    p.push([`T-${i}`, 'Martin', `Camille${i}`, i % 2 ? 'F' : 'H', sheetsDate('2000-04-15'), 'Villejuif', sheetsDate('2018-03-05')]);
+    p.push([
+      `T-${i}`,
+      'Martin',
+      `Camille${i}`,
+      i % 2 ? 'F' : 'H',
+      sheetsDate('2000-04-15'),
+      'Villejuif',
+      sheetsDate('2018-03-05'),
+    ]);
   }
   return {
     Participants: p,
-    Séances: [['Date', 'Thème'], [sheetsDate('2018-03-06'), 'CV']],
-    Présences: [['Date', 'ID participant', 'Statut'], [sheetsDate('2018-03-06'), 'T-0', 'Présent']],
+    Séances: [
+      ['Date', 'Thème'],
+      [sheetsDate('2018-03-06'), 'CV'],
+    ],
+    Présences: [
+      ['Date', 'ID participant', 'Statut'],
+      [sheetsDate('2018-03-06'), 'T-0', 'Présent'],
+    ],
   };
 }
 
@@ -173,7 +198,11 @@ describe('the sidebar server functions, run inside the bundle', () => {
         calls[n][name] = fake.snapshotCalls();
       };
       run('getAttendanceSheet', '2018-03-06');
-      run('saveAttendance', { date: '2018-03-13', theme: 'Lettre de motivation', entries: [{ participantId: 'T-1', status: 'Présent' }] });
+      run('saveAttendance', {
+        date: '2018-03-13',
+        theme: 'Lettre de motivation',
+        entries: [{ participantId: 'T-1', status: 'Présent' }],
+      });
       run('validateWorkbook');
       run('computeIndicators', 2018);
       run('generateAnnualReport', 2018);

@@ -81,9 +81,25 @@ function minimalServices(tabs: Record<string, Cell[][]>) {
   /** Utilities.formatDate for the patterns the add-on uses (yyyy MM dd HH mm ss and quoted text). */
   const formatDate = (date: Date, timeZone: string, pattern: string) => {
     const parts: Record<string, string> = {};
-    const f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     for (const p of f.formatToParts(date)) parts[p.type] = p.value;
-    const map: Record<string, string> = { yyyy: parts.year, MM: parts.month, dd: parts.day, HH: parts.hour, mm: parts.minute, ss: parts.second };
+    const map: Record<string, string> = {
+      yyyy: parts.year,
+      MM: parts.month,
+      dd: parts.day,
+      HH: parts.hour,
+      mm: parts.minute,
+      ss: parts.second,
+    };
     return pattern.replace(/'([^']*)'|yyyy|MM|dd|HH|mm|ss/g, (tok, lit) => (lit !== undefined ? lit : map[tok]));
   };
   const globals = {
@@ -107,8 +123,14 @@ function workbook(): Record<string, Cell[][]> {
       ['A-1', 'Durand', 'Léo', parisDate('2001-06-15'), 'Cachan', parisDate('2018-03-06'), 'Non'],
       ['A-2', 'Petit', 'Inès', parisDate('1999-12-01'), 'Villejuif', parisDate('2018-03-06'), 'Oui'],
     ],
-    Séances: [['Date', 'Thème', 'Animateur', 'Lieu'], [parisDate('2018-03-13'), 'CV', 'Nadia', 'Villejuif']],
-    Présences: [['Date', 'ID participant', 'Participant', 'Statut'], [parisDate('2018-03-13'), 'A-1', 'Durand Léo', 'Présent']],
+    Séances: [
+      ['Date', 'Thème', 'Animateur', 'Lieu'],
+      [parisDate('2018-03-13'), 'CV', 'Nadia', 'Villejuif'],
+    ],
+    Présences: [
+      ['Date', 'ID participant', 'Participant', 'Statut'],
+      [parisDate('2018-03-13'), 'A-1', 'Durand Léo', 'Présent'],
+    ],
   };
 }
 
@@ -145,7 +167,13 @@ describe('the bundle with minimal stand-ins and Date cells from another realm', 
         { participantId: 'a-2 ', status: 'Présent' },
       ],
     });
-    expect(JSON.parse(JSON.stringify(first))).toEqual({ date: '2018-03-20', sessionCreated: true, sessionUpdated: false, written: 2, unchanged: 0 });
+    expect(JSON.parse(JSON.stringify(first))).toEqual({
+      date: '2018-03-20',
+      sessionCreated: true,
+      sessionUpdated: false,
+      written: 2,
+      unchanged: 0,
+    });
     const again = app.saveAttendance({ date: '2018-03-20', entries: [{ participantId: 'A-1', status: 'Absent' }] });
     expect(again.written).toBe(0);
     expect(again.unchanged).toBe(1);

@@ -15,8 +15,14 @@ function reunionWorkbook() {
       ['ID', 'Nom', 'Prénom', 'Date de naissance', 'Commune', "Date d'entrée", 'Résident QPV'],
       ['R-1', 'Payet', 'Léa', d('2001-06-15'), 'Saint-Denis', d('2018-03-06'), 'Non'],
     ],
-    Séances: [['Date', 'Thème', 'Animateur', 'Lieu'], [d('2018-03-06'), 'CV', 'Nadia', 'Saint-Denis']],
-    Présences: [['Date', 'ID participant', 'Participant', 'Statut'], [d('2018-03-06'), 'R-1', 'Payet Léa', 'Présent']],
+    Séances: [
+      ['Date', 'Thème', 'Animateur', 'Lieu'],
+      [d('2018-03-06'), 'CV', 'Nadia', 'Saint-Denis'],
+    ],
+    Présences: [
+      ['Date', 'ID participant', 'Participant', 'Statut'],
+      [d('2018-03-06'), 'R-1', 'Payet Léa', 'Présent'],
+    ],
   };
   return createFakeGas({ timeZone: REUNION, sheets });
 }

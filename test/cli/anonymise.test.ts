@@ -83,7 +83,12 @@ describe('club-alternance anonymiser', () => {
     const rows = readModel(copy).participantRecords;
     for (const p of planned) {
       const after = rows.find((x) => x.row === p.row)!;
-      expect([after.lastName, after.firstName, after.birthDate.status, after.id.startsWith('ANON-')]).toEqual(['', '', 'blank', true]);
+      expect([after.lastName, after.firstName, after.birthDate.status, after.id.startsWith('ANON-')]).toEqual([
+        '',
+        '',
+        'blank',
+        true,
+      ]);
       expect(cells.has(p.id)).toBe(false);
     }
   });
@@ -103,7 +108,8 @@ describe('club-alternance anonymiser', () => {
     for (const p of planned) {
       const line = cells[p.row - 1];
       while (line.length < ageCol) line.push('');
-      line[ageCol] = p.birthDate.status === 'ok' && p.entryDate.status === 'ok' ? ageOn(p.birthDate.value, p.entryDate.value) : '';
+      line[ageCol] =
+        p.birthDate.status === 'ok' && p.entryDate.status === 'ok' ? ageOn(p.birthDate.value, p.entryDate.value) : '';
       line[ageCol + 1] = new Date('2026-11-25T23:00:00Z');
       line[birth] = '';
     }
@@ -124,7 +130,11 @@ describe('club-alternance anonymiser', () => {
     const output = fresh();
     writeFileSync(output, 'déjà là');
     const r = await run(example, '--sortie', output);
-    expect([r.code, readFileSync(output, 'utf8'), r.stderr.join('\n')]).toEqual([2, 'déjà là', expect.stringMatching(/existe déjà/)]);
+    expect([r.code, readFileSync(output, 'utf8'), r.stderr.join('\n')]).toEqual([
+      2,
+      'déjà là',
+      expect.stringMatching(/existe déjà/),
+    ]);
   });
 
   it('refuses to write over the input', async () => {

@@ -34,8 +34,12 @@ describe('the HTML report', () => {
     const outcomes = sections().find((s) => s.includes(`>${REPORT.tables.outcomes.replace(/'/g, '&#39;')}</h2>`))!;
     const svg = outcomes.match(/<svg[\s\S]*<\/svg>/)![0];
     expect(svg).not.toMatch(/<path /);
-    const table = new Map([...outcomes.matchAll(/<th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td>/g)].map((m) => [m[1], m[2]]));
-    const bars = [...svg.matchAll(/text-anchor="end">([^<]*)<\/text>(?:<rect [^>]*\/>)?<text [^>]*>([^<]*)<\/text>/g)].map((m) => [m[1], m[2]]);
+    const table = new Map(
+      [...outcomes.matchAll(/<th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td>/g)].map((m) => [m[1], m[2]]),
+    );
+    const bars = [...svg.matchAll(/text-anchor="end">([^<]*)<\/text>(?:<rect [^>]*\/>)?<text [^>]*>([^<]*)<\/text>/g)].map(
+      (m) => [m[1], m[2]],
+    );
     expect(bars.length).toBeGreaterThan(2);
     for (const [label, value] of bars) expect(value).toMatch(new RegExp(`^${table.get(label)}( \\(\\d+\u00a0%\\))?$`));
     expect(bars.filter(([, v]) => /%\)$/.test(v)).length).toBeGreaterThan(2);
@@ -43,7 +47,9 @@ describe('the HTML report', () => {
 
   it('uses no grey and no two equal colours for the series of a chart', () => {
     const months = sections().find((s) => s.includes(`>${REPORT.tables.months}</h2>`))!;
-    const legendFills = [...months.matchAll(/<rect x="\d+" y="\d+" width="12" height="12" fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]);
+    const legendFills = [...months.matchAll(/<rect x="\d+" y="\d+" width="12" height="12" fill="(#[0-9a-f]{6})"/g)].map(
+      (m) => m[1],
+    );
     expect(legendFills).toHaveLength(2);
     expect(new Set(legendFills).size).toBe(2);
     for (const c of legendFills) expect(c).not.toMatch(/^#(9aa0a6|5f6368|80868b|dadce0)$/);

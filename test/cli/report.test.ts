@@ -97,7 +97,7 @@ describe('club-alternance bilan --sortie', () => {
     expect(html).not.toMatch(/https?:|\/\/[a-z]|<script|<link|<img|<iframe|@import|url\(/i);
   });
 
-  it('holds none of the participants\' names, e-mails, phones or IDs', async () => {
+  it("holds none of the participants' names, e-mails, phones or IDs", async () => {
     const out = join(dir, 'bilan-prive.html');
     await run(example, '--annee', '2018', '--sortie', out);
     await run(example, '--annee', '2017', '--sortie', join(dir, 'bilan-prive-2017.html'));
@@ -132,7 +132,10 @@ describe('club-alternance bilan --sortie', () => {
   it('masks small counts with the confidentiality threshold', async () => {
     const wb = buildWorkbook({
       participants: [participant({ commune: 'Arcueil' }), ...Array.from({ length: 6 }, () => participant({ commune: 'Cachan' }))],
-      settings: [['Année', 'Places prévues', 'Seuil de confidentialité'], [2018, 10, 5]],
+      settings: [
+        ['Année', 'Places prévues', 'Seuil de confidentialité'],
+        [2018, 10, 5],
+      ],
     });
     const path = join(dir, 'seuil.xlsx');
     await writeXlsx(wb, path);
@@ -191,7 +194,11 @@ describe('unusable input: exit 2 with one clear French line', () => {
 
   it('a year without any data: exit 1 with one French line, as the menu refuses it', async () => {
     const r = await run(example, '--annee', '2005');
-    expect([r.code, r.stdout, r.stderr]).toEqual([1, '', ["Aucune donnée pour 2005\u00a0: ni bénéficiaire ni séance. Aucun bilan n'a été généré."]]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      1,
+      '',
+      ["Aucune donnée pour 2005\u00a0: ni bénéficiaire ni séance. Aucun bilan n'a été généré."],
+    ]);
   });
 
   it('an output folder that does not exist: a French sentence naming the file, no system error', async () => {
@@ -219,7 +226,12 @@ describe('unusable input: exit 2 with one clear French line', () => {
   });
 
   it('parses arguments without touching the disk', () => {
-    expect(parseReportArgs(['x.xlsx', '--annee', '2018', '--sortie', 'b.html'])).toEqual({ file: 'x.xlsx', year: 2018, json: false, output: 'b.html' });
+    expect(parseReportArgs(['x.xlsx', '--annee', '2018', '--sortie', 'b.html'])).toEqual({
+      file: 'x.xlsx',
+      year: 2018,
+      json: false,
+      output: 'b.html',
+    });
   });
 });
 

@@ -44,8 +44,15 @@ function cleanTabs(): Record<string, Row[]> {
       ['A-1', 'Martin', 'Léa', 'F', utcDate('2000-04-15'), 'Villejuif', '94800', utcDate('2018-03-05'), 'lea.martin@exemple.fr'],
       ['A-2', 'Dupont', 'Noé', 'Homme', '12/06/1999', 'le kremlin bicetre', 94270, '02/03/2018', ''],
     ],
-    Séances: [['Date', 'Thème'], [utcDate('2018-03-06'), 'CV']],
-    Présences: [['Date', 'ID participant', 'Statut'], [utcDate('2018-03-06'), 'A-1', 'présente'], ['06/03/2018', 'a-2', 'x']],
+    Séances: [
+      ['Date', 'Thème'],
+      [utcDate('2018-03-06'), 'CV'],
+    ],
+    Présences: [
+      ['Date', 'ID participant', 'Statut'],
+      [utcDate('2018-03-06'), 'A-1', 'présente'],
+      ['06/03/2018', 'a-2', 'x'],
+    ],
   };
 }
 
@@ -91,7 +98,9 @@ describe('club-alternance verifier', () => {
     tabs.Participants[3][6] = '94260';
     const r = await run(await xlsx('avertissements.xlsx', tabs));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Participants, ligne 4 — Avertissement — Commune\u00a0: «\u00a0Fresnes\u00a0» n\'est pas une commune du territoire');
+    expect(r.out).toContain(
+      "Participants, ligne 4 — Avertissement — Commune\u00a0: «\u00a0Fresnes\u00a0» n'est pas une commune du territoire",
+    );
   });
 
   it('shows labels, not codes, in the text output', async () => {
@@ -119,7 +128,16 @@ describe('club-alternance verifier', () => {
     expect(Object.keys(parsed)).toEqual(['rowsChecked', 'issues']);
     expect(parsed).toEqual({
       rowsChecked: 6,
-      issues: [{ sheet: 'Participants', row: 5, column: 'ID', severity: 'error', code: 'ID_MISSING', message: expect.stringContaining('ID manquant') }],
+      issues: [
+        {
+          sheet: 'Participants',
+          row: 5,
+          column: 'ID',
+          severity: 'error',
+          code: 'ID_MISSING',
+          message: expect.stringContaining('ID manquant'),
+        },
+      ],
     });
   });
 
@@ -177,7 +195,11 @@ describe('club-alternance verifier', () => {
 
   it('finds the Participants tab whatever its case and accents', async () => {
     const tabs = cleanTabs();
-    const path = await xlsx('casse.xlsx', { ' PARTICIPANTS ': tabs.Participants, seances: tabs.Séances, PRESENCES: tabs.Présences });
+    const path = await xlsx('casse.xlsx', {
+      ' PARTICIPANTS ': tabs.Participants,
+      seances: tabs.Séances,
+      PRESENCES: tabs.Présences,
+    });
     const r = await run(path);
     expect(r.code).toBe(0);
     expect(r.out).toBe('Aucun problème\u00a0: 5 lignes vérifiées.');

@@ -53,7 +53,14 @@ describe('planAnonymisation', () => {
         participant({ id: '', entryDate: '2016-03-01' }),
         participant({ id: 'D-1', entryDate: '2016-03-01' }),
         participant({ id: ' d-1', entryDate: '2016-03-01' }),
-        participant({ id: 'ANON-0001', lastName: '', firstName: '', birthDate: '', entryDate: '2016-03-01', anonymisedOn: '2020-01-01' }),
+        participant({
+          id: 'ANON-0001',
+          lastName: '',
+          firstName: '',
+          birthDate: '',
+          entryDate: '2016-03-01',
+          anonymisedOn: '2020-01-01',
+        }),
         participant({ id: 'OK-1', entryDate: '2016-03-01' }),
       ],
     });
@@ -61,13 +68,21 @@ describe('planAnonymisation', () => {
   });
 
   it('is strict: a last activity on the cutoff day is kept', () => {
-    const wb = buildWorkbook({ participants: [participant({ id: 'P-1', entryDate: '2024-11-26' }), participant({ id: 'P-2', entryDate: '2024-11-25' })] });
+    const wb = buildWorkbook({
+      participants: [participant({ id: 'P-1', entryDate: '2024-11-26' }), participant({ id: 'P-2', entryDate: '2024-11-25' })],
+    });
     expect(plan(wb).ids).toEqual(['P-2']);
   });
 
   it('falls back to 2 years when the retention of Paramètres is not a whole number of at least 1', () => {
     for (const bad of [0, -1, 1.5, 'deux', '']) {
-      const wb = buildWorkbook({ participants: [participant()], settings: [['Année', 'Durée de conservation (années)'], [2018, bad]] });
+      const wb = buildWorkbook({
+        participants: [participant()],
+        settings: [
+          ['Année', 'Durée de conservation (années)'],
+          [2018, bad],
+        ],
+      });
       expect(plan(wb).retentionYears).toBe(2);
     }
   });
@@ -85,8 +100,25 @@ describe('checks on anonymised rows', () => {
   it('raise none of the personal-field codes', () => {
     const wb = buildWorkbook({
       participants: [
-        participant({ id: 'ANON-0001', lastName: '', firstName: '', birthDate: '31/02/2001', phone: '12', email: 'x', entryDate: '2016-03-01', anonymisedOn: '2020-01-01', ageAtEntry: 19 }),
-        participant({ id: 'ANON-0002', lastName: '', firstName: '', birthDate: '', entryDate: '2016-03-01', anonymisedOn: '2020-01-01' }),
+        participant({
+          id: 'ANON-0001',
+          lastName: '',
+          firstName: '',
+          birthDate: '31/02/2001',
+          phone: '12',
+          email: 'x',
+          entryDate: '2016-03-01',
+          anonymisedOn: '2020-01-01',
+          ageAtEntry: 19,
+        }),
+        participant({
+          id: 'ANON-0002',
+          lastName: '',
+          firstName: '',
+          birthDate: '',
+          entryDate: '2016-03-01',
+          anonymisedOn: '2020-01-01',
+        }),
       ],
     });
     expect(checkWorkbook(readModel(wb), day('2026-11-26')).issues.map((i) => i.code)).toEqual([]);

@@ -7,7 +7,10 @@ import { buildWorkbook, participant } from '../support/builders';
 describe('a save from the sidebar', () => {
   it('accepts a status typed with a combining accent (Pre\\u0301sent) as Présent', () => {
     const v = validateSaveInput({ date: '2018-03-05', entries: [{ participantId: 'T-1', status: 'Pre\u0301sent' }] });
-    expect(v).toEqual({ ok: true, value: expect.objectContaining({ entries: [expect.objectContaining({ status: 'Présent' })] }) });
+    expect(v).toEqual({
+      ok: true,
+      value: expect.objectContaining({ entries: [expect.objectContaining({ status: 'Présent' })] }),
+    });
   });
 });
 

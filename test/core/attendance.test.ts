@@ -231,10 +231,14 @@ describe('"à relancer" flag', () => {
   it('does not flag before three sessions were expected of the participant', () => {
     expect(flagOn('2018-04-03', [['2018-03-27', 'Absent']], { entryDate: '2018-03-15' }).needsFollowUp).toBe(false);
     expect(
-      flagOn('2018-04-03', [
-        ['2018-03-20', 'Absent'],
-        ['2018-03-27', 'Absent'],
-      ], { entryDate: '2018-03-15' }).needsFollowUp,
+      flagOn(
+        '2018-04-03',
+        [
+          ['2018-03-20', 'Absent'],
+          ['2018-03-27', 'Absent'],
+        ],
+        { entryDate: '2018-03-15' },
+      ).needsFollowUp,
     ).toBe(false);
   });
 
@@ -242,9 +246,7 @@ describe('"à relancer" flag', () => {
     const m = model({
       participants: [p(), other],
       sessions: [{ date: '2018-03-29' }, { date: '2018-03-30' }, { date: '2018-03-31' }],
-      attendance: att([
-        ['2018-03-20', 'Présent'],
-      ]),
+      attendance: att([['2018-03-20', 'Présent']]),
     });
     const f = buildAttendanceSheet(m, day('2018-04-03')).participants.find((x) => x.id === 'F1')!;
     expect(f.needsFollowUp).toBe(false);
@@ -331,7 +333,11 @@ describe('validation of a save input', () => {
     ['with a blank ID', { participantId: '  ', status: 'Présent' }, /n'indique pas l'identifiant/],
     ['with an absurd ID', { participantId: 'x'.repeat(500), status: 'Présent' }, /trop long/],
     ['without status', { participantId: 'A1' }, /statut de «\u00a0A1\u00a0» manque/],
-    ['with an unknown status', { participantId: 'A1', status: 'En retard' }, /statut «\u00a0En retard\u00a0» de «\u00a0A1\u00a0» est inconnu/],
+    [
+      'with an unknown status',
+      { participantId: 'A1', status: 'En retard' },
+      /statut «\u00a0En retard\u00a0» de «\u00a0A1\u00a0» est inconnu/,
+    ],
     ['with a sheet synonym as status', { participantId: 'A1', status: 'P' }, /est inconnu/],
     ['with a lower-case status', { participantId: 'A1', status: 'présent' }, /est inconnu/],
     ['with a boolean status', { participantId: 'A1', status: true }, /est inconnu/],
@@ -376,8 +382,11 @@ describe('validation of a save input', () => {
 });
 
 describe('who is expected on a date (SPEC §4, active participants)', () => {
-  const listed = (people: ReturnType<typeof participant>[], iso: string, attendance: { date: string; id: string; status: string }[] = []) =>
-    buildAttendanceSheet(model({ participants: people, attendance }), day(iso)).participants.map((p) => p.id);
+  const listed = (
+    people: ReturnType<typeof participant>[],
+    iso: string,
+    attendance: { date: string; id: string; status: string }[] = [],
+  ) => buildAttendanceSheet(model({ participants: people, attendance }), day(iso)).participants.map((p) => p.id);
 
   it('lists someone who entered exactly six calendar months before the date', () => {
     expect(listed([participant({ id: 'X1', entryDate: '2018-04-30' })], '2018-10-30')).toEqual(['X1']);
@@ -398,12 +407,28 @@ describe('who is expected on a date (SPEC §4, active participants)', () => {
   });
 
   it('leaves out someone whose contract started before the date', () => {
-    const people = [participant({ id: 'X1', entryDate: '2018-09-01', situation: 'Alternance signée', contractType: 'Apprentissage', contractStart: '2018-10-01' })];
+    const people = [
+      participant({
+        id: 'X1',
+        entryDate: '2018-09-01',
+        situation: 'Alternance signée',
+        contractType: 'Apprentissage',
+        contractStart: '2018-10-01',
+      }),
+    ];
     expect(listed(people, '2018-10-30')).toEqual([]);
   });
 
   it('still lists someone whose contract starts on the date itself', () => {
-    const people = [participant({ id: 'X1', entryDate: '2018-09-01', situation: 'Alternance signée', contractType: 'Apprentissage', contractStart: '2018-10-30' })];
+    const people = [
+      participant({
+        id: 'X1',
+        entryDate: '2018-09-01',
+        situation: 'Alternance signée',
+        contractType: 'Apprentissage',
+        contractStart: '2018-10-30',
+      }),
+    ];
     expect(listed(people, '2018-10-30')).toEqual(['X1']);
   });
 
@@ -425,7 +450,10 @@ describe('who is expected on a date (SPEC §4, active participants)', () => {
 
   it('never lists an anonymised row', () => {
     const people = [participant({ id: 'X1', entryDate: '2018-10-01', anonymisedOn: '2018-10-20' })];
-    const sheet = buildAttendanceSheet(model({ participants: people, attendance: [{ date: '2018-10-30', id: 'X1', status: 'Présent' }] }), day('2018-10-30'));
+    const sheet = buildAttendanceSheet(
+      model({ participants: people, attendance: [{ date: '2018-10-30', id: 'X1', status: 'Présent' }] }),
+      day('2018-10-30'),
+    );
     expect([sheet.participants, sheet.others]).toEqual([[], []]);
   });
 });
@@ -437,7 +465,8 @@ describe('dates of a save (SPEC §4, §5)', () => {
     const r = validateSaveInput({ date: '2030-06-04', entries }, day('2018-10-30'));
     expect(r).toEqual({
       ok: false,
-      message: "La séance du 04/06/2030 n'a pas encore eu lieu\u00a0: les présences se saisissent le jour de la séance ou après. Rien n'a été enregistré.",
+      message:
+        "La séance du 04/06/2030 n'a pas encore eu lieu\u00a0: les présences se saisissent le jour de la séance ou après. Rien n'a été enregistré.",
     });
   });
 

@@ -8,7 +8,8 @@ import { buildWorkbook, participant } from '../support/builders';
 const TODAY = dayFromIso('2018-12-31')!;
 
 describe('an ID used on 7 rows', () => {
-  const wb = () => buildWorkbook({ participants: Array.from({ length: 7 }, (_, i) => participant({ id: 'D-1', firstName: `Prénom${i}` })) });
+  const wb = () =>
+    buildWorkbook({ participants: Array.from({ length: 7 }, (_, i) => participant({ id: 'D-1', firstName: `Prénom${i}` })) });
   const issues = () => checkWorkbook(readModel(wb()), TODAY).issues.filter((i) => i.code === 'ID_DUPLICATE');
 
   it('is reported on each of the 7 rows', () => {

@@ -8,7 +8,7 @@ import { readModel } from '../../src/server/read';
 import { buildWorkbook, participant } from '../support/builders';
 
 describe('note blocks', () => {
-  it('append after the user\'s text and strip back to it exactly', () => {
+  it("append after the user's text and strip back to it exactly", () => {
     expect(withMark('', ['• a'])).toBe(`${MARK_HEADER}\n• a`);
     expect(withMark('Rappeler lundi', ['• a', '• b'])).toBe(`Rappeler lundi\n\n${MARK_HEADER}\n• a\n• b`);
     expect(stripMark(`Rappeler lundi\n\n${MARK_HEADER}\n• a`)).toBe('Rappeler lundi');
@@ -19,11 +19,18 @@ describe('note blocks', () => {
 
   it('round-trip any user note (property)', () => {
     fc.assert(
-      fc.property(fc.string(), fc.array(fc.string({ minLength: 1 }).map((s) => `• ${s}`), { maxLength: 3 }), (user, lines) => {
-        fc.pre(!user.includes(MARK_HEADER));
-        expect(stripMark(withMark(user, lines))).toBe(user);
-        expect(stripMark(withMark(stripMark(withMark(user, lines)), lines))).toBe(user);
-      }),
+      fc.property(
+        fc.string(),
+        fc.array(
+          fc.string({ minLength: 1 }).map((s) => `• ${s}`),
+          { maxLength: 3 },
+        ),
+        (user, lines) => {
+          fc.pre(!user.includes(MARK_HEADER));
+          expect(stripMark(withMark(user, lines))).toBe(user);
+          expect(stripMark(withMark(stripMark(withMark(user, lines)), lines))).toBe(user);
+        },
+      ),
     );
   });
 });
@@ -38,7 +45,16 @@ describe('refreshNotes', () => {
     const marks: CellMarks = new Map();
     addMark(marks, 2, 2, '• nouveau');
     expect(refreshNotes(current, marks)).toEqual({
-      writes: [{ row: 2, col: 2, notes: [[`note\n\n${MARK_HEADER}\n• nouveau`, ''], ['', '']] }],
+      writes: [
+        {
+          row: 2,
+          col: 2,
+          notes: [
+            [`note\n\n${MARK_HEADER}\n• nouveau`, ''],
+            ['', ''],
+          ],
+        },
+      ],
       marked: 1,
     });
   });
@@ -58,7 +74,9 @@ describe('refreshNotes', () => {
     const current = [[`${MARK_HEADER}\n• a`], ['Rappeler lundi'], ['']];
     const marks: CellMarks = new Map();
     addMark(marks, 3, 1, '• b');
-    expect(refreshNotes(current, marks).writes).toEqual([{ row: 1, col: 1, notes: [[''], ['Rappeler lundi'], [`${MARK_HEADER}\n• b`]] }]);
+    expect(refreshNotes(current, marks).writes).toEqual([
+      { row: 1, col: 1, notes: [[''], ['Rappeler lundi'], [`${MARK_HEADER}\n• b`]] },
+    ]);
   });
 
   it('writes only the fixed cell when one fault among many is corrected', () => {
@@ -111,9 +129,27 @@ describe('planPreparation', () => {
   });
 
   it('gives default Paramètres that read back as the defaults', () => {
-    const values = defaultSettingsValues({ territory: [...DEFAULT_TERRITORY], qpvDistricts: DEFAULT_QPV_DISTRICTS.map((d) => ({ ...d })) });
-    expect(values[0]).toEqual(['Année', 'Places prévues', 'Début de saison', 'Fin de saison', 'Commune du territoire', 'Quartier QPV', 'Commune du QPV', 'Seuil de confidentialité', 'Durée de conservation (années)']);
+    const values = defaultSettingsValues({
+      territory: [...DEFAULT_TERRITORY],
+      qpvDistricts: DEFAULT_QPV_DISTRICTS.map((d) => ({ ...d })),
+    });
+    expect(values[0]).toEqual([
+      'Année',
+      'Places prévues',
+      'Début de saison',
+      'Fin de saison',
+      'Commune du territoire',
+      'Quartier QPV',
+      'Commune du QPV',
+      'Seuil de confidentialité',
+      'Durée de conservation (années)',
+    ]);
     expect(values).toHaveLength(1 + 9); // 9 (district, commune) pairs
-    expect(values.slice(1).map((r) => r[4]).filter(Boolean)).toEqual(DEFAULT_TERRITORY);
+    expect(
+      values
+        .slice(1)
+        .map((r) => r[4])
+        .filter(Boolean),
+    ).toEqual(DEFAULT_TERRITORY);
   });
 });

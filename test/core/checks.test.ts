@@ -60,7 +60,10 @@ describe('a clean workbook', () => {
 
 describe('MISSING_COLUMN', () => {
   it('reports one issue per absent required column, on the header row', () => {
-    const wb = buildWorkbook({ participants: [participant()], participantColumns: ['id', 'lastName', 'firstName', 'commune', 'entryDate'] });
+    const wb = buildWorkbook({
+      participants: [participant()],
+      participantColumns: ['id', 'lastName', 'firstName', 'commune', 'entryDate'],
+    });
     const result = checkWorkbook(readModel(wb), TODAY);
     expect(only(result, 'MISSING_COLUMN')).toEqual([
       expect.objectContaining({ sheet: 'Participants', row: 1, column: 'Date de naissance', severity: 'error' }),
@@ -80,7 +83,12 @@ describe('MISSING_COLUMN', () => {
 
   it('reports the header row when titles sit above it', () => {
     const wb = new MemoryWorkbook('Europe/Paris', {
-      Participants: [['Suivi 2018'], [], ['ID', 'Nom', 'Prénom', 'Date de naissance', "Date d'entrée"], ['A-1', 'Martin', 'Léa', '15/04/2000', '05/03/2018']],
+      Participants: [
+        ['Suivi 2018'],
+        [],
+        ['ID', 'Nom', 'Prénom', 'Date de naissance', "Date d'entrée"],
+        ['A-1', 'Martin', 'Léa', '15/04/2000', '05/03/2018'],
+      ],
     });
     const result = checkWorkbook(readModel(wb), TODAY);
     expect(result.issues.map((i) => [i.row, i.code, i.column])).toEqual([[3, 'MISSING_COLUMN', 'Commune']]);
@@ -101,7 +109,12 @@ describe('MISSING_COLUMN', () => {
   });
 
   it('reports only the columns missing from a header-like row that has too few headers', () => {
-    const wb = new MemoryWorkbook('Europe/Paris', { Participants: [['ID', 'Nom', 'Âge'], ['A-1', 'Martin', 19]] });
+    const wb = new MemoryWorkbook('Europe/Paris', {
+      Participants: [
+        ['ID', 'Nom', 'Âge'],
+        ['A-1', 'Martin', 19],
+      ],
+    });
     const result = checkWorkbook(readModel(wb), TODAY);
     expect(result.issues.map((i) => i.column)).toEqual(['Prénom', 'Date de naissance', 'Commune', "Date d'entrée"]);
     expect(result.issues.every((i) => i.row === 1 && i.code === 'MISSING_COLUMN')).toBe(true);
@@ -118,14 +131,17 @@ describe('MISSING_COLUMN', () => {
   it('reports Présences without a Statut column and skips the status check', () => {
     const p = participant({ id: 'A-1' });
     const wb = buildWorkbook({ participants: [p], sessions: [{ date: '2018-03-06' }] });
-    wb.sheet('Présences').cells = [['Date', 'ID participant'], [dateCell('2018-03-06'), 'A-1']];
+    wb.sheet('Présences').cells = [
+      ['Date', 'ID participant'],
+      [dateCell('2018-03-06'), 'A-1'],
+    ];
     const result = checkWorkbook(readModel(wb), TODAY);
     expect(result.issues.map((i) => [i.sheet, i.row, i.code, i.column])).toEqual([['Présences', 1, 'MISSING_COLUMN', 'Statut']]);
   });
 
   it('reports a Présences tab with data but no header row', () => {
     const wb = buildWorkbook({ participants: [participant()] });
-    wb.sheet('Présences').cells = [['n\'importe quoi'], [dateCell('2018-03-06'), 'A-1', 'P']];
+    wb.sheet('Présences').cells = [["n'importe quoi"], [dateCell('2018-03-06'), 'A-1', 'P']];
     const result = checkWorkbook(readModel(wb), TODAY);
     expect(only(result, 'MISSING_COLUMN').map((i) => i.column)).toEqual(['Date', 'ID participant', 'Statut']);
   });
@@ -139,7 +155,12 @@ describe('identity', () => {
   });
 
   it('ID_DUPLICATE on every row sharing an ID, case and spaces ignored', () => {
-    const r = checkPeople(participant({ id: 'A-1' }), participant({ id: 'A-2' }), participant({ id: ' a-1 ' }), participant({ id: 'A-1' }));
+    const r = checkPeople(
+      participant({ id: 'A-1' }),
+      participant({ id: 'A-2' }),
+      participant({ id: ' a-1 ' }),
+      participant({ id: 'A-1' }),
+    );
     expect(only(r, 'ID_DUPLICATE').map((i) => i.row)).toEqual([2, 4, 5]);
     expect(only(r, 'ID_DUPLICATE')[0]).toMatchObject({ column: 'ID', severity: 'error' });
     expect(only(r, 'ID_DUPLICATE')[0].message).toContain('lignes 4 et 5');
@@ -210,7 +231,7 @@ describe('dates and age', () => {
     ]);
   });
 
-  it('DATE_IN_FUTURE for a Date d\'entrée or birth after today, not on today', () => {
+  it("DATE_IN_FUTURE for a Date d'entrée or birth after today, not on today", () => {
     const today = dayFromIso('2018-06-01')!;
     const result = check(
       {
@@ -246,7 +267,7 @@ describe('dates and age', () => {
     expect(only(r, 'AGE_OUT_OF_RANGE').every((i) => i.severity === 'warning' && i.column === 'Date de naissance')).toBe(true);
   });
 
-  it('EXIT_BEFORE_ENTRY when Date de sortie is before Date d\'entrée, not on the same day', () => {
+  it("EXIT_BEFORE_ENTRY when Date de sortie is before Date d'entrée, not on the same day", () => {
     const r = checkPeople(
       participant({ entryDate: '2018-03-05', exitDate: '2018-03-04' }),
       participant({ entryDate: '2018-03-05', exitDate: '2018-03-05' }),
@@ -297,13 +318,21 @@ describe('residence', () => {
   it('uses the Paramètres territory when given', () => {
     const r = check({
       participants: [participant({ commune: 'Fresnes', postcode: '94260' }), participant({ commune: 'Villejuif' })],
-      settings: [['Commune du territoire', 'Seuil de confidentialité'], ['Fresnes', '']],
+      settings: [
+        ['Commune du territoire', 'Seuil de confidentialité'],
+        ['Fresnes', ''],
+      ],
     });
     expect(r.issues.map((i) => [i.row, i.code])).toEqual([[3, 'COMMUNE_OUTSIDE_TERRITORY']]);
   });
 
   it('POSTCODE_INVALID when not 5 digits; a number cell of 5 digits is fine', () => {
-    const r = checkPeople(participant({ postcode: '9480' }), participant({ postcode: 94800 }), participant({ postcode: '94 800' }), participant({ postcode: '' }));
+    const r = checkPeople(
+      participant({ postcode: '9480' }),
+      participant({ postcode: 94800 }),
+      participant({ postcode: '94 800' }),
+      participant({ postcode: '' }),
+    );
     expect(r.issues.map((i) => [i.row, i.code, i.column])).toEqual([
       [2, 'POSTCODE_INVALID', 'Code postal'],
       [4, 'POSTCODE_INVALID', 'Code postal'],
@@ -326,29 +355,50 @@ describe('residence', () => {
   });
 
   it('QPV_DISTRICT_MISSING when Résident QPV = Oui without a district', () => {
-    const r = checkPeople(participant({ qpvResident: 'Oui', qpvDistrict: '' }), participant({ qpvResident: 'oui', qpvDistrict: 'chaperon vert' }));
+    const r = checkPeople(
+      participant({ qpvResident: 'Oui', qpvDistrict: '' }),
+      participant({ qpvResident: 'oui', qpvDistrict: 'chaperon vert' }),
+    );
     expect(r.issues.map((i) => [i.row, i.code, i.column])).toEqual([[2, 'QPV_DISTRICT_MISSING', 'Quartier QPV']]);
   });
 
   it('QPV_DISTRICT_UNKNOWN against the built-in list, or the Paramètres list that replaces it', () => {
-    const r = checkPeople(participant({ qpvResident: 'Oui', qpvDistrict: 'Quartier Imaginaire' }), participant({ qpvResident: 'Oui', qpvDistrict: 'CHAPERON-VERT' }));
+    const r = checkPeople(
+      participant({ qpvResident: 'Oui', qpvDistrict: 'Quartier Imaginaire' }),
+      participant({ qpvResident: 'Oui', qpvDistrict: 'CHAPERON-VERT' }),
+    );
     expect(r.issues.map((i) => [i.row, i.code])).toEqual([[2, 'QPV_DISTRICT_UNKNOWN']]);
     const r2 = check({
-      participants: [participant({ qpvResident: 'Oui', qpvDistrict: 'Lebon Lamartine' }), participant({ qpvResident: 'Oui', qpvDistrict: 'Chaperon Vert' })],
-      settings: [['Quartier QPV', 'Commune du QPV'], ['Lebon Lamartine', 'Villejuif']],
+      participants: [
+        participant({ qpvResident: 'Oui', qpvDistrict: 'Lebon Lamartine' }),
+        participant({ qpvResident: 'Oui', qpvDistrict: 'Chaperon Vert' }),
+      ],
+      settings: [
+        ['Quartier QPV', 'Commune du QPV'],
+        ['Lebon Lamartine', 'Villejuif'],
+      ],
     });
     expect(r2.issues.map((i) => [i.row, i.code])).toEqual([[3, 'QPV_DISTRICT_UNKNOWN']]);
   });
 
   it('QPV_INCONSISTENT when Résident QPV = Non and a district is filled', () => {
-    const r = checkPeople(participant({ qpvResident: 'Non', qpvDistrict: 'Chaperon Vert' }), participant({ qpvResident: '', qpvDistrict: '' }));
+    const r = checkPeople(
+      participant({ qpvResident: 'Non', qpvDistrict: 'Chaperon Vert' }),
+      participant({ qpvResident: '', qpvDistrict: '' }),
+    );
     expect(r.issues.map((i) => [i.row, i.code, i.severity])).toEqual([[2, 'QPV_INCONSISTENT', 'warning']]);
   });
 });
 
 describe('outcome and contract', () => {
   const signed = (o: ParticipantInput = {}): ParticipantInput =>
-    participant({ situation: 'Alternance signée', contractType: 'Apprentissage', contractStart: '2018-09-03', contractMonths: 24, ...o });
+    participant({
+      situation: 'Alternance signée',
+      contractType: 'Apprentissage',
+      contractStart: '2018-09-03',
+      contractMonths: 24,
+      ...o,
+    });
 
   it('CONTRACT_TYPE_MISSING and CONTRACT_START_MISSING for a signed work-study without them', () => {
     const r = checkPeople(signed({ contractType: '' }), signed({ contractStart: '' }), signed());
@@ -376,8 +426,18 @@ describe('outcome and contract', () => {
     const r = checkPeople(
       signed({ birthDate: '1993-03-01', entryDate: '2018-03-05', contractStart: '2023-03-01' }), // 30 at start
       signed({ birthDate: '1993-03-02', entryDate: '2018-03-05', contractStart: '2022-03-01' }), // 28 at start
-      signed({ contractType: 'Professionnalisation', birthDate: '1995-01-01', entryDate: '2018-03-05', contractStart: '2021-01-01' }), // 26
-      signed({ contractType: 'Professionnalisation', birthDate: '1995-01-02', entryDate: '2018-03-05', contractStart: '2021-01-01' }), // 25
+      signed({
+        contractType: 'Professionnalisation',
+        birthDate: '1995-01-01',
+        entryDate: '2018-03-05',
+        contractStart: '2021-01-01',
+      }), // 26
+      signed({
+        contractType: 'Professionnalisation',
+        birthDate: '1995-01-02',
+        entryDate: '2018-03-05',
+        contractStart: '2021-01-01',
+      }), // 25
     );
     expect(only(r, 'CONTRACT_AGE_RULE').map((i) => [i.row, i.severity])).toEqual([
       [2, 'warning'],
@@ -388,7 +448,11 @@ describe('outcome and contract', () => {
   });
 
   it('CONTRACT_FIELDS_WITHOUT_CONTRACT when a contract type is given but the situation is not a signed work-study', () => {
-    const r = checkPeople(participant({ contractType: 'Apprentissage' }), participant({ situation: 'Emploi', exitDate: '2018-06-01', contractType: 'pro' }), signed());
+    const r = checkPeople(
+      participant({ contractType: 'Apprentissage' }),
+      participant({ situation: 'Emploi', exitDate: '2018-06-01', contractType: 'pro' }),
+      signed(),
+    );
     expect(r.issues.map((i) => [i.row, i.code])).toEqual([
       [2, 'CONTRACT_FIELDS_WITHOUT_CONTRACT'],
       [3, 'VALUE_NOT_ALLOWED'],
@@ -467,7 +531,14 @@ describe('Séances', () => {
 
   it('SESSION_OUTSIDE_SEASON against the season of its year, where given', () => {
     const r = check({
-      sessions: [{ date: '2018-02-27' }, { date: '2018-03-01' }, { date: '2018-10-31' }, { date: '2018-11-06' }, { date: '2017-12-12' }, { date: '2019-12-10' }],
+      sessions: [
+        { date: '2018-02-27' },
+        { date: '2018-03-01' },
+        { date: '2018-10-31' },
+        { date: '2018-11-06' },
+        { date: '2017-12-12' },
+        { date: '2019-12-10' },
+      ],
       settings: [
         ['Année', 'Places prévues', 'Début de saison', 'Fin de saison'],
         [2018, 55, '01/03/2018', '31/10/2018'],
@@ -485,10 +556,15 @@ describe('Séances', () => {
 describe('Présences', () => {
   const people = [participant({ id: 'A-1', entryDate: '2018-03-06', exitDate: '2018-06-30', situation: 'Emploi' })];
   const sessions = [{ date: '2018-03-06' }, { date: '2018-03-13' }, { date: '2018-07-03' }, { date: '2018-02-27' }];
-  const att = (...rows: { date: CellValue; id: CellValue; status: CellValue }[]) => check({ participants: people, sessions, attendance: rows });
+  const att = (...rows: { date: CellValue; id: CellValue; status: CellValue }[]) =>
+    check({ participants: people, sessions, attendance: rows });
 
   it('ATTENDANCE_UNKNOWN_PARTICIPANT for an ID not in Participants; case and spaces ignored', () => {
-    const r = att({ date: '2018-03-06', id: 'ZZZ', status: 'P' }, { date: '2018-03-13', id: ' a-1 ', status: 'P' }, { date: '2018-03-13', id: '', status: 'P' });
+    const r = att(
+      { date: '2018-03-06', id: 'ZZZ', status: 'P' },
+      { date: '2018-03-13', id: ' a-1 ', status: 'P' },
+      { date: '2018-03-13', id: '', status: 'P' },
+    );
     expect(r.issues.map((i) => [i.sheet, i.row, i.code, i.column])).toEqual([
       ['Présences', 2, 'ATTENDANCE_UNKNOWN_PARTICIPANT', 'ID participant'],
       ['Présences', 4, 'ATTENDANCE_UNKNOWN_PARTICIPANT', 'ID participant'],
@@ -496,7 +572,11 @@ describe('Présences', () => {
   });
 
   it('ATTENDANCE_UNKNOWN_SESSION for a date not in Séances; DATE_INVALID for an unreadable one', () => {
-    const r = att({ date: '2018-03-20', id: 'A-1', status: 'P' }, { date: '13/03/2018', id: 'A-1', status: 'P' }, { date: 'mardi', id: 'A-1', status: 'P' });
+    const r = att(
+      { date: '2018-03-20', id: 'A-1', status: 'P' },
+      { date: '13/03/2018', id: 'A-1', status: 'P' },
+      { date: 'mardi', id: 'A-1', status: 'P' },
+    );
     expect(r.issues.map((i) => [i.row, i.code, i.column])).toEqual([
       [2, 'ATTENDANCE_UNKNOWN_SESSION', 'Date'],
       [4, 'DATE_INVALID', 'Date'],
@@ -538,11 +618,11 @@ describe('Présences', () => {
   it('says in French that a future attendance must be dated again', () => {
     const r = att({ date: '2026-11-27', id: 'A-1', status: 'P' });
     expect(only(r, 'ATTENDANCE_IN_FUTURE')[0].message).toBe(
-      'Présence datée du 27/11/2026, après aujourd\'hui\u00a0: une présence se saisit le jour de la séance ou après\u00a0; corrigez la date.',
+      "Présence datée du 27/11/2026, après aujourd'hui\u00a0: une présence se saisit le jour de la séance ou après\u00a0; corrigez la date.",
     );
   });
 
-  it('ATTENDANCE_BEFORE_ENTRY and ATTENDANCE_AFTER_EXIT against the participant\'s dates', () => {
+  it("ATTENDANCE_BEFORE_ENTRY and ATTENDANCE_AFTER_EXIT against the participant's dates", () => {
     const r = att(
       { date: '2018-02-27', id: 'A-1', status: 'P' },
       { date: '2018-03-06', id: 'A-1', status: 'P' },
@@ -558,7 +638,11 @@ describe('Présences', () => {
 describe('result shape', () => {
   it('sorts issues by tab order then row, with French messages and canonical columns', () => {
     const r = check({
-      participants: [participant({ id: 'A-1' }), participant({ id: 'A-2', email: 'non' }), participant({ id: 'A-3', lastName: '' })],
+      participants: [
+        participant({ id: 'A-1' }),
+        participant({ id: 'A-2', email: 'non' }),
+        participant({ id: 'A-3', lastName: '' }),
+      ],
       sessions: [{ date: '2018-03-06' }, { date: 'jamais' }],
       attendance: [{ date: '2018-03-06', id: 'B-9', status: 'P' }],
     });
@@ -577,7 +661,10 @@ describe('result shape', () => {
   it('names the canonical tab even when the tab is spelled differently', () => {
     const wb = buildWorkbook({ participants: [participant({ lastName: '' })] });
     wb.sheet('Participants').name = ' PARTICIPANTS ';
-    const r = checkWorkbook(readWorkbook({ timeZone: 'Europe/Paris', sheetNames: wb.sheets.map((s) => s.name), values: (n) => wb.readValues(n) }), TODAY);
+    const r = checkWorkbook(
+      readWorkbook({ timeZone: 'Europe/Paris', sheetNames: wb.sheets.map((s) => s.name), values: (n) => wb.readValues(n) }),
+      TODAY,
+    );
     expect(r.issues.map((i) => i.sheet)).toEqual(['Participants']);
   });
 });

@@ -3,7 +3,7 @@ import { dayFromIso, todayIn } from '../../src/core/days';
 import { todayInParis } from '../../src/cli/verify';
 
 describe('todayIn', () => {
-  it("is the calendar day in the given time zone (23:30 UTC is already tomorrow in Paris)", () => {
+  it('is the calendar day in the given time zone (23:30 UTC is already tomorrow in Paris)', () => {
     expect(todayIn('Europe/Paris', new Date('2018-03-04T23:30:00Z'))).toBe(dayFromIso('2018-03-05'));
   });
 

@@ -1,4 +1,17 @@
-import { ageOn, bucketedOffsets, checkedOffsets, dayFromIso, dayFromYmd, intlOffsetMinutes, isoOfDay, midnightInTimeZone, minusCalendarMonths, DateCellReader, OFFSET_CHECK_INSTANTS, type OffsetSource } from '../../src/core/days';
+import {
+  ageOn,
+  bucketedOffsets,
+  checkedOffsets,
+  dayFromIso,
+  dayFromYmd,
+  intlOffsetMinutes,
+  isoOfDay,
+  midnightInTimeZone,
+  minusCalendarMonths,
+  DateCellReader,
+  OFFSET_CHECK_INSTANTS,
+  type OffsetSource,
+} from '../../src/core/days';
 
 describe('calendar days', () => {
   it('uses spreadsheet serial numbers (1899-12-30 = 0)', () => {
@@ -54,7 +67,10 @@ describe('offset sources (Intl checked against another source)', () => {
   it('uses the reference instead when Intl disagrees, which gives the right day', () => {
     const reference: OffsetSource = () => 240;
     const check = checkedOffsets(REUNION, lyingIntl, reference);
-    expect([check.agreed, isoOfDay(new DateCellReader(REUNION, check.source).dayOf(reunionMidnight)!)]).toEqual([false, '2018-03-06']);
+    expect([check.agreed, isoOfDay(new DateCellReader(REUNION, check.source).dayOf(reunionMidnight)!)]).toEqual([
+      false,
+      '2018-03-06',
+    ]);
   });
 
   it('asks the reference once per sample instant, whatever is read afterwards', () => {

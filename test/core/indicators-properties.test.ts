@@ -49,7 +49,10 @@ function modelOf(input: Input): WorkbookModel {
     participants: input.people.map((p) => participant(p)),
     attendance: input.marks,
     sessions: input.sessions.map((date) => ({ date })),
-    settings: [['Année', 'Places prévues'], [input.year, 10]],
+    settings: [
+      ['Année', 'Places prévues'],
+      [input.year, 10],
+    ],
   });
   return readModel(wb);
 }
@@ -66,10 +69,16 @@ function naive(model: WorkbookModel, year: number) {
   const inYear = (iso: string) => iso.slice(0, 4) === String(year);
   const ids = new Set(model.participantRecords.map((p) => p.id.toLowerCase()).filter((id) => id !== ''));
   const marks = model.attendanceRecords.filter(
-    (a) => a.date.status === 'ok' && a.status.status === 'ok' && inYear(isoOfDay(a.date.value)) && ids.has(a.participantId.toLowerCase()),
+    (a) =>
+      a.date.status === 'ok' &&
+      a.status.status === 'ok' &&
+      inYear(isoOfDay(a.date.value)) &&
+      ids.has(a.participantId.toLowerCase()),
   );
   const presents = (id: string) =>
-    marks.filter((a) => a.participantId.toLowerCase() === id.toLowerCase() && a.status.status === 'ok' && a.status.value === 'Présent');
+    marks.filter(
+      (a) => a.participantId.toLowerCase() === id.toLowerCase() && a.status.status === 'ok' && a.status.value === 'Présent',
+    );
   const rows = model.participantRecords.flatMap((p) => {
     if (p.entryDate.status !== 'ok') return [];
     const entry = isoOfDay(p.entryDate.value);
@@ -114,9 +123,16 @@ describe('indicator invariants', () => {
         const i = computeIndicators(model, input.year);
         const n = naive(model, input.year);
         const a = i.attendance;
-        expect([i.beneficiaries, i.carriedOver, i.minors.count, i.qpv.count]).toEqual([n.beneficiaries, n.carriedOver, n.minors, n.qpv]);
+        expect([i.beneficiaries, i.carriedOver, i.minors.count, i.qpv.count]).toEqual([
+          n.beneficiaries,
+          n.carriedOver,
+          n.minors,
+          n.qpv,
+        ]);
         expect([a.presences, a.presences + a.absences + a.excused, a.sessions]).toEqual([n.presences, n.marks, n.sessions]);
-        expect(a.meanSessionsPerBeneficiary).toBe(n.beneficiaries ? Math.round((n.beneficiaryPresences / n.beneficiaries) * 10) / 10 : null);
+        expect(a.meanSessionsPerBeneficiary).toBe(
+          n.beneficiaries ? Math.round((n.beneficiaryPresences / n.beneficiaries) * 10) / 10 : null,
+        );
         expect([i.outcomes.workStudy, i.outcomes.positive]).toEqual([n.workStudy, n.positive]);
       }),
       { numRuns: 200 },

@@ -56,7 +56,13 @@ describe('meanContractMonths', () => {
   const mean = (months: number[]) => {
     const wb = buildWorkbook({
       participants: months.map((m, i) =>
-        participant({ id: `M-${i}`, entryDate: '2018-03-01', situation: 'Alternance signée', contractType: 'Apprentissage', contractMonths: m }),
+        participant({
+          id: `M-${i}`,
+          entryDate: '2018-03-01',
+          situation: 'Alternance signée',
+          contractType: 'Apprentissage',
+          contractMonths: m,
+        }),
       ),
     });
     return computeIndicators(readModel(wb), 2018).outcomes.meanContractMonths;

@@ -88,7 +88,7 @@ describe('beneficiaries of a year', () => {
     expect(i.carriedOver).toBe(1);
   });
 
-  it('counts each row of a duplicated ID as a participant, sharing that ID\'s attendance', () => {
+  it("counts each row of a duplicated ID as a participant, sharing that ID's attendance", () => {
     const people = [participant({ id: 'D1', entryDate: '2018-03-05' }), participant({ id: 'd1', entryDate: '2018-04-05' })];
     const i = figures({ participants: people, attendance: present('D1', '2018-03-06') });
     expect(i.beneficiaries).toBe(2);
@@ -162,7 +162,10 @@ describe('breakdowns', () => {
   it('uses the district list of Paramètres when it has one', () => {
     const i = figures({
       participants: [participant({ qpvResident: 'Oui', qpvDistrict: 'lebon lamartine' })],
-      settings: [['Quartier QPV', 'Commune du QPV'], ['Lebon-Lamartine', 'Villejuif']],
+      settings: [
+        ['Quartier QPV', 'Commune du QPV'],
+        ['Lebon-Lamartine', 'Villejuif'],
+      ],
     });
     expect(i.qpv.byDistrict).toEqual({ 'Lebon-Lamartine': 1 });
   });
@@ -192,7 +195,15 @@ describe('breakdowns', () => {
       Autres: 1,
       'Non renseigné': 1,
     });
-    expect(Object.keys(i.communes)).toEqual(['Arcueil', 'Cachan', 'Gentilly', 'Le Kremlin-Bicêtre', 'Villejuif', 'Autres', 'Non renseigné']);
+    expect(Object.keys(i.communes)).toEqual([
+      'Arcueil',
+      'Cachan',
+      'Gentilly',
+      'Le Kremlin-Bicêtre',
+      'Villejuif',
+      'Autres',
+      'Non renseigné',
+    ]);
   });
 
   it('uses the territory of Paramètres when it has one', () => {
@@ -293,7 +304,8 @@ describe('attendance', () => {
 });
 
 describe('outcomes attributed to the year', () => {
-  const outcome = (p: ParticipantInput, year = 2018, attendance: Attendance = []) => one(participant(p), attendance, year).outcomes;
+  const outcome = (p: ParticipantInput, year = 2018, attendance: Attendance = []) =>
+    one(participant(p), attendance, year).outcomes;
 
   it('reads a blank situation as still searching', () => {
     expect(outcome({ situation: '' })).toMatchObject({ stillSearching: 1, positive: 0, positiveRate: 0 });
@@ -301,11 +313,25 @@ describe('outcomes attributed to the year', () => {
 
   it('counts a contract starting in the year as work-study, by contract type', () => {
     const o = outcome({ situation: 'Alternance', contractType: 'Contrat pro', contractStart: '2018-10-01', contractMonths: 24 });
-    expect(o).toMatchObject({ workStudy: 1, professionalisation: 1, apprenticeship: 0, positive: 1, positiveRate: 100, meanContractMonths: 24 });
+    expect(o).toMatchObject({
+      workStudy: 1,
+      professionalisation: 1,
+      apprenticeship: 0,
+      positive: 1,
+      positiveRate: 100,
+      meanContractMonths: 24,
+    });
   });
 
   it('counts a contract signed the year after entry in that later year only, when the participant carries over', () => {
-    const p = participant({ id: 'S1', entryDate: '2017-09-12', situation: 'Alternance signée', contractType: 'Apprentissage', contractStart: '2018-09-03', contractMonths: 12 });
+    const p = participant({
+      id: 'S1',
+      entryDate: '2017-09-12',
+      situation: 'Alternance signée',
+      contractType: 'Apprentissage',
+      contractStart: '2018-09-03',
+      contractMonths: 12,
+    });
     const in2017 = one(p, present('S1', '2017-09-19'), 2017).outcomes;
     expect(in2017).toMatchObject({ workStudy: 0, stillSearching: 1, meanContractMonths: null });
     const in2018 = one(p, present('S1', '2017-09-19', '2018-03-13'), 2018);
@@ -316,8 +342,12 @@ describe('outcomes attributed to the year', () => {
   });
 
   it('counts a contract starting on 31 December in the year and on 1 January in the next', () => {
-    expect(outcome({ situation: 'Alternance signée', contractType: 'Apprentissage', contractStart: '2018-12-31' }).workStudy).toBe(1);
-    expect(outcome({ situation: 'Alternance signée', contractType: 'Apprentissage', contractStart: '2019-01-01' }).stillSearching).toBe(1);
+    expect(
+      outcome({ situation: 'Alternance signée', contractType: 'Apprentissage', contractStart: '2018-12-31' }).workStudy,
+    ).toBe(1);
+    expect(
+      outcome({ situation: 'Alternance signée', contractType: 'Apprentissage', contractStart: '2019-01-01' }).stillSearching,
+    ).toBe(1);
   });
 
   it('dates other situations by Date de sortie', () => {
@@ -328,7 +358,14 @@ describe('outcomes attributed to the year', () => {
     expect(outcome({ situation: 'Autre', exitDate: '2018-06-30' })).toMatchObject({ other: 1, positive: 0 });
     // The contract start does not date a Formation, nor the exit date an Alternance.
     expect(outcome({ situation: 'Formation', contractStart: '2019-02-01', exitDate: '2018-11-05' }).training).toBe(1);
-    expect(outcome({ situation: 'Alternance signée', contractType: 'Apprentissage', contractStart: '2018-09-01', exitDate: '2019-02-01' }).workStudy).toBe(1);
+    expect(
+      outcome({
+        situation: 'Alternance signée',
+        contractType: 'Apprentissage',
+        contractStart: '2018-09-01',
+        exitDate: '2019-02-01',
+      }).workStudy,
+    ).toBe(1);
   });
 
   it('counts a situation without its date as reached in the year', () => {
@@ -347,9 +384,23 @@ describe('outcomes attributed to the year', () => {
 
   it('averages contract months over work-study outcomes with a readable Durée', () => {
     const ws = (contractMonths: unknown, contractStart = '2018-09-01') =>
-      participant({ situation: 'Alternance signée', contractType: 'Apprentissage', contractStart, contractMonths: contractMonths as string });
+      participant({
+        situation: 'Alternance signée',
+        contractType: 'Apprentissage',
+        contractStart,
+        contractMonths: contractMonths as string,
+      });
     const i = figures({
-      participants: [ws(24), ws('12'), ws(''), ws('deux ans'), ws(13.5), ws(0), ws(36, '2019-01-10'), participant({ situation: 'Emploi', contractMonths: 6 })],
+      participants: [
+        ws(24),
+        ws('12'),
+        ws(''),
+        ws('deux ans'),
+        ws(13.5),
+        ws(0),
+        ws(36, '2019-01-10'),
+        participant({ situation: 'Emploi', contractMonths: 6 }),
+      ],
     });
     expect(i.outcomes.workStudy).toBe(6);
     expect(i.outcomes.meanContractMonths).toBe(18);
@@ -372,21 +423,41 @@ describe('outcomes attributed to the year', () => {
 
 describe('planned places and zero denominators', () => {
   it('reads planned places of the year and the fill rate, which may exceed 100', () => {
-    const settings = [['Année', 'Places prévues'], [2017, 2], [2018, 3]];
+    const settings = [
+      ['Année', 'Places prévues'],
+      [2017, 2],
+      [2018, 3],
+    ];
     const people = [participant({}), participant({}), participant({}), participant({})];
     expect(figures({ participants: people, settings })).toMatchObject({ plannedPlaces: 3, fillRate: 133 });
   });
 
   it('gives null planned places and fill rate without Paramètres, or without the year in it', () => {
     expect(figures({ participants: [participant({})] })).toMatchObject({ plannedPlaces: null, fillRate: null });
-    expect(figures({ participants: [participant({})], settings: [['Année', 'Places prévues'], [2017, 55]] })).toMatchObject({
+    expect(
+      figures({
+        participants: [participant({})],
+        settings: [
+          ['Année', 'Places prévues'],
+          [2017, 55],
+        ],
+      }),
+    ).toMatchObject({
       plannedPlaces: null,
       fillRate: null,
     });
   });
 
   it('gives a null fill rate for 0 planned places', () => {
-    expect(figures({ participants: [participant({})], settings: [['Année', 'Places prévues'], [2018, 0]] })).toMatchObject({
+    expect(
+      figures({
+        participants: [participant({})],
+        settings: [
+          ['Année', 'Places prévues'],
+          [2018, 0],
+        ],
+      }),
+    ).toMatchObject({
       plannedPlaces: 0,
       fillRate: null,
     });

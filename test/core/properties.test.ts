@@ -28,12 +28,22 @@ import {
 import { readWorkbook } from '../../src/core/workbook';
 import { sheetsDate } from '../support/fake-gas';
 
-const ZONES = ['Europe/Paris', 'UTC', 'America/Cayenne', 'Indian/Reunion', 'Pacific/Noumea', 'Pacific/Kiritimati', 'America/Los_Angeles'];
+const ZONES = [
+  'Europe/Paris',
+  'UTC',
+  'America/Cayenne',
+  'Indian/Reunion',
+  'Pacific/Noumea',
+  'Pacific/Kiritimati',
+  'America/Los_Angeles',
+];
 const readers = ZONES.map((z) => new DateCellReader(z));
 const FIRST = dayFromYmd(1800, 1, 1)!;
 const LAST = dayFromYmd(9999, 12, 31)!;
 
-const headerTexts = [PARTICIPANTS, SESSIONS, ATTENDANCE, SETTINGS].flatMap((t) => t.columns.flatMap((c) => [c.header, ...c.synonyms]));
+const headerTexts = [PARTICIPANTS, SESSIONS, ATTENDANCE, SETTINGS].flatMap((t) =>
+  t.columns.flatMap((c) => [c.header, ...c.synonyms]),
+);
 const listTexts = [SEX, TRAINING_LEVEL, SITUATION, CONTRACT_TYPE, ATTENDANCE_STATUS].flatMap((l) => [...l.labels]);
 
 /** Any value a spreadsheet or an .xlsx reader might hand over, and some it should not. */
@@ -51,7 +61,11 @@ const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
 );
 
 const validYmd = fc
-  .record({ year: fc.integer({ min: 1800, max: 9999 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+  .record({
+    year: fc.integer({ min: 1800, max: 9999 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 31 }),
+  })
   .filter(({ year, month, day }) => day <= daysInMonth(year, month));
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -80,7 +94,9 @@ describe('parsing never throws', () => {
         expect(typeof idKey(cell)).toBe('string');
         expect(typeof isBlank(cell)).toBe('boolean');
         // A blank cell is blank for every parser, and only then.
-        expect(results[0].status === 'blank').toBe(textOf(cell) === '' && !(cell instanceof Date) && typeof cell !== 'number' && typeof cell !== 'boolean');
+        expect(results[0].status === 'blank').toBe(
+          textOf(cell) === '' && !(cell instanceof Date) && typeof cell !== 'number' && typeof cell !== 'boolean',
+        );
       }),
       { numRuns: 2000 },
     );
@@ -167,7 +183,12 @@ describe('calendar days', () => {
       fc.property(fc.integer({ min: FIRST, max: LAST - 1 }), (d) => {
         const a = ymdOfDay(d);
         const b = ymdOfDay(d + 1);
-        const next = a.day < daysInMonth(a.year, a.month) ? { ...a, day: a.day + 1 } : a.month < 12 ? { year: a.year, month: a.month + 1, day: 1 } : { year: a.year + 1, month: 1, day: 1 };
+        const next =
+          a.day < daysInMonth(a.year, a.month)
+            ? { ...a, day: a.day + 1 }
+            : a.month < 12
+              ? { year: a.year, month: a.month + 1, day: 1 }
+              : { year: a.year + 1, month: 1, day: 1 };
         expect(b).toEqual(next);
       }),
     );
@@ -175,12 +196,17 @@ describe('calendar days', () => {
 
   it('impossible days are refused, never rolled over', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1800, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 10 }), (y, m, extra) => {
-        const d = daysInMonth(y, m) + extra;
-        expect(dayFromYmd(y, m, d)).toBeNull();
-        expect(parseDate(`${pad(d)}/${pad(m)}/${y}`, readers[0]).status).toBe('invalid');
-        expect(parseDate(`${y}-${pad(m)}-${pad(d)}`, readers[0]).status).toBe('invalid');
-      }),
+      fc.property(
+        fc.integer({ min: 1800, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 10 }),
+        (y, m, extra) => {
+          const d = daysInMonth(y, m) + extra;
+          expect(dayFromYmd(y, m, d)).toBeNull();
+          expect(parseDate(`${pad(d)}/${pad(m)}/${y}`, readers[0]).status).toBe('invalid');
+          expect(parseDate(`${y}-${pad(m)}-${pad(d)}`, readers[0]).status).toBe('invalid');
+        },
+      ),
     );
   });
 
@@ -224,16 +250,20 @@ describe('calendar days', () => {
 
   it('age is in completed years: 0 at birth, +1 on each birthday, never decreasing', () => {
     fc.assert(
-      fc.property(validYmd.filter((x) => x.year < 9880) /* + 40 000 days stays before 9999 */, fc.integer({ min: 0, max: 40_000 }), (b, offset) => {
-        const birth = dayFromYmd(b.year, b.month, b.day)!;
-        expect(ageOn(birth, birth)).toBe(0);
-        const on = birth + offset;
-        const age = ageOn(birth, on);
-        expect(age).toBeGreaterThanOrEqual(0);
-        expect(ageOn(birth, on + 1)).toBeGreaterThanOrEqual(age);
-        const birthday = dayFromYmd(b.year + age, b.month, b.day) ?? dayFromYmd(b.year + age, 3, 1)!;
-        expect(birthday).toBeLessThanOrEqual(on);
-      }),
+      fc.property(
+        validYmd.filter((x) => x.year < 9880) /* + 40 000 days stays before 9999 */,
+        fc.integer({ min: 0, max: 40_000 }),
+        (b, offset) => {
+          const birth = dayFromYmd(b.year, b.month, b.day)!;
+          expect(ageOn(birth, birth)).toBe(0);
+          const on = birth + offset;
+          const age = ageOn(birth, on);
+          expect(age).toBeGreaterThanOrEqual(0);
+          expect(ageOn(birth, on + 1)).toBeGreaterThanOrEqual(age);
+          const birthday = dayFromYmd(b.year + age, b.month, b.day) ?? dayFromYmd(b.year + age, 3, 1)!;
+          expect(birthday).toBeLessThanOrEqual(on);
+        },
+      ),
     );
   });
 });

@@ -109,7 +109,10 @@ describe.each(Object.keys(SPEC_HEADERS))('headers of %s', (tabName) => {
       const key = tab.columns.find((c) => c.header === header)!.key;
       for (const text of [header, ...synonyms]) {
         expect(lookup.get(normalizeKey(text))).toBe(key);
-        const variant = ` ${text.toUpperCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')}  `;
+        const variant = ` ${text
+          .toUpperCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')}  `;
         expect(lookup.get(normalizeKey(variant))).toBe(key);
       }
     }

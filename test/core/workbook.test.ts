@@ -50,13 +50,28 @@ describe('header row', () => {
   });
 
   it('needs 3 recognised headers on Participants and 2 on Séances', () => {
-    expect(locateTable(PARTICIPANTS, 'P', [['ID', 'Nom', 'Inconnu'], ['ID', 'Nom', 'Prénom']]).headerRow).toBe(2);
-    expect(locateTable(SESSIONS, 'S', [['Date', 'Inconnu'], ['Date', 'Thème']]).headerRow).toBe(2);
+    expect(
+      locateTable(PARTICIPANTS, 'P', [
+        ['ID', 'Nom', 'Inconnu'],
+        ['ID', 'Nom', 'Prénom'],
+      ]).headerRow,
+    ).toBe(2);
+    expect(
+      locateTable(SESSIONS, 'S', [
+        ['Date', 'Inconnu'],
+        ['Date', 'Thème'],
+      ]).headerRow,
+    ).toBe(2);
     expect(locateTable(SESSIONS, 'S', [['Date'], ['x']]).headerRow).toBeNull();
   });
 
   it('counts a header repeated on a row once', () => {
-    expect(locateTable(PARTICIPANTS, 'P', [['ID', 'Identifiant', 'Nom'], ['ID', 'Nom', 'Prénom']]).headerRow).toBe(2);
+    expect(
+      locateTable(PARTICIPANTS, 'P', [
+        ['ID', 'Identifiant', 'Nom'],
+        ['ID', 'Nom', 'Prénom'],
+      ]).headerRow,
+    ).toBe(2);
   });
 
   it('takes the first of duplicate columns and ignores unknown ones', () => {
@@ -75,7 +90,12 @@ describe('header row', () => {
   });
 
   it('ignores non-text cells when looking for headers', () => {
-    expect(locateTable(SESSIONS, 'S', [[2018, 'Date', true], ['Date', 'Lieu']]).headerRow).toBe(2);
+    expect(
+      locateTable(SESSIONS, 'S', [
+        [2018, 'Date', true],
+        ['Date', 'Lieu'],
+      ]).headerRow,
+    ).toBe(2);
   });
 });
 
@@ -93,7 +113,10 @@ describe('rows', () => {
   });
 
   it('keeps a row with only an unknown column filled', () => {
-    const t = locateTable(PARTICIPANTS, 'P', [['ID', 'Nom', 'Prénom', 'Remarque perso'], ['', '', '', 'à rappeler']]);
+    const t = locateTable(PARTICIPANTS, 'P', [
+      ['ID', 'Nom', 'Prénom', 'Remarque perso'],
+      ['', '', '', 'à rappeler'],
+    ]);
     expect(t.rows.map((r) => r.row)).toEqual([2]);
   });
 });
@@ -104,7 +127,10 @@ describe('readWorkbook', () => {
       ' participants ': [HEADERS],
       SEANCES: [['Date', 'Thème']],
       presences: [['Date', 'ID', 'Statut']],
-      'Paramètres ': [['Année', 'Places prévues'], [2018, 55]],
+      'Paramètres ': [
+        ['Année', 'Places prévues'],
+        [2018, 55],
+      ],
     });
     expect(m.participants.sheetName).toBe(' participants ');
     expect(m.sessions.sheetName).toBe('SEANCES');
@@ -118,7 +144,21 @@ describe('readWorkbook', () => {
       Participants: [
         ['Suivi 2018'],
         [...HEADERS, 'Sexe', 'Résident QPV', 'Quartier QPV', 'Niveau', 'Situation', 'Contrat', 'Durée'],
-        [' t-1 ', ' Martin ', 'Camille', '14/06/2000', 'le kremlin bicetre', sheetsDate('2018-03-05'), 'Femme', 'oui', 'chaperon vert', 'IV', '', 'Contrat pro', '12'],
+        [
+          ' t-1 ',
+          ' Martin ',
+          'Camille',
+          '14/06/2000',
+          'le kremlin bicetre',
+          sheetsDate('2018-03-05'),
+          'Femme',
+          'oui',
+          'chaperon vert',
+          'IV',
+          '',
+          'Contrat pro',
+          '12',
+        ],
         ['T-2', 'Durand', 'Léa', '31/02/2001', 'Paris', 43164, 'x', 'peut-être', '', '', 'Alternance', '', 'douze'],
       ],
     });
@@ -158,13 +198,33 @@ describe('readWorkbook', () => {
 
   it('reads sessions and attendance', () => {
     const m = model({
-      Séances: [['Date de la séance', 'Atelier', 'Intervenant', 'Lieu'], ['06/03/2018', ' CV ', 'A. Bernard', 'Villejuif']],
-      Présences: [['Séance', 'Identifiant', 'Présence'], [sheetsDate('2018-03-06'), ' T-1 ', 'présente'], ['06/03/2018', 'T-2', 'peut-être']],
+      Séances: [
+        ['Date de la séance', 'Atelier', 'Intervenant', 'Lieu'],
+        ['06/03/2018', ' CV ', 'A. Bernard', 'Villejuif'],
+      ],
+      Présences: [
+        ['Séance', 'Identifiant', 'Présence'],
+        [sheetsDate('2018-03-06'), ' T-1 ', 'présente'],
+        ['06/03/2018', 'T-2', 'peut-être'],
+      ],
     });
     expect(m.sessionRecords).toEqual([
-      { row: 2, date: { status: 'ok', value: day(2018, 3, 6) }, theme: 'CV', facilitator: 'A. Bernard', place: 'Villejuif', comment: '' },
+      {
+        row: 2,
+        date: { status: 'ok', value: day(2018, 3, 6) },
+        theme: 'CV',
+        facilitator: 'A. Bernard',
+        place: 'Villejuif',
+        comment: '',
+      },
     ]);
-    expect(m.attendanceRecords[0]).toEqual({ row: 2, date: { status: 'ok', value: day(2018, 3, 6) }, participantId: 'T-1', idKey: 't-1', status: { status: 'ok', value: 'Présent' } });
+    expect(m.attendanceRecords[0]).toEqual({
+      row: 2,
+      date: { status: 'ok', value: day(2018, 3, 6) },
+      participantId: 'T-1',
+      idKey: 't-1',
+      status: { status: 'ok', value: 'Présent' },
+    });
     expect(m.attendanceRecords[1].status.status).toBe('invalid');
   });
 
@@ -183,7 +243,16 @@ describe('readWorkbook', () => {
   it('reads Paramètres columns downwards until their first empty cell', () => {
     const m = model({
       Paramètres: [
-        ['Année', 'Places prévues', 'Début de saison', 'Fin de saison', 'Commune du territoire', 'Quartier QPV', 'Commune du QPV', 'Seuil de confidentialité'],
+        [
+          'Année',
+          'Places prévues',
+          'Début de saison',
+          'Fin de saison',
+          'Commune du territoire',
+          'Quartier QPV',
+          'Commune du QPV',
+          'Seuil de confidentialité',
+        ],
         [2017, 55, '06/03/2017', sheetsDate('2017-10-31'), 'Arcueil', 'Chaperon Vert', 'Arcueil', 5],
         ['2018', '60', '', '', 'Cachan', 'Chaperon Vert', 'Gentilly', ''],
         ['', '', '', '', '', 'La Plaine', 'Cachan', ''],
@@ -191,7 +260,12 @@ describe('readWorkbook', () => {
       ],
     });
     expect([...m.settings.years.keys()]).toEqual([2017, 2018]);
-    expect(m.settings.years.get(2017)).toEqual({ year: 2017, plannedPlaces: 55, seasonStart: day(2017, 3, 6), seasonEnd: day(2017, 10, 31) });
+    expect(m.settings.years.get(2017)).toEqual({
+      year: 2017,
+      plannedPlaces: 55,
+      seasonStart: day(2017, 3, 6),
+      seasonEnd: day(2017, 10, 31),
+    });
     expect(m.settings.years.get(2018)).toEqual({ year: 2018, plannedPlaces: 60, seasonStart: null, seasonEnd: null });
     expect(m.settings.territory).toEqual(['Arcueil', 'Cachan']);
     expect(m.settings.qpvDistricts).toEqual([
@@ -208,7 +282,15 @@ describe('readWorkbook', () => {
   });
 
   it('reads Date cells in the workbook time zone', () => {
-    const m = model({ Séances: [['Date', 'Thème'], [sheetsDate('2018-03-06', 'America/Cayenne'), 'CV']] }, 'America/Cayenne');
+    const m = model(
+      {
+        Séances: [
+          ['Date', 'Thème'],
+          [sheetsDate('2018-03-06', 'America/Cayenne'), 'CV'],
+        ],
+      },
+      'America/Cayenne',
+    );
     expect(m.sessionRecords[0].date).toEqual({ status: 'ok', value: day(2018, 3, 6) });
   });
 });

@@ -215,7 +215,8 @@ describe('README.md and docs/', () => {
       .map(({ file, target }) => {
         const [pathPart, anchor] = target.split('#');
         if (anchor === undefined) return null;
-        const targetFile = pathPart === '' ? path.join(ROOT, file) : path.resolve(path.dirname(path.join(ROOT, file)), decodeURI(pathPart));
+        const targetFile =
+          pathPart === '' ? path.join(ROOT, file) : path.resolve(path.dirname(path.join(ROOT, file)), decodeURI(pathPart));
         if (!targetFile.endsWith('.md') || !fs.existsSync(targetFile)) return null;
         return anchorsOf(fs.readFileSync(targetFile, 'utf8')).has(decodeURIComponent(anchor)) ? null : `${file} → ${target}`;
       })
@@ -238,7 +239,12 @@ describe('README.md and docs/', () => {
 
   it('still starts the README with the two commands', () => {
     const firstBlock = /```bash\n([\s\S]*?)```/.exec(read('README.md'))?.[1] ?? '';
-    expect(firstBlock.split('\n').slice(0, 2).map((l) => l.split('#')[0].trim())).toEqual(['npm ci && npm start', 'npm ci && npm test']);
+    expect(
+      firstBlock
+        .split('\n')
+        .slice(0, 2)
+        .map((l) => l.split('#')[0].trim()),
+    ).toEqual(['npm ci && npm start', 'npm ci && npm test']);
   });
 
   it.each(FRENCH_DOCS)('%s puts a no-break space before : ; ? ! and inside « »', (file) => {

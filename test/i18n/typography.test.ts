@@ -33,7 +33,8 @@ function texts(value: unknown, path: string, out: [string, string][], depth = 0)
       /* not a list function */
     }
   } else if (Array.isArray(value)) value.forEach((v, i) => texts(v, `${path}[${i}]`, out, depth + 1));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) texts(v, `${path}.${k}`, out, depth + 1);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) texts(v, `${path}.${k}`, out, depth + 1);
 }
 
 /** Typography problems of one text. */
@@ -88,7 +89,9 @@ describe('the typography check itself', () => {
   });
 
   it('catches ordinary spaces inside « »', () => {
-    expect(typographyProblems('« Texte »')).toEqual(expect.arrayContaining(['espace ordinaire après «', 'espace ordinaire avant »']));
+    expect(typographyProblems('« Texte »')).toEqual(
+      expect.arrayContaining(['espace ordinaire après «', 'espace ordinaire avant »']),
+    );
   });
 
   it('accepts the French form', () => {

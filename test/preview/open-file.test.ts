@@ -24,7 +24,11 @@ function capture() {
 }
 
 async function post(url: string, path: string, body: unknown): Promise<any> {
-  const r = await fetch(new URL(path, url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(new URL(path, url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return r.json();
 }
 
@@ -55,7 +59,11 @@ describe('opening an .xlsx export', () => {
     try {
       expect(out.join('\n')).toContain('Suivi club 2018.xlsx');
       const state = await (await fetch(new URL('/api/state', running!.url))).json();
-      expect(state.meta).toMatchObject({ demo: false, fileName: 'Suivi club 2018.xlsx', copyName: 'Suivi club 2018.apercu.xlsx' });
+      expect(state.meta).toMatchObject({
+        demo: false,
+        fileName: 'Suivi club 2018.xlsx',
+        copyName: 'Suivi club 2018.apercu.xlsx',
+      });
       expect(state.sheets.map((s: { name: string }) => s.name)).toEqual(['Participants', 'Séances', 'Présences', 'Paramètres']);
 
       const sheet = (await post(running!.url, '/api/run', { name: 'getAttendanceSheet', args: ['2018-10-30'] })).value;
@@ -177,7 +185,9 @@ describe('build/preview.js as a program', () => {
     } catch (e) {
       const err = e as { code?: number; stderr?: string; stdout?: string };
       expect(err.code).toBe(2);
-      expect(err.stderr).toMatch(/^Impossible d'ouvrir le classeur\. Impossible de lire .*classeur\.xlsx\u00a0: ce n'est pas un classeur \.xlsx valide\.\n$/);
+      expect(err.stderr).toMatch(
+        /^Impossible d'ouvrir le classeur\. Impossible de lire .*classeur\.xlsx\u00a0: ce n'est pas un classeur \.xlsx valide\.\n$/,
+      );
       expect(err.stdout).toBe('');
     } finally {
       rmSync(dir, { recursive: true, force: true });

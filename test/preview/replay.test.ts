@@ -49,7 +49,11 @@ describe('menu handlers replayed with the answers given so far', () => {
   test('stops at the first unanswered question and puts the workbook back as it was', () => {
     const { workbook, app } = make();
     const r = app.menu('menuPrepareWorkbook', []);
-    expect(r).toMatchObject({ ok: true, question: { kind: 'prompt', message: 'Votre nom ?', defaultValue: 'Camille' }, alerts: [] });
+    expect(r).toMatchObject({
+      ok: true,
+      question: { kind: 'prompt', message: 'Votre nom ?', defaultValue: 'Camille' },
+      alerts: [],
+    });
     expect(workbook.sheet('Feuille').cells).toEqual([['']]);
   });
 
@@ -140,7 +144,12 @@ describe('display text of the grid', () => {
     wb.format('Bilan', 1, 1, 1, 2, { bold: true, background: '#e8f0fe' });
     wb.setFrozenRows('Bilan', 1);
     wb.setValidation('Bilan', 2, 2, 1000, 1, { kind: 'list', values: ['a'], allowInvalid: false });
-    wb.addChart('Bilan', { type: 'bar', title: 'Communes', range: { row: 1, col: 1, numRows: 3, numCols: 2 }, anchor: { row: 1, col: 4 } });
+    wb.addChart('Bilan', {
+      type: 'bar',
+      title: 'Communes',
+      range: { row: 1, col: 1, numRows: 3, numCols: 2 },
+      anchor: { row: 1, col: 4 },
+    });
     const s = sheetSnapshot(wb.sheet('Bilan'), dates);
     expect(s.cells).toEqual([
       ['Commune', '2018'],

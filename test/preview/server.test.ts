@@ -68,7 +68,10 @@ describe('the preview server over HTTP', () => {
     ensureBundleBuilt(); // dist/Sidebar.html, served by /sidebar
     workbook = generateDemoWorkbook();
     const today = dayFromIso(DEMO_OPEN_SESSION)!;
-    preview = await startPreview({ workbook, root: ROOT, sourcePath: null, today: () => today, simulatedToday: DEMO_OPEN_SESSION }, 0);
+    preview = await startPreview(
+      { workbook, root: ROOT, sourcePath: null, today: () => today, simulatedToday: DEMO_OPEN_SESSION },
+      0,
+    );
   });
   afterAll(async () => {
     await preview?.close();
@@ -86,7 +89,7 @@ describe('the preview server over HTTP', () => {
     expect(r.status).toBe(200);
     expect(r.type).toMatch(/text\/html/);
     expect(r.body).toContain('<html lang="fr">');
-    expect(r.body).toContain("Aperçu local — Club de l&#39;alternance");
+    expect(r.body).toContain('Aperçu local — Club de l&#39;alternance');
     expect(r.body).not.toMatch(/<\/script[^>]*>[\s\S]*<\/script[^>]*>[\s\S]*<\/script/); // one inlined script
   });
 
@@ -147,7 +150,10 @@ describe('the preview server over HTTP', () => {
     const sheet = (await run(preview, 'getAttendanceSheet', '')).json.value;
     expect(sheet.date).toBe(DEMO_OPEN_SESSION);
     const someone = sheet.participants[0];
-    const saved = await run(preview, 'saveAttendance', { date: sheet.date, entries: [{ participantId: someone.id, status: 'Présent' }] });
+    const saved = await run(preview, 'saveAttendance', {
+      date: sheet.date,
+      entries: [{ participantId: someone.id, status: 'Présent' }],
+    });
     expect(saved.json).toMatchObject({ ok: true, value: { written: 1, sessionCreated: false } });
     expect(workbook.version).toBeGreaterThan(before);
     const state = (await http(preview, 'GET', `/api/state?since=${before}`)).json;
@@ -224,12 +230,20 @@ describe('the preview server over HTTP', () => {
   test('answers only to local host names (no DNS rebinding)', async () => {
     const r = await http(preview, 'GET', '/api/state', undefined, { Host: 'attacker.example:80' });
     expect(r.status).toBe(403);
-    const fromPage = await http(preview, 'POST', '/api/run', { name: 'validateWorkbook', args: [] }, { Origin: 'https://attacker.example' });
+    const fromPage = await http(
+      preview,
+      'POST',
+      '/api/run',
+      { name: 'validateWorkbook', args: [] },
+      { Origin: 'https://attacker.example' },
+    );
     expect(fromPage.status).toBe(403);
   });
 
   test('accepts only JSON bodies on its actions', async () => {
-    const r = await http(preview, 'POST', '/api/run', 'name=validateWorkbook', { 'Content-Type': 'application/x-www-form-urlencoded' });
+    const r = await http(preview, 'POST', '/api/run', 'name=validateWorkbook', {
+      'Content-Type': 'application/x-www-form-urlencoded',
+    });
     expect(r.status).toBe(415);
     expect(r.json.message).toMatch(/JSON/);
     const broken = await http(preview, 'POST', '/api/run', '{not json', { 'Content-Type': 'application/json' });

@@ -20,9 +20,18 @@ import { diff, snapshot } from './support/snapshot';
 
 /** What a user could type as a status, and what it means (SPEC §2.3). */
 const MEANING: Record<string, Status> = {
-  Présent: 'Présent', P: 'Présent', x: 'Présent', Présente: 'Présent', Oui: 'Présent',
-  Absent: 'Absent', A: 'Absent', Absente: 'Absent', Non: 'Absent',
-  Excusé: 'Excusé', E: 'Excusé', Excusée: 'Excusé',
+  Présent: 'Présent',
+  P: 'Présent',
+  x: 'Présent',
+  Présente: 'Présent',
+  Oui: 'Présent',
+  Absent: 'Absent',
+  A: 'Absent',
+  Absente: 'Absent',
+  Non: 'Absent',
+  Excusé: 'Excusé',
+  E: 'Excusé',
+  Excusée: 'Excusé',
 };
 const key = (id: string | number): string => String(id).replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -77,7 +86,10 @@ function initial(): { model: Model; sheets: Record<string, FakeInputCell[][]> } 
       Participants: participantsTab(
         PEOPLE.map(([id, lastName, firstName]) => participant({ id, lastName, firstName, entryDate: '2018-03-01' })),
       ) as FakeInputCell[][],
-      Séances: [['Date', 'Thème', 'Animateur', 'Lieu'], ...sessions.map((s) => [dateCell(s.date), s.theme, s.facilitator, s.place])],
+      Séances: [
+        ['Date', 'Thème', 'Animateur', 'Lieu'],
+        ...sessions.map((s) => [dateCell(s.date), s.theme, s.facilitator, s.place]),
+      ],
       Présences: [
         ['Date', 'ID participant', 'Participant', 'Statut'],
         ...attendance.map((r) => [r.date ? dateCell(r.date) : '', r.id, r.name, r.status]),
@@ -165,7 +177,13 @@ class Save implements fc.Command<Model, Real> {
       if (v !== null && v !== '' && session[f] !== v) sessionUpdated = !sessionCreated;
       if (v !== null) session[f] = v;
     }
-    const input = { date: this.date, entries: this.entries, ...(this.theme === undefined ? {} : { theme: this.theme }), ...(this.facilitator === undefined ? {} : { facilitator: this.facilitator }), ...(this.place === undefined ? {} : { place: this.place }) };
+    const input = {
+      date: this.date,
+      entries: this.entries,
+      ...(this.theme === undefined ? {} : { theme: this.theme }),
+      ...(this.facilitator === undefined ? {} : { facilitator: this.facilitator }),
+      ...(this.place === undefined ? {} : { place: this.place }),
+    };
     const result: SaveAttendanceResult = run(r, (s) => saveAttendance(s, input));
     expect(result).toEqual({ date: this.date, sessionCreated, sessionUpdated, written, unchanged });
     expectMatches(m, r);
@@ -176,7 +194,10 @@ class Save implements fc.Command<Model, Real> {
 }
 
 class RefusedSave implements fc.Command<Model, Real> {
-  constructor(readonly input: unknown, readonly label: string) {}
+  constructor(
+    readonly input: unknown,
+    readonly label: string,
+  ) {}
   check(): boolean {
     return true;
   }
@@ -214,7 +235,9 @@ class Reopen implements fc.Command<Model, Real> {
     }
     expect(new Map(sheet.participants.map((p) => [key(p.id), p.status]))).toEqual(expected);
     const session = m.sessions.find((s) => s.date === this.date);
-    expect(sheet.session).toEqual(session ? { theme: session.theme, facilitator: session.facilitator, place: session.place } : null);
+    expect(sheet.session).toEqual(
+      session ? { theme: session.theme, facilitator: session.facilitator, place: session.place } : null,
+    );
   }
   toString(): string {
     return `reopen(${this.date})`;
@@ -223,14 +246,20 @@ class Reopen implements fc.Command<Model, Real> {
 
 /** A user types a status (a synonym) over an existing row of Présences. */
 class HandEditStatus implements fc.Command<Model, Real> {
-  constructor(readonly index: number, readonly text: string) {}
+  constructor(
+    readonly index: number,
+    readonly text: string,
+  ) {}
   check(m: Model): boolean {
     return m.attendance[this.index % m.attendance.length].date !== '';
   }
   run(m: Model, r: Real): void {
     const i = this.index % m.attendance.length;
     m.attendance[i].status = this.text;
-    r.fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Présences').getRange(i + 2, 4).setValue(this.text);
+    r.fake.globals.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName('Présences')
+      .getRange(i + 2, 4)
+      .setValue(this.text);
     expectMatches(m, r);
   }
   toString(): string {
@@ -240,7 +269,11 @@ class HandEditStatus implements fc.Command<Model, Real> {
 
 /** A user appends a row by hand (possibly a second row for the same date and ID). */
 class HandAppend implements fc.Command<Model, Real> {
-  constructor(readonly date: string, readonly id: string, readonly text: string) {}
+  constructor(
+    readonly date: string,
+    readonly id: string,
+    readonly text: string,
+  ) {}
   check(): boolean {
     return true;
   }
@@ -269,9 +302,21 @@ const commands = [
     .constantFrom<[unknown, string]>(
       [{ date: '2018-03-13', entries: [{ participantId: 'B-404', status: 'Présent' }] }, 'ID inconnu'],
       [{ date: '2018-03-13', entries: [{ participantId: 'A-1', status: 'P' }] }, 'statut du tableur'],
-      [{ date: '2018-03-13', entries: [{ participantId: 'A-1', status: 'Présent' }, { participantId: 'a-1', status: 'Absent' }] }, 'ID répété'],
+      [
+        {
+          date: '2018-03-13',
+          entries: [
+            { participantId: 'A-1', status: 'Présent' },
+            { participantId: 'a-1', status: 'Absent' },
+          ],
+        },
+        'ID répété',
+      ],
       [{ date: '2018-02-30', entries: [] }, 'date impossible'],
-      [{ date: '2018-03-13', entries: Array.from({ length: 1001 }, () => ({ participantId: 'A-1', status: 'Présent' })) }, '1 001 présences'],
+      [
+        { date: '2018-03-13', entries: Array.from({ length: 1001 }, () => ({ participantId: 'A-1', status: 'Présent' })) },
+        '1 001 présences',
+      ],
       [{ date: '2018-03-13', theme: 'x'.repeat(201), entries: [] }, 'thème trop long'],
     )
     .map(([input, label]) => new RefusedSave(input, label) as fc.Command<Model, Real>),
@@ -335,7 +380,13 @@ describe('cells between the rows a save updates', () => {
           today: () => dayFromIso('2018-03-27')!,
           now: () => new Date(),
         },
-        { date: '2018-03-13', entries: [{ participantId: 'A-1', status: 'Présent' }, { participantId: 'A-2', status: 'Présent' }] },
+        {
+          date: '2018-03-13',
+          entries: [
+            { participantId: 'A-1', status: 'Présent' },
+            { participantId: 'A-2', status: 'Présent' },
+          ],
+        },
       );
     } finally {
       restore();

@@ -54,7 +54,10 @@ const BAD_WORKBOOKS: [string, () => Sheets][] = [
         ['T-1', 'Martin', 'Léa', 'Dupont', dateCell('2000-04-15'), 'Villejuif', dateCell('2018-03-01'), 'T-9'],
         ['T-2', 'Roux', 'Noé', '', dateCell('2001-04-15'), 'Cachan', dateCell('2018-03-01'), 'T-1'],
       ],
-      Présences: [['Date', 'Statut', 'ID participant', 'Statut'], [dateCell('2018-03-13'), 'Présent', 'T-1', 'Absent']],
+      Présences: [
+        ['Date', 'Statut', 'ID participant', 'Statut'],
+        [dateCell('2018-03-13'), 'Présent', 'T-1', 'Absent'],
+      ],
     }),
   ],
   [
@@ -65,7 +68,10 @@ const BAD_WORKBOOKS: [string, () => Sheets][] = [
         ['', '', '', '', ''],
         ['T-1', 'Martin', 'Léa', dateCell('2000-04-15'), dateCell('2018-03-01')],
       ],
-      Présences: [['Date', '', '', ''], [dateCell('2018-03-13'), 'T-1', 'Martin Léa', 'Présent']],
+      Présences: [
+        ['Date', '', '', ''],
+        [dateCell('2018-03-13'), 'T-1', 'Martin Léa', 'Présent'],
+      ],
     }),
   ],
   [
@@ -78,7 +84,11 @@ const BAD_WORKBOOKS: [string, () => Sheets][] = [
         ['ID', 'Nom', 'Prénom', 'Date de naissance', '', 'Commune', "Date d'entrée"],
         ['T-1', 'Martin', 'Léa', dateCell('2000-04-15'), 'vérifiée', 'Villejuif', dateCell('2018-03-01')],
       ],
-      Présences: [['Séance', '', 'Statut'], ['', 'ID participant', ''], [dateCell('2018-03-13'), 'T-1', 'Présent']],
+      Présences: [
+        ['Séance', '', 'Statut'],
+        ['', 'ID participant', ''],
+        [dateCell('2018-03-13'), 'T-1', 'Présent'],
+      ],
     }),
   ],
   [
@@ -87,11 +97,24 @@ const BAD_WORKBOOKS: [string, () => Sheets][] = [
       ...goodSheets(),
       Participants: [
         ['ID', 'Nom', 'Prénom', 'Date de naissance', 'Commune', "Date d'entrée", 'Situation', 'Téléphone'],
-        ['Z'.repeat(LONG), 'N'.repeat(LONG), 'Léa', 'x'.repeat(LONG), 'V'.repeat(LONG), dateCell('2018-03-01'), 'é'.repeat(LONG), '0'.repeat(LONG)],
+        [
+          'Z'.repeat(LONG),
+          'N'.repeat(LONG),
+          'Léa',
+          'x'.repeat(LONG),
+          'V'.repeat(LONG),
+          dateCell('2018-03-01'),
+          'é'.repeat(LONG),
+          '0'.repeat(LONG),
+        ],
         ['T-1', 'Martin', 'é'.repeat(LONG), dateCell('2000-04-15'), 'Villejuif', '1'.repeat(LONG), '', ''],
       ],
       Séances: [SESSIONS_HEADER, [dateCell('2018-03-13'), 'T'.repeat(LONG), 'A'.repeat(LONG), '']],
-      Présences: [ATTENDANCE_HEADER, [dateCell('2018-03-13'), 'T-1', '', 'P'.repeat(LONG)], ['3'.repeat(LONG), 'Z'.repeat(LONG), '', 'Présent']],
+      Présences: [
+        ATTENDANCE_HEADER,
+        [dateCell('2018-03-13'), 'T-1', '', 'P'.repeat(LONG)],
+        ['3'.repeat(LONG), 'Z'.repeat(LONG), '', 'Présent'],
+      ],
     }),
   ],
   [
@@ -99,7 +122,18 @@ const BAD_WORKBOOKS: [string, () => Sheets][] = [
     () => ({
       ...goodSheets(),
       Participants: [
-        ['ID', 'Nom', 'Prénom', 'Sexe', 'Date de naissance', 'Commune', 'Résident QPV', 'Niveau de formation', "Date d'entrée", 'Situation'],
+        [
+          'ID',
+          'Nom',
+          'Prénom',
+          'Sexe',
+          'Date de naissance',
+          'Commune',
+          'Résident QPV',
+          'Niveau de formation',
+          "Date d'entrée",
+          'Situation',
+        ],
         [42, 12345, 3.5, 1, dateCell('2000-04-15'), 94800, 2, 4, dateCell('2018-03-01'), 7],
         entryRow(['T-1', 'Martin', 'Léa', 'F', 36631, 'Villejuif', 'Non', 'Bac', 43160, '']),
       ],
@@ -127,7 +161,13 @@ const BAD_WORKBOOKS: [string, () => Sheets][] = [
   ],
   [
     'Présences without its Statut column',
-    () => ({ ...goodSheets(), Présences: [['Date', 'ID participant', 'Participant'], [dateCell('2018-03-13'), 'T-1', 'Martin Léa']] }),
+    () => ({
+      ...goodSheets(),
+      Présences: [
+        ['Date', 'ID participant', 'Participant'],
+        [dateCell('2018-03-13'), 'T-1', 'Martin Léa'],
+      ],
+    }),
   ],
   [
     'unreadable Paramètres',
@@ -235,7 +275,7 @@ describe.each(BAD_WORKBOOKS)('a workbook with %s', (name, sheets) => {
   const usable = !UNUSABLE.includes(name);
   const saveRefusal: UserErrorCode | null = usable ? (SAVE_REFUSALS[name] ?? null) : 'WORKBOOK_UNUSABLE';
 
-  it('validateWorkbook: French issues, only the checks\' marks are added to notes', () => {
+  it("validateWorkbook: French issues, only the checks' marks are added to notes", () => {
     const o = runOn(sheets(), 'validateWorkbook', []);
     expect(o.threw).toBeNull();
     const result = o.result as { rowsChecked: number; issues: { message: string }[] };
@@ -399,13 +439,16 @@ describe('bad payloads from the sidebar', () => {
     expect(o.fake.lock.held).toBe(false);
   });
 
-  it.each(['deux mille dix-huit', '18', '2018-2019', '9'.repeat(LONG)])('the menu prompt answered %s: « not a valid year », nothing changed', (answer) => {
-    const o = runOn(goodSheets(), 'menuGenerateReport', 'none', answer);
-    expect(o.threw).toBeNull();
-    expect(o.fake.uiLog.alerts.map((a) => a.message)).toEqual([REPORT.invalidYear(answer, 1990, 2100)]);
-    expectFrench(shown(o));
-    expectUnchanged(o);
-  });
+  it.each(['deux mille dix-huit', '18', '2018-2019', '9'.repeat(LONG)])(
+    'the menu prompt answered %s: « not a valid year », nothing changed',
+    (answer) => {
+      const o = runOn(goodSheets(), 'menuGenerateReport', 'none', answer);
+      expect(o.threw).toBeNull();
+      expect(o.fake.uiLog.alerts.map((a) => a.message)).toEqual([REPORT.invalidYear(answer, 1990, 2100)]);
+      expectFrench(shown(o));
+      expectUnchanged(o);
+    },
+  );
 
   it('the menu prompt answered with spaces only: the suggested year (2018) is generated', () => {
     const o = runOn(goodSheets(), 'menuGenerateReport', 'none', '   ');
@@ -422,12 +465,22 @@ describe('a huge pile of duplicate rows', () => {
 
   it('130 000 copies of one (date, ID) row: the save updates them all', () => {
     const sheets = goodSheets();
-    const copies: FakeInputCell[][] = Array.from({ length: 130_000 }, () => [dateCell('2018-03-13'), 'T-1', 'Martin Léa', 'Absent']);
+    const copies: FakeInputCell[][] = Array.from({ length: 130_000 }, () => [
+      dateCell('2018-03-13'),
+      'T-1',
+      'Martin Léa',
+      'Absent',
+    ]);
     sheets.Présences = [ATTENDANCE_HEADER, ...copies];
     const o = runOn(sheets, 'saveAttendance', [{ date: '2018-03-13', entries: [{ participantId: 'T-1', status: 'Présent' }] }]);
     expect(o.threw).toBeNull();
     expect(o.result).toEqual({ date: '2018-03-13', sessionCreated: false, sessionUpdated: false, written: 1, unchanged: 0 });
-    const statuses = new Set(o.fake.values('Présences').slice(1).map((r) => r[3]));
+    const statuses = new Set(
+      o.fake
+        .values('Présences')
+        .slice(1)
+        .map((r) => r[3]),
+    );
     expect([...statuses]).toEqual(['Présent']);
     expect(o.fake.count('Range.setValues')).toBeLessThanOrEqual(2);
   });

@@ -31,7 +31,9 @@ const USER_NOTE = "Note de l'équipe\u00a0: rappeler mardi";
 function initialSheets(): Record<string, FakeInputCell[][]> {
   return {
     Participants: participantsTab(
-      IDS.map((id, i) => participant({ id, lastName: `Nom${i}`, firstName: 'Test', entryDate: '2018-03-01', phone: i === 0 ? '12' : '' })),
+      IDS.map((id, i) =>
+        participant({ id, lastName: `Nom${i}`, firstName: 'Test', entryDate: '2018-03-01', phone: i === 0 ? '12' : '' }),
+      ),
     ) as FakeInputCell[][],
     Séances: [['Date', 'Thème', 'Animateur', 'Lieu']],
     Présences: [
@@ -98,7 +100,12 @@ interface RunRecord {
 }
 
 /** Runs each colleague's operations concurrently; `choose(n)` picks which pending call is answered next. */
-function runConcurrently(fake: FakeGas, ops: Op[][], choose: (n: number) => number, timeoutOdds: () => boolean): Promise<RunRecord> {
+function runConcurrently(
+  fake: FakeGas,
+  ops: Op[][],
+  choose: (n: number) => number,
+  timeoutOdds: () => boolean,
+): Promise<RunRecord> {
   const objects = new Map<number, any>([
     [1, fake.globals.SpreadsheetApp],
     [2, fake.globals.LockService],
@@ -143,7 +150,8 @@ function runConcurrently(fake: FakeGas, ops: Op[][], choose: (n: number) => numb
       Atomics.store(c.signal, 0, 1);
       Atomics.notify(c.signal, 0);
     };
-    const isLockWait = (r: Request) => objects.get(r.handle) === lockObject && (r.method === 'tryLock' || r.method === 'waitLock');
+    const isLockWait = (r: Request) =>
+      objects.get(r.handle) === lockObject && (r.method === 'tryLock' || r.method === 'waitLock');
 
     const step = () => {
       // Wait until every running execution is blocked on a call.
@@ -283,7 +291,10 @@ const saveArb: fc.Arbitrary<Op> = fc
       maxLength: IDS.length,
     }),
   })
-  .map((s) => ({ kind: 'save', input: { ...s, entries: s.entries.map(([participantId, status]) => ({ participantId, status })) } }));
+  .map((s) => ({
+    kind: 'save',
+    input: { ...s, entries: s.entries.map(([participantId, status]) => ({ participantId, status })) },
+  }));
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: saveArb },
   { weight: 1, arbitrary: fc.constantFrom(...DATES).map((date): Op => ({ kind: 'open', date })) },
@@ -329,7 +340,10 @@ describe('colleagues saving at the same time (one thread each, real waiting on t
             const result = record.results[g.who][g.op];
             if (op.kind !== 'save' || !result.ok) continue;
             totals.accepted++;
-            expect(result.value).toEqual({ date: (op.input as SaveInput).date, ...applySave(rows, sessions, op.input as SaveInput) });
+            expect(result.value).toEqual({
+              date: (op.input as SaveInput).date,
+              ...applySave(rows, sessions, op.input as SaveInput),
+            });
           }
           // Saves whose lock wait timed out have no grant: they must have failed.
           ops.forEach((list, who) =>

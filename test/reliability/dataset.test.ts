@@ -32,13 +32,19 @@ describe('benchmark workbooks', () => {
     expect(model.attendanceRecords.every((a) => a.date.status === 'ok' && a.status.status === 'ok')).toBe(true);
     const result = checkWorkbook(model, dayFromIso('2026-11-26')!);
     const codes = new Set(result.issues.map((i) => i.code));
-    for (const code of ['ID_DUPLICATE', 'ATTENDANCE_UNKNOWN_PARTICIPANT', 'ATTENDANCE_UNKNOWN_SESSION', 'ATTENDANCE_DUPLICATE', 'DATE_INVALID']) {
+    for (const code of [
+      'ID_DUPLICATE',
+      'ATTENDANCE_UNKNOWN_PARTICIPANT',
+      'ATTENDANCE_UNKNOWN_SESSION',
+      'ATTENDANCE_DUPLICATE',
+      'DATE_INVALID',
+    ]) {
       expect(codes.has(code)).toBe(false);
     }
     expect(result.issues.length).toBeLessThan(ds.participants);
   });
 
-  it('write dates as Sheets does: midnight in Paris (checked against the fake\'s Intl-based dates)', () => {
+  it("write dates as Sheets does: midnight in Paris (checked against the fake's Intl-based dates)", () => {
     const start = Date.UTC(1985, 0, 1);
     for (let t = start; t <= Date.UTC(2026, 11, 31); t += 86_400_000) {
       const d = new Date(t);

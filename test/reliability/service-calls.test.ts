@@ -29,7 +29,9 @@ function throughSrc(ds: Dataset): Map<string, CallCount> {
   const fake = createFakeGas({ sheets: ds.tabs });
   const restore = fake.install();
   try {
-    return runActions(fake, ds, (name, ...args) => (main as unknown as Record<string, (...a: unknown[]) => unknown>)[name](...args));
+    return runActions(fake, ds, (name, ...args) =>
+      (main as unknown as Record<string, (...a: unknown[]) => unknown>)[name](...args),
+    );
   } finally {
     restore();
   }
@@ -76,7 +78,7 @@ describe('service calls of every server function and menu action', () => {
   });
 });
 
-describe('the benchmark\'s naive baseline (bench/naive.ts)', () => {
+describe("the benchmark's naive baseline (bench/naive.ts)", () => {
   function servicesOver(_fake: FakeGas, naive: boolean): Services {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     return {

@@ -136,7 +136,7 @@ describe('two colleagues saving the same session at once', () => {
     expect(sessions).toHaveLength(1);
   });
 
-  it('a save after a colleague\'s save on the same date updates the rows instead of appending copies', () => {
+  it("a save after a colleague's save on the same date updates the rows instead of appending copies", () => {
     const wb = sharedWorkbook();
     const lock = new DocumentLock();
     const alice = colleague('alice', wb, lock);
@@ -204,7 +204,10 @@ describe('two colleagues saving the same session at once', () => {
           expect(statuses[0]).toBe(expected.get(key));
         }
         expect(rows.size).toBe(expected.size);
-        const sessionRows = wb.sheet('Séances').cells.slice(1).map((r) => isoOfDay(reader.dayOf(r[0] as Date)!));
+        const sessionRows = wb
+          .sheet('Séances')
+          .cells.slice(1)
+          .map((r) => isoOfDay(reader.dayOf(r[0] as Date)!));
         expect(sessionRows.sort()).toEqual([...sessionDates].sort());
       }),
       { numRuns: 150 },

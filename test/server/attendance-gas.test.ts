@@ -81,7 +81,8 @@ describe('service calls do not grow with the number of participants', () => {
     );
     const past = Array.from({ length: 10 }, (_, w) => dateCell(isoOfDay(dayFromIso('2018-01-09')! + 7 * w)));
     const attendance: FakeInputCell[][] = [ATTENDANCE_HEADER];
-    for (const d of past) for (let i = 0; i < n; i++) attendance.push([d, `N-${i}`, `Nom${i} Test`, i % 3 ? 'Présent' : 'Absent']);
+    for (const d of past)
+      for (let i = 0; i < n; i++) attendance.push([d, `N-${i}`, `Nom${i} Test`, i % 3 ? 'Présent' : 'Absent']);
     const day = dateCell('2018-03-20');
     for (let i = 0; i < Math.min(n, 1000) / 2; i++) attendance.push([day, `N-${i}`, `Nom${i} Test`, 'Absent']);
     return createFakeGas({
@@ -89,20 +90,26 @@ describe('service calls do not grow with the number of participants', () => {
         Participants: participantsTab(people) as FakeInputCell[][],
         Séances: [SESSIONS_HEADER, ...past.map((d) => [d, 'CV', 'Nadia', 'Salle 1']), [day, 'Bilan', '', '']],
         Présences: attendance,
-        Paramètres: [['Année', 'Places prévues'], [2018, 55]],
+        Paramètres: [
+          ['Année', 'Places prévues'],
+          [2018, 55],
+        ],
       },
     });
   }
 
   function measure(n: number) {
     const fake = workbook(n);
-    const entries = Array.from({ length: Math.min(n, 1000) }, (_, i) => ({ participantId: `N-${i}`, status: 'Présent' as const }));
+    const entries = Array.from({ length: Math.min(n, 1000) }, (_, i) => ({
+      participantId: `N-${i}`,
+      status: 'Présent' as const,
+    }));
     return withFake(fake, '2018-03-20', (services) => {
       fake.resetCalls();
       const sheet = getAttendanceSheet(services, '2018-03-20');
       const open = fake.snapshotCalls();
       fake.resetCalls();
-      const result = saveAttendance(services, { date: '2018-03-20', theme: 'Simulation d\'entretien', entries });
+      const result = saveAttendance(services, { date: '2018-03-20', theme: "Simulation d'entretien", entries });
       const save = fake.snapshotCalls();
       return { open, save, sheet, result, fake };
     });
@@ -114,7 +121,13 @@ describe('service calls do not grow with the number of participants', () => {
     expect(small.sheet.participants).toHaveLength(100);
     expect(large.sheet.participants).toHaveLength(10_000);
     expect(small.result).toEqual({ date: '2018-03-20', sessionCreated: false, sessionUpdated: true, written: 100, unchanged: 0 });
-    expect(large.result).toEqual({ date: '2018-03-20', sessionCreated: false, sessionUpdated: true, written: 1000, unchanged: 0 });
+    expect(large.result).toEqual({
+      date: '2018-03-20',
+      sessionCreated: false,
+      sessionUpdated: true,
+      written: 1000,
+      unchanged: 0,
+    });
     expect(large.open).toEqual(small.open);
     expect(large.save).toEqual(small.save);
     // One batch read per tab to open; to save, Paramètres is not even read.
@@ -158,8 +171,20 @@ describe('the built bundle (dist/Code.js) on the fake services', () => {
         { participantId: 'b-2', status: 'Excusé' },
       ],
     };
-    expect(gas.call('saveAttendance', input)).toEqual({ date: '2018-03-13', sessionCreated: true, sessionUpdated: false, written: 2, unchanged: 0 });
-    expect(gas.call('saveAttendance', input)).toEqual({ date: '2018-03-13', sessionCreated: false, sessionUpdated: false, written: 0, unchanged: 2 });
+    expect(gas.call('saveAttendance', input)).toEqual({
+      date: '2018-03-13',
+      sessionCreated: true,
+      sessionUpdated: false,
+      written: 2,
+      unchanged: 0,
+    });
+    expect(gas.call('saveAttendance', input)).toEqual({
+      date: '2018-03-13',
+      sessionCreated: false,
+      sessionUpdated: false,
+      written: 0,
+      unchanged: 2,
+    });
     expect(plain(fake.values('Présences') as CellValue[][])).toEqual([
       ['Date', 'ID participant', 'Participant', 'Statut'],
       ['2018-03-13', 'B-1', 'Roux Maël', 'Présent'],
@@ -185,7 +210,13 @@ describe('the built bundle (dist/Code.js) on the fake services', () => {
     ['an unknown participant', { date: '2018-03-13', entries: [{ participantId: 'B-9', status: 'Présent' }] }, /n'existe pas/],
     [
       'a repeated participant',
-      { date: '2018-03-13', entries: [{ participantId: 'B-1', status: 'Présent' }, { participantId: 'B-1 ', status: 'Absent' }] },
+      {
+        date: '2018-03-13',
+        entries: [
+          { participantId: 'B-1', status: 'Présent' },
+          { participantId: 'B-1 ', status: 'Absent' },
+        ],
+      },
       /plusieurs fois/,
     ],
     [
@@ -216,9 +247,9 @@ describe('the built bundle (dist/Code.js) on the fake services', () => {
     const fake = bundleFake({ Séances: [SESSIONS_HEADER], Présences: [ATTENDANCE_HEADER] });
     fake.lock.busy = true;
     const gas = loadBundle(fake);
-    expect(() => gas.call('saveAttendance', { date: '2018-03-13', entries: [{ participantId: 'B-1', status: 'Présent' }] })).toThrow(
-      /un autre enregistrement est en cours, réessayez/,
-    );
+    expect(() =>
+      gas.call('saveAttendance', { date: '2018-03-13', entries: [{ participantId: 'B-1', status: 'Présent' }] }),
+    ).toThrow(/un autre enregistrement est en cours, réessayez/);
     expect(fake.count('Range.setValues')).toBe(0);
   });
 

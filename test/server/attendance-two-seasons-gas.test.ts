@@ -39,10 +39,20 @@ describe('the attendance list on two seasons of data, through dist/Code.js', () 
   });
 
   it('returns exactly the SPEC §5 keys, with null (never undefined) contacts for those not flagged', () => {
-    const sheet = gas.call('getAttendanceSheet', '2018-10-30') as Record<string, unknown> & { participants: Record<string, unknown>[] };
+    const sheet = gas.call('getAttendanceSheet', '2018-10-30') as Record<string, unknown> & {
+      participants: Record<string, unknown>[];
+    };
     expect(Object.keys(sheet).sort()).toEqual(['date', 'others', 'participants', 'session', 'themes']);
     const autumn = sheet.participants.find((p) => p.id === G.autumn2018[0])!;
-    expect(autumn).toEqual({ id: G.autumn2018[0], name: autumn.name, status: null, needsFollowUp: false, followUpReason: null, phone: null, email: null });
+    expect(autumn).toEqual({
+      id: G.autumn2018[0],
+      name: autumn.name,
+      status: null,
+      needsFollowUp: false,
+      followUpReason: null,
+      phone: null,
+      email: null,
+    });
   });
 
   it('gives phone and e-mail of the people "à relancer"', () => {
@@ -58,7 +68,9 @@ describe('dates of a save through dist/Code.js', () => {
   const people = () =>
     createFakeGas({
       sheets: {
-        Participants: participantsTab([participant({ id: 'B-1', lastName: 'Roux', firstName: 'Maël', entryDate: '2018-03-01' })]) as FakeInputCell[][],
+        Participants: participantsTab([
+          participant({ id: 'B-1', lastName: 'Roux', firstName: 'Maël', entryDate: '2018-03-01' }),
+        ]) as FakeInputCell[][],
         Séances: [['Date', 'Thème', 'Animateur', 'Lieu']],
         Présences: [['Date', 'ID participant', 'Participant', 'Statut']],
       },
@@ -84,7 +96,13 @@ describe('dates of a save through dist/Code.js', () => {
     const gas = loadBundle(people());
     gas.call('saveAttendance', { date: '2018-03-13', theme: 'CV', entries: [] });
     const again = gas.call('saveAttendance', { date: '2018-03-13', theme: 'Bilan', entries: [] });
-    expect(JSON.parse(JSON.stringify(again))).toEqual({ date: '2018-03-13', sessionCreated: false, sessionUpdated: true, written: 0, unchanged: 0 });
+    expect(JSON.parse(JSON.stringify(again))).toEqual({
+      date: '2018-03-13',
+      sessionCreated: false,
+      sessionUpdated: true,
+      written: 0,
+      unchanged: 0,
+    });
   });
 
   it('leaves the user on their sheet when a save creates the Présences tab', () => {

@@ -39,7 +39,7 @@ describe('getAttendanceSheet', () => {
       ['P-01', 'Moreau Inès', null],
       ['P-04', 'Traoré Awa', null],
     ]);
-    expect(sheet.themes).toContain('Simulation d\'entretien');
+    expect(sheet.themes).toContain("Simulation d'entretien");
   });
 
   it('opens on the default date when the date is blank or missing', () => {
@@ -50,7 +50,9 @@ describe('getAttendanceSheet', () => {
 
   it('refuses an invalid date with a French message', () => {
     const wb = buildWorkbook({ participants: people() });
-    expect(() => getAttendanceSheet(memoryServices(wb), '2018-02-30')).toThrow(/La date «\u00a02018-02-30\u00a0» n'est pas valide/);
+    expect(() => getAttendanceSheet(memoryServices(wb), '2018-02-30')).toThrow(
+      /La date «\u00a02018-02-30\u00a0» n'est pas valide/,
+    );
     expect(() => getAttendanceSheet(memoryServices(wb), 20180213)).toThrow(/date/);
   });
 
@@ -61,7 +63,13 @@ describe('getAttendanceSheet', () => {
   });
 
   it('reads each tab once and writes nothing', () => {
-    const wb = buildWorkbook({ participants: people(), settings: [['Année', 'Places prévues'], [2018, 55]] });
+    const wb = buildWorkbook({
+      participants: people(),
+      settings: [
+        ['Année', 'Places prévues'],
+        [2018, 55],
+      ],
+    });
     getAttendanceSheet(memoryServices(wb), '2018-03-13');
     expect(wb.calls.readValues).toBe(4);
     expect(writes(wb)).toBe(0);
@@ -109,10 +117,13 @@ describe('saveAttendance', () => {
   it('is idempotent: saving the same input again changes nothing and adds no row', () => {
     const wb = buildWorkbook({ participants: people() });
     const services = memoryServices(wb, '2018-03-13');
-    const save = input([
-      ['P-01', 'Présent'],
-      ['P-02', 'Absent'],
-    ], { theme: 'CV' });
+    const save = input(
+      [
+        ['P-01', 'Présent'],
+        ['P-02', 'Absent'],
+      ],
+      { theme: 'CV' },
+    );
     saveAttendance(services, save);
     const after = snapshot(wb);
     const again = saveAttendance(services, save);
@@ -123,15 +134,21 @@ describe('saveAttendance', () => {
   it('updates a changed status in place and appends only the new people', () => {
     const wb = buildWorkbook({ participants: people() });
     const services = memoryServices(wb, '2018-03-13');
-    saveAttendance(services, input([
-      ['P-01', 'Présent'],
-      ['P-02', 'Absent'],
-    ]));
-    const result = saveAttendance(services, input([
-      ['P-01', 'Présent'],
-      ['p-02 ', 'Excusé'],
-      ['P-04', 'Présent'],
-    ]));
+    saveAttendance(
+      services,
+      input([
+        ['P-01', 'Présent'],
+        ['P-02', 'Absent'],
+      ]),
+    );
+    const result = saveAttendance(
+      services,
+      input([
+        ['P-01', 'Présent'],
+        ['p-02 ', 'Excusé'],
+        ['P-04', 'Présent'],
+      ]),
+    );
     expect(result).toEqual({ date: '2018-03-13', sessionCreated: false, sessionUpdated: false, written: 2, unchanged: 1 });
     expect(tab(wb, 'Présences').slice(1)).toEqual([
       ['2018-03-13', 'P-01', 'Moreau Inès', 'Présent'],
@@ -149,7 +166,11 @@ describe('saveAttendance', () => {
   });
 
   it('treats a sheet synonym equal to the new status as unchanged (the cell keeps its text)', () => {
-    const wb = buildWorkbook({ participants: people(), sessions: [{ date: '2018-03-13' }], attendance: [{ date: '2018-03-13', id: 'P-01', status: 'P' }] });
+    const wb = buildWorkbook({
+      participants: people(),
+      sessions: [{ date: '2018-03-13' }],
+      attendance: [{ date: '2018-03-13', id: 'P-01', status: 'P' }],
+    });
     const r = saveAttendance(memoryServices(wb), input([['P-01', 'Présent']]));
     expect(r).toEqual({ date: '2018-03-13', sessionCreated: false, sessionUpdated: false, written: 0, unchanged: 1 });
     expect(tab(wb, 'Présences')[1][3]).toBe('P');
@@ -192,14 +213,18 @@ describe('saveAttendance', () => {
     });
     const r = saveAttendance(memoryServices(wb), input([['P-01', 'Excusé']]));
     expect(r.written).toBe(1);
-    expect(tab(wb, 'Présences').slice(1).map((row) => [row[0], row[1], row[3]])).toEqual([
+    expect(
+      tab(wb, 'Présences')
+        .slice(1)
+        .map((row) => [row[0], row[1], row[3]]),
+    ).toEqual([
       ['2018-03-13', 'P-01', 'Excusé'],
       ['2018-03-06', 'P-02', 'Présent'],
       ['2018-03-13', 'P-01', 'Excusé'],
     ]);
   });
 
-  it('respects the tabs\' own layout: title rows, column order, unknown columns untouched', () => {
+  it("respects the tabs' own layout: title rows, column order, unknown columns untouched", () => {
     const wb = new MemoryWorkbook(TZ, {
       Participants: buildWorkbook({ participants: people() }).sheet('Participants').cells,
       ' seances ': [
@@ -217,10 +242,13 @@ describe('saveAttendance', () => {
     });
     const r = saveAttendance(
       memoryServices(wb),
-      input([
-        ['P-03', 'Présent'],
-        ['P-04', 'Absent'],
-      ], { theme: 'Bilan', place: 'Salle 5', facilitator: 'Marc' }),
+      input(
+        [
+          ['P-03', 'Présent'],
+          ['P-04', 'Absent'],
+        ],
+        { theme: 'Bilan', place: 'Salle 5', facilitator: 'Marc' },
+      ),
     );
     expect(r).toEqual({ date: '2018-03-13', sessionCreated: true, sessionUpdated: false, written: 2, unchanged: 0 });
     expect(tab(wb, ' seances ')).toEqual([
@@ -260,7 +288,10 @@ describe('saveAttendance', () => {
     const wb = buildWorkbook({
       participants: [participant({ id: 'P-09', lastName: '=HYPERLINK("http://x.test")', firstName: '+33' })],
     });
-    saveAttendance(memoryServices(wb), input([['P-09', 'Présent']], { theme: '=HYPERLINK("http://x.test";"clic")', place: '@salle', facilitator: '-Nadia' }));
+    saveAttendance(
+      memoryServices(wb),
+      input([['P-09', 'Présent']], { theme: '=HYPERLINK("http://x.test";"clic")', place: '@salle', facilitator: '-Nadia' }),
+    );
     expect(tab(wb, 'Séances')[1]).toEqual(['2018-03-13', '=HYPERLINK("http://x.test";"clic")', '-Nadia', '@salle']);
     expect(tab(wb, 'Présences')[1][2]).toBe('=HYPERLINK("http://x.test") +33');
   });
@@ -280,8 +311,16 @@ describe('saveAttendance', () => {
       ['entries not a list', { date: '2018-03-13', entries: 'P-01' }, /liste des présences/],
       ['an unknown status', { date: '2018-03-13', entries: [good, { participantId: 'P-02', status: 'Malade' }] }, /inconnu/],
       ['a missing status', { date: '2018-03-13', entries: [good, { participantId: 'P-02' }] }, /manque/],
-      ['an unknown participant', { date: '2018-03-13', entries: [good, { participantId: 'P-99', status: 'Absent' }] }, /«\u00a0P-99\u00a0» n'existe pas/],
-      ['a repeated participant', { date: '2018-03-13', entries: [good, { participantId: 'p-01', status: 'Absent' }] }, /plusieurs fois/],
+      [
+        'an unknown participant',
+        { date: '2018-03-13', entries: [good, { participantId: 'P-99', status: 'Absent' }] },
+        /«\u00a0P-99\u00a0» n'existe pas/,
+      ],
+      [
+        'a repeated participant',
+        { date: '2018-03-13', entries: [good, { participantId: 'p-01', status: 'Absent' }] },
+        /plusieurs fois/,
+      ],
       [
         'more than 1 000 entries',
         { date: '2018-03-13', entries: Array.from({ length: 1001 }, (_, i) => ({ participantId: `P-${i}`, status: 'Présent' })) },
@@ -319,7 +358,9 @@ describe('saveAttendance', () => {
         ],
       });
       const before = snapshot(wb);
-      expect(() => saveAttendance(memoryServices(wb), input([['P-01', 'Présent']]))).toThrow(/«\u00a0Présences\u00a0» n'a pas de colonne «\u00a0Statut\u00a0»/);
+      expect(() => saveAttendance(memoryServices(wb), input([['P-01', 'Présent']]))).toThrow(
+        /«\u00a0Présences\u00a0» n'a pas de colonne «\u00a0Statut\u00a0»/,
+      );
       expect(snapshot(wb)).toBe(before);
       expect(writes(wb)).toBe(0);
     });

@@ -23,7 +23,8 @@ function workbookOf(n: number): FakeGas {
   for (let i = 0; i < n; i++) people.push(participant({ id: `N-${i}`, postcode: i % 10 === 0 ? '9480' : '94800' }));
   const days = ['2018-03-06', '2018-03-13', '2018-03-20', '2018-03-27'];
   const attendance: FakeInputCell[][] = [ATTENDANCE_HEADER];
-  for (const d of days) for (let i = 0; i < n; i++) attendance.push([dateCell(d), `N-${i}`, '', i % 7 === 0 ? 'Malade' : 'Présent']);
+  for (const d of days)
+    for (let i = 0; i < n; i++) attendance.push([dateCell(d), `N-${i}`, '', i % 7 === 0 ? 'Malade' : 'Présent']);
   return createFakeGas({
     sheets: {
       Participants: participantsTab(people) as FakeInputCell[][],
@@ -60,10 +61,13 @@ describe('service calls of validateWorkbook', () => {
 });
 
 describe('marks through the Apps Script adapter', () => {
-  it('append a block after the user\'s note and remove it once fixed, formats untouched', () => {
+  it("append a block after the user's note and remove it once fixed, formats untouched", () => {
     const fake = createFakeGas({
       sheets: {
-        Participants: participantsTab([participant({ id: 'G-1', postcode: '9480' }), participant({ id: 'G-2' })]) as FakeInputCell[][],
+        Participants: participantsTab([
+          participant({ id: 'G-1', postcode: '9480' }),
+          participant({ id: 'G-2' }),
+        ]) as FakeInputCell[][],
       },
     });
     withFake(fake, (services) => {
@@ -75,7 +79,9 @@ describe('marks through the Apps Script adapter', () => {
       const formatBefore = JSON.stringify(fake.format('Participants', 2, 7));
 
       validateWorkbook(services);
-      expect(fake.note('Participants', 2, 7)).toMatch(new RegExp(`^Code à vérifier\\n\\n${MARK_HEADER}\\n• Erreur\u00a0: «\u00a09480\u00a0»`));
+      expect(fake.note('Participants', 2, 7)).toMatch(
+        new RegExp(`^Code à vérifier\\n\\n${MARK_HEADER}\\n• Erreur\u00a0: «\u00a09480\u00a0»`),
+      );
       expect(fake.note('Participants', 3, 2)).toBe('Personne suivie par Mme Haddad');
 
       sheet.getRange(2, 7).setValue("'94800");
@@ -86,7 +92,7 @@ describe('marks through the Apps Script adapter', () => {
     });
   });
 
-  it('select the issue\'s cell', () => {
+  it("select the issue's cell", () => {
     const fake = createFakeGas({ sheets: { Participants: participantsTab([participant({ id: 'G-1' })]) as FakeInputCell[][] } });
     withFake(fake, (services) => {
       fake.resetCalls();
@@ -139,7 +145,10 @@ describe('the built bundle', () => {
   it('exposes validateWorkbook, selectCell and the two menu handlers', () => {
     const fake = createFakeGas({
       sheets: {
-        Participants: participantsTab([participant({ id: 'B-1', email: 'b1@' }), participant({ id: 'B-2' })]) as FakeInputCell[][],
+        Participants: participantsTab([
+          participant({ id: 'B-1', email: 'b1@' }),
+          participant({ id: 'B-2' }),
+        ]) as FakeInputCell[][],
         Séances: [SESSIONS_HEADER],
         Présences: [ATTENDANCE_HEADER],
       },
@@ -148,7 +157,9 @@ describe('the built bundle', () => {
     const result = gas.call('validateWorkbook');
     expect(JSON.parse(JSON.stringify(result))).toEqual({
       rowsChecked: 2,
-      issues: [expect.objectContaining({ sheet: 'Participants', row: 2, code: 'EMAIL_INVALID', column: 'Email', severity: 'warning' })],
+      issues: [
+        expect.objectContaining({ sheet: 'Participants', row: 2, code: 'EMAIL_INVALID', column: 'Email', severity: 'warning' }),
+      ],
       counts: { errors: 0, warnings: 1 },
       truncated: false,
     });

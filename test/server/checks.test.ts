@@ -10,7 +10,11 @@ import { buildWorkbook, memoryServices, participant } from '../support/builders'
 /** Participants columns of buildWorkbook: ID(1) Nom(2) Prénom(3) Sexe(4) Date de naissance(5) Commune(6) Code postal(7) … */
 function faultyWorkbook(): MemoryWorkbook {
   return buildWorkbook({
-    participants: [participant({ id: 'A-1' }), participant({ id: 'A-2', birthDate: '31/02/2001' }), participant({ id: 'A-3', postcode: '9480' })],
+    participants: [
+      participant({ id: 'A-1' }),
+      participant({ id: 'A-2', birthDate: '31/02/2001' }),
+      participant({ id: 'A-3', postcode: '9480' }),
+    ],
     sessions: [{ date: '2018-03-06' }],
     attendance: [{ date: '2018-03-06', id: 'ZZZ', status: 'P' }],
   });
@@ -49,7 +53,7 @@ describe('validateWorkbook', () => {
     expect(notes.size).toBe(2);
   });
 
-  it('keeps users\' notes and formats, and removes its own marks once the fault is fixed', () => {
+  it("keeps users' notes and formats, and removes its own marks once the fault is fixed", () => {
     const wb = faultyWorkbook();
     const sheet = wb.sheet('Participants');
     sheet.notes.set('3:5', 'Vérifier avec la famille');
@@ -59,7 +63,9 @@ describe('validateWorkbook', () => {
     const services = memoryServices(wb);
 
     validateWorkbook(services);
-    expect(sheet.notes.get('3:5')).toBe(`Vérifier avec la famille\n\n${MARK_HEADER}\n• Erreur\u00a0: ${validateWorkbook(services).issues[0].message}`);
+    expect(sheet.notes.get('3:5')).toBe(
+      `Vérifier avec la famille\n\n${MARK_HEADER}\n• Erreur\u00a0: ${validateWorkbook(services).issues[0].message}`,
+    );
     expect(sheet.notes.get('2:2')).toBe('Note de la conseillère');
 
     sheet.cells[2][4] = '28/02/2001'; // fixed
@@ -150,7 +156,13 @@ describe('validateWorkbook', () => {
       second: `${result.issues[1].row}:${result.issues[1].code}`,
       counts: result.counts,
       truncated: result.truncated,
-    }).toEqual({ shown: 500, first: '602:DATE_INVALID', second: '2:EMAIL_INVALID', counts: { errors: 1, warnings: 600 }, truncated: true });
+    }).toEqual({
+      shown: 500,
+      first: '602:DATE_INVALID',
+      second: '2:EMAIL_INVALID',
+      counts: { errors: 1, warnings: 600 },
+      truncated: true,
+    });
   });
 
   it('marks every issue in the grid, also those not returned', () => {
@@ -160,7 +172,7 @@ describe('validateWorkbook', () => {
     expect(wb.sheet('Participants').notes.size).toBe(600);
   });
 
-  it('is the server API\'s validateWorkbook', () => {
+  it("is the server API's validateWorkbook", () => {
     const wb = faultyWorkbook();
     expect(createServerApi(memoryServices(wb)).validateWorkbook().issues).toHaveLength(3);
   });
@@ -181,9 +193,13 @@ describe('menu "Vérifier le classeur"', () => {
 });
 
 describe('selectCell', () => {
-  it('selects the issue\'s column in the actual tab, whatever its spelling and column order', () => {
+  it("selects the issue's column in the actual tab, whatever its spelling and column order", () => {
     const wb = new MemoryWorkbook('Europe/Paris', {
-      ' participants ': [['Titre'], ['Remarque', 'Nom', 'ID', 'Prénom', 'Né(e) le', 'Ville', "Date d'entrée"], ['', 'Martin', 'A-1', 'Léa', 'x', 'Cachan', '05/03/2018']],
+      ' participants ': [
+        ['Titre'],
+        ['Remarque', 'Nom', 'ID', 'Prénom', 'Né(e) le', 'Ville', "Date d'entrée"],
+        ['', 'Martin', 'A-1', 'Léa', 'x', 'Cachan', '05/03/2018'],
+      ],
     });
     const services = memoryServices(wb);
     selectCell(services, 'Participants', 3, 'Date de naissance');
@@ -253,7 +269,10 @@ describe('prepareWorkbook', () => {
     const title = ['Suivi 2018'];
     const header = ['Remarque', 'Nom', 'N°', 'Prénom', 'Genre', 'Né(e) le', "Date d'entrée", 'Conseiller'];
     const row = ['à rappeler', 'Martin', 'A-1', 'Léa', 'Femme', '15/04/2000', '05/03/2018', 'M. Lefort'];
-    const wb = new MemoryWorkbook('Europe/Paris', { Participants: [[...title], [...header], [...row]], Paramètres: [['Seuil de confidentialité'], [5]] });
+    const wb = new MemoryWorkbook('Europe/Paris', {
+      Participants: [[...title], [...header], [...row]],
+      Paramètres: [['Seuil de confidentialité'], [5]],
+    });
     wb.sheet('Participants').notes.set('3:1', 'note');
     wb.sheet('Participants').formats.set('3:2', { italic: true });
     const services = memoryServices(wb);

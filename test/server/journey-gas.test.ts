@@ -111,7 +111,12 @@ describe('service calls of getParticipantJourney', () => {
   });
 
   it('opens the journey of the active row in both workbooks', () => {
-    expect([small.active.journey, large.active.journey, small.chosen.journey, large.chosen.journey]).toEqual([true, true, true, true]);
+    expect([small.active.journey, large.active.journey, small.chosen.journey, large.chosen.journey]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('makes the same calls for 10 000 participants as for 100 (active row)', () => {

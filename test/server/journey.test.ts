@@ -36,7 +36,14 @@ function workbook() {
       participant({ id: 'J-3', lastName: 'Écrivain', firstName: 'Léa', entryDate: '2018-03-01', anonymisedOn: '2018-04-01' }),
       participant({ id: '', lastName: 'Sans', firstName: 'Identifiant', entryDate: '2018-03-01' }),
       participant({ id: 'J-6', lastName: 'Moreau', firstName: 'Inès', entryDate: '2018-03-01' }),
-      participant({ id: 'J-5', lastName: 'adam', firstName: 'Zoé', entryDate: '2015-03-01', situation: 'Abandon', exitDate: '2015-06-30' }),
+      participant({
+        id: 'J-5',
+        lastName: 'adam',
+        firstName: 'Zoé',
+        entryDate: '2015-03-01',
+        situation: 'Abandon',
+        exitDate: '2015-06-30',
+      }),
     ],
     sessions: [
       { date: '2018-03-06', theme: 'cv' },

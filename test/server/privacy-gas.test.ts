@@ -59,45 +59,101 @@ interface Person {
 function seasons(): { sheets: Record<string, FakeInputCell[][]>; due: Person[]; kept: string[] } {
   const people = [
     participant({
-      id: 'A-1', lastName: 'Fictif', firstName: 'Anaïs', birthDate: '2000-02-11', entryDate: '2017-03-06',
-      situation: 'Formation', exitDate: '2017-10-20', phone: '06 11 22 33 44', email: 'anais.fictif@exemple.test',
-      address: '1 rue Imaginaire', comment: 'Suivi renforcé',
+      id: 'A-1',
+      lastName: 'Fictif',
+      firstName: 'Anaïs',
+      birthDate: '2000-02-11',
+      entryDate: '2017-03-06',
+      situation: 'Formation',
+      exitDate: '2017-10-20',
+      phone: '06 11 22 33 44',
+      email: 'anais.fictif@exemple.test',
+      address: '1 rue Imaginaire',
+      comment: 'Suivi renforcé',
     }),
     // Carried over into 2018: 17 at entry, 18 at her first Présent of 2018.
     participant({
-      id: 'A-2', lastName: 'Inventé', firstName: 'Bérénice', birthDate: '2000-01-10', entryDate: '2017-09-04',
-      phone: '0611223345', email: 'berenice@exemple.test', referrer: 'Pôle emploi fictif', careerPlan: 'Fleuriste',
+      id: 'A-2',
+      lastName: 'Inventé',
+      firstName: 'Bérénice',
+      birthDate: '2000-01-10',
+      entryDate: '2017-09-04',
+      phone: '0611223345',
+      email: 'berenice@exemple.test',
+      referrer: 'Pôle emploi fictif',
+      careerPlan: 'Fleuriste',
     }),
     participant({
-      id: 'A-3', lastName: 'Supposé', firstName: 'Cyril', sex: 'H', birthDate: '1998-05-20', entryDate: '2017-05-02',
-      situation: 'Alternance signée', contractType: 'Apprentissage', contractStart: '2017-09-01', contractMonths: 24,
-      employer: 'Boulangerie Fictive', trainingProvider: 'CFA Imaginaire', diploma: 'CAP Boulanger',
-      phone: '0611223346', email: 'cyril@exemple.test',
+      id: 'A-3',
+      lastName: 'Supposé',
+      firstName: 'Cyril',
+      sex: 'H',
+      birthDate: '1998-05-20',
+      entryDate: '2017-05-02',
+      situation: 'Alternance signée',
+      contractType: 'Apprentissage',
+      contractStart: '2017-09-01',
+      contractMonths: 24,
+      employer: 'Boulangerie Fictive',
+      trainingProvider: 'CFA Imaginaire',
+      diploma: 'CAP Boulanger',
+      phone: '0611223346',
+      email: 'cyril@exemple.test',
     }),
     participant({
-      id: 'B-1', lastName: 'Présent', firstName: 'Dora', birthDate: '1999-07-01', entryDate: '2018-03-05',
-      phone: '0611223347', email: 'dora@exemple.test',
+      id: 'B-1',
+      lastName: 'Présent',
+      firstName: 'Dora',
+      birthDate: '1999-07-01',
+      entryDate: '2018-03-05',
+      phone: '0611223347',
+      email: 'dora@exemple.test',
     }),
     participant({
-      id: 'A-4', lastName: 'Quittant', firstName: 'Émile', sex: 'H', birthDate: '1999-12-01', entryDate: '2018-03-05',
-      situation: 'Abandon', exitDate: '2018-05-30', qpvResident: 'Oui', qpvDistrict: 'Chaperon Vert', commune: 'Gentilly', postcode: '94250',
+      id: 'A-4',
+      lastName: 'Quittant',
+      firstName: 'Émile',
+      sex: 'H',
+      birthDate: '1999-12-01',
+      entryDate: '2018-03-05',
+      situation: 'Abandon',
+      exitDate: '2018-05-30',
+      qpvResident: 'Oui',
+      qpvDistrict: 'Chaperon Vert',
+      commune: 'Gentilly',
+      postcode: '94250',
     }),
     participant({
-      id: 'B-2', lastName: 'Signé', firstName: 'Fanny', birthDate: '1999-03-03', entryDate: '2018-06-01',
-      situation: 'Alternance signée', contractType: 'Professionnalisation', contractStart: '2018-07-02', contractMonths: 12,
+      id: 'B-2',
+      lastName: 'Signé',
+      firstName: 'Fanny',
+      birthDate: '1999-03-03',
+      entryDate: '2018-06-01',
+      situation: 'Alternance signée',
+      contractType: 'Professionnalisation',
+      contractStart: '2018-07-02',
+      contractMonths: 12,
     }),
     participant({ id: '', lastName: 'SansId', firstName: 'Gaël', entryDate: '2016-01-04' }),
     participant({ id: 'T-DUP', lastName: 'Double', firstName: 'Hugo', entryDate: '2016-01-04' }),
     participant({ id: 't-dup ', lastName: 'Double', firstName: 'Inès', entryDate: '2016-02-01' }),
-    participant({ id: 'ANON-0007', lastName: '', firstName: '', birthDate: '', entryDate: '2016-03-01', ageAtEntry: 19, anonymisedOn: '2019-01-02' }),
+    participant({
+      id: 'ANON-0007',
+      lastName: '',
+      firstName: '',
+      birthDate: '',
+      entryDate: '2016-03-01',
+      ageAtEntry: 19,
+      anonymisedOn: '2019-01-02',
+    }),
     participant({ id: 'Z-1', lastName: 'SansDate', firstName: 'Jules', entryDate: '' }),
   ];
-  const columns = [...participantsTab(people)[0] as string[]];
+  const columns = [...(participantsTab(people)[0] as string[])];
   const tab = participantsTab(people) as FakeInputCell[][];
   // An unknown column, filled for one of the people due.
   tab[0].push('Notes perso');
   tab.slice(1).forEach((line, i) => line.push(i === 0 ? 'aime le dessin' : ''));
-  expect(columns).toContain('Âge à l\'entrée');
+  expect(columns).toContain("Âge à l'entrée");
 
   const s2017 = ['2017-03-13', '2017-05-15', '2017-09-11', '2017-10-02'];
   const s2018 = ['2018-03-12', '2018-04-09', '2018-05-14', '2018-09-24'];
@@ -131,7 +187,11 @@ function seasons(): { sheets: Record<string, FakeInputCell[][]>; due: Person[]; 
       Participants: tab,
       Séances: [SESSIONS_HEADER, ...[...s2017, ...s2018].map((d) => [dateCell(d), 'CV', 'Nadia', 'Salle 1'])],
       Présences: attendance,
-      Paramètres: [['Année', 'Places prévues'], [2017, 55], [2018, 55]],
+      Paramètres: [
+        ['Année', 'Places prévues'],
+        [2017, 55],
+        [2018, 55],
+      ],
     },
     due: ['A-1', 'A-2', 'A-3', 'A-4'].map(pick),
     kept: ['B-1', 'B-2', '', 'T-DUP', 't-dup ', 'ANON-0007', 'Z-1'],
@@ -184,15 +244,28 @@ describe('previewAnonymisation through dist/Code.js', () => {
       ids: ['A-1', 'A-2', 'A-3', 'A-4'],
       byYear: { '2017': 2, '2018': 2 },
       columnsCleared: [
-        'Nom', 'Prénom', 'Date de naissance', 'Prescripteur', 'Projet professionnel', 'Employeur',
-        'Téléphone', 'Email', 'Adresse', 'Commentaire', 'Notes perso',
+        'Nom',
+        'Prénom',
+        'Date de naissance',
+        'Prescripteur',
+        'Projet professionnel',
+        'Employeur',
+        'Téléphone',
+        'Email',
+        'Adresse',
+        'Commentaire',
+        'Notes perso',
       ],
     });
   });
 
   it('takes the retention from Paramètres › Durée de conservation (années)', () => {
     const { sheets } = seasons();
-    sheets.Paramètres = [['Année', 'Places prévues', 'Durée de conservation (années)'], [2017, 55, 1], [2018, 55, '']];
+    sheets.Paramètres = [
+      ['Année', 'Places prévues', 'Durée de conservation (années)'],
+      [2017, 55, 1],
+      [2018, 55, ''],
+    ];
     const { bundle } = open(sheets);
     const plan = bundle.call('previewAnonymisation');
     expect([plan.cutoff, plan.retentionYears, plan.ids]).toEqual(['2019-06-15', 1, ['A-1', 'A-2', 'A-3', 'B-1', 'A-4', 'B-2']]);
@@ -262,7 +335,22 @@ describe('anonymise through dist/Code.js', () => {
     const old = plain(before.Participants);
     for (const i of [4, 6, 7, 8, 9, 10, 11]) expect(after[i]).toEqual(old[i]);
     const header = after[0];
-    for (const h of ['Sexe', 'Commune', 'Code postal', 'Résident QPV', 'Quartier QPV', 'Niveau de formation', "Date d'entrée", 'Situation', 'Type de contrat', 'Diplôme préparé', 'Durée du contrat (mois)', 'Organisme de formation', 'Date de début du contrat', 'Date de sortie']) {
+    for (const h of [
+      'Sexe',
+      'Commune',
+      'Code postal',
+      'Résident QPV',
+      'Quartier QPV',
+      'Niveau de formation',
+      "Date d'entrée",
+      'Situation',
+      'Type de contrat',
+      'Diplôme préparé',
+      'Durée du contrat (mois)',
+      'Organisme de formation',
+      'Date de début du contrat',
+      'Date de sortie',
+    ]) {
       const c = header.indexOf(h);
       expect([1, 2, 3, 5].map((i) => after[i][c])).toEqual([1, 2, 3, 5].map((i) => old[i][c]));
     }
@@ -278,7 +366,7 @@ describe('anonymise through dist/Code.js', () => {
     expect(fake.note('Participants', 5, 2)).toContain(MARK_HEADER);
   });
 
-  it('changes no indicator of either year, except the age of carried-over people (Âge à l\'entrée)', () => {
+  it("changes no indicator of either year, except the age of carried-over people (Âge à l'entrée)", () => {
     const { bundle, before } = anonymised();
     // The same records with the ages of SPEC §6: no birth date, the age at entry instead.
     const expected = before.Participants.map((r) => [...r]);
@@ -286,7 +374,12 @@ describe('anonymise through dist/Code.js', () => {
     const birth = header.indexOf('Date de naissance');
     const age = header.indexOf("Âge à l'entrée");
     const stamped = header.indexOf('Anonymisé le');
-    [[1, 17], [2, 17], [3, 18], [5, 18]].forEach(([i, years]) => {
+    [
+      [1, 17],
+      [2, 17],
+      [3, 18],
+      [5, 18],
+    ].forEach(([i, years]) => {
       expected[i][birth] = '';
       expected[i][age] = years;
       expected[i][stamped] = dateCell(TODAY);
@@ -319,7 +412,7 @@ describe('anonymise through dist/Code.js', () => {
     expect(bundle.call('previewAnonymisation').ids).toEqual([]);
   });
 
-  it('never lists an anonymised person in the directory of Parcours d\'un jeune', () => {
+  it("never lists an anonymised person in the directory of Parcours d'un jeune", () => {
     const { bundle } = anonymised();
     const ids = bundle.call('getParticipantJourney', 'B-1').directory.map((p: { id: string }) => p.id);
     expect(ids.filter((id: string) => id.startsWith('ANON-'))).toEqual([]);
@@ -363,16 +456,25 @@ describe('anonymise refuses and writes nothing', () => {
   });
 
   it('when the cutoff is not an ISO date', () => {
-    expect(refused({ cutoff: '15/06/2018', ids: ['A-1'] })).toEqual({ message: expect.stringMatching(/AAAA-MM-JJ/), unchanged: true });
+    expect(refused({ cutoff: '15/06/2018', ids: ['A-1'] })).toEqual({
+      message: expect.stringMatching(/AAAA-MM-JJ/),
+      unchanged: true,
+    });
   });
 
   it('when the IDs are not a list of text', () => {
-    expect(refused({ cutoff: '2018-06-15', ids: [1, 2] })).toEqual({ message: expect.stringMatching(/identifiants/), unchanged: true });
+    expect(refused({ cutoff: '2018-06-15', ids: [1, 2] })).toEqual({
+      message: expect.stringMatching(/identifiants/),
+      unchanged: true,
+    });
   });
 
   it('with an empty plan, writes nothing and says so', () => {
     const { sheets } = seasons();
-    sheets.Paramètres = [['Année', 'Durée de conservation (années)'], [2017, 10]];
+    sheets.Paramètres = [
+      ['Année', 'Durée de conservation (années)'],
+      [2017, 10],
+    ];
     const { fake, bundle } = open(sheets);
     const before = states(fake);
     expect(bundle.call('anonymise', { cutoff: '2010-06-15', ids: [] })).toEqual({ anonymised: 0, presencesUpdated: 0 });
@@ -392,7 +494,10 @@ describe('service calls of an anonymisation do not grow with the number of peopl
       Participants: participantsTab([...people, participant({ id: 'R-1', entryDate: '2020-03-02' })]) as FakeInputCell[][],
       Séances: [SESSIONS_HEADER, [dateCell('2017-03-13'), 'CV', '', ''], [dateCell('2017-03-20'), 'CV', '', '']],
       Présences: attendance,
-      Paramètres: [['Année', 'Places prévues'], [2017, 55]],
+      Paramètres: [
+        ['Année', 'Places prévues'],
+        [2017, 55],
+      ],
     });
     for (let i = 0; i < n; i += Math.max(1, Math.floor(n / 3))) setNote(fake, 'Participants', i + 2, 2, `${MARK_HEADER}\n• x`);
     fake.resetCalls();

@@ -22,7 +22,9 @@ describe('previewAnonymisation and anonymise through the API', () => {
   it('explains in French that a workbook without Participants has nothing to anonymise', () => {
     const wb = buildWorkbook();
     wb.sheets.splice(0, 1);
-    expect(() => createServerApi(memoryServices(wb)).previewAnonymisation()).toThrow(/onglet «\u00a0Participants\u00a0» est introuvable/);
+    expect(() => createServerApi(memoryServices(wb)).previewAnonymisation()).toThrow(
+      /onglet «\u00a0Participants\u00a0» est introuvable/,
+    );
   });
 
   it('refuses while someone else holds the document lock, writing nothing', () => {
@@ -36,7 +38,9 @@ describe('previewAnonymisation and anonymise through the API', () => {
   });
 
   it('writes nothing through the sidebar API unless the IDs match the plan of today', () => {
-    const wb = buildWorkbook({ participants: [participant({ id: 'P-1', entryDate: '2016-03-01' }), participant({ id: 'P-2', entryDate: '2026-03-02' })] });
+    const wb = buildWorkbook({
+      participants: [participant({ id: 'P-1', entryDate: '2016-03-01' }), participant({ id: 'P-2', entryDate: '2026-03-02' })],
+    });
     const api = createServerApi(memoryServices(wb));
     const before = JSON.stringify(wb.sheets);
     expect(() => api.anonymise({ cutoff: '2024-11-26', ids: ['P-1', 'P-2'] })).toThrow(/a changé/);

@@ -46,7 +46,11 @@ function workbook(n: number, extraTabs: Record<string, FakeInputCell[][]> = {}):
       Participants: participantsTab(people) as FakeInputCell[][],
       Séances: [['Date', 'Thème', 'Animateur', 'Lieu'], ...sessions.map((d) => [dateCell(d), 'CV', 'Nadia', 'Salle 1'])],
       Présences: attendance,
-      Paramètres: [['Année', 'Places prévues', 'Seuil de confidentialité'], [2017, 55, 3], [2018, 55, '']],
+      Paramètres: [
+        ['Année', 'Places prévues', 'Seuil de confidentialité'],
+        [2017, 55, 3],
+        [2018, 55, ''],
+      ],
       ...extraTabs,
     },
   });
@@ -75,15 +79,24 @@ describe('generateAnnualReport on the Apps Script services', () => {
 
   it('writes only the report tab, with headers and changes kept as text, never as formulas', () => {
     const fake = workbook(30);
-    const before = JSON.stringify(['Participants', 'Séances', 'Présences', 'Paramètres'].map((s) => [fake.values(s), fake.formulas(s)]));
+    const before = JSON.stringify(
+      ['Participants', 'Séances', 'Présences', 'Paramètres'].map((s) => [fake.values(s), fake.formulas(s)]),
+    );
     withFake(fake, (services) => generateAnnualReport(services, 2018));
-    expect(JSON.stringify(['Participants', 'Séances', 'Présences', 'Paramètres'].map((s) => [fake.values(s), fake.formulas(s)]))).toBe(before);
+    expect(
+      JSON.stringify(['Participants', 'Séances', 'Présences', 'Paramètres'].map((s) => [fake.values(s), fake.formulas(s)])),
+    ).toBe(before);
     const values = fake.values('Bilan 2018');
     const header = values.find((r) => r[0] === 'Chiffres clés')!;
     expect(header.slice(0, 6)).toEqual(['Chiffres clés', '2018', '%', '2017', '%', 'Évolution']);
     const beneficiaries = values.find((r) => r[0] === 'Bénéficiaires')!;
     expect(beneficiaries.slice(0, 6)).toEqual(['Bénéficiaires', 30, '', 6, '', '+24']);
-    expect(fake.formulas('Bilan 2018').flat().filter((f) => f !== '')).toEqual([]);
+    expect(
+      fake
+        .formulas('Bilan 2018')
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
     expect(fake.charts('Bilan 2018')).toHaveLength(3);
     const text = JSON.stringify(values);
     expect(text).not.toMatch(/Nom\d|Prénom\d|@exemple\.fr|G-\d/);

@@ -7,13 +7,23 @@ import { dayFromIso } from '../../src/core/days';
 function layout() {
   const wb = buildWorkbook({
     participants: [
-      participant({ id: 'S-1', birthDate: '2001-06-01', qpvResident: 'Oui', qpvDistrict: 'Chaperon Vert', commune: 'Gentilly', postcode: '94250' }),
+      participant({
+        id: 'S-1',
+        birthDate: '2001-06-01',
+        qpvResident: 'Oui',
+        qpvDistrict: 'Chaperon Vert',
+        commune: 'Gentilly',
+        postcode: '94250',
+      }),
       participant({ id: 'S-2' }),
       participant({ id: 'S-3', situation: 'Alternance signée', contractType: 'Apprentissage', contractMonths: 24 }),
     ],
     sessions: [{ date: '2018-03-06' }],
     attendance: [{ date: '2018-03-06', id: 'S-1', status: 'Présent' }],
-    settings: [['Année', 'Places prévues'], [2018, 4]],
+    settings: [
+      ['Année', 'Places prévues'],
+      [2018, 4],
+    ],
   });
   return reportLayoutFor(readModel(wb), 2018, dayFromIso('2019-01-10')!).layout;
 }
@@ -39,6 +49,10 @@ describe('reportSummary', () => {
   it('has the key figures of the "Chiffres clés" table, cell for cell', () => {
     const l = layout();
     const key = l.tables.find((t) => t.id === 'key')!;
-    expect(key.rows[0].slice(0, 3)).toEqual(['Bénéficiaires', l.keyFigures.beneficiaries.value, l.keyFigures.beneficiaries.share]);
+    expect(key.rows[0].slice(0, 3)).toEqual([
+      'Bénéficiaires',
+      l.keyFigures.beneficiaries.value,
+      l.keyFigures.beneficiaries.share,
+    ]);
   });
 });

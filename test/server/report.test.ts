@@ -4,11 +4,7 @@ import { MemoryWorkbook } from '../../src/adapters/memory';
 import { readXlsx } from '../../src/adapters/xlsx';
 import { computeIndicators as coreIndicators } from '../../src/core/indicators';
 import type { CellValue } from '../../src/core/values';
-import {
-  computeIndicators,
-  generateAnnualReport,
-  getReportYears,
-} from '../../src/server/report';
+import { computeIndicators, generateAnnualReport, getReportYears } from '../../src/server/report';
 import { createMenuActions } from '../../src/server/api';
 import { readModel } from '../../src/server/read';
 import { buildWorkbook, memoryServices, participant, ParticipantInput, TZ, WorkbookInput } from '../support/builders';
@@ -16,7 +12,9 @@ import { buildWorkbook, memoryServices, participant, ParticipantInput, TZ, Workb
 const EXAMPLE = join(__dirname, '..', 'fixtures', 'exemples', 'classeur-exemple.xlsx');
 
 function snapshot(wb: MemoryWorkbook, except: string[] = []): string {
-  return JSON.stringify(wb.sheets.filter((s) => !except.includes(s.name)).map((s) => [s.name, s.cells, [...s.formats], [...s.notes]]));
+  return JSON.stringify(
+    wb.sheets.filter((s) => !except.includes(s.name)).map((s) => [s.name, s.cells, [...s.formats], [...s.notes]]),
+  );
 }
 
 /** The report row whose first cell is `label` in the table starting at the row titled `table`. */
@@ -29,10 +27,42 @@ function row(wb: MemoryWorkbook, sheet: string, table: string, label: string): C
 }
 
 const people = (): ParticipantInput[] => [
-  participant({ id: 'A1', lastName: 'Zerbib', firstName: 'Océane', email: 'oceane.zerbib@exemple.fr', phone: '06 11 22 33 44', entryDate: '2018-03-05', commune: 'Cachan' }),
-  participant({ id: 'A2', lastName: 'Quenneville', firstName: 'Marius', entryDate: '2018-03-05', sex: 'H', birthDate: '2001-06-01' }),
-  participant({ id: 'A3', lastName: 'Poulain', firstName: 'Aya', entryDate: '2017-09-12', situation: 'Alternance signée', contractType: 'Apprentissage', contractStart: '2018-09-03', contractMonths: 24 }),
-  participant({ id: 'A4', lastName: 'Valdor', firstName: 'Théo', entryDate: '2017-03-01', qpvResident: 'Oui', qpvDistrict: 'La Plaine', commune: 'Cachan' }),
+  participant({
+    id: 'A1',
+    lastName: 'Zerbib',
+    firstName: 'Océane',
+    email: 'oceane.zerbib@exemple.fr',
+    phone: '06 11 22 33 44',
+    entryDate: '2018-03-05',
+    commune: 'Cachan',
+  }),
+  participant({
+    id: 'A2',
+    lastName: 'Quenneville',
+    firstName: 'Marius',
+    entryDate: '2018-03-05',
+    sex: 'H',
+    birthDate: '2001-06-01',
+  }),
+  participant({
+    id: 'A3',
+    lastName: 'Poulain',
+    firstName: 'Aya',
+    entryDate: '2017-09-12',
+    situation: 'Alternance signée',
+    contractType: 'Apprentissage',
+    contractStart: '2018-09-03',
+    contractMonths: 24,
+  }),
+  participant({
+    id: 'A4',
+    lastName: 'Valdor',
+    firstName: 'Théo',
+    entryDate: '2017-03-01',
+    qpvResident: 'Oui',
+    qpvDistrict: 'La Plaine',
+    commune: 'Cachan',
+  }),
   participant({ id: 'A5', lastName: 'Sansdate', firstName: 'Lou', entryDate: '' }),
 ];
 
@@ -47,7 +77,11 @@ function workbook(extra: Partial<WorkbookInput> = {}): MemoryWorkbook {
       { date: '2018-03-13', id: 'A2', status: 'Absent', name: 'Quenneville Marius' },
       { date: '2018-03-13', id: 'A5', status: 'Présent', name: 'Sansdate Lou' },
     ],
-    settings: [['Année', 'Places prévues'], [2017, 10], [2018, 4]],
+    settings: [
+      ['Année', 'Places prévues'],
+      [2017, 10],
+      [2018, 4],
+    ],
     ...extra,
   });
 }
@@ -80,16 +114,31 @@ describe('generateAnnualReport', () => {
     expect(row(wb, 'Bilan 2018', 'Chiffres clés', 'Bénéficiaires')).toEqual(['Bénéficiaires', 3, '', 2, '', '+1']);
     expect(row(wb, 'Bilan 2018', 'Chiffres clés', 'Places prévues')).toEqual(['Places prévues', 4, '', 10, '', '−6']);
     expect(row(wb, 'Bilan 2018', 'Chiffres clés', 'Taux de remplissage (bénéficiaires / places prévues)')).toEqual([
-      'Taux de remplissage (bénéficiaires / places prévues)', '', 75, '', 20, '+55 pts',
+      'Taux de remplissage (bénéficiaires / places prévues)',
+      '',
+      75,
+      '',
+      20,
+      '+55 pts',
     ]);
     expect(row(wb, 'Bilan 2018', 'Communes de résidence', 'Cachan')).toEqual(['Cachan', 1, 33, 1, 50, '0']);
     expect(row(wb, 'Bilan 2018', 'Communes de résidence', 'Arcueil')).toEqual(['Arcueil', 0, 0, 0, 0, '0']);
     expect(row(wb, 'Bilan 2018', "Sorties de l'année", 'Alternance signée')).toEqual(['Alternance signée', 1, 33, 0, 0, '+1']);
     expect(row(wb, 'Bilan 2018', "Sorties de l'année", 'Durée moyenne des contrats (mois)')).toEqual([
-      'Durée moyenne des contrats (mois)', 24, '', '—', '', '',
+      'Durée moyenne des contrats (mois)',
+      24,
+      '',
+      '—',
+      '',
+      '',
     ]);
     expect(row(wb, 'Bilan 2018', 'Séances et présences', 'Présences (part\u00a0: taux de présence)')).toEqual([
-      'Présences (part\u00a0: taux de présence)', 3, 75, 1, 100, '+2',
+      'Présences (part\u00a0: taux de présence)',
+      3,
+      75,
+      1,
+      100,
+      '+2',
     ]);
     expect(row(wb, 'Bilan 2018', 'Présences par mois', 'Mars')).toEqual(['Mars', 3, 1, '', '', '']);
   });
@@ -99,10 +148,23 @@ describe('generateAnnualReport', () => {
     generateAnnualReport(memoryServices(wb), 2018);
     const labels = wb.sheet('Bilan 2018').cells.map((r) => r[0]);
     for (const label of [
-      'Mineurs (moins de 18 ans)', 'Résidents QPV', 'La Plaine', 'Femmes', 'Hommes', 'Moins de 18 ans', '26 ans et plus',
-      'Sans diplôme', 'Bac+5 et plus (niveau 7-8)', 'Non renseigné', 'Séances', 'Moyenne de présents par séance',
-      "Alternances signées en contrat d'apprentissage", 'Alternances signées en contrat de professionnalisation',
-      'Sorties positives (alternance, formation, emploi)', 'Toujours en recherche', 'Nouveaux entrants (entrés dans l\'année)',
+      'Mineurs (moins de 18 ans)',
+      'Résidents QPV',
+      'La Plaine',
+      'Femmes',
+      'Hommes',
+      'Moins de 18 ans',
+      '26 ans et plus',
+      'Sans diplôme',
+      'Bac+5 et plus (niveau 7-8)',
+      'Non renseigné',
+      'Séances',
+      'Moyenne de présents par séance',
+      "Alternances signées en contrat d'apprentissage",
+      'Alternances signées en contrat de professionnalisation',
+      'Sorties positives (alternance, formation, emploi)',
+      'Toujours en recherche',
+      "Nouveaux entrants (entrés dans l'année)",
     ]) {
       expect(labels).toContain(label);
     }
@@ -141,17 +203,35 @@ describe('generateAnnualReport', () => {
     generateAnnualReport(memoryServices(wb), 2018);
     const sheet = wb.sheet('Bilan 2018');
     const text = JSON.stringify([sheet.cells, sheet.charts.map((c) => c.title), [...sheet.notes]]);
-    for (const secret of ['Zerbib', 'Océane', 'Quenneville', 'Marius', 'Poulain', 'Valdor', 'Sansdate', 'oceane.zerbib', '06 11 22 33 44', 'A1', 'A5']) {
+    for (const secret of [
+      'Zerbib',
+      'Océane',
+      'Quenneville',
+      'Marius',
+      'Poulain',
+      'Valdor',
+      'Sansdate',
+      'oceane.zerbib',
+      '06 11 22 33 44',
+      'A1',
+      'A5',
+    ]) {
       expect(text).not.toContain(secret);
     }
   });
 
   it('shows counts from 1 to N−1 as "< N" with the confidentiality threshold, hiding derived shares and changes', () => {
-    const many = Array.from({ length: 12 }, (_, k) => participant({ entryDate: '2018-03-05', commune: k < 7 ? 'Villejuif' : 'Arcueil', sex: 'F' }));
+    const many = Array.from({ length: 12 }, (_, k) =>
+      participant({ entryDate: '2018-03-05', commune: k < 7 ? 'Villejuif' : 'Arcueil', sex: 'F' }),
+    );
     const wb = buildWorkbook({
       participants: [...many, participant({ entryDate: '2017-03-05', commune: 'Villejuif' })],
       sessions: [{ date: '2018-03-06' }],
-      settings: [['Année', 'Places prévues', 'Seuil de confidentialité'], [2018, 20, 5], [2017, 20, '']],
+      settings: [
+        ['Année', 'Places prévues', 'Seuil de confidentialité'],
+        [2018, 20, 5],
+        [2017, 20, ''],
+      ],
     });
     generateAnnualReport(memoryServices(wb), 2018);
     expect(row(wb, 'Bilan 2018', 'Communes de résidence', 'Villejuif')).toEqual(['Villejuif', 7, 58, '< 5', '—', '']);
@@ -159,12 +239,20 @@ describe('generateAnnualReport', () => {
     expect(row(wb, 'Bilan 2018', 'Communes de résidence', 'Cachan')).toEqual(['Cachan', 0, 0, 0, 0, '0']);
     expect(row(wb, 'Bilan 2018', 'Chiffres clés', 'Bénéficiaires')).toEqual(['Bénéficiaires', 12, '', '< 5', '', '']);
     expect(row(wb, 'Bilan 2018', 'Chiffres clés', 'Taux de remplissage (bénéficiaires / places prévues)')).toEqual([
-      'Taux de remplissage (bénéficiaires / places prévues)', '', 60, '', '—', '',
+      'Taux de remplissage (bénéficiaires / places prévues)',
+      '',
+      60,
+      '',
+      '—',
+      '',
     ]);
     const cells = wb.sheet('Bilan 2018').cells;
     expect(String(cells[3][0])).toMatch(/Seuil de confidentialité\u00a0: les effectifs de 1 à 4 sont affichés «\u00a0< 5\u00a0»/);
     // No count of people from 1 to 4 anywhere in the people tables.
-    const peopleTables = cells.slice(5, cells.findIndex((r) => r[0] === 'Séances et présences'));
+    const peopleTables = cells.slice(
+      5,
+      cells.findIndex((r) => r[0] === 'Séances et présences'),
+    );
     for (const r of peopleTables) for (const c of [r[1], r[3]]) if (typeof c === 'number') expect(c === 0 || c >= 5).toBe(true);
   });
 

@@ -69,7 +69,10 @@ describe('an unexpected failure in a server function', () => {
 describe('a user error in a server function', () => {
   it('reaches the caller with its French message and its code', () => {
     const api = createServerApi(memoryServices(buildWorkbook({})));
-    expect(thrownBy(() => api.computeIndicators('vingt' as unknown as number))).toEqual({ message: expect.stringMatching(/Année invalide/), code: 'INVALID_INPUT' });
+    expect(thrownBy(() => api.computeIndicators('vingt' as unknown as number))).toEqual({
+      message: expect.stringMatching(/Année invalide/),
+      code: 'INVALID_INPUT',
+    });
   });
 
   it('is not logged', () => {
@@ -134,7 +137,7 @@ describe("a UI's interruption (the preview's replay stops at an unanswered quest
 });
 
 describe('the command line', () => {
-  it('prints the generic French message for an unexpected failure, not the error\'s own', async () => {
+  it("prints the generic French message for an unexpected failure, not the error's own", async () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };

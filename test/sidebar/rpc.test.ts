@@ -17,7 +17,10 @@ describe('isMultipleAccountsError', () => {
     ['the storage PERMISSION_DENIED error', scriptError(STORAGE)],
     ['the "authorization is required" error', scriptError(AUTHORIZATION)],
     ['its French wording', scriptError('Une autorisation est requise pour effectuer cette action.')],
-    ['a localised storage error (the code is never translated)', scriptError('Désolé, une erreur de serveur s\'est produite. Code d\'erreur : PERMISSION_DENIED.')],
+    [
+      'a localised storage error (the code is never translated)',
+      scriptError("Désolé, une erreur de serveur s'est produite. Code d'erreur : PERMISSION_DENIED."),
+    ],
     ['a plain Error with that text', new Error(STORAGE)],
     ['a plain object with that message', { message: STORAGE }],
   ])('recognises %s', (_what, error) => {
@@ -25,7 +28,7 @@ describe('isMultipleAccountsError', () => {
   });
 
   it.each([
-    ['a French refusal of the server', new Error('La date est après aujourd\'hui : choisissez une autre date.')],
+    ['a French refusal of the server', new Error("La date est après aujourd'hui : choisissez une autre date.")],
     ['the lock-busy message', new Error('Le classeur est occupé : réessayez dans quelques secondes.')],
     ['a network failure', scriptError('NetworkError: Connection failure due to HTTP 0')],
     ['a TypeError that merely mentions the code', Object.assign(new TypeError(STORAGE))],
@@ -45,7 +48,7 @@ describe('failureMessage', () => {
     expect(SIDEBAR.multipleAccounts).toMatch(/uniquement au compte qui a accès au classeur/);
   });
 
-  it('passes any other failure\'s message through', () => {
+  it("passes any other failure's message through", () => {
     expect(failureMessage(new Error('Cellule à sélectionner invalide.'))).toBe('Cellule à sélectionner invalide.');
   });
 });

@@ -175,7 +175,20 @@ export const TWO_SEASON_GROUPS: TwoSeasonGroups = {
   anonymised: 'ANON-1',
 };
 
-const SURNAMES = ['Bernard', 'Camara', 'Diallo', 'Fontaine', 'Garcia', 'Haddad', 'Lambert', 'Nguyen', 'Petit', 'Roux', 'Traoré', 'Vidal'];
+const SURNAMES = [
+  'Bernard',
+  'Camara',
+  'Diallo',
+  'Fontaine',
+  'Garcia',
+  'Haddad',
+  'Lambert',
+  'Nguyen',
+  'Petit',
+  'Roux',
+  'Traoré',
+  'Vidal',
+];
 
 /**
  * A workbook over two seasons (weekly Tuesday sessions March–October 2016, 2017 and 2018) with
@@ -206,12 +219,24 @@ export function twoSeasonWorkbook(): MemoryWorkbook {
     for (const date of tuesdays(from, to)) for (const id of ids) attendance.push({ date, id, status: 'Présent' });
   };
   for (const id of g.from2016) person(id, '2016-03-01');
-  person(g.anonymised, '2016-03-01', { lastName: '', firstName: '', birthDate: '', phone: '', email: '', anonymisedOn: '2018-01-15' });
+  person(g.anonymised, '2016-03-01', {
+    lastName: '',
+    firstName: '',
+    birthDate: '',
+    phone: '',
+    email: '',
+    anonymisedOn: '2018-01-15',
+  });
   for (const id of g.from2017) person(id, '2017-03-01');
   for (const id of g.carriedOver) person(id, '2017-03-01');
   for (const id of g.spring2018Stopped) person(id, '2018-03-01');
   for (const id of g.spring2018) person(id, '2018-03-01');
-  person(g.contract, '2018-03-01', { situation: 'Alternance signée', contractType: 'Apprentissage', contractStart: '2018-05-15', contractMonths: 24 });
+  person(g.contract, '2018-03-01', {
+    situation: 'Alternance signée',
+    contractType: 'Apprentissage',
+    contractStart: '2018-05-15',
+    contractMonths: 24,
+  });
   for (const id of g.autumn2018) person(id, '2018-09-04');
 
   came([...g.from2016, g.anonymised], '2016-03-01', '2016-10-31');
@@ -222,7 +247,11 @@ export function twoSeasonWorkbook(): MemoryWorkbook {
   came([...g.spring2018, g.contract], '2018-03-01', '2018-05-08');
   came(g.spring2018, '2018-05-09', '2018-06-12');
   came(g.autumn2018, '2018-09-04', '2018-10-23');
-  const sessions = [...tuesdays('2016-03-01', '2016-10-31'), ...tuesdays('2017-03-01', '2017-10-31'), ...tuesdays('2018-03-01', '2018-10-31')];
+  const sessions = [
+    ...tuesdays('2016-03-01', '2016-10-31'),
+    ...tuesdays('2017-03-01', '2017-10-31'),
+    ...tuesdays('2018-03-01', '2018-10-31'),
+  ];
   return buildWorkbook({
     participants: people,
     sessions: sessions.map((date) => ({ date, theme: 'CV', facilitator: 'Nadia', place: 'Salle 1' })),

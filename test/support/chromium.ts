@@ -29,7 +29,10 @@ export const CHROMIUM_ARGS = [
 /** Path of the Chromium executable (`command -v chromium`, else /usr/bin/chromium), or null. */
 export function chromiumPath(): string | null {
   try {
-    const found = execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const found = execFileSync('sh', ['-c', 'command -v chromium'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     if (found && existsSync(found)) return found;
   } catch {
     // not on PATH

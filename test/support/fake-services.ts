@@ -20,7 +20,11 @@ export interface FakeServicesOptions {
   now?: string;
 }
 
-export function withFakeServices<T>(fake: FakeGas, options: FakeServicesOptions, run: (services: Services, ui: RecordingUi) => T): T {
+export function withFakeServices<T>(
+  fake: FakeGas,
+  options: FakeServicesOptions,
+  run: (services: Services, ui: RecordingUi) => T,
+): T {
   const today = dayFromIso(options.today);
   if (today === null) throw new Error(`withFakeServices: bad today ${options.today}`);
   const now = new Date(options.now ?? `${options.today}T10:00:00Z`);

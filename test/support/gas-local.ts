@@ -57,7 +57,11 @@ export interface LoadedBundle {
  */
 export function loadBundle(
   fake: FakeGas,
-  options: { distDir?: string; filter?: (file: string) => boolean; /** Extra or replaced globals (e.g. a broken Intl). */ globals?: Record<string, unknown> } = {},
+  options: {
+    distDir?: string;
+    filter?: (file: string) => boolean /** Extra or replaced globals (e.g. a broken Intl). */;
+    globals?: Record<string, unknown>;
+  } = {},
 ): LoadedBundle {
   const logs: string[] = [];
   const record = (...args: unknown[]) => {

@@ -76,7 +76,7 @@ export const ATTENDANCE_TEXT = {
     roster: 'Participants attendus',
     empty: "Personne n'est attendu à cette date (aucun participant inscrit avant elle).",
     noMatch: 'Aucun participant ne correspond à la recherche.',
-    newSession: 'Nouvelle séance\u00a0: elle sera créée dans «\u00a0Séances\u00a0» à l\'enregistrement.',
+    newSession: "Nouvelle séance\u00a0: elle sera créée dans «\u00a0Séances\u00a0» à l'enregistrement.",
     counts: (present: number, absent: number, excused: number, missing: number): string =>
       `Présents\u00a0: ${frenchNumber(present)} · Absents\u00a0: ${frenchNumber(absent)} · Excusés\u00a0: ${frenchNumber(excused)} · Non saisis\u00a0: ${frenchNumber(missing)}`,
     saved: (date: string, written: number, unchanged: number, created: boolean, updated: boolean): string => {
@@ -90,7 +90,8 @@ export const ATTENDANCE_TEXT = {
     },
     saveFailed: (message: string): string => `Échec de l'enregistrement\u00a0: ${message}`,
     loadFailed: (message: string): string => `Impossible d'ouvrir la séance\u00a0: ${message}`,
-    dateRequired: "Choisissez la date de la séance\u00a0: le champ «\u00a0Date de la séance\u00a0» est vide. Rien n'a été envoyé.",
+    dateRequired:
+      "Choisissez la date de la séance\u00a0: le champ «\u00a0Date de la séance\u00a0» est vide. Rien n'a été envoyé.",
     dateInFuture: (date: string): string =>
       `Le ${date} est après aujourd'hui\u00a0: les présences se saisissent le jour de la séance ou après. Rien n'a été envoyé.`,
     dateNotLoaded: "La liste affichée n'est pas celle de la date choisie\u00a0: attendez son chargement, puis enregistrez.",
@@ -104,7 +105,7 @@ export const ATTENDANCE_TEXT = {
     noPhone: 'pas de téléphone',
     noEmail: "pas d'e-mail",
     nothingToSave: 'Aucun statut saisi\u00a0: cochez Présent, Absent ou Excusé pour au moins une personne.',
-    draftKept: "Saisie non enregistrée conservée pour cette date\u00a0: pensez à cliquer sur «\u00a0Enregistrer\u00a0».",
+    draftKept: 'Saisie non enregistrée conservée pour cette date\u00a0: pensez à cliquer sur «\u00a0Enregistrer\u00a0».',
     unsaved: 'Modifications non enregistrées.',
     statuses: { Présent: 'Présent', Absent: 'Absent', Excusé: 'Excusé' },
   },

@@ -21,7 +21,20 @@ function listText(values: readonly string[]): string {
   return `${values.slice(0, -1).join(', ')} ou ${values[values.length - 1]}`;
 }
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 
 /**
  * For a date written in an accepted format whose day does not exist (31/02/2001), the reason
@@ -57,7 +70,7 @@ export const CHECK_MESSAGES = {
     `Colonne obligatoire «\u00a0${header}\u00a0» introuvable\u00a0: l'onglet ${tab} n'a pas de ligne d'en-têtes reconnue dans ses lignes 1 à 5\u00a0; ajoutez-la (ou lancez «\u00a0Préparer le classeur\u00a0» sur un onglet vide).`,
   missingColumnNoTab: (header: string, tab: string) =>
     `Onglet «\u00a0${tab}\u00a0» introuvable\u00a0: créez-le avec la colonne «\u00a0${header}\u00a0» (menu «\u00a0Préparer le classeur\u00a0»).`,
-  idMissing: () => "ID manquant\u00a0: donnez à cette personne un identifiant unique (par exemple P2018-0042).",
+  idMissing: () => 'ID manquant\u00a0: donnez à cette personne un identifiant unique (par exemple P2018-0042).',
   idDuplicate: (id: string, others: number[], total: number) =>
     `L'ID ${quote(id)} est aussi utilisé ${rowsText(others, total)}\u00a0: chaque personne doit avoir un ID différent.`,
   lastNameMissing: () => 'Nom manquant\u00a0: saisissez le nom de famille.',
@@ -68,12 +81,9 @@ export const CHECK_MESSAGES = {
       ? `${quote(value)}\u00a0: ce jour n'existe pas (${missing})\u00a0; corrigez la date.`
       : `${quote(value)} n'est pas une date lisible\u00a0: ${DATE_FORMAT_HINT}.`;
   },
-  birthDateMissing: () =>
-    "Date de naissance manquante\u00a0: indiquez-la (elle sert à l'âge et à la part des mineurs du bilan).",
-  entryDateMissing: () =>
-    "Date d'entrée manquante\u00a0: indiquez-la, sans elle la personne n'est comptée dans aucun bilan.",
-  birthDateInFuture: (date: string) =>
-    `La date de naissance (${date}) est après aujourd'hui\u00a0: corrigez-la.`,
+  birthDateMissing: () => "Date de naissance manquante\u00a0: indiquez-la (elle sert à l'âge et à la part des mineurs du bilan).",
+  entryDateMissing: () => "Date d'entrée manquante\u00a0: indiquez-la, sans elle la personne n'est comptée dans aucun bilan.",
+  birthDateInFuture: (date: string) => `La date de naissance (${date}) est après aujourd'hui\u00a0: corrigez-la.`,
   entryDateInFuture: (date: string) =>
     `La date d'entrée (${date}) est après aujourd'hui\u00a0: corrigez-la (une entrée se saisit le jour où elle a lieu).`,
   ageImplausible: (age: number, birth: string, entry: string) =>
@@ -85,8 +95,7 @@ export const CHECK_MESSAGES = {
   communeMissing: () => 'Commune manquante\u00a0: indiquez la commune de résidence.',
   communeOutsideTerritory: (value: string, territory: readonly string[]) =>
     `${quote(value)} n'est pas une commune du territoire (${territory.join(', ')})\u00a0: vérifiez l'orthographe\u00a0; si la personne habite ailleurs, rien à corriger.`,
-  postcodeInvalid: (value: string) =>
-    `${quote(value)} n'est pas un code postal\u00a0: il faut 5 chiffres (par exemple 94800).`,
+  postcodeInvalid: (value: string) => `${quote(value)} n'est pas un code postal\u00a0: il faut 5 chiffres (par exemple 94800).`,
   postcodeMismatch: (postcode: string, commune: string, expected: string) =>
     `Le code postal ${postcode} n'est pas celui de ${commune} (${expected})\u00a0: corrigez le code postal ou la commune.`,
   qpvDistrictMissing: () =>
@@ -98,7 +107,7 @@ export const CHECK_MESSAGES = {
   contractTypeMissing: () =>
     'Alternance signée sans type de contrat\u00a0: indiquez «\u00a0Apprentissage\u00a0» ou «\u00a0Professionnalisation\u00a0».',
   contractStartMissing: () =>
-    "Alternance signée sans date de début du contrat\u00a0: indiquez-la (elle date le résultat dans le bilan).",
+    'Alternance signée sans date de début du contrat\u00a0: indiquez-la (elle date le résultat dans le bilan).',
   contractDurationInvalid: (value: string) =>
     `${quote(value)} n'est pas une durée valide\u00a0: indiquez un nombre entier de mois, de 1 à 48.`,
   contractAgeApprenticeship: (age: number) =>
@@ -113,8 +122,7 @@ export const CHECK_MESSAGES = {
     `Situation «\u00a0${situation}\u00a0» sans date de sortie\u00a0: indiquez la date de sortie (elle date le résultat dans le bilan).`,
   phoneInvalid: (value: string) =>
     `${quote(value)} n'est pas un numéro français\u00a0: 10 chiffres commençant par 0 (06 12 34 56 78) ou +33 suivi de 9 chiffres.`,
-  emailInvalid: (value: string) =>
-    `${quote(value)} n'est pas une adresse e-mail valide (exemple\u00a0: prenom.nom@exemple.fr).`,
+  emailInvalid: (value: string) => `${quote(value)} n'est pas une adresse e-mail valide (exemple\u00a0: prenom.nom@exemple.fr).`,
   possibleDuplicatePerson: (others: number[], total: number) =>
     `Même nom, prénom et date de naissance que ${rowsText(others, total)}, avec un autre ID\u00a0: s'il s'agit de la même personne, gardez une seule ligne (un seul ID) et reportez ses présences sur cet ID.`,
   sessionDateMissing: () => 'Date de la séance manquante\u00a0: indiquez-la au format JJ/MM/AAAA.',
@@ -134,7 +142,8 @@ export const CHECK_MESSAGES = {
     `Aucune séance le ${date} dans l'onglet Séances\u00a0: ajoutez la séance ou corrigez la date.`,
   attendanceDuplicate: (id: string, date: string, others: number[], total: number) =>
     `La présence de ${quote(id)} le ${date} est aussi saisie ${rowsText(others, total)}\u00a0: gardez une seule ligne.`,
-  attendanceStatusMissing: () => 'Statut manquant\u00a0: choisissez «\u00a0Présent\u00a0», «\u00a0Absent\u00a0» ou «\u00a0Excusé\u00a0».',
+  attendanceStatusMissing: () =>
+    'Statut manquant\u00a0: choisissez «\u00a0Présent\u00a0», «\u00a0Absent\u00a0» ou «\u00a0Excusé\u00a0».',
   attendanceStatusInvalid: (value: string) =>
     `${quote(value)} n'est pas un statut de présence\u00a0: choisissez «\u00a0Présent\u00a0», «\u00a0Absent\u00a0» ou «\u00a0Excusé\u00a0».`,
   attendanceBeforeEntry: (date: string, entry: string) =>
@@ -163,7 +172,7 @@ export const MARK_HEADER = "⚠ Contrôle Club de l'alternance";
 /** Sidebar "Contrôle" view. */
 export const CHECKS_VIEW = {
   title: 'Contrôle du classeur',
-  intro: 'Vérifie les onglets Participants, Séances et Présences avant d\'envoyer les chiffres.',
+  intro: "Vérifie les onglets Participants, Séances et Présences avant d'envoyer les chiffres.",
   run: 'Vérifier',
   rerun: 'Vérifier à nouveau',
   running: 'Vérification en cours…',
@@ -171,7 +180,8 @@ export const CHECKS_VIEW = {
   summary: (errors: number, warnings: number, rows: number) =>
     `${countText.errors(errors)}, ${countText.warnings(warnings)} — ${countText.rows(rows)}.`,
   allClear: (rows: number) => `Aucun problème\u00a0: ${countText.rows(rows)}.`,
-  marksHint: 'Les cellules concernées portent une note «\u00a0⚠ Contrôle\u00a0» (supprimée automatiquement une fois corrigées, à la prochaine vérification).',
+  marksHint:
+    'Les cellules concernées portent une note «\u00a0⚠ Contrôle\u00a0» (supprimée automatiquement une fois corrigées, à la prochaine vérification).',
   showWarnings: 'Afficher les avertissements',
   row: (n: number) => `Ligne ${n}`,
   go: 'Aller à la cellule',
@@ -205,10 +215,10 @@ export const CHECKS_SERVER = {
 export const PREPARE = {
   title: 'Préparer le classeur',
   done: 'Le classeur est prêt.',
-  alreadyReady: 'Le classeur était déjà prêt\u00a0: rien à créer. Les listes de choix et les contrôles de dates ont été vérifiés.',
+  alreadyReady:
+    'Le classeur était déjà prêt\u00a0: rien à créer. Les listes de choix et les contrôles de dates ont été vérifiés.',
   createdTabs: (tabs: string[]) => `Onglets créés\u00a0: ${tabs.join(', ')}.`,
-  addedColumns: (tab: string, headers: string[]) =>
-    `Colonnes ajoutées à droite de l'onglet ${tab}\u00a0: ${headers.join(', ')}.`,
+  addedColumns: (tab: string, headers: string[]) => `Colonnes ajoutées à droite de l'onglet ${tab}\u00a0: ${headers.join(', ')}.`,
   validations: (n: number) => `Listes de choix et contrôles de dates posés sur ${n} colonne${n > 1 ? 's' : ''}.`,
   frozen: (tabs: string[]) => `Ligne d'en-têtes figée\u00a0: ${tabs.join(', ')}.`,
   untouched: (tab: string) =>
@@ -234,7 +244,8 @@ export const VERIFY_CLI = {
   notFound: (path: string) => `Fichier introuvable\u00a0: ${path}`,
   isDirectory: (path: string) => `${path} est un dossier, pas un classeur .xlsx.`,
   notXlsx: (path: string) => `${path} n'est pas un classeur .xlsx (exportez le classeur au format .xlsx).`,
-  noParticipants: (path: string) => `Le classeur ${path} n'a pas d'onglet «\u00a0Participants\u00a0»\u00a0: ce n'est pas un classeur du Club de l'alternance.`,
+  noParticipants: (path: string) =>
+    `Le classeur ${path} n'a pas d'onglet «\u00a0Participants\u00a0»\u00a0: ce n'est pas un classeur du Club de l'alternance.`,
   tabHeading: (tab: string, errors: number, warnings: number) =>
     `${tab} — ${countText.errors(errors)}, ${countText.warnings(warnings)}`,
   /** One issue of the text output: labels only (the code stays in --json). */

@@ -17,8 +17,7 @@ export const JOURNEY_TEXT = {
   idNotText: `L'identifiant demandé est illisible${NBSP}: choisissez un jeune dans la liste.`,
   notFound: (id: string): string =>
     `Aucun jeune n'a l'identifiant ${quote(id)} dans l'onglet ${quote('Participants')}${NBSP}: la liste a peut-être changé, rouvrez le panneau.`,
-  anonymised: (id: string): string =>
-    `La fiche ${quote(id)} a été anonymisée${NBSP}: son parcours n'est plus consultable.`,
+  anonymised: (id: string): string => `La fiche ${quote(id)} a été anonymisée${NBSP}: son parcours n'est plus consultable.`,
   participantsTabMissing: `L'onglet ${quote('Participants')} est introuvable${NBSP}: lancez ${quote('Préparer le classeur')} depuis le menu Club de l'alternance.`,
   participantsHeaderMissing: `L'onglet ${quote('Participants')} n'a pas de ligne d'en-tête reconnue (lignes 1 à 5)${NBSP}: lancez ${quote('Préparer le classeur')}.`,
   idColumnMissing: `L'onglet ${quote('Participants')} n'a pas de colonne ${quote('ID')}${NBSP}: ajoutez-la sur la ligne d'en-tête.`,

@@ -5,13 +5,14 @@ export const PREVIEW = {
     'Usage\u00a0: npm start [-- chemin/vers/export.xlsx]',
     '',
     "Sans argument, l'aperçu ouvre le classeur de démonstration (personnes fictives).",
-    "Avec un fichier .xlsx, il ouvre une copie en mémoire de ce fichier\u00a0: «\u00a0Enregistrer une copie\u00a0»",
+    'Avec un fichier .xlsx, il ouvre une copie en mémoire de ce fichier\u00a0: «\u00a0Enregistrer une copie\u00a0»',
     "écrit <nom>.apercu.xlsx à côté, jamais par-dessus l'original.",
     'Variables\u00a0: PORT (8080 par défaut), APERCU_AUJOURDHUI=AAAA-MM-JJ (date du jour simulée).',
   ].join('\n'),
-  tooManyArguments: "Un seul classeur à la fois\u00a0: npm start -- chemin/vers/export.xlsx",
+  tooManyArguments: 'Un seul classeur à la fois\u00a0: npm start -- chemin/vers/export.xlsx',
   unknownOption: (option: string) => `Option inconnue\u00a0: ${option} (npm start -- --aide pour l'usage).`,
-  notXlsx: (name: string) => `${name} n'est pas un fichier .xlsx\u00a0: exportez le classeur depuis Google Sheets (Fichier › Télécharger › Microsoft Excel).`,
+  notXlsx: (name: string) =>
+    `${name} n'est pas un fichier .xlsx\u00a0: exportez le classeur depuis Google Sheets (Fichier › Télécharger › Microsoft Excel).`,
   cannotOpen: (message: string) => `Impossible d'ouvrir le classeur. ${message}`,
   badPort: (value: string) => `PORT=${value} n'est pas un numéro de port valide (1 à 65535).`,
   badToday: (value: string) => `APERCU_AUJOURDHUI=${value} n'est pas une date AAAA-MM-JJ valide.`,
@@ -38,7 +39,7 @@ export const PREVIEW = {
   nothingToSave: "Le classeur de démonstration n'a pas de fichier d'origine\u00a0: rien à enregistrer à côté.",
   saved: (name: string) => `Copie enregistrée\u00a0: ${name} (l'original n'a pas été modifié).`,
   saveFailed: (message: string) => `La copie n'a pas pu être enregistrée\u00a0: ${message}`,
-  unexpected: 'Une erreur inattendue est survenue dans le serveur d\'aperçu.',
+  unexpected: "Une erreur inattendue est survenue dans le serveur d'aperçu.",
 
   // Page
   page: {
@@ -48,7 +49,7 @@ export const PREVIEW = {
     simulatedToday: (iso: string) => `jour simulé\u00a0: ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`,
     fileBadge: (name: string) => `Copie en mémoire de ${name}`,
     menuTitle: "Club de l'alternance",
-    menuHint: 'Menu du module (dans Google Sheets\u00a0: Extensions › Club de l\'alternance)',
+    menuHint: "Menu du module (dans Google Sheets\u00a0: Extensions › Club de l'alternance)",
     saveCopy: 'Enregistrer une copie',
     saving: 'Enregistrement…',
     sidebarClose: 'Fermer le panneau',

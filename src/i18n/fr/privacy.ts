@@ -37,7 +37,7 @@ export const PRIVACY = {
   done: (n: number, presences: number) =>
     `${people(n)} anonymisée${n > 1 ? 's' : ''}${presences > 0 ? ` (${frenchCount(presences)} ligne${presences > 1 ? 's' : ''} de présence mise${presences > 1 ? 's' : ''} à jour)` : ''}.`,
   refresh: 'Actualiser',
-  historyHeading: "Ce que le module ne peut pas faire",
+  historyHeading: 'Ce que le module ne peut pas faire',
   history:
     "L'historique des versions de Google Sheets garde les anciennes valeurs. Pour les effacer aussi\u00a0: faites une copie du fichier (Fichier › Créer une copie), vérifiez-la, puis supprimez l'original et videz la corbeille.",
   // Server messages

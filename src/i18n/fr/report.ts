@@ -67,7 +67,20 @@ export const REPORT = {
     stillSearching: 'Toujours en recherche',
     meanContractMonths: 'Durée moyenne des contrats (mois)',
   },
-  months: ['Janvier', 'Février', 'Mars', 'Avril', 'Mai', 'Juin', 'Juillet', 'Août', 'Septembre', 'Octobre', 'Novembre', 'Décembre'],
+  months: [
+    'Janvier',
+    'Février',
+    'Mars',
+    'Avril',
+    'Mai',
+    'Juin',
+    'Juillet',
+    'Août',
+    'Septembre',
+    'Octobre',
+    'Novembre',
+    'Décembre',
+  ],
 
   monthsShort: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
 
@@ -92,8 +105,7 @@ export const REPORT = {
   invalidYearValue: (min: number, max: number) =>
     `Année invalide\u00a0: indiquez une année de ${min} à ${max}, en quatre chiffres (par exemple 2018).`,
   noYearGiven: "Aucune année n'a été indiquée. Aucun bilan n'a été généré.",
-  noData: (year: number) =>
-    `Aucune donnée pour ${year}\u00a0: ni bénéficiaire ni séance. Aucun bilan n'a été généré.`,
+  noData: (year: number) => `Aucune donnée pour ${year}\u00a0: ni bénéficiaire ni séance. Aucun bilan n'a été généré.`,
   noParticipantsTab:
     "Onglet «\u00a0Participants\u00a0» introuvable (ou sans ligne d'en-tête reconnue)\u00a0: le bilan ne peut pas être calculé. Utilisez «\u00a0Préparer le classeur\u00a0» ou «\u00a0Vérifier le classeur\u00a0».",
   noEntryDateColumn:
@@ -113,11 +125,13 @@ export const REPORT = {
     badYear: (text: string, min: number, max: number) =>
       `Année invalide pour --annee\u00a0: «\u00a0${text}\u00a0». Indiquez une année de ${min} à ${max}, en quatre chiffres (par exemple --annee 2018).`,
     missingOutput: 'Indiquez le fichier à écrire après --sortie (par exemple --sortie bilan.html).',
-    unknownOption: (opt: string) => `Option inconnue\u00a0: «\u00a0${opt}\u00a0». Usage\u00a0: club-alternance bilan <classeur.xlsx> --annee AAAA [--json] [--sortie bilan.html]`,
+    unknownOption: (opt: string) =>
+      `Option inconnue\u00a0: «\u00a0${opt}\u00a0». Usage\u00a0: club-alternance bilan <classeur.xlsx> --annee AAAA [--json] [--sortie bilan.html]`,
     extraArgument: (arg: string) => `Argument en trop\u00a0: «\u00a0${arg}\u00a0». Un seul classeur à la fois.`,
     notXlsx: (path: string) => `${path} n'est pas un fichier .xlsx\u00a0: exportez le classeur au format Excel (.xlsx).`,
-    noParticipants: (path: string) => `${path} n'a pas d'onglet «\u00a0Participants\u00a0»\u00a0: ce n'est pas un classeur du Club de l'alternance.`,
-    sameAsInput: 'Le fichier de --sortie est le classeur lu\u00a0: choisissez un autre nom (le classeur n\'est jamais modifié).',
+    noParticipants: (path: string) =>
+      `${path} n'a pas d'onglet «\u00a0Participants\u00a0»\u00a0: ce n'est pas un classeur du Club de l'alternance.`,
+    sameAsInput: "Le fichier de --sortie est le classeur lu\u00a0: choisissez un autre nom (le classeur n'est jamais modifié).",
     cannotWrite: (path: string) =>
       `Impossible d'écrire ${path}\u00a0: vérifiez que le dossier existe et que vous pouvez y écrire (le fichier n'est peut-être pas ouvert dans un autre programme).`,
     written: (path: string) => `Bilan HTML écrit dans ${path}.`,
@@ -128,7 +142,8 @@ export const REPORT = {
   html: {
     lang: 'fr',
     charts: 'Graphiques',
-    footer: "Document généré par le module Club de l'alternance à partir du classeur de suivi. Chiffres agrégés, sans aucune donnée nominative.",
+    footer:
+      "Document généré par le module Club de l'alternance à partir du classeur de suivi. Chiffres agrégés, sans aucune donnée nominative.",
     noValue: 'aucune donnée',
   },
 
@@ -150,8 +165,10 @@ export const REPORT = {
           ? `${frenchNumber(n)} bénéficiaires (pas de places prévues dans Paramètres)`
           : `${frenchNumber(n)} bénéficiaires pour ${frenchNumber(places)} places prévues${fill === null ? '' : ` (${fill}\u00a0%)`}`,
       entrants: (n: number, c: number) => `${frenchNumber(n)} nouveaux entrants, ${frenchNumber(c)} reconduits`,
-      share: (label: string, n: number, p: number | null) => `${label}\u00a0: ${frenchNumber(n)}${p === null ? '' : ` (${frenchNumber(p)}\u00a0%)`}`,
-      sex: (f: number, h: number, u: number) => `Femmes\u00a0: ${frenchNumber(f)} · Hommes\u00a0: ${frenchNumber(h)}${u > 0 ? ` · non renseigné\u00a0: ${frenchNumber(u)}` : ''}`,
+      share: (label: string, n: number, p: number | null) =>
+        `${label}\u00a0: ${frenchNumber(n)}${p === null ? '' : ` (${frenchNumber(p)}\u00a0%)`}`,
+      sex: (f: number, h: number, u: number) =>
+        `Femmes\u00a0: ${frenchNumber(f)} · Hommes\u00a0: ${frenchNumber(h)}${u > 0 ? ` · non renseigné\u00a0: ${frenchNumber(u)}` : ''}`,
       attendance: (s: number, p: number, rate: number | null) =>
         `${frenchNumber(s)} séances, ${frenchNumber(p)} présences${rate === null ? '' : ` (taux de présence ${rate}\u00a0%)`}`,
       outcomes: (pos: number, rate: number | null, ws: number) =>

@@ -28,7 +28,13 @@ export function drawChart(chart: ChartData): SVGElement {
   root.append(svg('text', { x: 12, y: 22, 'font-family': FONT, 'font-size': 14, fill: '#202124' }, chart.title));
   const values = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   if (chart.labels.length === 0 || values.length === 0) {
-    root.append(svg('text', { x: width / 2, y: height / 2, 'text-anchor': 'middle', 'font-family': FONT, 'font-size': 12, fill: '#80868b' }, PREVIEW.page.chartNoData));
+    root.append(
+      svg(
+        'text',
+        { x: width / 2, y: height / 2, 'text-anchor': 'middle', 'font-family': FONT, 'font-size': 12, fill: '#80868b' },
+        PREVIEW.page.chartNoData,
+      ),
+    );
     return root;
   }
   if (chart.type === 'pie') drawPie(root, chart);
@@ -41,7 +47,9 @@ function legend(root: SVGElement, chart: ChartData, x: number, y: number): void 
   if (chart.series.length < 2) return;
   chart.series.forEach((s, i) => {
     root.append(svg('rect', { x, y: y + i * 16, width: 10, height: 10, fill: COLORS[i % COLORS.length] }));
-    root.append(svg('text', { x: x + 14, y: y + 9 + i * 16, 'font-family': FONT, 'font-size': 11, fill: '#3c4043' }, truncate(s.name, 18)));
+    root.append(
+      svg('text', { x: x + 14, y: y + 9 + i * 16, 'font-family': FONT, 'font-size': 11, fill: '#3c4043' }, truncate(s.name, 18)),
+    );
   });
 }
 
@@ -56,7 +64,13 @@ function drawColumns(root: SVGElement, chart: ChartData): void {
   for (let i = 0; i <= 4; i++) {
     const v = (max * i) / 4;
     root.append(svg('line', { x1: left, x2: right, y1: y(v), y2: y(v), stroke: '#e8eaed' }));
-    root.append(svg('text', { x: left - 4, y: y(v) + 4, 'text-anchor': 'end', 'font-family': FONT, 'font-size': 10, fill: '#5f6368' }, fmt(v)));
+    root.append(
+      svg(
+        'text',
+        { x: left - 4, y: y(v) + 4, 'text-anchor': 'end', 'font-family': FONT, 'font-size': 10, fill: '#5f6368' },
+        fmt(v),
+      ),
+    );
   }
   const n = chart.labels.length;
   const slot = (right - left) / n;
@@ -77,14 +91,32 @@ function drawColumns(root: SVGElement, chart: ChartData): void {
       const x = left + slot * i + (slot - group) / 2 + barW * si;
       root.append(svg('rect', { x, y: y(v), width: Math.max(1, barW - 2), height: Math.max(0, bottom - y(v)), fill: color }));
       if (chart.series.length === 1 && v > 0)
-        root.append(svg('text', { x: x + barW / 2 - 1, y: y(v) - 3, 'text-anchor': 'middle', 'font-family': FONT, 'font-size': 10, fill: '#3c4043' }, fmt(v)));
+        root.append(
+          svg(
+            'text',
+            { x: x + barW / 2 - 1, y: y(v) - 3, 'text-anchor': 'middle', 'font-family': FONT, 'font-size': 10, fill: '#3c4043' },
+            fmt(v),
+          ),
+        );
     });
-    if (line && points.length) root.append(svg('polyline', { points: points.join(' '), fill: 'none', stroke: color, 'stroke-width': 2 }));
+    if (line && points.length)
+      root.append(svg('polyline', { points: points.join(' '), fill: 'none', stroke: color, 'stroke-width': 2 }));
   });
   const maxChars = Math.max(3, Math.floor(slot / 6));
   chart.labels.forEach((label, i) => {
     root.append(
-      svg('text', { x: left + slot * i + slot / 2, y: bottom + 14, 'text-anchor': 'middle', 'font-family': FONT, 'font-size': 10, fill: '#3c4043' }, truncate(label, maxChars)),
+      svg(
+        'text',
+        {
+          x: left + slot * i + slot / 2,
+          y: bottom + 14,
+          'text-anchor': 'middle',
+          'font-family': FONT,
+          'font-size': 10,
+          fill: '#3c4043',
+        },
+        truncate(label, maxChars),
+      ),
     );
   });
   root.append(svg('line', { x1: left, x2: right, y1: bottom, y2: bottom, stroke: '#9aa0a6' }));
@@ -105,15 +137,36 @@ function drawBars(root: SVGElement, chart: ChartData): void {
   const barH = group / chart.series.length;
   chart.labels.forEach((label, i) => {
     root.append(
-      svg('text', { x: left - 6, y: top + slot * i + slot / 2 + 4, 'text-anchor': 'end', 'font-family': FONT, 'font-size': 11, fill: '#3c4043' }, truncate(label, Math.floor(left / 6))),
+      svg(
+        'text',
+        {
+          x: left - 6,
+          y: top + slot * i + slot / 2 + 4,
+          'text-anchor': 'end',
+          'font-family': FONT,
+          'font-size': 11,
+          fill: '#3c4043',
+        },
+        truncate(label, Math.floor(left / 6)),
+      ),
     );
   });
   chart.series.forEach((s, si) => {
     s.values.forEach((v, i) => {
       if (v === null) return;
       const yy = top + slot * i + (slot - group) / 2 + barH * si;
-      root.append(svg('rect', { x: left, y: yy, width: Math.max(0, x(v) - left), height: Math.max(1, barH - 2), fill: COLORS[si % COLORS.length] }));
-      root.append(svg('text', { x: x(v) + 3, y: yy + barH / 2 + 3, 'font-family': FONT, 'font-size': 10, fill: '#3c4043' }, fmt(v)));
+      root.append(
+        svg('rect', {
+          x: left,
+          y: yy,
+          width: Math.max(0, x(v) - left),
+          height: Math.max(1, barH - 2),
+          fill: COLORS[si % COLORS.length],
+        }),
+      );
+      root.append(
+        svg('text', { x: x(v) + 3, y: yy + barH / 2 + 3, 'font-family': FONT, 'font-size': 10, fill: '#3c4043' }, fmt(v)),
+      );
     });
   });
   root.append(svg('line', { x1: left, x2: left, y1: top, y2: bottom, stroke: '#9aa0a6' }));
@@ -137,7 +190,14 @@ function drawPie(root: SVGElement, chart: ChartData): void {
       const y1 = cy + r * Math.sin(angle);
       const x2 = cx + r * Math.cos(angle + a);
       const y2 = cy + r * Math.sin(angle + a);
-      root.append(svg('path', { d: `M${cx},${cy} L${x1},${y1} A${r},${r} 0 ${a > Math.PI ? 1 : 0} 1 ${x2},${y2} Z`, fill: color, stroke: '#fff', 'stroke-width': 1 }));
+      root.append(
+        svg('path', {
+          d: `M${cx},${cy} L${x1},${y1} A${r},${r} 0 ${a > Math.PI ? 1 : 0} 1 ${x2},${y2} Z`,
+          fill: color,
+          stroke: '#fff',
+          'stroke-width': 1,
+        }),
+      );
     }
     angle += a;
   });
@@ -147,6 +207,12 @@ function drawPie(root: SVGElement, chart: ChartData): void {
     if (y > chart.height - 8) return;
     const share = percent(values[i], total) ?? 0;
     root.append(svg('rect', { x: lx, y: y - 9, width: 10, height: 10, fill: COLORS[i % COLORS.length] }));
-    root.append(svg('text', { x: lx + 14, y, 'font-family': FONT, 'font-size': 11, fill: '#3c4043' }, `${truncate(label, 28)} (${share} %)`));
+    root.append(
+      svg(
+        'text',
+        { x: lx + 14, y, 'font-family': FONT, 'font-size': 11, fill: '#3c4043' },
+        `${truncate(label, 28)} (${share} %)`,
+      ),
+    );
   });
 }

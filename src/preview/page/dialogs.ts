@@ -60,7 +60,12 @@ export function ask(question: Question): Promise<Answer> {
     } else {
       const yes = el('button', { type: 'button', class: 'primary', onclick: () => done(true) }, PAGE_TEXT.yes);
       dialog.append(
-        el('div', { class: 'buttons' }, el('button', { type: 'button', class: 'secondary', onclick: () => done(false) }, PAGE_TEXT.no), yes),
+        el(
+          'div',
+          { class: 'buttons' },
+          el('button', { type: 'button', class: 'secondary', onclick: () => done(false) }, PAGE_TEXT.no),
+          yes,
+        ),
       );
       setTimeout(() => yes.focus(), 0);
     }

@@ -97,7 +97,8 @@ export function renderGrid(
         if (style.wrap && !virtual) td.classList.add('wrap');
       }
       // Like Sheets, text runs over the empty cells to its right.
-      if (text !== '' && !style?.wrap && (!style?.align || style.align === 'left') && (line[c] ?? '') === '') td.classList.add('spill');
+      if (text !== '' && !style?.wrap && (!style?.align || style.align === 'left') && (line[c] ?? '') === '')
+        td.classList.add('spill');
       const note = notes[key];
       if (note) {
         td.classList.add('has-note');

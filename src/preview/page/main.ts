@@ -24,13 +24,25 @@ interface PageState {
   again: boolean;
 }
 
-const state: PageState = { snapshot: null, active: null, lastSelection: 'null', grid: null, scroll: new Map(), busy: false, again: false };
+const state: PageState = {
+  snapshot: null,
+  active: null,
+  lastSelection: 'null',
+  grid: null,
+  scroll: new Map(),
+  busy: false,
+  again: false,
+};
 
 // ---------------------------------------------------------------------------------------
 // Layout
 
 const docTitle = el('div', { class: 'doc-title', id: 'doc-title' }, PAGE_TEXT.loading);
-const menuButton = el('button', { type: 'button', id: 'addon-menu-button', 'aria-haspopup': 'menu', 'aria-expanded': 'false' }, PAGE_TEXT.menuTitle);
+const menuButton = el(
+  'button',
+  { type: 'button', id: 'addon-menu-button', 'aria-haspopup': 'menu', 'aria-expanded': 'false' },
+  PAGE_TEXT.menuTitle,
+);
 const menu = el('div', { class: 'menu', id: 'addon-menu', role: 'menu', 'aria-label': PAGE_TEXT.menuTitle, hidden: true });
 const badge = el('span', { class: 'badge', id: 'source-badge' });
 const saveButton = el('button', { type: 'button', class: 'primary', id: 'save-copy', hidden: true }, PAGE_TEXT.saveCopy);
@@ -39,8 +51,17 @@ const cellValue = el('div', { class: 'cell-value', id: 'cell-value' });
 const banner = el('div', { class: 'banner', id: 'banner', role: 'alert', hidden: true });
 const gridScroll = el('div', { class: 'grid-scroll', id: 'grid-scroll' });
 const frame = el('iframe', { id: 'sidebar-frame', title: PAGE_TEXT.menuTitle });
-const panelClose = el('button', { type: 'button', id: 'sidepanel-close', 'aria-label': PAGE_TEXT.sidebarClose, title: PAGE_TEXT.sidebarClose }, '×');
-const panel = el('aside', { class: 'sidepanel', id: 'sidepanel', hidden: true, 'aria-label': PAGE_TEXT.menuTitle }, el('header', {}, el('span', {}, PAGE_TEXT.menuTitle), panelClose), frame);
+const panelClose = el(
+  'button',
+  { type: 'button', id: 'sidepanel-close', 'aria-label': PAGE_TEXT.sidebarClose, title: PAGE_TEXT.sidebarClose },
+  '×',
+);
+const panel = el(
+  'aside',
+  { class: 'sidepanel', id: 'sidepanel', hidden: true, 'aria-label': PAGE_TEXT.menuTitle },
+  el('header', {}, el('span', {}, PAGE_TEXT.menuTitle), panelClose),
+  frame,
+);
 const tabs = el('nav', { class: 'tabbar', id: 'tabs', role: 'tablist', 'aria-label': PAGE_TEXT.sheetTabs });
 
 function layout(): void {
@@ -54,7 +75,15 @@ function layout(): void {
         'div',
         { class: 'doc' },
         docTitle,
-        el('div', { class: 'menubar' }, ...['Fichier', 'Édition', 'Affichage', 'Insertion', 'Format', 'Données', 'Outils', 'Extensions'].map((m) => el('span', { 'aria-hidden': 'true' }, m)), menuButton, menu),
+        el(
+          'div',
+          { class: 'menubar' },
+          ...['Fichier', 'Édition', 'Affichage', 'Insertion', 'Format', 'Données', 'Outils', 'Extensions'].map((m) =>
+            el('span', { 'aria-hidden': 'true' }, m),
+          ),
+          menuButton,
+          menu,
+        ),
       ),
       el('div', { class: 'actions' }, badge, saveButton),
     ),

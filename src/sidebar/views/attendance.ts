@@ -53,7 +53,13 @@ function buildControls() {
     allPresent: el('button', { type: 'button', id: 'att-all-present' }, VIEW_TEXT.allPresent),
     counts: el('p', { class: 'att-counts', id: 'att-counts' }),
     roster: el('div', { class: 'att-roster', id: 'att-roster', 'aria-label': VIEW_TEXT.roster, role: 'region' }),
-    othersList: el('div', { class: 'att-roster att-others', id: 'att-others', 'aria-label': VIEW_TEXT.others, role: 'region', hidden: true }),
+    othersList: el('div', {
+      class: 'att-roster att-others',
+      id: 'att-others',
+      'aria-label': VIEW_TEXT.others,
+      role: 'region',
+      hidden: true,
+    }),
     noMatch: el('p', { class: 'muted', hidden: true }, VIEW_TEXT.noMatch),
     saveButton: el('button', { type: 'button', class: 'primary', id: 'att-save' }, VIEW_TEXT.save),
   };
@@ -83,7 +89,12 @@ export function mountAttendance(root: HTMLElement): void {
       ui.sessionHint,
       field('att-theme', VIEW_TEXT.theme, ui.themeInput),
       ui.themeList,
-      el('div', { class: 'att-pair' }, field('att-facilitator', VIEW_TEXT.facilitator, ui.facilitatorInput), field('att-place', VIEW_TEXT.place, ui.placeInput)),
+      el(
+        'div',
+        { class: 'att-pair' },
+        field('att-facilitator', VIEW_TEXT.facilitator, ui.facilitatorInput),
+        field('att-place', VIEW_TEXT.place, ui.placeInput),
+      ),
       el('div', { class: 'att-toolbar' }, field('att-search', VIEW_TEXT.search, ui.searchInput), ui.allPresent),
       el('div', { class: 'att-filters' }, followUp.button),
       ui.counts,
@@ -145,10 +156,19 @@ export function mountAttendance(root: HTMLElement): void {
   /** Others are rendered only when the list is opened, or when the search looks for them. */
   const showOthers = (query: string): number => {
     const list = sheet?.others ?? [];
-    const visibleList = others.on && !followUp.on ? list : query !== '' && !followUp.on ? list.filter((o) => normalizeKey(`${o.name} ${o.id}`).includes(query)) : [];
+    const visibleList =
+      others.on && !followUp.on
+        ? list
+        : query !== '' && !followUp.on
+          ? list.filter((o) => normalizeKey(`${o.name} ${o.id}`).includes(query))
+          : [];
     clear(ui.othersList);
     for (const o of visibleList) ui.othersList.append(otherRow(o.id)!.node);
-    const shown = applyRowFilter(visibleList.map((o) => otherRows.get(o.id)!), query, false);
+    const shown = applyRowFilter(
+      visibleList.map((o) => otherRows.get(o.id)!),
+      query,
+      false,
+    );
     ui.othersList.hidden = visibleList.length === 0;
     return shown;
   };

@@ -39,7 +39,12 @@ export function mountChecks(root: HTMLElement): void {
     runButton,
     status,
     summary,
-    el('div', { class: 'row' }, showWarnings, el('label', { for: 'checks-show-warnings', style: 'display:inline;font-weight:normal;margin:0' }, CHECKS_VIEW.showWarnings)),
+    el(
+      'div',
+      { class: 'row' },
+      showWarnings,
+      el('label', { for: 'checks-show-warnings', style: 'display:inline;font-weight:normal;margin:0' }, CHECKS_VIEW.showWarnings),
+    ),
     list,
   );
 
@@ -56,7 +61,12 @@ export function mountChecks(root: HTMLElement): void {
   function issueItem(issue: Issue): HTMLElement {
     const go: HTMLButtonElement = el(
       'button',
-      { type: 'button', class: 'link', 'aria-label': CHECKS_VIEW.goAria(issue.sheet, issue.row, issue.column), onclick: () => goTo(issue, go) },
+      {
+        type: 'button',
+        class: 'link',
+        'aria-label': CHECKS_VIEW.goAria(issue.sheet, issue.row, issue.column),
+        onclick: () => goTo(issue, go),
+      },
       CHECKS_VIEW.go,
     );
     return el(
@@ -80,7 +90,9 @@ export function mountChecks(root: HTMLElement): void {
       el(
         'p',
         { class: errors > 0 ? 'message message-error' : warnings > 0 ? 'message message-info' : 'message message-ok' },
-        errors + warnings === 0 ? CHECKS_VIEW.allClear(result.rowsChecked) : CHECKS_VIEW.summary(errors, warnings, result.rowsChecked),
+        errors + warnings === 0
+          ? CHECKS_VIEW.allClear(result.rowsChecked)
+          : CHECKS_VIEW.summary(errors, warnings, result.rowsChecked),
       ),
     );
     if (result.issues.length > 0) summary.append(el('p', { class: 'muted' }, CHECKS_VIEW.marksHint));
@@ -89,7 +101,9 @@ export function mountChecks(root: HTMLElement): void {
     for (const [sheet, rows] of groupIssues(shown)) {
       const section = el('section', { class: 'checks-tab' }, el('h3', {}, sheet));
       for (const [row, issues] of rows) {
-        section.append(el('div', { class: 'checks-row' }, el('h4', {}, CHECKS_VIEW.row(row)), el('ul', {}, issues.map(issueItem))));
+        section.append(
+          el('div', { class: 'checks-row' }, el('h4', {}, CHECKS_VIEW.row(row)), el('ul', {}, issues.map(issueItem))),
+        );
       }
       list.append(section);
     }

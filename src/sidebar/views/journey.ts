@@ -62,7 +62,11 @@ function phoneLink(phone: string, name: string): Node {
 
 function emailLink(email: string, name: string): Node {
   if (!/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(email)) return document.createTextNode(email);
-  return el('a', { href: `mailto:${encodeURIComponent(email).replace(/%40/g, '@')}`, 'aria-label': `${VIEW_TEXT.mailLabel(name)} (${email})` }, email);
+  return el(
+    'a',
+    { href: `mailto:${encodeURIComponent(email).replace(/%40/g, '@')}`, 'aria-label': `${VIEW_TEXT.mailLabel(name)} (${email})` },
+    email,
+  );
 }
 
 /** The journey of one person, as DOM (text only). */
@@ -87,7 +91,10 @@ export function renderJourney(j: Journey): HTMLElement {
           { class: 'jr-facts' },
           ...fact(VIEW_TEXT.contractType, j.contract.type ?? VIEW_TEXT.notGiven),
           ...fact(VIEW_TEXT.contractStart, j.contract.start === null ? VIEW_TEXT.notGiven : dateText(j.contract.start)),
-          ...fact(VIEW_TEXT.contractMonths, j.contract.months === null ? VIEW_TEXT.notGiven : VIEW_TEXT.months(j.contract.months)),
+          ...fact(
+            VIEW_TEXT.contractMonths,
+            j.contract.months === null ? VIEW_TEXT.notGiven : VIEW_TEXT.months(j.contract.months),
+          ),
           ...fact(VIEW_TEXT.employer, j.contract.employer ?? VIEW_TEXT.notGiven),
         ),
       )
@@ -107,7 +114,13 @@ export function renderJourney(j: Journey): HTMLElement {
           el(
             'thead',
             {},
-            el('tr', {}, el('th', { scope: 'col' }, VIEW_TEXT.sessionDate), el('th', { scope: 'col' }, VIEW_TEXT.sessionTheme), el('th', { scope: 'col' }, VIEW_TEXT.sessionStatus)),
+            el(
+              'tr',
+              {},
+              el('th', { scope: 'col' }, VIEW_TEXT.sessionDate),
+              el('th', { scope: 'col' }, VIEW_TEXT.sessionTheme),
+              el('th', { scope: 'col' }, VIEW_TEXT.sessionStatus),
+            ),
           ),
           el(
             'tbody',
@@ -124,7 +137,9 @@ export function renderJourney(j: Journey): HTMLElement {
           ),
         );
   const themeList = (themes: string[], empty: string): HTMLElement =>
-    themes.length === 0 ? el('p', { class: 'muted' }, empty) : el('ul', { class: 'jr-themes' }, ...themes.map((t) => el('li', {}, t)));
+    themes.length === 0
+      ? el('p', { class: 'muted' }, empty)
+      : el('ul', { class: 'jr-themes' }, ...themes.map((t) => el('li', {}, t)));
 
   return el(
     'article',
@@ -139,7 +154,11 @@ export function renderJourney(j: Journey): HTMLElement {
     el('h4', {}, VIEW_TEXT.attendance),
     el('p', { class: 'jr-counts' }, VIEW_TEXT.counts(j.counts.present, j.counts.absent, j.counts.excused)),
     el('p', { class: 'jr-rate' }, VIEW_TEXT.rate(j.counts.presenceRate)),
-    el('p', { class: 'jr-last' }, `${VIEW_TEXT.lastPresence}\u00a0: ${j.lastPresence === null ? VIEW_TEXT.noPresence : dateText(j.lastPresence)}`),
+    el(
+      'p',
+      { class: 'jr-last' },
+      `${VIEW_TEXT.lastPresence}\u00a0: ${j.lastPresence === null ? VIEW_TEXT.noPresence : dateText(j.lastPresence)}`,
+    ),
     el('h4', {}, VIEW_TEXT.themesCovered),
     themeList(j.themesCovered, VIEW_TEXT.noThemeCovered),
     el('h4', {}, VIEW_TEXT.themesToCover),
@@ -156,7 +175,12 @@ export function mountJourney(root: HTMLElement): void {
 
   const heading = el('h2', {}, VIEW_TEXT.title);
   const message = el('div', { role: 'status', 'aria-live': 'polite', class: 'message', id: 'jr-message' });
-  const searchInput = el('input', { type: 'search', id: 'jr-search', placeholder: VIEW_TEXT.searchPlaceholder, autocomplete: 'off' });
+  const searchInput = el('input', {
+    type: 'search',
+    id: 'jr-search',
+    placeholder: VIEW_TEXT.searchPlaceholder,
+    autocomplete: 'off',
+  });
   const count = el('p', { class: 'jr-count', id: 'jr-count', 'aria-live': 'polite' });
   const list = el('ul', { class: 'jr-list', id: 'jr-list', 'aria-label': VIEW_TEXT.directory });
   const directoryPane = el(

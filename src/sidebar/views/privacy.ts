@@ -20,7 +20,12 @@ export function mountPrivacy(root: HTMLElement): void {
   let plan: AnonymisationPlan | null = null;
 
   const anonymiseButton = el('button', { type: 'button', class: 'primary', id: 'privacy-anonymise' });
-  const confirmBox = el('div', { class: 'privacy-confirm', role: 'group', 'aria-labelledby': 'privacy-confirm-text', hidden: true });
+  const confirmBox = el('div', {
+    class: 'privacy-confirm',
+    role: 'group',
+    'aria-labelledby': 'privacy-confirm-text',
+    hidden: true,
+  });
   const confirmText = el('p', { id: 'privacy-confirm-text' });
   const confirmButton = el('button', { type: 'button', class: 'danger', id: 'privacy-confirm' });
   const cancelButton = el('button', { type: 'button', id: 'privacy-cancel' }, PRIVACY.cancelButton);
@@ -45,7 +50,16 @@ export function mountPrivacy(root: HTMLElement): void {
         'table',
         {},
         el('caption', {}, PRIVACY.byYearCaption),
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, PRIVACY.yearHeader), el('th', { scope: 'col', class: 'num' }, PRIVACY.countHeader))),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'col' }, PRIVACY.yearHeader),
+            el('th', { scope: 'col', class: 'num' }, PRIVACY.countHeader),
+          ),
+        ),
         el(
           'tbody',
           {},
@@ -53,7 +67,11 @@ export function mountPrivacy(root: HTMLElement): void {
         ),
       ),
       el('h3', {}, PRIVACY.columnsHeading),
-      el('ul', { class: 'privacy-columns' }, p.columnsCleared.map((c) => el('li', {}, c))),
+      el(
+        'ul',
+        { class: 'privacy-columns' },
+        p.columnsCleared.map((c) => el('li', {}, c)),
+      ),
       el('details', {}, el('summary', {}, PRIVACY.idsSummary(n)), el('p', { class: 'privacy-ids' }, p.ids.join(', '))),
     );
   };

@@ -43,7 +43,14 @@ export function mountReport(root: HTMLElement): void {
 
   const showFigures = (i: Indicators): void => {
     clear(figures);
-    figures.append(el('h3', {}, `${VIEW_TEXT.figuresTitle} ${i.year}`), el('ul', {}, keyFigureLines(i).map((l) => el('li', {}, l))));
+    figures.append(
+      el('h3', {}, `${VIEW_TEXT.figuresTitle} ${i.year}`),
+      el(
+        'ul',
+        {},
+        keyFigureLines(i).map((l) => el('li', {}, l)),
+      ),
+    );
   };
 
   button.addEventListener('click', () => {

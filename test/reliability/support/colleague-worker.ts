@@ -58,10 +58,7 @@ g.SpreadsheetApp = remote(1);
 g.LockService = remote(2);
 g.Utilities = remote(3);
 
-export type Op =
-  | { kind: 'save'; input: unknown }
-  | { kind: 'open'; date: string }
-  | { kind: 'check' };
+export type Op = { kind: 'save'; input: unknown } | { kind: 'open'; date: string } | { kind: 'check' };
 
 function runOp(op: Op): unknown {
   const services = appsScriptServices();

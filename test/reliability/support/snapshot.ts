@@ -136,7 +136,9 @@ export function changesToExisting(
       const y = a.cells.get(k) ?? {};
       for (const prop of ['value', 'formula', 'note', 'numberFormat', 'format', 'validation'] as const) {
         if (x[prop] !== undefined && x[prop] !== y[prop]) {
-          out.push(`${name}!${k} ${prop} : ${JSON.stringify(x[prop]!.slice(0, 80))} → ${JSON.stringify((y[prop] ?? '').slice(0, 80))}`);
+          out.push(
+            `${name}!${k} ${prop} : ${JSON.stringify(x[prop]!.slice(0, 80))} → ${JSON.stringify((y[prop] ?? '').slice(0, 80))}`,
+          );
         }
       }
     }

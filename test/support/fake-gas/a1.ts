@@ -21,7 +21,8 @@ export function parseCellKey(key: string): [row: number, col: number] {
 /** 1 → 'A', 27 → 'AA'. */
 export function columnLetters(col: number): string {
   let letters = '';
-  for (let rest = col; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  for (let rest = col; rest > 0; rest = Math.floor((rest - 1) / 26))
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
   return letters;
 }
 
@@ -34,5 +35,10 @@ export function parseA1(a1: string): GridArea {
   const col1 = colOf(match[1]);
   const row2 = match[4] ? Number(match[4]) : row1;
   const col2 = match[3] ? colOf(match[3]) : col1;
-  return { row: Math.min(row1, row2), col: Math.min(col1, col2), numRows: Math.abs(row2 - row1) + 1, numCols: Math.abs(col2 - col1) + 1 };
+  return {
+    row: Math.min(row1, row2),
+    col: Math.min(col1, col2),
+    numRows: Math.abs(row2 - row1) + 1,
+    numCols: Math.abs(col2 - col1) + 1,
+  };
 }

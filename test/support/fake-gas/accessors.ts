@@ -7,9 +7,28 @@ import type { FakeGas, FakeInputCell, FakeTabState, SheetState } from './types';
 
 type Accessors = Pick<
   FakeGas,
-  | 'sheetNames' | 'hasSheet' | 'setSheet' | 'values' | 'cell' | 'formulas' | 'formula' | 'notes' | 'note' | 'numberFormat' | 'format'
-  | 'validation' | 'frozenRows' | 'maxRows' | 'maxColumns' | 'columnWidth' | 'charts' | 'lastRow' | 'lastColumn' | 'activeSheet'
-  | 'selection' | 'tabState'
+  | 'sheetNames'
+  | 'hasSheet'
+  | 'setSheet'
+  | 'values'
+  | 'cell'
+  | 'formulas'
+  | 'formula'
+  | 'notes'
+  | 'note'
+  | 'numberFormat'
+  | 'format'
+  | 'validation'
+  | 'frozenRows'
+  | 'maxRows'
+  | 'maxColumns'
+  | 'columnWidth'
+  | 'charts'
+  | 'lastRow'
+  | 'lastColumn'
+  | 'activeSheet'
+  | 'selection'
+  | 'tabState'
 >;
 
 export function createAccessors(state: FakeState): Accessors {
@@ -78,7 +97,11 @@ function tabState(sheet: SheetState): FakeTabState {
     maxRows: sheet.maxRows,
     maxColumns: sheet.maxColumns,
     columnWidths: copy(sheet.columnWidths as Map<string | number, number>, same),
-    charts: sheet.charts.map((chart) => ({ ...chart, ranges: chart.ranges.map((range) => ({ ...range })), options: { ...chart.options } })),
+    charts: sheet.charts.map((chart) => ({
+      ...chart,
+      ranges: chart.ranges.map((range) => ({ ...range })),
+      options: { ...chart.options },
+    })),
     hidden: sheet.hidden,
   };
 }

@@ -10,7 +10,14 @@ import type { SheetState } from './types';
 export function cursorOn(state: FakeState, sheet: SheetState, whole: boolean): FakeRange {
   const selection = state.selection;
   if (selection && selection.sheet === sheet.name) {
-    return new FakeRange(state, sheet, selection.row, selection.col, whole ? selection.numRows : 1, whole ? selection.numCols : 1);
+    return new FakeRange(
+      state,
+      sheet,
+      selection.row,
+      selection.col,
+      whole ? selection.numRows : 1,
+      whole ? selection.numCols : 1,
+    );
   }
   return new FakeRange(state, sheet, 1, 1, 1, 1);
 }

@@ -40,7 +40,9 @@ export function newSheetState(state: FakeState, name: string, cells: FakeInputCe
 /** Replaces a tab's values with typed cells (as getValues would return them); dates get a date format. */
 export function fillSheet(sheet: SheetState, cells: FakeInputCell[][]): void {
   sheet.values = cells.map((line) =>
-    line.map((value) => (value === null || value === undefined || value === '' ? undefined : isDate(value) ? new Date(value.getTime()) : value)),
+    line.map((value) =>
+      value === null || value === undefined || value === '' ? undefined : isDate(value) ? new Date(value.getTime()) : value,
+    ),
   );
   sheet.formulas.clear();
   for (let row = 0; row < cells.length; row++) {
@@ -141,7 +143,10 @@ export function shiftRows(sheet: SheetState, after: number, howMany: number): vo
     const blank: (FakeCell | undefined)[][] = Array.from({ length: howMany }, () => []);
     sheet.values = sheet.values.slice(0, after).concat(blank, sheet.values.slice(after));
   }
-  for (const map of [sheet.formulas, sheet.notes, sheet.numberFormats, sheet.formats, sheet.validations] as Map<string, unknown>[]) {
+  for (const map of [sheet.formulas, sheet.notes, sheet.numberFormats, sheet.formats, sheet.validations] as Map<
+    string,
+    unknown
+  >[]) {
     const moved = [...map.entries()].map(([key, value]) => {
       const [row, col] = parseCellKey(key);
       return [row > after ? cellKey(row + howMany, col) : key, value] as const;

@@ -15,7 +15,8 @@ export class CallCounter {
   /** Sum of all counts, or of the methods whose name starts with one of the prefixes. */
   total(prefixes: string[]): number {
     let sum = 0;
-    for (const [method, count] of this.calls) if (prefixes.length === 0 || prefixes.some((prefix) => method.startsWith(prefix))) sum += count;
+    for (const [method, count] of this.calls)
+      if (prefixes.length === 0 || prefixes.some((prefix) => method.startsWith(prefix))) sum += count;
     return sum;
   }
 

@@ -69,7 +69,9 @@ export function formatDateIn(date: Date, timeZone: string, pattern: string): str
     mm: pad(wall.getUTCMinutes()),
     ss: pad(wall.getUTCSeconds()),
   };
-  return pattern.replace(/'([^']*)'|yyyy|yy|MM|dd|HH|mm|ss/g, (token, literal) => (literal !== undefined ? literal : fields[token]));
+  return pattern.replace(/'([^']*)'|yyyy|yy|MM|dd|HH|mm|ss/g, (token, literal) =>
+    literal !== undefined ? literal : fields[token],
+  );
 }
 
 /** A Date as Sheets gives a date cell: midnight of 'YYYY-MM-DD' in the zone (independent of src/). */

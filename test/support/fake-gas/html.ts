@@ -15,16 +15,51 @@ export class FakeHtmlOutput {
   private hit(method: string): void {
     this.state.hit(`HtmlOutput.${method}`);
   }
-  setTitle(title: string) { this.hit('setTitle'); this.title = String(title); return this; }
-  getTitle() { this.hit('getTitle'); return this.title; }
-  getContent() { this.hit('getContent'); return this.content; }
-  setContent(content: string) { this.hit('setContent'); this.content = String(content); return this; }
-  append(content: string) { this.hit('append'); this.content += String(content); return this; }
-  setWidth(width: number) { this.hit('setWidth'); this.width = width; return this; }
-  setHeight(height: number) { this.hit('setHeight'); this.height = height; return this; }
-  setSandboxMode(_mode: unknown) { this.hit('setSandboxMode'); return this; }
-  setXFrameOptionsMode(_mode: unknown) { this.hit('setXFrameOptionsMode'); return this; }
-  addMetaTag(_name: string, _content: string) { this.hit('addMetaTag'); return this; }
+  setTitle(title: string) {
+    this.hit('setTitle');
+    this.title = String(title);
+    return this;
+  }
+  getTitle() {
+    this.hit('getTitle');
+    return this.title;
+  }
+  getContent() {
+    this.hit('getContent');
+    return this.content;
+  }
+  setContent(content: string) {
+    this.hit('setContent');
+    this.content = String(content);
+    return this;
+  }
+  append(content: string) {
+    this.hit('append');
+    this.content += String(content);
+    return this;
+  }
+  setWidth(width: number) {
+    this.hit('setWidth');
+    this.width = width;
+    return this;
+  }
+  setHeight(height: number) {
+    this.hit('setHeight');
+    this.height = height;
+    return this;
+  }
+  setSandboxMode(_mode: unknown) {
+    this.hit('setSandboxMode');
+    return this;
+  }
+  setXFrameOptionsMode(_mode: unknown) {
+    this.hit('setXFrameOptionsMode');
+    return this;
+  }
+  addMetaTag(_name: string, _content: string) {
+    this.hit('addMetaTag');
+    return this;
+  }
 }
 
 function htmlFile(state: FakeState, name: string): string {
@@ -41,7 +76,10 @@ export function createHtmlService(state: FakeState) {
   return {
     SandboxMode: makeEnum(['EMULATED', 'IFRAME', 'NATIVE'] as const),
     XFrameOptionsMode: makeEnum(['ALLOWALL', 'DEFAULT'] as const),
-    createHtmlOutputFromFile(name: string) { hit('createHtmlOutputFromFile'); return new FakeHtmlOutput(state, htmlFile(state, name)); },
+    createHtmlOutputFromFile(name: string) {
+      hit('createHtmlOutputFromFile');
+      return new FakeHtmlOutput(state, htmlFile(state, name));
+    },
     createHtmlOutput(html?: unknown) {
       hit('createHtmlOutput');
       return new FakeHtmlOutput(state, html === undefined ? '' : html instanceof FakeHtmlOutput ? html.content : String(html));

@@ -65,7 +65,10 @@ const MONTH_NAMES = [
 
 /** 'mars', 'Mar', 'février' → 1..12; null when not a month name. */
 function monthOf(word: string): number | null {
-  const plain = word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const plain = word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   const index = MONTH_NAMES.findIndex((names) => names.includes(plain));
   return index < 0 ? null : index + 1;
 }

@@ -27,7 +27,10 @@ export function createLockService(state: FakeState) {
       if (lock.held) lock.released++;
       lock.held = false;
     },
-    hasLock() { hit('hasLock'); return lock.held; },
+    hasLock() {
+      hit('hasLock');
+      return lock.held;
+    },
   };
   const getLock = (method: string) => {
     state.hit(`LockService.${method}`);

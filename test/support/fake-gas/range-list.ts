@@ -18,7 +18,10 @@ export class FakeRangeList {
       return new FakeRange(state, sheet, row, col, numRows, numCols);
     });
   }
-  getRanges() { this.state.hit('RangeList.getRanges'); return this.ranges; }
+  getRanges() {
+    this.state.hit('RangeList.getRanges');
+    return this.ranges;
+  }
   setValue(value: unknown) {
     this.state.hit('RangeList.setValue');
     // Each range as Range.setValue would, without counting per-range calls.

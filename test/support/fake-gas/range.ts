@@ -8,14 +8,19 @@ import { FakeDataValidation } from './validation';
 
 /** Apps Script's checks of a 2-D array given to setValues/setNotes/setNumberFormats. */
 export function checkRect(state: FakeState, values: unknown, numRows: number, numCols: number, what: string): unknown[][] {
-  if (!Array.isArray(values)) state.fail(`The parameters (${typeof values}) don't match the method signature for SpreadsheetApp.Range.${what}.`);
+  if (!Array.isArray(values))
+    state.fail(`The parameters (${typeof values}) don't match the method signature for SpreadsheetApp.Range.${what}.`);
   if (values.length !== numRows) {
-    state.fail(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${numRows}.`);
+    state.fail(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${numRows}.`,
+    );
   }
   for (const line of values) {
     if (!Array.isArray(line)) state.fail(`The parameters don't match the method signature for SpreadsheetApp.Range.${what}.`);
     if (line.length !== numCols) {
-      state.fail(`The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${numCols}.`);
+      state.fail(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${numCols}.`,
+      );
     }
   }
   return values as unknown[][];
@@ -42,7 +47,8 @@ export class FakeRange {
     const out: T[][] = [];
     for (let rowOffset = 0; rowOffset < this.numRows; rowOffset++) {
       const line: T[] = new Array(this.numCols);
-      for (let colOffset = 0; colOffset < this.numCols; colOffset++) line[colOffset] = cellValue(this.row + rowOffset, this.col + colOffset);
+      for (let colOffset = 0; colOffset < this.numCols; colOffset++)
+        line[colOffset] = cellValue(this.row + rowOffset, this.col + colOffset);
       out.push(line);
     }
     return out;
@@ -71,13 +77,34 @@ export class FakeRange {
   }
 
   // --- position ---------------------------------------------------------------------------
-  getRow() { this.hit('getRow'); return this.row; }
-  getColumn() { this.hit('getColumn'); return this.col; }
-  getNumRows() { this.hit('getNumRows'); return this.numRows; }
-  getNumColumns() { this.hit('getNumColumns'); return this.numCols; }
-  getLastRow() { this.hit('getLastRow'); return this.row + this.numRows - 1; }
-  getLastColumn() { this.hit('getLastColumn'); return this.col + this.numCols - 1; }
-  getSheet() { this.hit('getSheet'); return this.state.sheetObject(this.sheet); }
+  getRow() {
+    this.hit('getRow');
+    return this.row;
+  }
+  getColumn() {
+    this.hit('getColumn');
+    return this.col;
+  }
+  getNumRows() {
+    this.hit('getNumRows');
+    return this.numRows;
+  }
+  getNumColumns() {
+    this.hit('getNumColumns');
+    return this.numCols;
+  }
+  getLastRow() {
+    this.hit('getLastRow');
+    return this.row + this.numRows - 1;
+  }
+  getLastColumn() {
+    this.hit('getLastColumn');
+    return this.col + this.numCols - 1;
+  }
+  getSheet() {
+    this.hit('getSheet');
+    return this.state.sheetObject(this.sheet);
+  }
   getA1Notation() {
     this.hit('getA1Notation');
     const start = `${columnLetters(this.col)}${this.row}`;
@@ -86,8 +113,14 @@ export class FakeRange {
   }
 
   // --- values -----------------------------------------------------------------------------
-  getValues() { this.hit('getValues'); return this.grid((row, col) => readCell(this.state, this.sheet, row, col)); }
-  getValue() { this.hit('getValue'); return readCell(this.state, this.sheet, this.row, this.col); }
+  getValues() {
+    this.hit('getValues');
+    return this.grid((row, col) => readCell(this.state, this.sheet, row, col));
+  }
+  getValue() {
+    this.hit('getValue');
+    return readCell(this.state, this.sheet, this.row, this.col);
+  }
   getDisplayValues() {
     this.hit('getDisplayValues');
     return this.grid((row, col) => {
@@ -114,8 +147,14 @@ export class FakeRange {
   }
 
   // --- formulas and notes -----------------------------------------------------------------
-  getFormulas() { this.hit('getFormulas'); return this.grid((row, col) => this.sheet.formulas.get(cellKey(row, col)) ?? ''); }
-  getFormula() { this.hit('getFormula'); return this.sheet.formulas.get(this.topLeft()) ?? ''; }
+  getFormulas() {
+    this.hit('getFormulas');
+    return this.grid((row, col) => this.sheet.formulas.get(cellKey(row, col)) ?? '');
+  }
+  getFormula() {
+    this.hit('getFormula');
+    return this.sheet.formulas.get(this.topLeft()) ?? '';
+  }
   setFormula(formula: string) {
     this.hit('setFormula');
     this.each((row, col) => {
@@ -124,8 +163,14 @@ export class FakeRange {
     });
     return this;
   }
-  getNotes() { this.hit('getNotes'); return this.grid((row, col) => this.sheet.notes.get(cellKey(row, col)) ?? ''); }
-  getNote() { this.hit('getNote'); return this.sheet.notes.get(this.topLeft()) ?? ''; }
+  getNotes() {
+    this.hit('getNotes');
+    return this.grid((row, col) => this.sheet.notes.get(cellKey(row, col)) ?? '');
+  }
+  getNote() {
+    this.hit('getNote');
+    return this.sheet.notes.get(this.topLeft()) ?? '';
+  }
   setNotes(notes: unknown) {
     this.hit('setNotes');
     this.eachGiven(notes, 'setNotes', (key, note) => {
@@ -136,14 +181,26 @@ export class FakeRange {
   }
   setNote(note: string | null) {
     this.hit('setNote');
-    this.each((row, col) => (note ? this.sheet.notes.set(cellKey(row, col), String(note)) : this.sheet.notes.delete(cellKey(row, col))));
+    this.each((row, col) =>
+      note ? this.sheet.notes.set(cellKey(row, col), String(note)) : this.sheet.notes.delete(cellKey(row, col)),
+    );
     return this;
   }
-  clearNote() { this.hit('clearNote'); this.each((row, col) => this.sheet.notes.delete(cellKey(row, col))); return this; }
+  clearNote() {
+    this.hit('clearNote');
+    this.each((row, col) => this.sheet.notes.delete(cellKey(row, col)));
+    return this;
+  }
 
   // --- formats ----------------------------------------------------------------------------
-  getNumberFormat() { this.hit('getNumberFormat'); return this.sheet.numberFormats.get(this.topLeft()) ?? 'General'; }
-  getNumberFormats() { this.hit('getNumberFormats'); return this.grid((row, col) => this.sheet.numberFormats.get(cellKey(row, col)) ?? 'General'); }
+  getNumberFormat() {
+    this.hit('getNumberFormat');
+    return this.sheet.numberFormats.get(this.topLeft()) ?? 'General';
+  }
+  getNumberFormats() {
+    this.hit('getNumberFormats');
+    return this.grid((row, col) => this.sheet.numberFormats.get(cellKey(row, col)) ?? 'General');
+  }
   setNumberFormat(format: string) {
     this.hit('setNumberFormat');
     this.each((row, col) => this.sheet.numberFormats.set(cellKey(row, col), format));
@@ -154,22 +211,57 @@ export class FakeRange {
     this.eachGiven(formats, 'setNumberFormats', (key, format) => this.sheet.numberFormats.set(key, String(format)));
     return this;
   }
-  setFontWeight(weight: string | null) { this.hit('setFontWeight'); return this.format({ fontWeight: weight ?? 'normal' }); }
-  setFontStyle(style: string | null) { this.hit('setFontStyle'); return this.format({ fontStyle: style ?? 'normal' }); }
-  setFontSize(size: number) { this.hit('setFontSize'); return this.format({ fontSize: size }); }
-  setFontColor(color: string | null) { this.hit('setFontColor'); return this.format({ fontColor: color ?? '#000000' }); }
-  setBackground(color: string | null) { this.hit('setBackground'); return this.format({ background: color ?? '#ffffff' }); }
-  setHorizontalAlignment(alignment: string | null) { this.hit('setHorizontalAlignment'); return this.format({ horizontalAlignment: alignment ?? 'general' }); }
-  setVerticalAlignment(alignment: string | null) { this.hit('setVerticalAlignment'); return this.format({ verticalAlignment: alignment ?? 'bottom' }); }
-  setWrap(wrap: boolean) { this.hit('setWrap'); return this.format({ wrap }); }
-  setBorder(..._args: unknown[]) { this.hit('setBorder'); return this; }
-  getFontWeight() { this.hit('getFontWeight'); return this.sheet.formats.get(this.topLeft())?.fontWeight ?? 'normal'; }
-  getBackground() { this.hit('getBackground'); return this.sheet.formats.get(this.topLeft())?.background ?? '#ffffff'; }
+  setFontWeight(weight: string | null) {
+    this.hit('setFontWeight');
+    return this.format({ fontWeight: weight ?? 'normal' });
+  }
+  setFontStyle(style: string | null) {
+    this.hit('setFontStyle');
+    return this.format({ fontStyle: style ?? 'normal' });
+  }
+  setFontSize(size: number) {
+    this.hit('setFontSize');
+    return this.format({ fontSize: size });
+  }
+  setFontColor(color: string | null) {
+    this.hit('setFontColor');
+    return this.format({ fontColor: color ?? '#000000' });
+  }
+  setBackground(color: string | null) {
+    this.hit('setBackground');
+    return this.format({ background: color ?? '#ffffff' });
+  }
+  setHorizontalAlignment(alignment: string | null) {
+    this.hit('setHorizontalAlignment');
+    return this.format({ horizontalAlignment: alignment ?? 'general' });
+  }
+  setVerticalAlignment(alignment: string | null) {
+    this.hit('setVerticalAlignment');
+    return this.format({ verticalAlignment: alignment ?? 'bottom' });
+  }
+  setWrap(wrap: boolean) {
+    this.hit('setWrap');
+    return this.format({ wrap });
+  }
+  setBorder(..._args: unknown[]) {
+    this.hit('setBorder');
+    return this;
+  }
+  getFontWeight() {
+    this.hit('getFontWeight');
+    return this.sheet.formats.get(this.topLeft())?.fontWeight ?? 'normal';
+  }
+  getBackground() {
+    this.hit('getBackground');
+    return this.sheet.formats.get(this.topLeft())?.background ?? '#ffffff';
+  }
 
   // --- validations ------------------------------------------------------------------------
   setDataValidation(rule: FakeDataValidation | null) {
     this.hit('setDataValidation');
-    this.each((row, col) => (rule ? this.sheet.validations.set(cellKey(row, col), { ...rule.rule }) : this.sheet.validations.delete(cellKey(row, col))));
+    this.each((row, col) =>
+      rule ? this.sheet.validations.set(cellKey(row, col), { ...rule.rule }) : this.sheet.validations.delete(cellKey(row, col)),
+    );
     return this;
   }
   getDataValidation() {
@@ -184,7 +276,11 @@ export class FakeRange {
       return rule ? new FakeDataValidation(this.state, rule) : null;
     });
   }
-  clearDataValidations() { this.hit('clearDataValidations'); this.each((row, col) => this.sheet.validations.delete(cellKey(row, col))); return this; }
+  clearDataValidations() {
+    this.hit('clearDataValidations');
+    this.each((row, col) => this.sheet.validations.delete(cellKey(row, col)));
+    return this;
+  }
 
   // --- clearing and selection -------------------------------------------------------------
   clearContent() {

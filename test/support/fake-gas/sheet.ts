@@ -27,7 +27,10 @@ export class FakeSheet {
   }
 
   // --- identity ---------------------------------------------------------------------------
-  getName() { this.hit('getName'); return this.sheet.name; }
+  getName() {
+    this.hit('getName');
+    return this.sheet.name;
+  }
   setName(name: string) {
     this.hit('setName');
     if (this.state.sheets.some((other) => other !== this.sheet && other.name === name)) {
@@ -36,9 +39,18 @@ export class FakeSheet {
     this.sheet.name = name;
     return this;
   }
-  getSheetId() { this.hit('getSheetId'); return this.sheet.id; }
-  getIndex() { this.hit('getIndex'); return this.state.sheets.indexOf(this.sheet) + 1; }
-  getParent() { this.hit('getParent'); return this.state.spreadsheet; }
+  getSheetId() {
+    this.hit('getSheetId');
+    return this.sheet.id;
+  }
+  getIndex() {
+    this.hit('getIndex');
+    return this.state.sheets.indexOf(this.sheet) + 1;
+  }
+  getParent() {
+    this.hit('getParent');
+    return this.state.spreadsheet;
+  }
 
   // --- ranges -----------------------------------------------------------------------------
   /** getRange(a1) or getRange(row, col, numRows = 1, numCols = 1). */
@@ -51,13 +63,19 @@ export class FakeSheet {
     let numCols: number;
     if (typeof rowOrA1 === 'string') ({ row, col, numRows, numCols } = parseA1(rowOrA1));
     else {
-      if (column === undefined) this.fail("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+      if (column === undefined)
+        this.fail("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
       row = rowOrA1;
       col = column;
       numRows = rowCount ?? 1;
       numCols = columnCount ?? 1;
     }
-    for (const [value, what] of [[row, 'row'], [col, 'column'], [numRows, 'number of rows'], [numCols, 'number of columns']] as const) {
+    for (const [value, what] of [
+      [row, 'row'],
+      [col, 'column'],
+      [numRows, 'number of rows'],
+      [numCols, 'number of columns'],
+    ] as const) {
       if (!Number.isInteger(value)) this.fail(`The ${what} (${value}) must be an integer.`);
     }
     if (row < 1 || col < 1) this.fail('The starting row or column of the range is too small.');
@@ -78,14 +96,32 @@ export class FakeSheet {
     return new FakeRange(this.state, this.sheet, 1, 1, Math.max(1, lastRowOf(this.sheet)), Math.max(1, lastColumnOf(this.sheet)));
   }
   /** Issue 11: see active-cell.ts. */
-  getCurrentCell() { this.hit('getCurrentCell'); return cursorOn(this.state, this.sheet, false); }
-  getActiveRange() { this.hit('getActiveRange'); return cursorOn(this.state, this.sheet, true); }
+  getCurrentCell() {
+    this.hit('getCurrentCell');
+    return cursorOn(this.state, this.sheet, false);
+  }
+  getActiveRange() {
+    this.hit('getActiveRange');
+    return cursorOn(this.state, this.sheet, true);
+  }
 
   // --- size -------------------------------------------------------------------------------
-  getLastRow() { this.hit('getLastRow'); return lastRowOf(this.sheet); }
-  getLastColumn() { this.hit('getLastColumn'); return lastColumnOf(this.sheet); }
-  getMaxRows() { this.hit('getMaxRows'); return this.sheet.maxRows; }
-  getMaxColumns() { this.hit('getMaxColumns'); return this.sheet.maxColumns; }
+  getLastRow() {
+    this.hit('getLastRow');
+    return lastRowOf(this.sheet);
+  }
+  getLastColumn() {
+    this.hit('getLastColumn');
+    return lastColumnOf(this.sheet);
+  }
+  getMaxRows() {
+    this.hit('getMaxRows');
+    return this.sheet.maxRows;
+  }
+  getMaxColumns() {
+    this.hit('getMaxColumns');
+    return this.sheet.maxColumns;
+  }
   insertRowsAfter(after: number, howMany: number) {
     this.hit('insertRowsAfter');
     if (howMany < 1 || after < 1 || after > this.sheet.maxRows) this.fail('Those rows are out of bounds.');
@@ -102,19 +138,30 @@ export class FakeSheet {
   }
   insertColumnsAfter(after: number, howMany: number) {
     this.hit('insertColumnsAfter');
-    if (after !== this.sheet.maxColumns && after < lastColumnOf(this.sheet)) this.fail('fake-gas: inserting columns inside data is not supported');
+    if (after !== this.sheet.maxColumns && after < lastColumnOf(this.sheet))
+      this.fail('fake-gas: inserting columns inside data is not supported');
     this.sheet.maxColumns += howMany;
     return this;
   }
-  getFrozenRows() { this.hit('getFrozenRows'); return this.sheet.frozenRows; }
+  getFrozenRows() {
+    this.hit('getFrozenRows');
+    return this.sheet.frozenRows;
+  }
   setFrozenRows(count: number) {
     this.hit('setFrozenRows');
     if (count < 0 || count >= this.sheet.maxRows) this.fail("You can't freeze all visible rows on the sheet.");
     this.sheet.frozenRows = count;
     return this;
   }
-  getFrozenColumns() { this.hit('getFrozenColumns'); return this.sheet.frozenColumns; }
-  setFrozenColumns(count: number) { this.hit('setFrozenColumns'); this.sheet.frozenColumns = count; return this; }
+  getFrozenColumns() {
+    this.hit('getFrozenColumns');
+    return this.sheet.frozenColumns;
+  }
+  setFrozenColumns(count: number) {
+    this.hit('setFrozenColumns');
+    this.sheet.frozenColumns = count;
+    return this;
+  }
 
   // --- clearing ---------------------------------------------------------------------------
   clear() {
@@ -126,14 +173,37 @@ export class FakeSheet {
     this.sheet.numberFormats.clear();
     return this;
   }
-  clearContents() { this.hit('clearContents'); this.sheet.values = []; this.sheet.formulas.clear(); return this; }
-  clearFormats() { this.hit('clearFormats'); this.sheet.formats.clear(); this.sheet.numberFormats.clear(); return this; }
-  clearNotes() { this.hit('clearNotes'); this.sheet.notes.clear(); return this; }
+  clearContents() {
+    this.hit('clearContents');
+    this.sheet.values = [];
+    this.sheet.formulas.clear();
+    return this;
+  }
+  clearFormats() {
+    this.hit('clearFormats');
+    this.sheet.formats.clear();
+    this.sheet.numberFormats.clear();
+    return this;
+  }
+  clearNotes() {
+    this.hit('clearNotes');
+    this.sheet.notes.clear();
+    return this;
+  }
 
   // --- charts -----------------------------------------------------------------------------
-  getCharts() { this.hit('getCharts'); return this.sheet.charts.map((chart) => new FakeEmbeddedChart(this.state, chart)); }
-  newChart() { this.hit('newChart'); return new FakeChartBuilder(this.state, this.sheet); }
-  insertChart(chart: FakeEmbeddedChart) { this.hit('insertChart'); this.sheet.charts.push(chart.chart); }
+  getCharts() {
+    this.hit('getCharts');
+    return this.sheet.charts.map((chart) => new FakeEmbeddedChart(this.state, chart));
+  }
+  newChart() {
+    this.hit('newChart');
+    return new FakeChartBuilder(this.state, this.sheet);
+  }
+  insertChart(chart: FakeEmbeddedChart) {
+    this.hit('insertChart');
+    this.sheet.charts.push(chart.chart);
+  }
   updateChart(chart: FakeEmbeddedChart) {
     this.hit('updateChart');
     const index = this.sheet.charts.findIndex((stored) => stored.id === chart.chart.id);
@@ -145,18 +215,49 @@ export class FakeSheet {
   }
 
   // --- display ----------------------------------------------------------------------------
-  activate() { this.hit('activate'); this.state.activeSheetName = this.sheet.name; return this; }
-  showSheet() { this.hit('showSheet'); this.sheet.hidden = false; return this; }
-  hideSheet() { this.hit('hideSheet'); this.sheet.hidden = true; return this; }
-  isSheetHidden() { this.hit('isSheetHidden'); return this.sheet.hidden; }
-  setColumnWidth(col: number, width: number) { this.hit('setColumnWidth'); this.sheet.columnWidths.set(col, width); return this; }
+  activate() {
+    this.hit('activate');
+    this.state.activeSheetName = this.sheet.name;
+    return this;
+  }
+  showSheet() {
+    this.hit('showSheet');
+    this.sheet.hidden = false;
+    return this;
+  }
+  hideSheet() {
+    this.hit('hideSheet');
+    this.sheet.hidden = true;
+    return this;
+  }
+  isSheetHidden() {
+    this.hit('isSheetHidden');
+    return this.sheet.hidden;
+  }
+  setColumnWidth(col: number, width: number) {
+    this.hit('setColumnWidth');
+    this.sheet.columnWidths.set(col, width);
+    return this;
+  }
   setColumnWidths(firstCol: number, count: number, width: number) {
     this.hit('setColumnWidths');
     for (let col = firstCol; col < firstCol + count; col++) this.sheet.columnWidths.set(col, width);
     return this;
   }
-  getColumnWidth(col: number) { this.hit('getColumnWidth'); return this.sheet.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH; }
-  autoResizeColumns(_col: number, _count: number) { this.hit('autoResizeColumns'); return this; }
-  autoResizeColumn(_col: number) { this.hit('autoResizeColumn'); return this; }
-  setTabColor(_color: string) { this.hit('setTabColor'); return this; }
+  getColumnWidth(col: number) {
+    this.hit('getColumnWidth');
+    return this.sheet.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
+  }
+  autoResizeColumns(_col: number, _count: number) {
+    this.hit('autoResizeColumns');
+    return this;
+  }
+  autoResizeColumn(_col: number) {
+    this.hit('autoResizeColumn');
+    return this;
+  }
+  setTabColor(_color: string) {
+    this.hit('setTabColor');
+    return this;
+  }
 }

@@ -16,13 +16,34 @@ export class FakeSpreadsheet {
   private sheetObject(sheet: FakeState['sheets'][number]): FakeSheet {
     return this.state.sheetObject<FakeSheet>(sheet);
   }
-  getId() { this.hit('getId'); return this.state.options.spreadsheetId ?? DEFAULT_ID; }
-  getName() { this.hit('getName'); return this.state.options.spreadsheetName ?? 'Classeur de test'; }
-  getUrl() { this.hit('getUrl'); return `https://docs.google.com/spreadsheets/d/${this.state.options.spreadsheetId ?? DEFAULT_ID}/edit`; }
-  getSpreadsheetTimeZone() { this.hit('getSpreadsheetTimeZone'); return this.state.timeZone; }
-  getSpreadsheetLocale() { this.hit('getSpreadsheetLocale'); return 'fr_FR'; }
-  getSheets() { this.hit('getSheets'); return this.state.sheets.map((sheet) => this.sheetObject(sheet)); }
-  getNumSheets() { this.hit('getNumSheets'); return this.state.sheets.length; }
+  getId() {
+    this.hit('getId');
+    return this.state.options.spreadsheetId ?? DEFAULT_ID;
+  }
+  getName() {
+    this.hit('getName');
+    return this.state.options.spreadsheetName ?? 'Classeur de test';
+  }
+  getUrl() {
+    this.hit('getUrl');
+    return `https://docs.google.com/spreadsheets/d/${this.state.options.spreadsheetId ?? DEFAULT_ID}/edit`;
+  }
+  getSpreadsheetTimeZone() {
+    this.hit('getSpreadsheetTimeZone');
+    return this.state.timeZone;
+  }
+  getSpreadsheetLocale() {
+    this.hit('getSpreadsheetLocale');
+    return 'fr_FR';
+  }
+  getSheets() {
+    this.hit('getSheets');
+    return this.state.sheets.map((sheet) => this.sheetObject(sheet));
+  }
+  getNumSheets() {
+    this.hit('getNumSheets');
+    return this.state.sheets.length;
+  }
   getSheetByName(name: string) {
     this.hit('getSheetByName');
     const sheet = this.state.sheets.find((candidate) => candidate.name === name);
@@ -43,7 +64,8 @@ export class FakeSpreadsheet {
       while (sheets.some((sheet) => sheet.name === `Feuille ${number}`)) number++;
       name = `Feuille ${number}`;
     }
-    if (sheets.some((sheet) => sheet.name === name)) this.state.fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (sheets.some((sheet) => sheet.name === name))
+      this.state.fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
     if (index < 0 || index > sheets.length) this.state.fail('Index out of bounds.');
     const sheet = newSheetState(this.state, name);
     sheets.splice(index, 0, sheet);
@@ -67,11 +89,21 @@ export class FakeSpreadsheet {
     return sheetObject;
   }
   /** Issue 11: see active-cell.ts. */
-  getCurrentCell() { this.hit('getCurrentCell'); return currentRange(this.state, false); }
-  getActiveRange() { this.hit('getActiveRange'); return currentRange(this.state, true); }
+  getCurrentCell() {
+    this.hit('getCurrentCell');
+    return currentRange(this.state, false);
+  }
+  getActiveRange() {
+    this.hit('getActiveRange');
+    return currentRange(this.state, true);
+  }
   toast(message: string, title?: string, timeout?: number) {
     this.hit('toast');
-    this.state.uiLog.toasts.push({ message: String(message), title: title === undefined ? null : String(title), timeout: timeout ?? null });
+    this.state.uiLog.toasts.push({
+      message: String(message),
+      title: title === undefined ? null : String(title),
+      timeout: timeout ?? null,
+    });
   }
 }
 
@@ -84,11 +116,28 @@ export function createSpreadsheetApp(state: FakeState, ui: object) {
   };
   return {
     DataValidationCriteria,
-    getActiveSpreadsheet() { dataAccess('getActiveSpreadsheet'); return state.spreadsheet; },
-    getActive() { dataAccess('getActive'); return state.spreadsheet; },
-    getActiveSheet() { dataAccess('getActiveSheet'); return state.spreadsheet.getActiveSheet(); },
-    getUi() { hit('getUi'); return ui; },
-    flush() { hit('flush'); },
-    newDataValidation() { hit('newDataValidation'); return new FakeDataValidationBuilder(state); },
+    getActiveSpreadsheet() {
+      dataAccess('getActiveSpreadsheet');
+      return state.spreadsheet;
+    },
+    getActive() {
+      dataAccess('getActive');
+      return state.spreadsheet;
+    },
+    getActiveSheet() {
+      dataAccess('getActiveSheet');
+      return state.spreadsheet.getActiveSheet();
+    },
+    getUi() {
+      hit('getUi');
+      return ui;
+    },
+    flush() {
+      hit('flush');
+    },
+    newDataValidation() {
+      hit('newDataValidation');
+      return new FakeDataValidationBuilder(state);
+    },
   };
 }

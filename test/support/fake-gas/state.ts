@@ -56,7 +56,9 @@ export class FakeState {
   /** Data access throws in AuthMode.NONE (an add-on's onOpen before authorisation). */
   needsAuth(what: string): void {
     if (this.fake.authMode === 'NONE') {
-      this.fail(`You do not have permission to call ${what}. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly`);
+      this.fail(
+        `You do not have permission to call ${what}. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly`,
+      );
     }
   }
 

@@ -52,7 +52,12 @@ export interface UiLog {
   sidebars: { title: string; html: string; width?: number }[];
   dialogs: { title: string; html: string; modal: boolean }[];
   alerts: { title: string | null; message: string; buttons: ButtonSetName | null; answer: ButtonName }[];
-  prompts: { title: string | null; message: string; buttons: ButtonSetName | null; answer: { button: ButtonName; text: string } }[];
+  prompts: {
+    title: string | null;
+    message: string;
+    buttons: ButtonSetName | null;
+    answer: { button: ButtonName; text: string };
+  }[];
   toasts: { message: string; title: string | null; timeout: number | null }[];
   logs: string[];
 }

@@ -15,13 +15,25 @@ export class FakeMenu {
   }
   addItem(label: string, handler: string) {
     this.state.hit('Menu.addItem');
-    if (typeof label !== 'string' || typeof handler !== 'string' || !label || !handler) this.state.fail('Invalid argument: addItem(caption, functionName)');
+    if (typeof label !== 'string' || typeof handler !== 'string' || !label || !handler)
+      this.state.fail('Invalid argument: addItem(caption, functionName)');
     this.log.items.push({ label, handler });
     return this;
   }
-  addSeparator() { this.state.hit('Menu.addSeparator'); this.log.items.push({ separator: true }); return this; }
-  addSubMenu(menu: FakeMenu) { this.state.hit('Menu.addSubMenu'); this.log.items.push({ subMenu: menu.log }); return this; }
-  addToUi() { this.state.hit('Menu.addToUi'); this.state.uiLog.menus.push(this.log); }
+  addSeparator() {
+    this.state.hit('Menu.addSeparator');
+    this.log.items.push({ separator: true });
+    return this;
+  }
+  addSubMenu(menu: FakeMenu) {
+    this.state.hit('Menu.addSubMenu');
+    this.log.items.push({ subMenu: menu.log });
+    return this;
+  }
+  addToUi() {
+    this.state.hit('Menu.addToUi');
+    this.state.uiLog.menus.push(this.log);
+  }
 }
 
 const BUTTON_SETS = ['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL'] as const;
@@ -55,8 +67,14 @@ export function createUi(state: FakeState) {
   return {
     Button,
     ButtonSet,
-    createMenu(title: string) { hit('createMenu'); return new FakeMenu(state, String(title), false); },
-    createAddonMenu() { hit('createAddonMenu'); return new FakeMenu(state, null, true); },
+    createMenu(title: string) {
+      hit('createMenu');
+      return new FakeMenu(state, String(title), false);
+    },
+    createAddonMenu() {
+      hit('createAddonMenu');
+      return new FakeMenu(state, null, true);
+    },
     showSidebar(output: unknown) {
       hit('showSidebar');
       state.needsAuth('Ui.showSidebar');
@@ -87,8 +105,14 @@ export function createUi(state: FakeState) {
       const answer = answers.prompts.shift() ?? { button: 'CANCEL' as ButtonName, text: '' };
       uiLog.prompts.push({ title, message, buttons, answer });
       return {
-        getResponseText() { state.hit('PromptResponse.getResponseText'); return answer.text; },
-        getSelectedButton() { state.hit('PromptResponse.getSelectedButton'); return Button[answer.button]; },
+        getResponseText() {
+          state.hit('PromptResponse.getResponseText');
+          return answer.text;
+        },
+        getSelectedButton() {
+          state.hit('PromptResponse.getSelectedButton');
+          return Button[answer.button];
+        },
       };
     },
   };

@@ -10,14 +10,28 @@ export class FakeDataValidation {
     private readonly state: FakeState,
     readonly rule: FakeValidationRule,
   ) {}
-  getCriteriaType() { this.state.hit('DataValidation.getCriteriaType'); return (DataValidationCriteria as any)[this.rule.criteria] ?? this.rule.criteria; }
+  getCriteriaType() {
+    this.state.hit('DataValidation.getCriteriaType');
+    return (DataValidationCriteria as any)[this.rule.criteria] ?? this.rule.criteria;
+  }
   getCriteriaValues() {
     this.state.hit('DataValidation.getCriteriaValues');
-    return this.rule.criteria === 'VALUE_IN_LIST' ? [[...(this.rule.values as string[])], this.rule.showDropdown] : [...this.rule.values];
+    return this.rule.criteria === 'VALUE_IN_LIST'
+      ? [[...(this.rule.values as string[])], this.rule.showDropdown]
+      : [...this.rule.values];
   }
-  getAllowInvalid() { this.state.hit('DataValidation.getAllowInvalid'); return this.rule.allowInvalid; }
-  getHelpText() { this.state.hit('DataValidation.getHelpText'); return this.rule.helpText; }
-  copy() { this.state.hit('DataValidation.copy'); return new FakeDataValidationBuilder(this.state, { ...this.rule }); }
+  getAllowInvalid() {
+    this.state.hit('DataValidation.getAllowInvalid');
+    return this.rule.allowInvalid;
+  }
+  getHelpText() {
+    this.state.hit('DataValidation.getHelpText');
+    return this.rule.helpText;
+  }
+  copy() {
+    this.state.hit('DataValidation.copy');
+    return new FakeDataValidationBuilder(this.state, { ...this.rule });
+  }
 }
 
 export class FakeDataValidationBuilder {
@@ -51,8 +65,16 @@ export class FakeDataValidationBuilder {
     this.rule = { ...this.rule, criteria: 'NUMBER_BETWEEN', values: [start, end] };
     return this;
   }
-  setAllowInvalid(allow: boolean) { this.state.hit('DataValidationBuilder.setAllowInvalid'); this.rule = { ...this.rule, allowInvalid: !!allow }; return this; }
-  setHelpText(text: string) { this.state.hit('DataValidationBuilder.setHelpText'); this.rule = { ...this.rule, helpText: String(text) }; return this; }
+  setAllowInvalid(allow: boolean) {
+    this.state.hit('DataValidationBuilder.setAllowInvalid');
+    this.rule = { ...this.rule, allowInvalid: !!allow };
+    return this;
+  }
+  setHelpText(text: string) {
+    this.state.hit('DataValidationBuilder.setHelpText');
+    this.rule = { ...this.rule, helpText: String(text) };
+    return this;
+  }
   build() {
     this.state.hit('DataValidationBuilder.build');
     if (this.rule.criteria === 'OTHER') this.state.fail('You must specify a criteria for the data validation rule.');

@@ -39,9 +39,13 @@ function contactLine(person: Person): HTMLElement | null {
   return el(
     'p',
     { class: 'att-contact' },
-    phone ? el('a', { href: telHref(phone), class: 'att-phone' }, `${VIEW_TEXT.phone}\u00a0: ${phone}`) : el('span', {}, VIEW_TEXT.noPhone),
+    phone
+      ? el('a', { href: telHref(phone), class: 'att-phone' }, `${VIEW_TEXT.phone}\u00a0: ${phone}`)
+      : el('span', {}, VIEW_TEXT.noPhone),
     ' · ',
-    email ? el('a', { href: `mailto:${email}`, class: 'att-email' }, `${VIEW_TEXT.email}\u00a0: ${email}`) : el('span', {}, VIEW_TEXT.noEmail),
+    email
+      ? el('a', { href: `mailto:${email}`, class: 'att-email' }, `${VIEW_TEXT.email}\u00a0: ${email}`)
+      : el('span', {}, VIEW_TEXT.noEmail),
   );
 }
 
