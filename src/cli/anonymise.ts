@@ -4,8 +4,8 @@
  * read; an existing output, or the input itself, is refused. Prints the count, never a name.
  * Default cutoff: today (Europe/Paris) minus `Durée de conservation (années)` of `Paramètres`.
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, writeXlsx, XlsxReadError } from '../adapters/xlsx';
 import { anonymisationTargets } from '../core/anonymisation';
@@ -14,7 +14,7 @@ import { findTabName, PARTICIPANTS } from '../core/schema';
 import { PRIVACY } from '../i18n/fr/privacy';
 import { applyAnonymisation } from '../server/privacy';
 import { readModel } from '../server/read';
-import { CliIo, EXIT_OK, EXIT_UNUSABLE } from './io';
+import { CliIo, cliArguments, EXIT_OK, EXIT_UNUSABLE, samePath } from './io';
 import { CLI_TIME_ZONE, todayInParis } from './verify';
 
 const CLI_TEXT = PRIVACY.cli;
@@ -30,12 +30,7 @@ export function parseAnonymiseArgs(args: string[]): AnonymiseArgs | string {
   let file: string | null = null;
   let output: string | null = null;
   let cutoff: Day | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const eq = a.indexOf('=');
-    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    const inline = a.startsWith('--') && eq > 0 ? a.slice(eq + 1) : null;
-    const next = (): string | null => (inline !== null ? inline : i + 1 < args.length ? args[++i] : null);
+  for (const { name, raw: a, value: next } of cliArguments(args)) {
     if (name === '--sortie') {
       output = next();
       if (output === null || output.trim() === '') return CLI_TEXT.missingOutput;
@@ -50,14 +45,6 @@ export function parseAnonymiseArgs(args: string[]): AnonymiseArgs | string {
   if (file === null) return CLI_TEXT.missingFile;
   if (output === null) return CLI_TEXT.missingOutput;
   return { file, output, cutoff };
-}
-
-function realPath(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
 }
 
 export async function runAnonymise(args: string[], io: CliIo, today: Day = todayInParis()): Promise<number> {
@@ -75,7 +62,7 @@ export async function runAnonymise(args: string[], io: CliIo, today: Day = today
     io.err(CLI_TEXT.notFound(file));
     return EXIT_UNUSABLE;
   }
-  if (realPath(output) === realPath(file)) {
+  if (samePath(output, file)) {
     io.err(CLI_TEXT.sameAsInput(output));
     return EXIT_UNUSABLE;
   }

@@ -1,3 +1,6 @@
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+
 /** What a CLI command writes to: injectable for tests. */
 export interface CliIo {
   out(text: string): void;
@@ -16,3 +19,40 @@ export const CLI_TIME_ZONE = 'Europe/Paris';
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_UNUSABLE = 2;
+
+/** One command-line word: `--name=value` and `--name value` both give `value()`. */
+export interface CliArgument {
+  /** The word, or the option's name before `=`. */
+  name: string;
+  /** The word as typed. */
+  raw: string;
+  /** The option's value: after `=`, else the next word (consumed); null when there is none. */
+  value(): string | null;
+}
+
+/** The words of a command line, one at a time. */
+export function* cliArguments(args: readonly string[]): Generator<CliArgument> {
+  for (let i = 0; i < args.length; i++) {
+    const raw = args[i];
+    const eq = raw.indexOf('=');
+    const inlineForm = raw.startsWith('--') && eq > 0;
+    const inline = inlineForm ? raw.slice(eq + 1) : null;
+    yield {
+      name: inlineForm ? raw.slice(0, eq) : raw,
+      raw,
+      value: () => (inline !== null ? inline : i + 1 < args.length ? args[++i] : null),
+    };
+  }
+}
+
+/** True when two paths name the same file (links resolved when the file exists). */
+export function samePath(a: string, b: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}

@@ -3,8 +3,8 @@
  * the indicators of SPEC §6 as a French table, as JSON, or as a self-contained HTML report.
  * The input file is only read, never written.
  */
-import { existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, XlsxReadError } from '../adapters/xlsx';
 import { todayIn } from '../core/days';
@@ -13,7 +13,7 @@ import { findTabName, PARTICIPANTS } from '../core/schema';
 import { forCli, REPORT } from '../i18n/fr/report';
 import { assertReportable, hasData, MAX_YEAR, MIN_YEAR, parseYear, reportLayoutFor } from '../server/report';
 import { readModel } from '../server/read';
-import { CLI_TIME_ZONE, CliIo, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
+import { CLI_TIME_ZONE, CliIo, cliArguments, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, samePath } from './io';
 import { renderHtmlReport } from './html-report';
 
 export interface ReportArgs {
@@ -29,12 +29,7 @@ export function parseReportArgs(args: string[]): ReportArgs | string {
   let yearText: string | null = null;
   let json = false;
   let output: string | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const eq = a.indexOf('=');
-    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    const inline = a.startsWith('--') && eq > 0 ? a.slice(eq + 1) : null;
-    const next = (): string | null => (inline !== null ? inline : i + 1 < args.length ? args[++i] : null);
+  for (const { name, raw: a, value: next } of cliArguments(args)) {
     if (name === '--annee' || name === '--année') {
       yearText = next();
       if (yearText === null) return REPORT.cli.missingYear;
@@ -51,17 +46,6 @@ export function parseReportArgs(args: string[]): ReportArgs | string {
   const year = parseYear(yearText);
   if (year === null) return REPORT.cli.badYear(yearText, MIN_YEAR, MAX_YEAR);
   return { file, year, json, output };
-}
-
-function samePath(a: string, b: string): boolean {
-  const real = (p: string): string => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  return real(a) === real(b);
 }
 
 /** The report as a readable French text table. */

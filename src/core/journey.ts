@@ -10,47 +10,7 @@ import { buildAttendanceSheet, displayName } from './attendance';
 import { frenchCollator, normalizeKey } from './text';
 import { idKey as idKeyOf, textOf, valueOf } from './values';
 import { isAnonymised, situationOf, type Participant, type WorkbookModel } from './workbook';
-
-export interface JourneySession {
-  date: string;
-  theme: string;
-  status: AttendanceStatus;
-}
-
-export interface JourneyContract {
-  type: string | null;
-  start: string | null;
-  months: number | null;
-  employer: string | null;
-}
-
-export interface Journey {
-  id: string;
-  name: string;
-  age: number | null;
-  commune: string | null;
-  qpv: 'Oui' | 'Non' | null;
-  quartier: string | null;
-  entryDate: string | null;
-  exitDate: string | null;
-  situation: string;
-  contract: JourneyContract | null;
-  sessions: JourneySession[];
-  counts: { present: number; absent: number; excused: number; presenceRate: number | null };
-  themesCovered: string[];
-  themesToCover: string[];
-  lastPresence: string | null;
-  needsFollowUp: boolean;
-  followUpReason: string | null;
-  phone: string | null;
-  email: string | null;
-}
-
-export interface DirectoryEntry {
-  id: string;
-  name: string;
-  active: boolean;
-}
+import type { DirectoryEntry, Journey } from '../shared/api';
 
 /** normalizeKey(suggestion) → suggestion, in the programme's order (SPEC §4). */
 const THEME_LOOKUP: ReadonlyMap<string, string> = new Map(SESSION_THEMES.map((t) => [normalizeKey(t), t]));
@@ -151,7 +111,7 @@ function journeyWith(
   let excused = 0;
   let lastPresence: Day | null = null;
   const covered = new Set<string>();
-  const sessions: JourneySession[] = rows.map((r) => {
+  const sessions: Journey['sessions'] = rows.map((r) => {
     const theme = canonicalTheme(themes.get(r.day) ?? '');
     if (r.status === 'Présent') {
       present++;
@@ -168,7 +128,7 @@ function journeyWith(
     situation.status === 'ok' ? situation.value : situation.status === 'invalid' ? situation.text : 'En recherche';
   const employerCol = model.participants.columns.employer;
   const employer = employerCol === undefined ? '' : textOf(model.participants.values[p.row - 1]?.[employerCol] ?? null);
-  const contract: JourneyContract | null =
+  const contract: Journey['contract'] =
     situationText === 'Alternance signée'
       ? {
           type: valueOf(p.contractType),
