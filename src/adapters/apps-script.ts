@@ -151,6 +151,13 @@ export class AppsScriptWorkbook implements WorkbookPort {
     this.sheet(sheet).getRange(row, col, notes.length, notes[0].length).setNotes(notes);
   }
 
+  setNoteOnCells(sheet: string, cells: readonly { row: number; col: number }[], note: string): void {
+    if (cells.length === 0) return;
+    const list = this.sheet(sheet).getRangeList(a1RunsOf(cells));
+    if (note === '') list.clearNote();
+    else list.setNote(note);
+  }
+
   getFrozenRows(sheet: string): number {
     return this.sheet(sheet).getFrozenRows();
   }
@@ -268,5 +275,25 @@ export function utilitiesOffsetMinutes(timeZone: string, ms: number): number {
 function columnLetters(col: number): string {
   let out = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/**
+ * A1 notations of scattered cells, each run of consecutive rows in a column as one range
+ * ("E4:E9"): fewer ranges in the RangeList. Order of the cells given does not matter.
+ */
+export function a1RunsOf(cells: readonly { row: number; col: number }[]): string[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const out: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const { col, row } = sorted[i];
+    let last = row;
+    let j = i + 1;
+    while (j < sorted.length && sorted[j].col === col && sorted[j].row <= last + 1) last = Math.max(last, sorted[j++].row);
+    const letters = columnLetters(col);
+    out.push(last === row ? `${letters}${row}` : `${letters}${row}:${letters}${last}`);
+    i = j;
+  }
   return out;
 }

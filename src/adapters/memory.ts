@@ -167,6 +167,16 @@ export class MemoryWorkbook implements WorkbookPort {
     this.changed();
   }
 
+  setNoteOnCells(sheet: string, cells: readonly { row: number; col: number }[], note: string): void {
+    this.count('setNoteOnCells');
+    const s = this.sheet(sheet);
+    for (const { row, col } of cells) {
+      if (note) s.notes.set(key(row, col), note);
+      else s.notes.delete(key(row, col));
+    }
+    this.changed();
+  }
+
   getFrozenRows(sheet: string): number {
     this.count('getFrozenRows');
     return this.sheet(sheet).frozenRows;

@@ -1,11 +1,15 @@
 /**
- * Grid marks of the checks: cell notes. Each of our notes is one block that starts with
- * MARK_HEADER and comes after the user's own note text (separated by a blank line). A run
- * strips every block of the previous run and adds the new ones: users' notes are kept as
- * they were, and cells are never formatted.
+ * Grid marks of the checks: cell notes. A marked cell gets one fixed note, MARK_NOTE (its
+ * first line is MARK_HEADER); a cell that already holds a user's note gets MARK_NOTE after
+ * the user's text (separated by a blank line). A run removes the marks of cells that no
+ * longer have a problem: users' notes are kept as they were, and cells are never formatted.
+ *
+ * The note is the same on every marked cell (the "Contrôle" view gives each problem's
+ * message): so all new marks of a tab are written with one call on exactly those cells, and
+ * all stale marks removed with one more (SPEC §9: writing notes touches only the cells whose
+ * note changes, in a constant number of calls).
  */
-import type { Issue } from '../shared/api';
-import { MARK_HEADER, CHECKS_VIEW } from '../i18n/fr/checks';
+import { MARK_HEADER, MARK_NOTE } from '../i18n/fr/checks';
 
 const SEPARATOR = '\n\n';
 
@@ -20,33 +24,24 @@ export function stripMark(note: string): string {
   return prefix.slice(0, -1);
 }
 
-/** The note of a cell: the user's text, then our block when there are lines. */
-export function withMark(userNote: string, lines: readonly string[]): string {
-  if (lines.length === 0) return userNote;
-  const block = `${MARK_HEADER}\n${lines.join('\n')}`;
-  return userNote === '' ? block : `${userNote}${SEPARATOR}${block}`;
+/** The note of a marked cell: MARK_NOTE, after the user's text when there is one. */
+export function withMark(userNote: string): string {
+  return userNote === '' ? MARK_NOTE : `${userNote}${SEPARATOR}${MARK_NOTE}`;
 }
 
-/** One line of a note for an issue. */
-export function markLine(issue: Issue): string {
-  return `• ${CHECKS_VIEW.severity[issue.severity]}\u00a0: ${issue.message}`;
-}
+/** Cells to mark, row → columns (1-based). */
+export type MarkedCells = Map<number, Set<number>>;
 
-/** Lines to write per cell: row → column → lines (1-based), in issue order. */
-export type CellMarks = Map<number, Map<number, string[]>>;
-
-export function addMark(marks: CellMarks, row: number, col: number, line: string): void {
+export function addMark(marks: MarkedCells, row: number, col: number): void {
   let cols = marks.get(row);
-  if (!cols) marks.set(row, (cols = new Map()));
-  const lines = cols.get(col);
-  if (lines) {
-    if (!lines.includes(line)) lines.push(line);
-  } else cols.set(col, [line]);
+  if (!cols) marks.set(row, (cols = new Set()));
+  cols.add(col);
 }
 
-/** The lines of a cell, if any. */
-export function marksAt(marks: CellMarks, row: number, col: number): string[] | undefined {
-  return marks.get(row)?.get(col);
+/** A cell (1-based). */
+export interface CellAddress {
+  row: number;
+  col: number;
 }
 
 /** One rectangle of notes to write (1-based top-left). */
@@ -56,66 +51,80 @@ export interface NotesWrite {
   notes: string[][];
 }
 
-export interface NotesUpdate {
+export interface NotesPlan {
+  /** Cells whose note becomes MARK_NOTE (they had no note, or only one of our marks). */
+  mark: CellAddress[];
+  /** Cells whose note becomes empty (only one of our marks, no problem any more). */
+  clear: CellAddress[];
   /**
-   * The smallest rectangle holding every cell whose note changes (nothing when up to date):
-   * one write per tab whatever its number of rows. Cells inside it that do not change get
-   * their current note back, as read.
+   * Cells that keep a user's text and gain or lose our block: the smallest rectangle holding
+   * them, the other cells of it given back their note as read (null when there are none).
    */
-  writes: NotesWrite[];
-  /** Number of cells carrying one of our blocks after the update. */
+  rewrite: NotesWrite | null;
+  /** Number of cells carrying our mark after the update. */
   marked: number;
 }
 
+/** True when the plan writes nothing. */
+export function notesUpToDate(plan: NotesPlan): boolean {
+  return plan.mark.length === 0 && plan.clear.length === 0 && plan.rewrite === null;
+}
+
 /**
- * Given the current notes of a rectangle starting at (1, 1), returns what to write so that
- * every cell holds its user text plus the new marks. Only two kinds of cells are looked at:
- * those with a mark now and those holding one of our blocks before (found by a scan for the
- * header in non-empty notes); no key is built per cell of the grid. Marks outside the
- * rectangle are ignored.
+ * Given the current notes of a rectangle starting at (1, 1), plans the writes that give
+ * every marked cell our mark and remove it from the others. Only two kinds of cells are
+ * looked at: the marked ones and those whose note holds our header (a scan of the non-empty
+ * notes); no key is built per cell of the grid. Marks outside the rectangle are ignored.
  */
-export function refreshNotes(current: string[][], marks: CellMarks): NotesUpdate {
-  const width = current.reduce((w, line) => Math.max(w, line.length), 0);
-  const changedRows: number[] = [];
-  const changedCols: number[] = [];
-  const changedValues: string[] = [];
-  let top = Infinity;
-  let bottom = -Infinity;
-  let left = Infinity;
-  let right = -Infinity;
-  const change = (row: number, col: number, value: string): void => {
-    changedRows.push(row);
-    changedCols.push(col);
-    changedValues.push(value);
-    if (row < top) top = row;
-    if (row > bottom) bottom = row;
-    if (col < left) left = col;
-    if (col > right) right = col;
-  };
+export function planNotes(current: string[][], marks: MarkedCells): NotesPlan {
+  const mark: CellAddress[] = [];
+  const clear: CellAddress[] = [];
+  const rewritten: { row: number; col: number; note: string }[] = [];
+  let width = 0;
+  for (const line of current) if (line.length > width) width = line.length;
   let marked = 0;
   for (const [row, cols] of marks) {
     if (row < 1 || row > current.length) continue;
     const line = current[row - 1];
-    for (const [col, lines] of cols) {
+    for (const col of cols) {
       if (col < 1 || col > width) continue;
-      const note = line[col - 1] ?? '';
-      const value = withMark(stripMark(note), lines);
       marked++;
-      if (value !== note) change(row, col, value);
+      const note = line[col - 1] ?? '';
+      const user = stripMark(note);
+      const wanted = withMark(user);
+      if (wanted === note) continue;
+      if (user === '') mark.push({ row, col });
+      else rewritten.push({ row, col, note: wanted });
     }
   }
-  // Old marks to remove: cells whose note holds our header and that have no mark now.
+  // Old marks to remove: cells whose note holds our header and that have no problem now.
   for (let i = 0; i < current.length; i++) {
     const line = current[i];
     for (let j = 0; j < line.length; j++) {
       const note = line[j];
       if (!note || note.indexOf(MARK_HEADER) < 0) continue;
       if (marks.get(i + 1)?.has(j + 1)) continue;
-      const value = stripMark(note);
-      if (value !== note) change(i + 1, j + 1, value);
+      const user = stripMark(note);
+      if (user === note) continue;
+      if (user === '') clear.push({ row: i + 1, col: j + 1 });
+      else rewritten.push({ row: i + 1, col: j + 1, note: user });
     }
   }
-  if (changedValues.length === 0) return { writes: [], marked };
+  return { mark, clear, rewrite: rectangleOf(current, rewritten), marked };
+}
+
+function rectangleOf(current: string[][], cells: { row: number; col: number; note: string }[]): NotesWrite | null {
+  if (cells.length === 0) return null;
+  let top = Infinity;
+  let bottom = -Infinity;
+  let left = Infinity;
+  let right = -Infinity;
+  for (const { row, col } of cells) {
+    if (row < top) top = row;
+    if (row > bottom) bottom = row;
+    if (col < left) left = col;
+    if (col > right) right = col;
+  }
   const notes: string[][] = new Array(bottom - top + 1);
   for (let r = top; r <= bottom; r++) {
     const line = current[r - 1];
@@ -123,6 +132,6 @@ export function refreshNotes(current: string[][], marks: CellMarks): NotesUpdate
     for (let c = left; c <= right; c++) out[c - left] = line[c - 1] ?? '';
     notes[r - top] = out;
   }
-  for (let k = 0; k < changedValues.length; k++) notes[changedRows[k] - top][changedCols[k] - left] = changedValues[k];
-  return { writes: [{ row: top, col: left, notes }], marked };
+  for (const { row, col, note } of cells) notes[row - top][col - left] = note;
+  return { row: top, col: left, notes };
 }

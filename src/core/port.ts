@@ -62,6 +62,11 @@ export interface WorkbookPort {
   clearSheet(sheet: string): void;
   readNotes(sheet: string, row: number, col: number, numRows: number, numCols: number): string[][];
   writeNotes(sheet: string, row: number, col: number, notes: string[][]): void;
+  /**
+   * Gives scattered cells of a tab the same note in one call ('' removes their notes),
+   * leaving every other cell untouched (Sheets: one RangeList).
+   */
+  setNoteOnCells(sheet: string, cells: readonly { row: number; col: number }[], note: string): void;
   getFrozenRows(sheet: string): number;
   setFrozenRows(sheet: string, rows: number): void;
   /** Data validation on a rectangle (clipped to the sheet's grid by the Apps Script adapter). */

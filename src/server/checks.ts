@@ -6,13 +6,13 @@
 import { UserError } from '../core/errors';
 import type { Services, WorkbookPort } from '../core/port';
 import { capIssues, checkWorkbook } from '../core/checks';
-import { CellMarks, NotesWrite, addMark, markLine, refreshNotes } from '../core/marks';
+import { MarkedCells, NotesPlan, addMark, notesUpToDate, planNotes } from '../core/marks';
 import { planAddsSomething, planPreparation } from '../core/prepare';
 import { ATTENDANCE, DATA_TABS, PARTICIPANTS, SESSIONS, findTabName } from '../core/schema';
 import { normalizeKey, normalizeTabName } from '../core/text';
 import { HEADER_SEARCH_ROWS, Table, WorkbookModel, locateTable } from '../core/workbook';
 import type { CheckReport, ValidationResult } from '../shared/api';
-import { CHECKS_SERVER, PREPARE } from '../i18n/fr/checks';
+import { CHECKS_SERVER, MARK_NOTE, PREPARE } from '../i18n/fr/checks';
 import { LOCK_TIMEOUT_MS, readModel, withDocumentLock } from './read';
 
 /** Column (1-based) where a mark of this issue goes: its column, else the table's first recognised column. */
@@ -32,13 +32,15 @@ function firstColumn(table: Table<string>): number {
 
 /**
  * Refreshes the notes of the checked tabs: reads each tab's notes once (outside the lock),
- * computes the new note only for cells with a mark now or one of our marks before, then
- * takes the document lock just to write the columns whose notes change (one call each).
- * Returns false when the document lock was busy (nothing written).
+ * plans the new note only for cells with a problem now or one of our marks before, then
+ * takes the document lock just to write: per tab, one call for the new marks, one for the
+ * marks removed, and one rectangle only for cells that keep a user's note. Cells whose note
+ * does not change are not written. Returns false when the document lock was busy (nothing
+ * written).
  */
 export function refreshMarks(services: Services, model: WorkbookModel, report: CheckReport): boolean {
   const tables: Table<string>[] = [model.participants, model.sessions, model.attendance];
-  const marksByTab = new Map<string, CellMarks>();
+  const marksByTab = new Map<string, MarkedCells>();
   for (const t of tables) marksByTab.set(t.definition.name, new Map());
   const columnOf = new Map<string, number>();
   for (const issue of report.issues) {
@@ -47,21 +49,25 @@ export function refreshMarks(services: Services, model: WorkbookModel, report: C
     const key = `${issue.sheet}\u0000${issue.column ?? ''}`;
     let col = columnOf.get(key);
     if (col === undefined) columnOf.set(key, (col = markColumn(table, issue.column)));
-    addMark(marksByTab.get(issue.sheet)!, issue.row, col, markLine(issue));
+    addMark(marksByTab.get(issue.sheet)!, issue.row, col);
   }
   const wb = services.workbook;
-  const pending: { sheet: string; writes: NotesWrite[] }[] = [];
+  const pending: { sheet: string; plan: NotesPlan }[] = [];
   for (const t of tables) {
     if (t.sheetName === null || t.values.length === 0 || t.width === 0) continue;
     const current = wb.readNotes(t.sheetName, 1, 1, t.values.length, t.width);
-    const update = refreshNotes(current, marksByTab.get(t.definition.name)!);
-    if (update.writes.length > 0) pending.push({ sheet: t.sheetName, writes: update.writes });
+    const plan = planNotes(current, marksByTab.get(t.definition.name)!);
+    if (!notesUpToDate(plan)) pending.push({ sheet: t.sheetName, plan });
   }
   if (pending.length === 0) return true;
   const lock = services.lock;
   if (!lock.tryLock(LOCK_TIMEOUT_MS)) return false;
   try {
-    for (const { sheet, writes } of pending) for (const w of writes) wb.writeNotes(sheet, w.row, w.col, w.notes);
+    for (const { sheet, plan } of pending) {
+      if (plan.mark.length > 0) wb.setNoteOnCells(sheet, plan.mark, MARK_NOTE);
+      if (plan.clear.length > 0) wb.setNoteOnCells(sheet, plan.clear, '');
+      if (plan.rewrite) wb.writeNotes(sheet, plan.rewrite.row, plan.rewrite.col, plan.rewrite.notes);
+    }
     wb.flush();
   } finally {
     lock.releaseLock();

@@ -1,6 +1,6 @@
 /** AppsScriptWorkbook / AppsScriptLock over the counting fake of SpreadsheetApp. */
 import fc from 'fast-check';
-import { AppsScriptLock, AppsScriptWorkbook, guardText } from '../../src/adapters/apps-script';
+import { AppsScriptLock, AppsScriptWorkbook, a1RunsOf, guardText } from '../../src/adapters/apps-script';
 import { dayFromIso, OFFSET_CHECK_INSTANTS } from '../../src/core/days';
 import { readModel } from '../../src/server/read';
 import { createFakeGas, FakeGas, FakeGasOptions, sheetsDate } from '../support/fake-gas';
@@ -330,6 +330,41 @@ describe('AppsScriptWorkbook calls the services directly (no check for optional 
       { row: 3, col: 3, value: 'Présent' },
     ]);
     expect([done, fake.count('Sheet.getRangeList'), fake.cell('Présences', 3, 3)]).toEqual([true, 1, 'Présent']);
+  });
+
+  it('gives scattered cells one note with one range list, touching no other cell', () => {
+    const wb = setup({ sheets: { T: [['a', 'b', 'c'], ['', '', ''], ['', '', ''], ['', '', '']] } });
+    fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('T')!.getRange(3, 2).setNote('garde');
+    fake.resetCalls();
+    wb.setNoteOnCells('T', [
+      { row: 2, col: 2 },
+      { row: 4, col: 2 },
+      { row: 2, col: 3 },
+    ], 'N');
+    const grid = [1, 2, 3, 4].map((r) => [1, 2, 3].map((c) => fake.note('T', r, c)));
+    expect([fake.count('Sheet.getRangeList'), fake.count('RangeList.setNote'), grid]).toEqual([
+      1,
+      1,
+      [
+        ['', '', ''],
+        ['', 'N', 'N'],
+        ['', 'garde', ''],
+        ['', 'N', ''],
+      ],
+    ]);
+  });
+
+  it('removes the notes of scattered cells with one clearNote', () => {
+    const wb = setup({ sheets: { T: [['a', 'b'], ['', '']] } });
+    wb.setNoteOnCells('T', [{ row: 2, col: 2 }], 'N');
+    fake.resetCalls();
+    wb.setNoteOnCells('T', [{ row: 2, col: 2 }], '');
+    expect([fake.count('RangeList.clearNote'), fake.note('T', 2, 2)]).toEqual([1, '']);
+  });
+
+  it('names runs of consecutive rows of a column as one range', () => {
+    const cells = [5, 1, 2, 3, 9].map((row) => ({ row, col: 28 }));
+    expect(a1RunsOf([...cells, { row: 2, col: 1 }])).toEqual(['A2', 'AB1:AB3', 'AB5', 'AB9']);
   });
 
   it('reads the header rows with one getValues call on the rows asked', () => {

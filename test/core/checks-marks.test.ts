@@ -1,109 +1,103 @@
 /** Grid marks (cell notes) and the "Préparer" plan: pure parts. */
 import fc from 'fast-check';
-import { CellMarks, addMark, marksAt, refreshNotes, stripMark, withMark } from '../../src/core/marks';
+import { MarkedCells, addMark, planNotes, stripMark, withMark } from '../../src/core/marks';
 import { planPreparation, defaultSettingsValues } from '../../src/core/prepare';
 import { DEFAULT_QPV_DISTRICTS, DEFAULT_TERRITORY } from '../../src/core/lists';
-import { MARK_HEADER } from '../../src/i18n/fr/checks';
+import { MARK_HEADER, MARK_NOTE } from '../../src/i18n/fr/checks';
 import { readModel } from '../../src/server/read';
 import { buildWorkbook, participant } from '../support/builders';
 
+const marksAt = (...cells: [number, number][]): MarkedCells => {
+  const marks: MarkedCells = new Map();
+  for (const [row, col] of cells) addMark(marks, row, col);
+  return marks;
+};
+
 describe('note blocks', () => {
   it("append after the user's text and strip back to it exactly", () => {
-    expect(withMark('', ['• a'])).toBe(`${MARK_HEADER}\n• a`);
-    expect(withMark('Rappeler lundi', ['• a', '• b'])).toBe(`Rappeler lundi\n\n${MARK_HEADER}\n• a\n• b`);
-    expect(stripMark(`Rappeler lundi\n\n${MARK_HEADER}\n• a`)).toBe('Rappeler lundi');
-    expect(stripMark(`${MARK_HEADER}\n• a`)).toBe('');
+    expect(withMark('')).toBe(MARK_NOTE);
+    expect(withMark('Rappeler lundi')).toBe(`Rappeler lundi\n\n${MARK_NOTE}`);
+    expect(stripMark(`Rappeler lundi\n\n${MARK_NOTE}`)).toBe('Rappeler lundi');
+    expect(stripMark(MARK_NOTE)).toBe('');
     expect(stripMark('Une note sans marque')).toBe('Une note sans marque');
-    expect(withMark('x', [])).toBe('x');
+  });
+
+  it('strip the detailed blocks of earlier versions too', () => {
+    expect(stripMark(`Rappeler lundi\n\n${MARK_HEADER}\n• Erreur : a\n• b`)).toBe('Rappeler lundi');
+    expect(stripMark(`${MARK_HEADER}\n• a`)).toBe('');
   });
 
   it('round-trip any user note (property)', () => {
     fc.assert(
-      fc.property(
-        fc.string(),
-        fc.array(
-          fc.string({ minLength: 1 }).map((s) => `• ${s}`),
-          { maxLength: 3 },
-        ),
-        (user, lines) => {
-          fc.pre(!user.includes(MARK_HEADER));
-          expect(stripMark(withMark(user, lines))).toBe(user);
-          expect(stripMark(withMark(stripMark(withMark(user, lines)), lines))).toBe(user);
-        },
-      ),
+      fc.property(fc.string(), (user) => {
+        fc.pre(!user.includes(MARK_HEADER));
+        expect(stripMark(withMark(user))).toBe(user);
+        expect(stripMark(withMark(stripMark(withMark(user))))).toBe(user);
+      }),
     );
   });
 });
 
-describe('refreshNotes', () => {
-  it('writes the smallest rectangle that changed', () => {
+describe('planNotes', () => {
+  it('marks a cell without a note with the fixed note, on that cell only', () => {
+    const current = [
+      ['', '', ''],
+      ['', '', ''],
+    ];
+    expect(planNotes(current, marksAt([2, 2]))).toEqual({ mark: [{ row: 2, col: 2 }], clear: [], rewrite: null, marked: 1 });
+  });
+
+  it('removes a mark that has no problem any more, on that cell only', () => {
+    const current = [['', MARK_NOTE], ['', '']];
+    expect(planNotes(current, marksAt()).clear).toEqual([{ row: 1, col: 2 }]);
+  });
+
+  it("keeps a user's note and adds the mark after it (a rectangle of one cell)", () => {
     const current = [
       ['', '', ''],
       ['', 'note', ''],
-      ['', '', `${MARK_HEADER}\n• vieux`],
     ];
-    const marks: CellMarks = new Map();
-    addMark(marks, 2, 2, '• nouveau');
-    expect(refreshNotes(current, marks)).toEqual({
-      writes: [
-        {
-          row: 2,
-          col: 2,
-          notes: [
-            [`note\n\n${MARK_HEADER}\n• nouveau`, ''],
-            ['', ''],
-          ],
-        },
-      ],
-      marked: 1,
-    });
+    const plan = planNotes(current, marksAt([2, 2]));
+    expect(plan.rewrite).toEqual({ row: 2, col: 2, notes: [[`note\n\n${MARK_NOTE}`]] });
+  });
+
+  it("gives a user's note back alone when its cell is fixed", () => {
+    const current = [[`Rappeler lundi\n\n${MARK_NOTE}`]];
+    expect(planNotes(current, marksAt()).rewrite).toEqual({ row: 1, col: 1, notes: [['Rappeler lundi']] });
+  });
+
+  it('gives the unchanged notes inside a rewritten rectangle back as they were', () => {
+    const current = [[`a\n\n${MARK_NOTE}`], ['Rappeler lundi'], ['b']];
+    const plan = planNotes(current, marksAt([3, 1]));
+    expect(plan.rewrite).toEqual({ row: 1, col: 1, notes: [['a'], ['Rappeler lundi'], [`b\n\n${MARK_NOTE}`]] });
+  });
+
+  it('replaces the detailed note of an earlier version by the fixed note', () => {
+    const current = [[`${MARK_HEADER}\n• Erreur : vieux`]];
+    expect(planNotes(current, marksAt([1, 1])).mark).toEqual([{ row: 1, col: 1 }]);
   });
 
   it('writes nothing when the notes are up to date', () => {
-    const marks: CellMarks = new Map();
-    addMark(marks, 2, 2, '• nouveau');
     const applied = [
       ['', '', ''],
-      ['', `note\n\n${MARK_HEADER}\n• nouveau`, ''],
-      ['', '', ''],
+      ['', `note\n\n${MARK_NOTE}`, MARK_NOTE],
     ];
-    expect(refreshNotes(applied, marks).writes).toEqual([]);
+    expect(planNotes(applied, marksAt([2, 2], [2, 3]))).toEqual({ mark: [], clear: [], rewrite: null, marked: 2 });
   });
 
-  it('gives the unchanged notes inside the rectangle back as they were', () => {
-    const current = [[`${MARK_HEADER}\n• a`], ['Rappeler lundi'], ['']];
-    const marks: CellMarks = new Map();
-    addMark(marks, 3, 1, '• b');
-    expect(refreshNotes(current, marks).writes).toEqual([
-      { row: 1, col: 1, notes: [[''], ['Rappeler lundi'], [`${MARK_HEADER}\n• b`]] },
-    ]);
+  it('clears only the fixed cell when one fault among many is corrected', () => {
+    const current = Array.from({ length: 1_000 }, () => ['', MARK_NOTE]);
+    const cells: [number, number][] = [];
+    for (let r = 1; r <= 1_000; r++) if (r !== 500) cells.push([r, 2]);
+    expect(planNotes(current, marksAt(...cells))).toEqual({ mark: [], clear: [{ row: 500, col: 2 }], rewrite: null, marked: 999 });
   });
 
-  it('writes only the fixed cell when one fault among many is corrected', () => {
-    const current = Array.from({ length: 1_000 }, () => ['', `${MARK_HEADER}\n• a`]);
-    const marks: CellMarks = new Map();
-    for (let r = 1; r <= 1_000; r++) if (r !== 500) addMark(marks, r, 2, '• a');
-    expect(refreshNotes(current, marks).writes).toEqual([{ row: 500, col: 2, notes: [['']] }]);
-  });
-
-  it('pads ragged note grids into a rectangle', () => {
-    const marks: CellMarks = new Map();
-    addMark(marks, 1, 3, '• x');
-    const update = refreshNotes([[''], ['', '', '']], marks);
-    expect(update.writes).toEqual([{ row: 1, col: 3, notes: [[`${MARK_HEADER}\n• x`]] }]);
+  it('reads ragged note grids as padded with empty notes', () => {
+    expect(planNotes([[''], ['', '', '']], marksAt([1, 3])).mark).toEqual([{ row: 1, col: 3 }]);
   });
 
   it('ignores marks outside the rectangle read', () => {
-    const marks: CellMarks = new Map();
-    addMark(marks, 5, 1, '• x');
-    expect(refreshNotes([['']], marks)).toEqual({ writes: [], marked: 0 });
-  });
-
-  it('never repeats the same line twice in a cell', () => {
-    const marks: CellMarks = new Map();
-    addMark(marks, 1, 1, '• x');
-    addMark(marks, 1, 1, '• x');
-    expect(marksAt(marks, 1, 1)).toEqual(['• x']);
+    expect(planNotes([['']], marksAt([5, 1]))).toEqual({ mark: [], clear: [], rewrite: null, marked: 0 });
   });
 });
 

@@ -28,4 +28,14 @@ export class FakeRangeList {
     for (const range of this.ranges) range.writeEach(value);
     return this;
   }
+  setNote(note: string | null) {
+    this.state.hit('RangeList.setNote');
+    for (const range of this.ranges) range.noteEach(note);
+    return this;
+  }
+  clearNote() {
+    this.state.hit('RangeList.clearNote');
+    for (const range of this.ranges) range.noteEach(null);
+    return this;
+  }
 }

@@ -181,15 +181,19 @@ export class FakeRange {
   }
   setNote(note: string | null) {
     this.hit('setNote');
-    this.each((row, col) =>
-      note ? this.sheet.notes.set(cellKey(row, col), String(note)) : this.sheet.notes.delete(cellKey(row, col)),
-    );
+    this.noteEach(note);
     return this;
   }
   clearNote() {
     this.hit('clearNote');
-    this.each((row, col) => this.sheet.notes.delete(cellKey(row, col)));
+    this.noteEach(null);
     return this;
+  }
+  /** Uncounted: used by RangeList.setNote and RangeList.clearNote. */
+  noteEach(note: string | null) {
+    this.each((row, col) =>
+      note ? this.sheet.notes.set(cellKey(row, col), String(note)) : this.sheet.notes.delete(cellKey(row, col)),
+    );
   }
 
   // --- formats ----------------------------------------------------------------------------
