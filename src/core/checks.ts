@@ -9,6 +9,7 @@ import { Day, ageOn, frenchDate, yearOfDay } from './days';
 import { CONTRACT_TYPE, SEX, SITUATION, TRAINING_LEVEL, YES_NO_LABELS } from './lists';
 import { ATTENDANCE, PARTICIPANTS, ParticipantColumn, SESSIONS, headerLookup, headerOf, MAX_CONTRACT_MONTHS } from './schema';
 import { normalizeKey } from './text';
+import { PairTable } from './pair-table';
 import { CellValue, Parsed, isBlank, textOf } from './values';
 import { Participant, Table, WorkbookModel, isAnonymised, situationOf } from './workbook';
 import { CHECK_MESSAGES } from '../i18n/fr/checks';
@@ -524,9 +525,9 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
   const sessionDays = new Set<number>();
   for (const s of model.sessionRecords) if (s.date.status === 'ok') sessionDays.add(s.date.value);
 
-  // First row of each (day, ID index): per day, an array indexed by the ID's small integer.
-  /** day → person index → first row seen (small integer keys stay fast). */
-  const firstRowOf = new Map<number, Map<number, number>>();
+  // First row of each (day, ID index), days numbered in order of appearance.
+  const dayNumber = new Map<number, number>();
+  const firstRowOf = new PairTable(model.attendanceColumns.length);
   const duplicates: { day: number; rows: number[] }[] = [];
   const duplicateOf = new Map<string, number[]>();
   const dateCol = cols.date ?? -1;
@@ -580,11 +581,10 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
         add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusInvalid(status.text));
     }
     if (day !== null && index >= 0) {
-      let ofDay = firstRowOf.get(day);
-      if (!ofDay) firstRowOf.set(day, (ofDay = new Map()));
-      const first = ofDay.get(index);
-      if (first === undefined) ofDay.set(index, row);
-      else {
+      let dayIndex = dayNumber.get(day);
+      if (dayIndex === undefined) dayNumber.set(day, (dayIndex = dayNumber.size));
+      const first = firstRowOf.firstOrAdd(dayIndex, index, row);
+      if (first >= 0) {
         const key = `${day}|${index}`;
         const g = duplicateOf.get(key);
         if (g) g.push(row);

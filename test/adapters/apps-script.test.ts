@@ -333,14 +333,27 @@ describe('AppsScriptWorkbook calls the services directly (no check for optional 
   });
 
   it('gives scattered cells one note with one range list, touching no other cell', () => {
-    const wb = setup({ sheets: { T: [['a', 'b', 'c'], ['', '', ''], ['', '', ''], ['', '', '']] } });
+    const wb = setup({
+      sheets: {
+        T: [
+          ['a', 'b', 'c'],
+          ['', '', ''],
+          ['', '', ''],
+          ['', '', ''],
+        ],
+      },
+    });
     fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('T')!.getRange(3, 2).setNote('garde');
     fake.resetCalls();
-    wb.setNoteOnCells('T', [
-      { row: 2, col: 2 },
-      { row: 4, col: 2 },
-      { row: 2, col: 3 },
-    ], 'N');
+    wb.setNoteOnCells(
+      'T',
+      [
+        { row: 2, col: 2 },
+        { row: 4, col: 2 },
+        { row: 2, col: 3 },
+      ],
+      'N',
+    );
     const grid = [1, 2, 3, 4].map((r) => [1, 2, 3].map((c) => fake.note('T', r, c)));
     expect([fake.count('Sheet.getRangeList'), fake.count('RangeList.setNote'), grid]).toEqual([
       1,
@@ -355,7 +368,14 @@ describe('AppsScriptWorkbook calls the services directly (no check for optional 
   });
 
   it('removes the notes of scattered cells with one clearNote', () => {
-    const wb = setup({ sheets: { T: [['a', 'b'], ['', '']] } });
+    const wb = setup({
+      sheets: {
+        T: [
+          ['a', 'b'],
+          ['', ''],
+        ],
+      },
+    });
     wb.setNoteOnCells('T', [{ row: 2, col: 2 }], 'N');
     fake.resetCalls();
     wb.setNoteOnCells('T', [{ row: 2, col: 2 }], '');

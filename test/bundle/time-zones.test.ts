@@ -30,7 +30,7 @@ function reunionWorkbook() {
 /** Intl as a runtime without time-zone data has it: DateTimeFormat refuses every zone. */
 function intlWithoutTimeZones(): Record<string, unknown> {
   const real = Intl;
-  const DateTimeFormat = function () {
+  const DateTimeFormat = () => {
     throw new RangeError('Invalid time zone specified');
   };
   return { Intl: { Collator: real.Collator, NumberFormat: real.NumberFormat, PluralRules: real.PluralRules, DateTimeFormat } };

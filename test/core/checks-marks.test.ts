@@ -48,7 +48,10 @@ describe('planNotes', () => {
   });
 
   it('removes a mark that has no problem any more, on that cell only', () => {
-    const current = [['', MARK_NOTE], ['', '']];
+    const current = [
+      ['', MARK_NOTE],
+      ['', ''],
+    ];
     expect(planNotes(current, marksAt()).clear).toEqual([{ row: 1, col: 2 }]);
   });
 
@@ -89,7 +92,12 @@ describe('planNotes', () => {
     const current = Array.from({ length: 1_000 }, () => ['', MARK_NOTE]);
     const cells: [number, number][] = [];
     for (let r = 1; r <= 1_000; r++) if (r !== 500) cells.push([r, 2]);
-    expect(planNotes(current, marksAt(...cells))).toEqual({ mark: [], clear: [{ row: 500, col: 2 }], rewrite: null, marked: 999 });
+    expect(planNotes(current, marksAt(...cells))).toEqual({
+      mark: [],
+      clear: [{ row: 500, col: 2 }],
+      rewrite: null,
+      marked: 999,
+    });
   });
 
   it('reads ragged note grids as padded with empty notes', () => {
