@@ -33,8 +33,16 @@ export function valueOf<T>(p: Parsed<T>): T | null {
  */
 export function isDateValue(v: unknown): v is Date {
   if (v instanceof Date) return true;
-  return typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]';
+  if (typeof v !== 'object' || v === null) return false;
+  // Dates of another realm: their prototype, once recognised, is compared directly.
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== null && proto === foreignDatePrototype) return true;
+  if (Object.prototype.toString.call(v) !== '[object Date]') return false;
+  if (proto !== null && Object.prototype.toString.call(proto) === '[object Object]') foreignDatePrototype = proto;
+  return true;
 }
+/** Date.prototype of the last other realm whose Date was seen (Apps Script stand-ins, vm contexts). */
+let foreignDatePrototype: object | null = null;
 
 /** Cell → cleaned text ('' for blank). Numbers are written without exponent noise. */
 export function textOf(cell: CellValue): string {
@@ -119,9 +127,22 @@ export function parseDate(cell: CellValue, dates: DateCellReader): Parsed<Day> {
   return d === null ? invalid(t) : ok(d);
 }
 
+const yesNoCache = new Map<string, Parsed<boolean>>();
+
 export function parseYesNo(cell: CellValue): Parsed<boolean> {
   if (typeof cell === 'boolean') return ok(cell);
-  const t = textOf(cell);
+  if (typeof cell === 'string') {
+    let hit = yesNoCache.get(cell);
+    if (!hit) {
+      hit = yesNoOfText(textOf(cell));
+      if (yesNoCache.size < LIST_CACHE_LIMIT) yesNoCache.set(cell, hit);
+    }
+    return hit;
+  }
+  return yesNoOfText(textOf(cell));
+}
+
+function yesNoOfText(t: string): Parsed<boolean> {
   if (t === '') return BLANK;
   const v = yesNoOf(normalizeKey(t));
   return v === undefined ? invalid(t) : ok(v);

@@ -38,6 +38,7 @@ import {
   Parsed,
   idKey,
   isBlank,
+  isDateValue,
   ok,
   parseDate,
   parseInteger,
@@ -357,6 +358,18 @@ function parsedText(table: Table<string>, row: TableRow, key: string): string {
   return textOf(cellOf(table, row, key));
 }
 
+interface CommuneCell {
+  commune: Parsed<string>;
+  communeName: string | null;
+  inTerritory: boolean;
+}
+interface DistrictCell {
+  qpvDistrict: Parsed<string>;
+  qpvDistrictName: string | null;
+}
+/** Spellings remembered per column while reading (beyond, each cell is parsed anew). */
+const TEXT_CACHE_LIMIT = 5_000;
+
 export function readWorkbook(source: WorkbookSource): WorkbookModel {
   const dates = new DateCellReader(source.timeZone, source.offsets);
   const settings = readSettings(source, dates);
@@ -375,11 +388,33 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
     return c === undefined ? null : cells[c];
   };
   const pv = participants.values;
+  // Communes and districts repeat a few spellings: each is parsed and looked up once.
+  const communes = new Map<CellValue, CommuneCell>();
+  const communeOf = (cell: CellValue): CommuneCell => {
+    let c = communes.get(cell);
+    if (!c) {
+      const commune = parseText(cell);
+      const name = commune.status === 'ok' ? (territoryLookup.get(normalizeKey(commune.value)) ?? null) : null;
+      c = { commune, communeName: name ?? (commune.status === 'ok' ? commune.value : null), inTerritory: name !== null };
+      if (communes.size < TEXT_CACHE_LIMIT) communes.set(cell, c);
+    }
+    return c;
+  };
+  const districts = new Map<CellValue, DistrictCell>();
+  const districtOf = (cell: CellValue): DistrictCell => {
+    let d = districts.get(cell);
+    if (!d) {
+      const qpvDistrict = parseText(cell);
+      const name = qpvDistrict.status === 'ok' ? (districtLookup.get(normalizeKey(qpvDistrict.value)) ?? null) : null;
+      d = { qpvDistrict, qpvDistrictName: name };
+      if (districts.size < TEXT_CACHE_LIMIT) districts.set(cell, d);
+    }
+    return d;
+  };
   const participantRecords: Participant[] = participants.rowNumbers.map((rowNumber) => {
     const row = pv[rowNumber - 1];
-    const commune = parseText(get(row, 'commune'));
-    const communeName = commune.status === 'ok' ? (territoryLookup.get(normalizeKey(commune.value)) ?? null) : null;
-    const qpvDistrict = parseText(get(row, 'qpvDistrict'));
+    const commune = communeOf(get(row, 'commune'));
+    const district = districtOf(get(row, 'qpvDistrict'));
     return {
       row: rowNumber,
       id: textOf(get(row, 'id')),
@@ -388,13 +423,13 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
       firstName: textOf(get(row, 'firstName')),
       sex: parseList(get(row, 'sex'), SEX),
       birthDate: parseDate(get(row, 'birthDate'), dates),
-      commune,
-      communeName: communeName ?? (commune.status === 'ok' ? commune.value : null),
-      inTerritory: communeName !== null,
+      commune: commune.commune,
+      communeName: commune.communeName,
+      inTerritory: commune.inTerritory,
       postcode: parseText(get(row, 'postcode')),
       qpvResident: parseYesNo(get(row, 'qpvResident')),
-      qpvDistrict,
-      qpvDistrictName: qpvDistrict.status === 'ok' ? (districtLookup.get(normalizeKey(qpvDistrict.value)) ?? null) : null,
+      qpvDistrict: district.qpvDistrict,
+      qpvDistrictName: district.qpvDistrictName,
       trainingLevel: parseList(get(row, 'trainingLevel'), TRAINING_LEVEL),
       entryDate: parseDate(get(row, 'entryDate'), dates),
       situation: parseList(get(row, 'situation'), SITUATION),
@@ -441,13 +476,23 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
     idKey: new Array(n),
     status: new Array(n),
   };
+  const dateOf = repeatedDateParser(dates);
+  const statuses = new Map<CellValue, Parsed<AttendanceStatus>>();
+  const statusOf = (cell: CellValue): Parsed<AttendanceStatus> => {
+    let p = statuses.get(cell);
+    if (!p) {
+      p = parseList(cell, ATTENDANCE_STATUS);
+      if (statuses.size < TEXT_CACHE_LIMIT) statuses.set(cell, p);
+    }
+    return p;
+  };
   for (let i = 0; i < n; i++) {
     const cells = av[aRows[i] - 1];
     const id = idOf(idCol === undefined ? null : cells[idCol]);
-    columns.date[i] = dateCol === undefined ? BLANK : parseDate(cells[dateCol], dates);
+    columns.date[i] = dateCol === undefined ? BLANK : dateOf(cells[dateCol]);
     columns.participantId[i] = id.text;
     columns.idKey[i] = id.key;
-    columns.status[i] = statusCol === undefined ? BLANK : parseList(cells[statusCol], ATTENDANCE_STATUS);
+    columns.status[i] = statusCol === undefined ? BLANK : statusOf(cells[statusCol]);
   }
 
   const model = {
@@ -470,6 +515,27 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
     get: (): AttendanceRecord[] => (records ??= attendanceRecordsOf(columns)),
   });
   return model as WorkbookModel;
+}
+
+/**
+ * parseDate for a column where the same few hundred days repeat (Présences): a Date cell's
+ * result is remembered by its instant in a small direct-mapped cache (typed array, one slot
+ * per day modulo its size), so each of 200 000 cells costs a comparison.
+ */
+function repeatedDateParser(dates: DateCellReader): (cell: CellValue) => Parsed<Day> {
+  const SLOTS = 1024;
+  const instants = new Float64Array(SLOTS).fill(Number.NaN);
+  const results: Parsed<Day>[] = new Array(SLOTS);
+  return (cell) => {
+    if (!isDateValue(cell)) return parseDate(cell, dates);
+    const ms = cell.getTime();
+    const slot = Math.floor(ms / 86_400_000) & (SLOTS - 1);
+    if (instants[slot] === ms) return results[slot];
+    const parsed = parseDate(cell, dates);
+    instants[slot] = ms;
+    results[slot] = parsed;
+    return parsed;
+  };
 }
 
 /** One record per row of the columns. */
