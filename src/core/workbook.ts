@@ -373,9 +373,9 @@ const TEXT_CACHE_LIMIT = 5_000;
 export function readWorkbook(source: WorkbookSource): WorkbookModel {
   const dates = new DateCellReader(source.timeZone, source.offsets);
   const settings = readSettings(source, dates);
+  // Each tab is read just before its records are built, Présences (the biggest) last: its
+  // freshly read cells are then not carried through the allocations of the other tabs.
   const participants = readTable(source, PARTICIPANTS);
-  const sessions = readTable(source, SESSIONS);
-  const attendance = readTable(source, ATTENDANCE);
 
   const territoryLookup = new Map<string, string>();
   for (const c of settings.territory) territoryLookup.set(normalizeKey(c), c);
@@ -444,6 +444,7 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
     };
   });
 
+  const sessions = readTable(source, SESSIONS);
   const sessionRecords: Session[] = sessions.rows.map((row) => ({
     row: row.row,
     date: parseDate(cellOf(sessions, row, 'date'), dates),
@@ -453,6 +454,7 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
     comment: parsedText(sessions, row, 'comment'),
   }));
 
+  const attendance = readTable(source, ATTENDANCE);
   const ac = attendance.columns;
   // An ID repeats on many Présences rows: its text and key are computed once per spelling.
   const idTexts = new Map<string, { text: string; key: string }>();
