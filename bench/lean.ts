@@ -1,0 +1,173 @@
+/**
+ * `npm run bench:lean` — the SPEC §9 ratios again, under a *lean* stand-in of the Apps
+ * Script services (indicative, never fails): getValues copies each row array (Date cells are
+ * the stored objects, not new ones), getNotes copies the stored notes. Reading is then much
+ * cheaper than through the counting fake (test/support/fake-gas), which builds every cell,
+ * so the same code gives higher ratios: this measures how much of our own work is left on
+ * top of reading, whatever the stand-in.
+ */
+import { createServerApi } from '../src/server/api';
+import { appsScriptServices } from '../src/server/services';
+import { generateDataset } from './dataset';
+import { cpuMs, median } from './measure';
+
+type Cell = string | number | boolean | Date;
+
+class LeanSheet {
+  notes: string[][] = [];
+  constructor(
+    readonly name: string,
+    readonly values: Cell[][],
+  ) {}
+  getName() {
+    return this.name;
+  }
+  getLastRow() {
+    return this.values.length;
+  }
+  getLastColumn() {
+    return this.values.reduce((w, r) => Math.max(w, r.length), 0);
+  }
+  getMaxRows() {
+    return this.values.length + 1000;
+  }
+  getMaxColumns() {
+    return this.getLastColumn() + 26;
+  }
+  getDataRange() {
+    return new LeanRange(this, 1, 1, this.values.length, this.getLastColumn());
+  }
+  getRange(row: number, col: number, numRows = 1, numCols = 1) {
+    return new LeanRange(this, row, col, numRows, numCols);
+  }
+  getRangeList(a1s: string[]) {
+    const ranges = a1s.map((a1) => {
+      const m = /^([A-Z]+)(\d+)(?::[A-Z]+(\d+))?$/.exec(a1);
+      if (!m) throw new Error(`A1 ${a1}`);
+      const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      const first = Number(m[2]);
+      return new LeanRange(this, first, col, (m[3] ? Number(m[3]) : first) - first + 1, 1);
+    });
+    return {
+      setNote: (note: string) => ranges.forEach((r) => r.setNote(note)),
+      clearNote: () => ranges.forEach((r) => r.setNote('')),
+    };
+  }
+}
+
+class LeanRange {
+  constructor(
+    private readonly sheet: LeanSheet,
+    private readonly row: number,
+    private readonly col: number,
+    private readonly numRows: number,
+    private readonly numCols: number,
+  ) {}
+  getValues(): Cell[][] {
+    const out: Cell[][] = new Array(this.numRows);
+    for (let i = 0; i < this.numRows; i++) {
+      const line = this.sheet.values[this.row - 1 + i] ?? [];
+      out[i] =
+        this.col === 1 && line.length === this.numCols
+          ? line.slice()
+          : Array.from({ length: this.numCols }, (_, j) => line[this.col - 1 + j] ?? '');
+    }
+    return out;
+  }
+  getNotes(): string[][] {
+    const out: string[][] = new Array(this.numRows);
+    for (let i = 0; i < this.numRows; i++) {
+      const line = this.sheet.notes[this.row - 1 + i];
+      out[i] = line
+        ? Array.from({ length: this.numCols }, (_, j) => line[this.col - 1 + j] ?? '')
+        : new Array(this.numCols).fill('');
+    }
+    return out;
+  }
+  setNotes(notes: string[][]) {
+    notes.forEach((line, i) =>
+      line.forEach((note, j) => {
+        this.sheet.notes[this.row - 1 + i] ??= [];
+        this.sheet.notes[this.row - 1 + i][this.col - 1 + j] = note;
+      }),
+    );
+    return this;
+  }
+  setNote(note: string) {
+    for (let i = 0; i < this.numRows; i++) {
+      this.sheet.notes[this.row - 1 + i] ??= [];
+      for (let j = 0; j < this.numCols; j++) this.sheet.notes[this.row - 1 + i][this.col - 1 + j] = note;
+    }
+    return this;
+  }
+}
+
+function formatDate(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
+function main(): void {
+  const ds = generateDataset(10_000);
+  const sheets = Object.entries(ds.tabs).map(
+    ([name, rows]) =>
+      new LeanSheet(
+        name,
+        rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : c)) as Cell[]),
+      ),
+  );
+  const spreadsheet = {
+    getSheets: () => sheets,
+    getSheetByName: (name: string) => sheets.find((s) => s.name === name) ?? null,
+    getSpreadsheetTimeZone: () => 'Europe/Paris',
+    getActiveSheet: () => sheets[0],
+    toast() {},
+  };
+  const globals = globalThis as Record<string, unknown>;
+  globals.SpreadsheetApp = { getActiveSpreadsheet: () => spreadsheet, flush() {}, getUi: () => ({}) };
+  globals.LockService = { getDocumentLock: () => ({ tryLock: () => true, releaseLock() {} }) };
+  globals.Utilities = { formatDate };
+  globals.Session = { getScriptTimeZone: () => 'Europe/Paris' };
+  const api = () => createServerApi(appsScriptServices());
+  const runs = 7;
+  const samples = { a: [] as number[], b: [] as number[], indicators: [] as number[], validate: [] as number[] };
+  for (let i = 0; i <= runs; i++) {
+    const a = cpuMs(() => sheets.forEach((s) => s.getDataRange().getValues())).ms;
+    const b = cpuMs(() =>
+      sheets.forEach((s) => {
+        const r = s.getDataRange();
+        r.getValues();
+        r.getNotes();
+      }),
+    ).ms;
+    const indicators = cpuMs(() => api().computeIndicators(ds.reportYear)).ms;
+    for (const s of sheets) s.notes = [];
+    const validate = cpuMs(() => api().validateWorkbook()).ms;
+    if (i === 0) continue; // warm-up
+    samples.a.push(a);
+    samples.b.push(b);
+    samples.indicators.push(indicators);
+    samples.validate.push(validate);
+  }
+  const [a, b, indicators, validate] = [samples.a, samples.b, samples.indicators, samples.validate].map(median);
+  const ms = (v: number) => `${v.toFixed(0)} ms`;
+  console.log(`Substitut léger (indicatif), 10 000 participants, médianes de ${runs} :`);
+  console.log(
+    `  plancher A ${ms(a)}, plancher B ${ms(b)}, computeIndicators ${ms(indicators)}, validateWorkbook ${ms(validate)}`,
+  );
+  console.log(
+    `  computeIndicators / A ×${(indicators / a).toFixed(2).replace('.', ',')} ; validateWorkbook / B ×${(validate / b).toFixed(2).replace('.', ',')}`,
+  );
+}
+
+main();
