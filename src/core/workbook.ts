@@ -370,6 +370,19 @@ interface DistrictCell {
 /** Spellings remembered per column while reading (beyond, each cell is parsed anew). */
 const TEXT_CACHE_LIMIT = 5_000;
 
+/** `parse`, remembering its result per cell value (a column repeats a few spellings). */
+function remembered<T>(parse: (cell: CellValue) => T): (cell: CellValue) => T {
+  const results = new Map<CellValue, T>();
+  return (cell) => {
+    let result = results.get(cell);
+    if (result === undefined) {
+      result = parse(cell);
+      if (results.size < TEXT_CACHE_LIMIT) results.set(cell, result);
+    }
+    return result;
+  };
+}
+
 export function readWorkbook(source: WorkbookSource): WorkbookModel {
   const dates = new DateCellReader(source.timeZone, source.offsets);
   const settings = readSettings(source, dates);
@@ -389,28 +402,16 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
   };
   const pv = participants.values;
   // Communes and districts repeat a few spellings: each is parsed and looked up once.
-  const communes = new Map<CellValue, CommuneCell>();
-  const communeOf = (cell: CellValue): CommuneCell => {
-    let c = communes.get(cell);
-    if (!c) {
-      const commune = parseText(cell);
-      const name = commune.status === 'ok' ? (territoryLookup.get(normalizeKey(commune.value)) ?? null) : null;
-      c = { commune, communeName: name ?? (commune.status === 'ok' ? commune.value : null), inTerritory: name !== null };
-      if (communes.size < TEXT_CACHE_LIMIT) communes.set(cell, c);
-    }
-    return c;
-  };
-  const districts = new Map<CellValue, DistrictCell>();
-  const districtOf = (cell: CellValue): DistrictCell => {
-    let d = districts.get(cell);
-    if (!d) {
-      const qpvDistrict = parseText(cell);
-      const name = qpvDistrict.status === 'ok' ? (districtLookup.get(normalizeKey(qpvDistrict.value)) ?? null) : null;
-      d = { qpvDistrict, qpvDistrictName: name };
-      if (districts.size < TEXT_CACHE_LIMIT) districts.set(cell, d);
-    }
-    return d;
-  };
+  const communeOf = remembered((cell): CommuneCell => {
+    const commune = parseText(cell);
+    const name = commune.status === 'ok' ? (territoryLookup.get(normalizeKey(commune.value)) ?? null) : null;
+    return { commune, communeName: name ?? (commune.status === 'ok' ? commune.value : null), inTerritory: name !== null };
+  });
+  const districtOf = remembered((cell): DistrictCell => {
+    const qpvDistrict = parseText(cell);
+    const name = qpvDistrict.status === 'ok' ? (districtLookup.get(normalizeKey(qpvDistrict.value)) ?? null) : null;
+    return { qpvDistrict, qpvDistrictName: name };
+  });
   const participantRecords: Participant[] = participants.rowNumbers.map((rowNumber) => {
     const row = pv[rowNumber - 1];
     const commune = communeOf(get(row, 'commune'));
@@ -479,15 +480,7 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
     status: new Array(n),
   };
   const dateOf = repeatedDateParser(dates);
-  const statuses = new Map<CellValue, Parsed<AttendanceStatus>>();
-  const statusOf = (cell: CellValue): Parsed<AttendanceStatus> => {
-    let p = statuses.get(cell);
-    if (!p) {
-      p = parseList(cell, ATTENDANCE_STATUS);
-      if (statuses.size < TEXT_CACHE_LIMIT) statuses.set(cell, p);
-    }
-    return p;
-  };
+  const statusOf = remembered((cell): Parsed<AttendanceStatus> => parseList(cell, ATTENDANCE_STATUS));
   for (let i = 0; i < n; i++) {
     const cells = av[aRows[i] - 1];
     const id = idOf(idCol === undefined ? null : cells[idCol]);
