@@ -29,12 +29,27 @@ function decode(v: Wire): unknown {
   return v;
 }
 
+let lastCall = 0;
+
+/**
+ * Sends one call and blocks until its reply. The flag only says "look now": a reply may become
+ * readable a moment after the flag is set (the known race between Atomics and MessagePort, see
+ * babel/babel#14541 and un-ts/synckit#217), so the thread looks again, briefly, until the reply
+ * carrying this call's number is there; a stale reply (from a run that failed) is dropped.
+ */
 function call(handle: number, method: string, args: unknown[]): unknown {
+  const id = ++lastCall;
   Atomics.store(signal, 0, 0);
-  port.postMessage({ type: 'call', handle, method, args: args.map(encode) });
-  Atomics.wait(signal, 0, 0);
-  const reply = receiveMessageOnPort(port)?.message as { value?: Wire; error?: string } | undefined;
-  if (!reply) throw new Error('colleague-worker: no reply');
+  port.postMessage({ type: 'call', id, handle, method, args: args.map(encode) });
+  const giveUp = Date.now() + 30_000;
+  let reply: { id?: number; value?: Wire; error?: string } | undefined;
+  while (reply === undefined) {
+    Atomics.wait(signal, 0, 0, 20);
+    const received = receiveMessageOnPort(port)?.message as typeof reply;
+    if (received !== undefined && received.id === id) reply = received;
+    else if (received === undefined && Date.now() > giveUp) throw new Error('colleague-worker: no reply');
+    else if (received === undefined) Atomics.store(signal, 0, 0);
+  }
   if (reply.error !== undefined) throw new Error(reply.error);
   return decode(reply.value);
 }
