@@ -9,9 +9,19 @@ import { Day, ageOn, frenchDate, yearOfDay } from './days';
 import { CONTRACT_TYPE, SEX, SITUATION, TRAINING_LEVEL, YES_NO_LABELS } from './lists';
 import { ATTENDANCE, PARTICIPANTS, ParticipantColumn, SESSIONS, headerLookup, headerOf, MAX_CONTRACT_MONTHS } from './schema';
 import { normalizeKey } from './text';
-import { PairTable } from './pair-table';
 import { CellValue, Parsed, isBlank, textOf } from './values';
-import { Participant, Table, WorkbookModel, isAnonymised, situationOf } from './workbook';
+import {
+  AttendanceColumns,
+  CELL_BLANK,
+  CELL_INVALID,
+  CELL_OK,
+  Participant,
+  STATUS_INVALID,
+  Table,
+  WorkbookModel,
+  isAnonymised,
+  situationOf,
+} from './workbook';
 import { CHECK_MESSAGES } from '../i18n/fr/checks';
 
 export const CHECK_SEVERITY = {
@@ -188,7 +198,7 @@ function othersOf(rows: readonly number[], self: number): number[] {
   return out;
 }
 
-function pushGroup(groups: Map<string, number[]>, key: string, row: number): void {
+function pushGroup<K>(groups: Map<K, number[]>, key: K, row: number): void {
   const g = groups.get(key);
   if (g) g.push(row);
   else groups.set(key, [row]);
@@ -206,32 +216,49 @@ const TAB_ATTENDANCE = 2;
 
 const OUTCOMES_NEEDING_EXIT = new Set(['Formation', 'Emploi', 'Abandon', 'Autre']);
 
-/** What the checks of one Participants row need. */
-interface RowContext {
-  p: Participant;
-  cells: CellValue[];
+/**
+ * What the checks of one Participants row need. One instance is moved from row to row
+ * (no object or closure per row on 10 000 rows).
+ */
+class RowContext {
+  p!: Participant;
+  cells!: CellValue[];
   /** Readable `Anonymisé le`: the personal fields are empty by design (SPEC §3, §11). */
-  anonymised: boolean;
-  birth: Day | null;
-  entry: Day | null;
-  has(key: ParticipantColumn): boolean;
-  header(key: ParticipantColumn): string;
-  add(key: ParticipantColumn | null, code: CheckCode, message: string): void;
-}
+  anonymised = false;
+  birth: Day | null = null;
+  entry: Day | null = null;
 
-/** Cross-row groups of the Participants checks. */
-interface ParticipantGroups {
-  ids: Map<string, number[]>;
-  persons: Map<string, number[]>;
-  idOfRow: Map<number, string>;
-}
+  constructor(
+    private readonly columns: Partial<Record<ParticipantColumn, number>>,
+    private readonly out: IssueList,
+  ) {}
 
-function checkIdentity(r: RowContext, groups: ParticipantGroups): void {
-  const { p } = r;
-  if (r.has('id')) {
-    if (p.id === '') r.add('id', 'ID_MISSING', CHECK_MESSAGES.idMissing());
-    else pushGroup(groups.ids, p.idKey, p.row);
+  moveTo(p: Participant, cells: CellValue[]): this {
+    this.p = p;
+    this.cells = cells;
+    this.anonymised = isAnonymised(p);
+    this.birth = p.birthDate.status === 'ok' ? p.birthDate.value : null;
+    this.entry = p.entryDate.status === 'ok' ? p.entryDate.value : null;
+    return this;
   }
+
+  has(key: ParticipantColumn): boolean {
+    return this.columns[key] !== undefined;
+  }
+
+  header(key: ParticipantColumn): string {
+    return headerOf(PARTICIPANTS, key);
+  }
+
+  add(key: ParticipantColumn | null, code: CheckCode, message: string): void {
+    const col = key === null ? -1 : this.columns[key]!;
+    this.out.add(TAB_PARTICIPANTS, this.p.row, key === null ? null : this.header(key), col, code, message);
+  }
+}
+
+function checkIdentity(r: RowContext): void {
+  const { p } = r;
+  if (r.has('id') && p.id === '') r.add('id', 'ID_MISSING', CHECK_MESSAGES.idMissing());
   if (r.anonymised) return;
   if (r.has('lastName') && p.lastName === '') r.add('lastName', 'NAME_MISSING', CHECK_MESSAGES.lastNameMissing());
   if (r.has('firstName') && p.firstName === '') r.add('firstName', 'NAME_MISSING', CHECK_MESSAGES.firstNameMissing());
@@ -380,32 +407,88 @@ function checkContacts(r: RowContext, phoneCol: number | undefined): void {
     r.add('email', 'EMAIL_INVALID', CHECK_MESSAGES.emailInvalid(p.email.value));
 }
 
-/** Same person under several IDs: grouped by normalised Nom + Prénom + Date de naissance. */
-function groupPerson(r: RowContext, groups: ParticipantGroups): void {
-  const { p, birth } = r;
-  if (r.anonymised || birth === null || p.lastName === '' || p.firstName === '') return;
-  const key = `${normalizeKey(p.lastName)}|${normalizeKey(p.firstName)}|${birth}`;
-  if (key.startsWith('|') || key.includes('||')) return; // names made only of punctuation
-  pushGroup(groups.persons, key, p.row);
-  groups.idOfRow.set(p.row, p.idKey);
+/** Rows sharing an ID (case and surrounding spaces ignored), each group in row order. */
+function duplicateIds(model: WorkbookModel): Participant[][] {
+  const { indexOf } = model.people;
+  const counts = new Int32Array(indexOf.size);
+  for (const p of model.participantRecords) if (p.idKey !== '') counts[indexOf.get(p.idKey)!]++;
+  const groups = new Map<number, Participant[]>();
+  for (const p of model.participantRecords) {
+    if (p.idKey === '') continue;
+    const k = indexOf.get(p.idKey)!;
+    if (counts[k] < 2) continue;
+    const g = groups.get(k);
+    if (g) g.push(p);
+    else groups.set(k, [p]);
+  }
+  return [...groups.values()];
 }
 
-function reportParticipantGroups(model: WorkbookModel, groups: ParticipantGroups, out: IssueList): void {
+/**
+ * Same person under several IDs: rows grouped by normalised Nom + Prénom + Date de naissance
+ * (each spelling normalised once, names numbered, rows sorted by the three numbers), keeping
+ * the groups whose rows carry at least two IDs.
+ */
+function possibleDuplicatePersons(model: WorkbookModel): Participant[][] {
+  const records = model.participantRecords;
+  const byKey = new Map<string, number>();
+  const bySpelling = new Map<string, number>();
+  const numberOfName = (name: string): number => {
+    let n = bySpelling.get(name);
+    if (n === undefined) {
+      const key = normalizeKey(name);
+      // A name made only of punctuation normalises to nothing: no grouping on it.
+      n = key === '' ? -1 : byKey.get(key);
+      if (n === undefined) byKey.set(key, (n = byKey.size));
+      bySpelling.set(name, n);
+    }
+    return n;
+  };
+  const last = new Int32Array(records.length);
+  const first = new Int32Array(records.length);
+  const birth = new Float64Array(records.length);
+  const eligible: number[] = [];
+  records.forEach((p, i) => {
+    if (isAnonymised(p) || p.birthDate.status !== 'ok' || p.lastName === '' || p.firstName === '') return;
+    last[i] = numberOfName(p.lastName);
+    first[i] = numberOfName(p.firstName);
+    if (last[i] < 0 || first[i] < 0) return;
+    birth[i] = p.birthDate.value;
+    eligible.push(i);
+  });
+  eligible.sort((a, b) => last[a] - last[b] || first[a] - first[b] || birth[a] - birth[b] || a - b);
+  const groups: Participant[][] = [];
+  for (let start = 0; start < eligible.length; ) {
+    const a = eligible[start];
+    let end = start + 1;
+    while (end < eligible.length) {
+      const b = eligible[end];
+      if (last[b] !== last[a] || first[b] !== first[a] || birth[b] !== birth[a]) break;
+      end++;
+    }
+    if (end - start >= 2) {
+      const group = eligible.slice(start, end).map((i) => records[i]);
+      if (new Set(group.map((p) => p.idKey)).size >= 2) groups.push(group); // one ID on every row: ID_DUPLICATE
+    }
+    start = end;
+  }
+  return groups;
+}
+
+function reportParticipantGroups(model: WorkbookModel, out: IssueList): void {
   const idCol = model.participants.columns.id ?? -1;
   const idHeader = headerOf(PARTICIPANTS, 'id');
-  const byRow = new Map<number, Participant>();
-  for (const p of model.participantRecords) byRow.set(p.row, p);
-  for (const rows of groups.ids.values()) {
-    if (rows.length < 2) continue;
-    for (const row of rows) {
-      const message = CHECK_MESSAGES.idDuplicate(byRow.get(row)!.id, othersOf(rows, row), rows.length - 1);
-      out.add(TAB_PARTICIPANTS, row, idHeader, idCol, 'ID_DUPLICATE', message);
+  if (idCol >= 0) {
+    for (const group of duplicateIds(model)) {
+      const rows = group.map((p) => p.row);
+      for (const p of group) {
+        const message = CHECK_MESSAGES.idDuplicate(p.id, othersOf(rows, p.row), rows.length - 1);
+        out.add(TAB_PARTICIPANTS, p.row, idHeader, idCol, 'ID_DUPLICATE', message);
+      }
     }
   }
-  for (const rows of groups.persons.values()) {
-    if (rows.length < 2) continue;
-    const ids = new Set(rows.map((r) => groups.idOfRow.get(r)));
-    if (ids.size < 2) continue; // same ID on every row: that is ID_DUPLICATE, not another person
+  for (const group of possibleDuplicatePersons(model)) {
+    const rows = group.map((p) => p.row);
     for (const row of rows) {
       const message = CHECK_MESSAGES.possibleDuplicatePerson(othersOf(rows, row), rows.length - 1);
       out.add(TAB_PARTICIPANTS, row, null, -1, 'POSSIBLE_DUPLICATE_PERSON', message);
@@ -418,32 +501,20 @@ function checkParticipants(model: WorkbookModel, today: Day, out: IssueList): vo
   reportMissingColumns(participantsTable, TAB_PARTICIPANTS, out, true);
   if (participantsTable.headerRow === null) return;
   const cols = participantsTable.columns;
-  const has = (k: ParticipantColumn): boolean => cols[k] !== undefined;
-  const header = (k: ParticipantColumn): string => headerOf(PARTICIPANTS, k);
   const territory = model.settings.territory;
-  const groups: ParticipantGroups = { ids: new Map(), persons: new Map(), idOfRow: new Map() };
-
+  const r = new RowContext(cols, out);
+  const values = participantsTable.values;
+  const rowNumbers = participantsTable.rowNumbers;
   model.participantRecords.forEach((p, i) => {
-    const r: RowContext = {
-      p,
-      cells: participantsTable.values[participantsTable.rowNumbers[i] - 1],
-      anonymised: isAnonymised(p),
-      birth: p.birthDate.status === 'ok' ? p.birthDate.value : null,
-      entry: p.entryDate.status === 'ok' ? p.entryDate.value : null,
-      has,
-      header,
-      add: (key, code, message) =>
-        out.add(TAB_PARTICIPANTS, p.row, key === null ? null : header(key), key === null ? -1 : cols[key]!, code, message),
-    };
-    checkIdentity(r, groups);
+    r.moveTo(p, values[rowNumbers[i] - 1]);
+    checkIdentity(r);
     checkDatesAndAge(r, today);
     checkLists(r);
     checkResidence(r, territory);
     checkContractAndOutcome(r);
     checkContacts(r, cols.phone);
-    groupPerson(r, groups);
   });
-  reportParticipantGroups(model, groups, out);
+  reportParticipantGroups(model, out);
 }
 
 function checkSessions(model: WorkbookModel, out: IssueList): void {
@@ -502,22 +573,10 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
   const dateHeader = headerOf(ATTENDANCE, 'date');
   const idHeader = headerOf(ATTENDANCE, 'participantId');
   const statusHeader = headerOf(ATTENDANCE, 'status');
-
-  // Participants by ID (first row wins), when the Participants tab can be read.
+  // Participants by ID index (model.people: the participants' IDs first, first row wins).
   const participantsTable = model.participants;
   const participantsKnown = participantsTable.headerRow !== null && participantsTable.columns.id !== undefined;
-  // Every ID gets a small integer (participants first): one string look-up per row.
-  const idIndex = new Map<string, number>();
-  const people: Participant[] = [];
-  if (participantsKnown) {
-    for (const p of model.participantRecords) {
-      if (p.idKey !== '' && !idIndex.has(p.idKey)) {
-        idIndex.set(p.idKey, people.length);
-        people.push(p);
-      }
-    }
-  }
-
+  const people = model.people.participants;
   // Session days, unless the Séances tab exists without a usable Date column (reported there).
   const sessionsTable = model.sessions;
   const sessionsKnown =
@@ -525,11 +584,6 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
   const sessionDays = new Set<number>();
   for (const s of model.sessionRecords) if (s.date.status === 'ok') sessionDays.add(s.date.value);
 
-  // First row of each (day, ID index), days numbered in order of appearance.
-  const dayNumber = new Map<number, number>();
-  const firstRowOf = new PairTable(model.attendanceColumns.length);
-  const duplicates: { day: number; rows: number[] }[] = [];
-  const duplicateOf = new Map<string, number[]>();
   const dateCol = cols.date ?? -1;
   const idCol = cols.participantId ?? -1;
   const statusCol = cols.status ?? -1;
@@ -537,65 +591,43 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
     out.add(TAB_ATTENDANCE, row, header, col, code, message);
 
   const att = model.attendanceColumns;
+  const days = numberDays(att);
   for (let i = 0; i < att.length; i++) {
     const row = att.row[i];
-    const date = att.date[i];
-    const idKey = att.idKey[i];
-    const participantId = att.participantId[i];
-    const day = date.status === 'ok' ? date.value : null;
+    const state = att.dateState[i];
+    const day = att.day[i];
     if (dateCol >= 0) {
-      if (date.status === 'blank')
+      if (state === CELL_BLANK)
         add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceDateMissing());
-      else if (date.status === 'invalid') add(row, dateHeader, dateCol, 'DATE_INVALID', CHECK_MESSAGES.dateInvalid(date.text));
-      else if (date.value > today)
-        add(row, dateHeader, dateCol, 'ATTENDANCE_IN_FUTURE', CHECK_MESSAGES.attendanceInFuture(frenchDate(date.value)));
-      else if (sessionsKnown && !sessionDays.has(date.value)) {
-        add(
-          row,
-          dateHeader,
-          dateCol,
-          'ATTENDANCE_UNKNOWN_SESSION',
-          CHECK_MESSAGES.attendanceUnknownSession(frenchDate(date.value)),
-        );
-      }
+      else if (state === CELL_INVALID)
+        add(row, dateHeader, dateCol, 'DATE_INVALID', CHECK_MESSAGES.dateInvalid(att.invalidDates.get(i) ?? ''));
+      else if (day > today)
+        add(row, dateHeader, dateCol, 'ATTENDANCE_IN_FUTURE', CHECK_MESSAGES.attendanceInFuture(frenchDate(day)));
+      else if (sessionsKnown && !sessionDays.has(day))
+        add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceUnknownSession(frenchDate(day)));
     }
-    let person: Participant | undefined;
-    let index = -1;
-    if (idKey !== '') {
-      const known = idIndex.get(idKey);
-      if (known === undefined) idIndex.set(idKey, (index = idIndex.size));
-      else index = known;
-      if (index < people.length) person = people[index];
-    }
+    const index = att.person[i];
+    const person = index >= 0 && index < people.length ? people[index] : undefined;
     if (idCol >= 0) {
+      const participantId = att.idTexts[att.idText[i]];
       if (participantId === '') add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceIdMissing());
       else if (participantsKnown && person === undefined) {
         add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceUnknownParticipant(participantId));
       }
     }
     if (statusCol >= 0) {
-      const status = att.status[i];
-      if (status.status === 'blank')
-        add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusMissing());
-      else if (status.status === 'invalid')
-        add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusInvalid(status.text));
+      const code = att.status[i];
+      if (code === 0) add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusMissing());
+      else if (code === STATUS_INVALID)
+        add(
+          row,
+          statusHeader,
+          statusCol,
+          'ATTENDANCE_STATUS_INVALID',
+          CHECK_MESSAGES.attendanceStatusInvalid(att.invalidStatuses.get(i) ?? ''),
+        );
     }
-    if (day !== null && index >= 0) {
-      let dayIndex = dayNumber.get(day);
-      if (dayIndex === undefined) dayNumber.set(day, (dayIndex = dayNumber.size));
-      const first = firstRowOf.firstOrAdd(dayIndex, index, row);
-      if (first >= 0) {
-        const key = `${day}|${index}`;
-        const g = duplicateOf.get(key);
-        if (g) g.push(row);
-        else {
-          const rows = [first, row];
-          duplicateOf.set(key, rows);
-          duplicates.push({ day, rows });
-        }
-      }
-    }
-    if (person !== undefined && day !== null) {
+    if (person !== undefined && state === CELL_OK) {
       if (person.entryDate.status === 'ok' && day < person.entryDate.value) {
         add(
           row,
@@ -616,16 +648,76 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
       }
     }
   }
-  if (duplicates.length === 0) return;
-  const idText = new Map<number, string>();
-  for (let i = 0; i < att.length; i++) idText.set(att.row[i], att.participantId[i]);
-  for (const { day, rows } of duplicates) {
-    const date = frenchDate(day);
-    for (const row of rows) {
-      const message = CHECK_MESSAGES.attendanceDuplicate(idText.get(row) ?? '', date, othersOf(rows, row), rows.length - 1);
-      out.add(TAB_ATTENDANCE, row, null, -1, 'ATTENDANCE_DUPLICATE', message);
+  for (const indexes of duplicateAttendance(att, days, model.people.keys.length)) {
+    const rows = indexes.map((i) => att.row[i]);
+    const date = frenchDate(att.day[indexes[0]]);
+    indexes.forEach((i, k) => {
+      const id = att.idTexts[att.idText[i]];
+      const message = CHECK_MESSAGES.attendanceDuplicate(id, date, othersOf(rows, rows[k]), rows.length - 1);
+      out.add(TAB_ATTENDANCE, rows[k], null, -1, 'ATTENDANCE_DUPLICATE', message);
+    });
+  }
+}
+
+/** Each readable day of the Présences rows numbered 0, 1, … (-1 for the other rows), and how many. */
+function numberDays(att: AttendanceColumns): { index: Int32Array; count: number } {
+  const index = new Int32Array(att.length);
+  const numbers = new Map<number, number>();
+  let lastDay = Number.NaN;
+  let lastIndex = -1;
+  for (let i = 0; i < att.length; i++) {
+    if (att.dateState[i] !== CELL_OK) {
+      index[i] = -1;
+      continue;
+    }
+    const day = att.day[i];
+    // Rows of a session usually follow each other: one look-up per run of the same day.
+    if (day !== lastDay) {
+      let n = numbers.get(day);
+      if (n === undefined) numbers.set(day, (n = numbers.size));
+      lastDay = day;
+      lastIndex = n;
+    }
+    index[i] = lastIndex;
+  }
+  return { index, count: numbers.size };
+}
+
+/**
+ * Groups of Présences rows (as indexes, in row order) with the same day and the same ID.
+ * Rows are bucketed by person (a counting sort, in row order), then each person's days are
+ * compared through one stamp per day: two passes over small typed arrays, whatever the size.
+ */
+function duplicateAttendance(att: AttendanceColumns, days: { index: Int32Array; count: number }, personCount: number): number[][] {
+  const start = new Int32Array(personCount + 1);
+  for (let i = 0; i < att.length; i++) {
+    if (att.person[i] >= 0 && days.index[i] >= 0) start[att.person[i] + 1]++;
+  }
+  for (let p = 0; p < personCount; p++) start[p + 1] += start[p];
+  const next = start.slice(0, personCount);
+  const order = new Int32Array(start[personCount]);
+  for (let i = 0; i < att.length; i++) {
+    const p = att.person[i];
+    if (p >= 0 && days.index[i] >= 0) order[next[p]++] = i;
+  }
+  const seenBy = new Int32Array(days.count).fill(-1);
+  const firstAt = new Int32Array(days.count);
+  const groups = new Map<number, number[]>();
+  for (let p = 0; p < personCount; p++) {
+    for (let k = start[p]; k < start[p + 1]; k++) {
+      const i = order[k];
+      const d = days.index[i];
+      if (seenBy[d] !== p) {
+        seenBy[d] = p;
+        firstAt[d] = i;
+        continue;
+      }
+      const group = groups.get(firstAt[d]);
+      if (group) group.push(i);
+      else groups.set(firstAt[d], [firstAt[d], i]);
     }
   }
+  return [...groups.values()];
 }
 
 /** Runs every check of SPEC §3. `today` is the spreadsheet's current day. Every issue, tab then row. */

@@ -14,10 +14,10 @@
  *   48 (the values the checks accept).
  */
 import { ageOn, Day, firstDayOfYear, lastDayOfYear, ymdOfDay } from './days';
-import { TRAINING_LEVEL } from './lists';
+import { ATTENDANCE_STATUS, TRAINING_LEVEL } from './lists';
 import { MAX_CONTRACT_MONTHS, MIN_CONTRACT_MONTHS } from './schema';
 import { valueOf } from './values';
-import { Participant, WorkbookModel, situationOf } from './workbook';
+import { CELL_OK, Participant, STATUS_INVALID, WorkbookModel, situationOf } from './workbook';
 import type { Indicators } from '../shared/api';
 
 /** Labels of the JSON keys that are not list labels (SPEC §6). */
@@ -41,7 +41,7 @@ export function mean(total: number, count: number): number | null {
 
 /** Per-ID attendance of a year, built in one pass over Présences. */
 interface YearAttendance {
-  /** idKey → slot in the typed arrays below (every participant ID). */
+  /** idKey → slot (model.people.indexOf); the participants' slots index the typed arrays below. */
   slots: Map<string, number>;
   /** First Présent day in the year per slot (NO_DAY when none). */
   firstPresent: Float64Array;
@@ -56,12 +56,6 @@ interface YearAttendance {
 
 const NO_DAY = Number.POSITIVE_INFINITY;
 
-function participantSlots(model: WorkbookModel): Map<string, number> {
-  const slots = new Map<string, number>();
-  for (const p of model.participantRecords) if (p.idKey !== '' && !slots.has(p.idKey)) slots.set(p.idKey, slots.size);
-  return slots;
-}
-
 /** Month index (0–11) of each day of the year, by offset from 1 January. */
 function monthTable(year: number): Uint8Array {
   const from = firstDayOfYear(year);
@@ -70,36 +64,38 @@ function monthTable(year: number): Uint8Array {
   return table;
 }
 
-function yearAttendance(model: WorkbookModel, year: number, slots: Map<string, number>): YearAttendance {
+function yearAttendance(model: WorkbookModel, year: number): YearAttendance {
   const from = firstDayOfYear(year);
   const to = lastDayOfYear(year);
   const months = monthTable(year);
-  const firstPresent = new Float64Array(slots.size).fill(NO_DAY);
-  const presentCount = new Int32Array(slots.size);
+  // Slot k is the ID model.people.keys[k]; the participants' IDs come first.
+  const known = model.people.participants.length;
+  const firstPresent = new Float64Array(known).fill(NO_DAY);
+  const presentCount = new Int32Array(known);
   const presencesByMonth: number[] = new Array(12).fill(0);
   let presences = 0;
   let absences = 0;
   let excused = 0;
-  const att = model.attendanceColumns;
-  for (let i = 0; i < att.length; i++) {
-    const date = att.date[i];
-    const status = att.status[i];
-    if (date.status !== 'ok' || status.status !== 'ok') continue;
-    const day = date.value;
+  const { length, dateState, day: days, person, status } = model.attendanceColumns;
+  for (let i = 0; i < length; i++) {
+    const code = status[i];
+    if (dateState[i] !== CELL_OK || code === 0 || code === STATUS_INVALID) continue;
+    const day = days[i];
     if (day < from || day > to) continue;
-    const slot = slots.get(att.idKey[i]);
-    if (slot === undefined) continue;
-    const s = status.value;
-    if (s === 'Présent') {
+    const slot = person[i];
+    if (slot < 0 || slot >= known) continue;
+    if (code === PRESENT_CODE) {
       presences++;
       presencesByMonth[months[day - from]]++;
       if (day < firstPresent[slot]) firstPresent[slot] = day;
       presentCount[slot]++;
-    } else if (s === 'Absent') absences++;
+    } else if (code === ABSENT_CODE) absences++;
     else excused++;
   }
-  return { slots, firstPresent, presentCount, presences, absences, excused, presencesByMonth };
+  return { slots: model.people.indexOf, firstPresent, presentCount, presences, absences, excused, presencesByMonth };
 }
+const PRESENT_CODE = 1 + ATTENDANCE_STATUS.labels.indexOf('Présent');
+const ABSENT_CODE = 1 + ATTENDANCE_STATUS.labels.indexOf('Absent');
 
 /** A beneficiary of the year with the day their age is measured on. */
 export interface Beneficiary {
@@ -176,7 +172,7 @@ export interface YearFigures {
 }
 
 export function computeYearFigures(model: WorkbookModel, year: number): YearFigures {
-  const att = yearAttendance(model, year, participantSlots(model));
+  const att = yearAttendance(model, year);
   const beneficiaries = beneficiariesOf(model, year, att);
   const total = beneficiaries.length;
 

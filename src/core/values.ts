@@ -18,7 +18,8 @@ export const BLANK: Parsed<never> = Object.freeze({ status: 'blank' });
 export function ok<T>(value: T): Parsed<T> {
   return { status: 'ok', value };
 }
-function invalid(text: string): Parsed<never> {
+/** An unreadable value, its text cut to 80 characters. */
+export function invalidValue(text: string): Parsed<never> {
   return { status: 'invalid', text: text.length > 80 ? `${text.slice(0, 77)}…` : text };
 }
 
@@ -103,7 +104,8 @@ export function dayOfText(text: string): Day | null {
 
 /** Shared results for days (results are never mutated): fewer allocations on big sheets. */
 const okDays = new Map<number, Parsed<Day>>();
-function okDay(d: Day): Parsed<Day> {
+/** The (shared) result of a readable day. */
+export function parsedDay(d: Day): Parsed<Day> {
   let p = okDays.get(d);
   if (!p) {
     p = ok(d);
@@ -115,16 +117,16 @@ function okDay(d: Day): Parsed<Day> {
 export function parseDate(cell: CellValue, dates: DateCellReader): Parsed<Day> {
   if (isDateValue(cell)) {
     const d = dates.dayOf(cell);
-    return d === null || d < DATE_CELL_MIN || d > SERIAL_MAX ? invalid(String(cell)) : okDay(d);
+    return d === null || d < DATE_CELL_MIN || d > SERIAL_MAX ? invalidValue(String(cell)) : parsedDay(d);
   }
   if (typeof cell === 'number') {
     const d = dayOfSerial(cell);
-    return d === null ? invalid(String(cell)) : ok(d);
+    return d === null ? invalidValue(String(cell)) : ok(d);
   }
   const t = textOf(cell);
   if (t === '') return BLANK;
   const d = dayOfText(t);
-  return d === null ? invalid(t) : ok(d);
+  return d === null ? invalidValue(t) : ok(d);
 }
 
 const yesNoCache = new Map<string, Parsed<boolean>>();
@@ -145,7 +147,7 @@ export function parseYesNo(cell: CellValue): Parsed<boolean> {
 function yesNoOfText(t: string): Parsed<boolean> {
   if (t === '') return BLANK;
   const v = yesNoOf(normalizeKey(t));
-  return v === undefined ? invalid(t) : ok(v);
+  return v === undefined ? invalidValue(t) : ok(v);
 }
 
 /** Results of list look-ups by raw text (a column repeats a handful of spellings). */
@@ -168,23 +170,23 @@ export function parseList<T extends string>(cell: CellValue, list: ListDefinitio
 function lookUpList<T extends string>(t: string, list: ListDefinition<T>): Parsed<T> {
   if (t === '') return BLANK;
   const v = list.lookup.get(normalizeKey(t));
-  return v === undefined ? invalid(t) : ok(v);
+  return v === undefined ? invalidValue(t) : ok(v);
 }
 
 /** A number, possibly written as text with a French decimal comma. */
 export function parseNumber(cell: CellValue): Parsed<number> {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : invalid(String(cell));
+  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : invalidValue(String(cell));
   const t = textOf(cell);
   if (t === '') return BLANK;
   const s = t.replace(/\s/g, '').replace(',', '.');
-  if (!/^[+-]?\d+(\.\d+)?$/.test(s)) return invalid(t);
+  if (!/^[+-]?\d+(\.\d+)?$/.test(s)) return invalidValue(t);
   return ok(Number(s));
 }
 
 export function parseInteger(cell: CellValue): Parsed<number> {
   const p = parseNumber(cell);
   if (p.status !== 'ok') return p;
-  return Number.isInteger(p.value) ? p : invalid(textOf(cell));
+  return Number.isInteger(p.value) ? p : invalidValue(textOf(cell));
 }
 
 /** Identity of an ID for uniqueness and look-ups: case and surrounding spaces ignored. */

@@ -37,6 +37,7 @@ import {
   CellValue,
   Parsed,
   idKey,
+  invalidValue,
   isBlank,
   isDateValue,
   ok,
@@ -45,6 +46,7 @@ import {
   parseList,
   parseText,
   parseYesNo,
+  parsedDay,
   textOf,
   valueOf,
 } from './values';
@@ -200,17 +202,47 @@ export interface AttendanceRecord {
   status: Parsed<AttendanceStatus>;
 }
 
+/** Parse state of a cell in `AttendanceColumns.dateState`. */
+export const CELL_BLANK = 0;
+export const CELL_OK = 1;
+export const CELL_INVALID = 2;
+/** `AttendanceColumns.status`: 0 blank, 1 + index in ATTENDANCE_STATUS.labels, or this. */
+export const STATUS_INVALID = 255;
+
 /**
- * The `Présences` rows as parallel arrays, index i for the i-th non-empty row (same order as
- * `attendanceRecords`): no object per row, for the functions that scan 200 000 rows.
+ * The `Présences` rows as parallel typed arrays, index i for the i-th non-empty row (same
+ * order as `attendanceRecords`): no object per row and nothing for the garbage collector to
+ * trace, for the functions that scan 200 000 rows.
  */
 export interface AttendanceColumns {
   length: number;
-  row: number[];
-  date: Parsed<Day>[];
-  participantId: string[];
-  idKey: string[];
-  status: Parsed<AttendanceStatus>[];
+  /** 1-based sheet row. */
+  row: readonly number[];
+  /** CELL_BLANK, CELL_OK or CELL_INVALID: the Date cell. */
+  dateState: Uint8Array;
+  /** The day, when `dateState` is CELL_OK (0 otherwise). */
+  day: Int32Array;
+  /** Index of the row's ID key in `model.people.keys`; -1 when the ID is blank. */
+  person: Int32Array;
+  /** Index of the row's ID, as written (cleaned), in `idTexts`. */
+  idText: Int32Array;
+  idTexts: string[];
+  /** 0 blank, 1 + index in ATTENDANCE_STATUS.labels, or STATUS_INVALID. */
+  status: Uint8Array;
+  /** Text of the unreadable Date and Statut cells, by index (rare). */
+  invalidDates: Map<number, string>;
+  invalidStatuses: Map<number, string>;
+}
+
+/**
+ * Every ID key of the workbook as a small integer: those of Participants first (row order;
+ * the first row of a duplicated ID wins), then those found only in Présences.
+ */
+export interface People {
+  keys: string[];
+  indexOf: Map<string, number>;
+  /** First Participants record of `keys[k]`, for k < participants.length. */
+  participants: Participant[];
 }
 
 export interface YearSettings {
@@ -248,6 +280,7 @@ export interface WorkbookModel {
   /** One object per `Présences` row, built on first use from `attendanceColumns`. */
   readonly attendanceRecords: AttendanceRecord[];
   attendanceColumns: AttendanceColumns;
+  people: People;
   territoryLookup: Map<string, string>;
   districtLookup: Map<string, string>;
 }
@@ -371,13 +404,13 @@ interface DistrictCell {
 const TEXT_CACHE_LIMIT = 5_000;
 
 /** `parse`, remembering its result per cell value (a column repeats a few spellings). */
-function remembered<T>(parse: (cell: CellValue) => T): (cell: CellValue) => T {
+function remembered<T>(parse: (cell: CellValue) => T, limit = TEXT_CACHE_LIMIT): (cell: CellValue) => T {
   const results = new Map<CellValue, T>();
   return (cell) => {
     let result = results.get(cell);
     if (result === undefined) {
       result = parse(cell);
-      if (results.size < TEXT_CACHE_LIMIT) results.set(cell, result);
+      if (results.size < limit) results.set(cell, result);
     }
     return result;
   };
@@ -455,41 +488,16 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
     comment: parsedText(sessions, row, 'comment'),
   }));
 
-  const attendance = readTable(source, ATTENDANCE);
-  const ac = attendance.columns;
-  // An ID repeats on many Présences rows: its text and key are computed once per spelling.
-  const idTexts = new Map<string, { text: string; key: string }>();
-  const idOf = (cell: CellValue): { text: string; key: string } => {
-    if (typeof cell !== 'string') return { text: textOf(cell), key: idKey(cell) };
-    let t = idTexts.get(cell);
-    if (!t) idTexts.set(cell, (t = { text: textOf(cell), key: idKey(cell) }));
-    return t;
-  };
-  const av = attendance.values;
-  const aRows = attendance.rowNumbers;
-  const n = aRows.length;
-  const dateCol = ac.date;
-  const idCol = ac.participantId;
-  const statusCol = ac.status;
-  const columns: AttendanceColumns = {
-    length: n,
-    row: aRows,
-    date: new Array(n),
-    participantId: new Array(n),
-    idKey: new Array(n),
-    status: new Array(n),
-  };
-  const dateOf = repeatedDateParser(dates);
-  const statusOf = remembered((cell): Parsed<AttendanceStatus> => parseList(cell, ATTENDANCE_STATUS));
-  for (let i = 0; i < n; i++) {
-    const cells = av[aRows[i] - 1];
-    const id = idOf(idCol === undefined ? null : cells[idCol]);
-    columns.date[i] = dateCol === undefined ? BLANK : dateOf(cells[dateCol]);
-    columns.participantId[i] = id.text;
-    columns.idKey[i] = id.key;
-    columns.status[i] = statusCol === undefined ? BLANK : statusOf(cells[statusCol]);
+  const people: People = { keys: [], indexOf: new Map(), participants: [] };
+  for (const p of participantRecords) {
+    if (p.idKey === '' || people.indexOf.has(p.idKey)) continue;
+    people.indexOf.set(p.idKey, people.keys.length);
+    people.keys.push(p.idKey);
+    people.participants.push(p);
   }
 
+  const attendance = readTable(source, ATTENDANCE);
+  const columns = attendanceColumnsOf(attendance, people, dates);
   const model = {
     timeZone: source.timeZone,
     offsets: dates.offsets,
@@ -501,13 +509,14 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
     participantRecords,
     sessionRecords,
     attendanceColumns: columns,
+    people,
     territoryLookup,
     districtLookup,
   } as Omit<WorkbookModel, 'attendanceRecords'>;
   let records: AttendanceRecord[] | null = null;
   Object.defineProperty(model, 'attendanceRecords', {
     enumerable: true,
-    get: (): AttendanceRecord[] => (records ??= attendanceRecordsOf(columns)),
+    get: (): AttendanceRecord[] => (records ??= attendanceRecordsOf(columns, people)),
   });
   return model as WorkbookModel;
 }
@@ -533,11 +542,107 @@ function repeatedDateParser(dates: DateCellReader): (cell: CellValue) => Parsed<
   };
 }
 
+interface IdCell {
+  /** Index in `people.keys`, -1 for a blank ID. */
+  person: number;
+  /** Index in the columns' `idTexts`. */
+  text: number;
+}
+
+/** The typed columns of the Présences rows; IDs not in Participants are added to `people`. */
+function attendanceColumnsOf(attendance: Table<AttendanceColumn>, people: People, dates: DateCellReader): AttendanceColumns {
+  const rows = attendance.rowNumbers;
+  const n = rows.length;
+  const columns: AttendanceColumns = {
+    length: n,
+    row: rows,
+    dateState: new Uint8Array(n),
+    day: new Int32Array(n),
+    person: new Int32Array(n),
+    idText: new Int32Array(n),
+    idTexts: [],
+    status: new Uint8Array(n),
+    invalidDates: new Map(),
+    invalidStatuses: new Map(),
+  };
+  const { date: dateCol, participantId: idCol, status: statusCol } = attendance.columns;
+  // An ID repeats on many rows: its text, key and index are worked out once per spelling.
+  const textIndex = new Map<string, number>();
+  const idOf = remembered((cell): IdCell => {
+    const text = textOf(cell);
+    const key = idKey(cell);
+    let t = textIndex.get(text);
+    if (t === undefined) {
+      textIndex.set(text, (t = columns.idTexts.length));
+      columns.idTexts.push(text);
+    }
+    let person = key === '' ? -1 : people.indexOf.get(key);
+    if (person === undefined) {
+      people.indexOf.set(key, (person = people.keys.length));
+      people.keys.push(key);
+    }
+    return { person, text: t };
+  }, Number.POSITIVE_INFINITY);
+  const dateOf = repeatedDateParser(dates);
+  const statusOf = remembered((cell): { parsed: Parsed<AttendanceStatus>; code: number } => {
+    const parsed = parseList(cell, ATTENDANCE_STATUS);
+    const code =
+      parsed.status === 'ok' ? 1 + ATTENDANCE_STATUS.labels.indexOf(parsed.value) : parsed.status === 'blank' ? 0 : STATUS_INVALID;
+    return { parsed, code };
+  });
+  const values = attendance.values;
+  for (let i = 0; i < n; i++) {
+    const cells = values[rows[i] - 1];
+    if (dateCol !== undefined) {
+      const date = dateOf(cells[dateCol]);
+      if (date.status === 'ok') {
+        columns.dateState[i] = CELL_OK;
+        columns.day[i] = date.value;
+      } else if (date.status === 'invalid') {
+        columns.dateState[i] = CELL_INVALID;
+        columns.invalidDates.set(i, date.text);
+      }
+    }
+    const id = idOf(idCol === undefined ? null : cells[idCol]);
+    columns.person[i] = id.person;
+    columns.idText[i] = id.text;
+    if (statusCol !== undefined) {
+      const status = statusOf(cells[statusCol]);
+      columns.status[i] = status.code;
+      if (status.code === STATUS_INVALID) columns.invalidStatuses.set(i, (status.parsed as { text: string }).text);
+    }
+  }
+  return columns;
+}
+
+/** The Date cell of the i-th Présences row, parsed. */
+export function attendanceDateAt(c: AttendanceColumns, i: number): Parsed<Day> {
+  const state = c.dateState[i];
+  if (state === CELL_OK) return parsedDay(c.day[i]);
+  return state === CELL_BLANK ? BLANK : invalidValue(c.invalidDates.get(i) ?? '');
+}
+
+/** The Statut cell of the i-th Présences row, parsed. */
+export function attendanceStatusAt(c: AttendanceColumns, i: number): Parsed<AttendanceStatus> {
+  const code = c.status[i];
+  if (code === 0) return BLANK;
+  if (code === STATUS_INVALID) return invalidValue(c.invalidStatuses.get(i) ?? '');
+  return STATUS_RESULTS[code - 1];
+}
+const STATUS_RESULTS: Parsed<AttendanceStatus>[] = ATTENDANCE_STATUS.labels.map((l) => ok(l));
+
 /** One record per row of the columns. */
-export function attendanceRecordsOf(c: AttendanceColumns): AttendanceRecord[] {
+export function attendanceRecordsOf(c: AttendanceColumns, people: People): AttendanceRecord[] {
   const out: AttendanceRecord[] = new Array(c.length);
   for (let i = 0; i < c.length; i++) {
-    out[i] = { row: c.row[i], date: c.date[i], participantId: c.participantId[i], idKey: c.idKey[i], status: c.status[i] };
+    const person = c.person[i];
+    out[i] = {
+      row: c.row[i],
+      date: attendanceDateAt(c, i),
+      participantId: c.idTexts[c.idText[i]],
+      idKey: person < 0 ? '' : people.keys[person],
+      status: attendanceStatusAt(c, i),
+    };
   }
   return out;
 }

@@ -30,6 +30,11 @@ function decode(v: Wire): unknown {
 }
 
 let lastCall = 0;
+interface Reply {
+  id?: number;
+  value?: Wire;
+  error?: string;
+}
 
 /**
  * Sends one call and blocks until its reply. The flag only says "look now": a reply may become
@@ -42,10 +47,10 @@ function call(handle: number, method: string, args: unknown[]): unknown {
   Atomics.store(signal, 0, 0);
   port.postMessage({ type: 'call', id, handle, method, args: args.map(encode) });
   const giveUp = Date.now() + 30_000;
-  let reply: { id?: number; value?: Wire; error?: string } | undefined;
+  let reply: Reply | undefined;
   while (reply === undefined) {
     Atomics.wait(signal, 0, 0, 20);
-    const received = receiveMessageOnPort(port)?.message as typeof reply;
+    const received = receiveMessageOnPort(port)?.message as Reply | undefined;
     if (received !== undefined && received.id === id) reply = received;
     else if (received === undefined && Date.now() > giveUp) throw new Error('colleague-worker: no reply');
     else if (received === undefined) Atomics.store(signal, 0, 0);
