@@ -104,8 +104,6 @@ class IssueList {
   }
 }
 
-const PHONE_SEPARATORS = /[\s.-]/g;
-const FRENCH_PHONE = /^(?:0\d{9}|\+33\d{9})$/;
 const EMAIL =
   /^(?!\.)(?!.*\.\.)[\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]+(?<!\.)@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u;
 const FIVE_DIGITS = /^\d{5}$/;
@@ -116,7 +114,44 @@ export function isFrenchPhone(cell: CellValue): boolean {
     // A number cell lost its leading 0 (0612345678 typed into a spreadsheet → 612345678).
     return Number.isInteger(cell) && cell >= 100_000_000 && cell <= 999_999_999;
   }
-  return FRENCH_PHONE.test(textOf(cell).replace(PHONE_SEPARATORS, ''));
+  return isFrenchPhoneText(textOf(cell));
+}
+
+/** Characters matched by `\s` in a JavaScript regular expression. */
+function isSpaceCode(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * `0` and 9 digits, or `+33` and 9 digits, once spaces, dots and dashes are left out: the
+ * same as /^(?:0\d{9}|\+33\d{9})$/ on the text without /[\s.-]/g, in one scan without copy.
+ */
+export function isFrenchPhoneText(text: string): boolean {
+  let length = 0;
+  let international = false;
+  let first = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 45 || isSpaceCode(c)) continue;
+    if (length === 0 && c === 43) international = true;
+    else if (c < 48 || c > 57) return false;
+    else if (international && length <= 2 && c !== 51) return false;
+    if (length === 0) first = c;
+    if (++length > 12) return false;
+  }
+  return international ? length === 12 : length === 10 && first === 48;
 }
 
 export function isEmail(text: string): boolean {
@@ -426,8 +461,8 @@ function duplicateIds(model: WorkbookModel): Participant[][] {
 
 /**
  * Same person under several IDs: rows grouped by normalised Nom + Prénom + Date de naissance
- * (each spelling normalised once, names numbered, rows sorted by the three numbers), keeping
- * the groups whose rows carry at least two IDs.
+ * (each spelling normalised once, names numbered, the three numbers made into one exact
+ * number), keeping the groups whose rows carry at least two IDs. Groups list rows in order.
  */
 function possibleDuplicatePersons(model: WorkbookModel): Participant[][] {
   const records = model.participantRecords;
@@ -444,37 +479,36 @@ function possibleDuplicatePersons(model: WorkbookModel): Participant[][] {
     }
     return n;
   };
-  const last = new Int32Array(records.length);
-  const first = new Int32Array(records.length);
-  const birth = new Float64Array(records.length);
-  const eligible: number[] = [];
+  // Names (at most two per row) and birth days numbered densely: the key
+  // (pair of names, day) is one exact number while rows stay below 47 million.
+  const n = records.length;
+  const pairs = new Map<number, number>();
+  const dayNumbers = new Map<number, number>();
+  const firstOf = new Map<number, number>();
+  const groups = new Map<number, Participant[]>();
   records.forEach((p, i) => {
     if (isAnonymised(p) || p.birthDate.status !== 'ok' || p.lastName === '' || p.firstName === '') return;
-    last[i] = numberOfName(p.lastName);
-    first[i] = numberOfName(p.firstName);
-    if (last[i] < 0 || first[i] < 0) return;
-    birth[i] = p.birthDate.value;
-    eligible.push(i);
+    const last = numberOfName(p.lastName);
+    const first = numberOfName(p.firstName);
+    if (last < 0 || first < 0) return;
+    const pairKey = last * (2 * n + 1) + first;
+    let pair = pairs.get(pairKey);
+    if (pair === undefined) pairs.set(pairKey, (pair = pairs.size));
+    let day = dayNumbers.get(p.birthDate.value);
+    if (day === undefined) dayNumbers.set(p.birthDate.value, (day = dayNumbers.size));
+    const key = pair * n + day;
+    const seen = firstOf.get(key);
+    if (seen === undefined) {
+      firstOf.set(key, i);
+      return;
+    }
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [records[seen], p]);
   });
-  eligible.sort((a, b) => last[a] - last[b] || first[a] - first[b] || birth[a] - birth[b] || a - b);
-  const groups: Participant[][] = [];
-  for (let start = 0; start < eligible.length; ) {
-    const a = eligible[start];
-    let end = start + 1;
-    while (end < eligible.length) {
-      const b = eligible[end];
-      if (last[b] !== last[a] || first[b] !== first[a] || birth[b] !== birth[a]) break;
-      end++;
-    }
-    if (end - start >= 2) {
-      const group = eligible.slice(start, end).map((i) => records[i]);
-      if (new Set(group.map((p) => p.idKey)).size >= 2) groups.push(group); // one ID on every row: ID_DUPLICATE
-    }
-    start = end;
-  }
-  return groups;
+  // One ID on every row of a group: that is ID_DUPLICATE, not another person.
+  return [...groups.values()].filter((group) => new Set(group.map((p) => p.idKey)).size >= 2);
 }
-
 function reportParticipantGroups(model: WorkbookModel, out: IssueList): void {
   const idCol = model.participants.columns.id ?? -1;
   const idHeader = headerOf(PARTICIPANTS, 'id');
@@ -592,6 +626,21 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
 
   const att = model.attendanceColumns;
   const days = numberDays(att);
+  // Entry and exit days per ID index (NaN when unreadable): the loop reads no record.
+  const entryDay = new Float64Array(people.length).fill(Number.NaN);
+  const exitDay = new Float64Array(people.length).fill(Number.NaN);
+  people.forEach((p, k) => {
+    if (p.entryDate.status === 'ok') entryDay[k] = p.entryDate.value;
+    if (p.exitDate.status === 'ok') exitDay[k] = p.exitDate.value;
+  });
+  // What each distinct day says, worked out once: in the future, or without a session.
+  const dayProblem = new Uint8Array(days.count);
+  for (let i = 0; i < att.length; i++) {
+    const d = days.index[i];
+    if (d < 0 || dayProblem[d] !== 0) continue;
+    const day = att.day[i];
+    dayProblem[d] = day > today ? DAY_IN_FUTURE : sessionsKnown && !sessionDays.has(day) ? DAY_WITHOUT_SESSION : DAY_FINE;
+  }
   for (let i = 0; i < att.length; i++) {
     const row = att.row[i];
     const state = att.dateState[i];
@@ -601,17 +650,17 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
         add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceDateMissing());
       else if (state === CELL_INVALID)
         add(row, dateHeader, dateCol, 'DATE_INVALID', CHECK_MESSAGES.dateInvalid(att.invalidDates.get(i) ?? ''));
-      else if (day > today)
+      else if (dayProblem[days.index[i]] === DAY_IN_FUTURE)
         add(row, dateHeader, dateCol, 'ATTENDANCE_IN_FUTURE', CHECK_MESSAGES.attendanceInFuture(frenchDate(day)));
-      else if (sessionsKnown && !sessionDays.has(day))
+      else if (dayProblem[days.index[i]] === DAY_WITHOUT_SESSION)
         add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceUnknownSession(frenchDate(day)));
     }
     const index = att.person[i];
-    const person = index >= 0 && index < people.length ? people[index] : undefined;
+    const known = index >= 0 && index < people.length;
     if (idCol >= 0) {
       const participantId = att.idTexts[att.idText[i]];
       if (participantId === '') add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceIdMissing());
-      else if (participantsKnown && person === undefined) {
+      else if (participantsKnown && !known) {
         add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceUnknownParticipant(participantId));
       }
     }
@@ -627,23 +676,25 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
           CHECK_MESSAGES.attendanceStatusInvalid(att.invalidStatuses.get(i) ?? ''),
         );
     }
-    if (person !== undefined && state === CELL_OK) {
-      if (person.entryDate.status === 'ok' && day < person.entryDate.value) {
+    if (known && state === CELL_OK) {
+      const entry = entryDay[index];
+      const exit = exitDay[index];
+      if (day < entry) {
         add(
           row,
           dateHeader,
           dateCol,
           'ATTENDANCE_BEFORE_ENTRY',
-          CHECK_MESSAGES.attendanceBeforeEntry(frenchDate(day), frenchDate(person.entryDate.value)),
+          CHECK_MESSAGES.attendanceBeforeEntry(frenchDate(day), frenchDate(entry)),
         );
       }
-      if (person.exitDate.status === 'ok' && day > person.exitDate.value) {
+      if (day > exit) {
         add(
           row,
           dateHeader,
           dateCol,
           'ATTENDANCE_AFTER_EXIT',
-          CHECK_MESSAGES.attendanceAfterExit(frenchDate(day), frenchDate(person.exitDate.value)),
+          CHECK_MESSAGES.attendanceAfterExit(frenchDate(day), frenchDate(exit)),
         );
       }
     }
@@ -659,36 +710,56 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
   }
 }
 
+/** Codes of checkAttendance's `dayProblem` (0: not yet worked out). */
+const DAY_FINE = 1;
+const DAY_IN_FUTURE = 2;
+const DAY_WITHOUT_SESSION = 3;
+
 /** Each readable day of the Présences rows numbered 0, 1, … (-1 for the other rows), and how many. */
 function numberDays(att: AttendanceColumns): { index: Int32Array; count: number } {
-  const index = new Int32Array(att.length);
-  const numbers = new Map<number, number>();
-  let lastDay = Number.NaN;
-  let lastIndex = -1;
+  const index = new Int32Array(att.length).fill(-1);
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < att.length; i++) {
-    if (att.dateState[i] !== CELL_OK) {
-      index[i] = -1;
-      continue;
-    }
-    const day = att.day[i];
-    // Rows of a session usually follow each other: one look-up per run of the same day.
-    if (day !== lastDay) {
-      let n = numbers.get(day);
-      if (n === undefined) numbers.set(day, (n = numbers.size));
-      lastDay = day;
-      lastIndex = n;
-    }
-    index[i] = lastIndex;
+    if (att.dateState[i] !== CELL_OK) continue;
+    if (att.day[i] < min) min = att.day[i];
+    if (att.day[i] > max) max = att.day[i];
   }
-  return { index, count: numbers.size };
+  if (max < min) return { index, count: 0 };
+  let count = 0;
+  if (max - min < DAY_TABLE_LIMIT) {
+    // Days within a few thousand years: a table by day, no hashing.
+    const numbers = new Int32Array(max - min + 1).fill(-1);
+    for (let i = 0; i < att.length; i++) {
+      if (att.dateState[i] !== CELL_OK) continue;
+      const slot = att.day[i] - min;
+      if (numbers[slot] < 0) numbers[slot] = count++;
+      index[i] = numbers[slot];
+    }
+    return { index, count };
+  }
+  const numbers = new Map<number, number>();
+  for (let i = 0; i < att.length; i++) {
+    if (att.dateState[i] !== CELL_OK) continue;
+    let n = numbers.get(att.day[i]);
+    if (n === undefined) numbers.set(att.day[i], (n = count++));
+    index[i] = n;
+  }
+  return { index, count };
 }
+/** Largest span of days numbered through a table (4 MB) rather than a Map. */
+const DAY_TABLE_LIMIT = 1 << 20;
 
 /**
  * Groups of Présences rows (as indexes, in row order) with the same day and the same ID.
  * Rows are bucketed by person (a counting sort, in row order), then each person's days are
  * compared through one stamp per day: two passes over small typed arrays, whatever the size.
  */
-function duplicateAttendance(att: AttendanceColumns, days: { index: Int32Array; count: number }, personCount: number): number[][] {
+function duplicateAttendance(
+  att: AttendanceColumns,
+  days: { index: Int32Array; count: number },
+  personCount: number,
+): number[][] {
   const start = new Int32Array(personCount + 1);
   for (let i = 0; i < att.length; i++) {
     if (att.person[i] >= 0 && days.index[i] >= 0) start[att.person[i] + 1]++;

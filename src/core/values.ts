@@ -102,15 +102,19 @@ export function dayOfText(text: string): Day | null {
   return null;
 }
 
-/** Shared results for days (results are never mutated): fewer allocations on big sheets. */
-const okDays = new Map<number, Parsed<Day>>();
+/**
+ * Shared results for days (results are never mutated): fewer allocations on big sheets. A
+ * direct-mapped table, one slot per day modulo 8 192: an array read instead of a hash look-up.
+ */
+const OK_DAY_SLOTS = 8192;
+const okDays: ({ readonly status: 'ok'; readonly value: Day } | undefined)[] = new Array(OK_DAY_SLOTS).fill(undefined);
 /** The (shared) result of a readable day. */
 export function parsedDay(d: Day): Parsed<Day> {
-  let p = okDays.get(d);
-  if (!p) {
-    p = ok(d);
-    if (okDays.size < 100_000) okDays.set(d, p);
-  }
+  const slot = d & (OK_DAY_SLOTS - 1);
+  const hit = okDays[slot];
+  if (hit !== undefined && hit.value === d) return hit;
+  const p = { status: 'ok', value: d } as const;
+  okDays[slot] = p;
   return p;
 }
 

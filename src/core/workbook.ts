@@ -224,7 +224,7 @@ export interface AttendanceColumns {
   day: Int32Array;
   /** Index of the row's ID key in `model.people.keys`; -1 when the ID is blank. */
   person: Int32Array;
-  /** Index of the row's ID, as written (cleaned), in `idTexts`. */
+  /** Index of the row's ID, as written (cleaned), in `idTexts` (one entry per spelling of the cell). */
   idText: Int32Array;
   idTexts: string[];
   /** 0 blank, 1 + index in ATTENDANCE_STATUS.labels, or STATUS_INVALID. */
@@ -428,11 +428,6 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
   const districtLookup = new Map<string, string>();
   for (const d of settings.qpvDistricts) districtLookup.set(normalizeKey(d.name), d.name);
 
-  const participantColumns = participants.columns;
-  const get = (cells: CellValue[], key: ParticipantColumn): CellValue => {
-    const c = participantColumns[key];
-    return c === undefined ? null : cells[c];
-  };
   const pv = participants.values;
   // Communes and districts repeat a few spellings: each is parsed and looked up once.
   const communeOf = remembered((cell): CommuneCell => {
@@ -445,36 +440,74 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
     const name = qpvDistrict.status === 'ok' ? (districtLookup.get(normalizeKey(qpvDistrict.value)) ?? null) : null;
     return { qpvDistrict, qpvDistrictName: name };
   });
+  // Column positions once (-1 when absent: the cell reads as blank).
+  const at = (key: ParticipantColumn): number => participants.columns[key] ?? -1;
+  const [cId, cLast, cFirst, cSex, cBirth, cCommune, cPostcode, cQpv, cDistrict, cLevel, cEntry] = (
+    [
+      'id',
+      'lastName',
+      'firstName',
+      'sex',
+      'birthDate',
+      'commune',
+      'postcode',
+      'qpvResident',
+      'qpvDistrict',
+      'trainingLevel',
+      'entryDate',
+    ] as const
+  ).map(at);
+  const [cSituation, cType, cMonths, cStart, cExit, cPhone, cEmail, cAge, cAnonymised] = (
+    [
+      'situation',
+      'contractType',
+      'contractMonths',
+      'contractStart',
+      'exitDate',
+      'phone',
+      'email',
+      'ageAtEntry',
+      'anonymisedOn',
+    ] as const
+  ).map(at);
+  // List columns repeat a handful of spellings: one look-up per cell.
+  const sexOf = remembered((cell) => parseList(cell, SEX));
+  const levelOf = remembered((cell) => parseList(cell, TRAINING_LEVEL));
+  const situationOfCell = remembered((cell) => parseList(cell, SITUATION));
+  const contractTypeOf = remembered((cell) => parseList(cell, CONTRACT_TYPE));
+  const yesNoOf = remembered(parseYesNo);
   const participantRecords: Participant[] = participants.rowNumbers.map((rowNumber) => {
     const row = pv[rowNumber - 1];
-    const commune = communeOf(get(row, 'commune'));
-    const district = districtOf(get(row, 'qpvDistrict'));
+    const cell = (c: number): CellValue => (c < 0 ? null : row[c]);
+    const commune = communeOf(cell(cCommune));
+    const district = districtOf(cell(cDistrict));
+    const id = cell(cId);
     return {
       row: rowNumber,
-      id: textOf(get(row, 'id')),
-      idKey: idKey(get(row, 'id')),
-      lastName: textOf(get(row, 'lastName')),
-      firstName: textOf(get(row, 'firstName')),
-      sex: parseList(get(row, 'sex'), SEX),
-      birthDate: parseDate(get(row, 'birthDate'), dates),
+      id: textOf(id),
+      idKey: idKey(id),
+      lastName: textOf(cell(cLast)),
+      firstName: textOf(cell(cFirst)),
+      sex: sexOf(cell(cSex)),
+      birthDate: parseDate(cell(cBirth), dates),
       commune: commune.commune,
       communeName: commune.communeName,
       inTerritory: commune.inTerritory,
-      postcode: parseText(get(row, 'postcode')),
-      qpvResident: parseYesNo(get(row, 'qpvResident')),
+      postcode: parseText(cell(cPostcode)),
+      qpvResident: yesNoOf(cell(cQpv)),
       qpvDistrict: district.qpvDistrict,
       qpvDistrictName: district.qpvDistrictName,
-      trainingLevel: parseList(get(row, 'trainingLevel'), TRAINING_LEVEL),
-      entryDate: parseDate(get(row, 'entryDate'), dates),
-      situation: parseList(get(row, 'situation'), SITUATION),
-      contractType: parseList(get(row, 'contractType'), CONTRACT_TYPE),
-      contractMonths: parseInteger(get(row, 'contractMonths')),
-      contractStart: parseDate(get(row, 'contractStart'), dates),
-      exitDate: parseDate(get(row, 'exitDate'), dates),
-      phone: parseText(get(row, 'phone')),
-      email: parseText(get(row, 'email')),
-      ageAtEntry: parseInteger(get(row, 'ageAtEntry')),
-      anonymisedOn: parseDate(get(row, 'anonymisedOn'), dates),
+      trainingLevel: levelOf(cell(cLevel)),
+      entryDate: parseDate(cell(cEntry), dates),
+      situation: situationOfCell(cell(cSituation)),
+      contractType: contractTypeOf(cell(cType)),
+      contractMonths: parseInteger(cell(cMonths)),
+      contractStart: parseDate(cell(cStart), dates),
+      exitDate: parseDate(cell(cExit), dates),
+      phone: parseText(cell(cPhone)),
+      email: parseText(cell(cEmail)),
+      ageAtEntry: parseInteger(cell(cAge)),
+      anonymisedOn: parseDate(cell(cAnonymised), dates),
     };
   });
 
@@ -567,49 +600,55 @@ function attendanceColumnsOf(attendance: Table<AttendanceColumn>, people: People
   };
   const { date: dateCol, participantId: idCol, status: statusCol } = attendance.columns;
   // An ID repeats on many rows: its text, key and index are worked out once per spelling.
-  const textIndex = new Map<string, number>();
   const idOf = remembered((cell): IdCell => {
-    const text = textOf(cell);
     const key = idKey(cell);
-    let t = textIndex.get(text);
-    if (t === undefined) {
-      textIndex.set(text, (t = columns.idTexts.length));
-      columns.idTexts.push(text);
-    }
     let person = key === '' ? -1 : people.indexOf.get(key);
     if (person === undefined) {
       people.indexOf.set(key, (person = people.keys.length));
       people.keys.push(key);
     }
-    return { person, text: t };
+    columns.idTexts.push(textOf(cell));
+    return { person, text: columns.idTexts.length - 1 };
   }, Number.POSITIVE_INFINITY);
   const dateOf = repeatedDateParser(dates);
   const statusOf = remembered((cell): { parsed: Parsed<AttendanceStatus>; code: number } => {
     const parsed = parseList(cell, ATTENDANCE_STATUS);
     const code =
-      parsed.status === 'ok' ? 1 + ATTENDANCE_STATUS.labels.indexOf(parsed.value) : parsed.status === 'blank' ? 0 : STATUS_INVALID;
+      parsed.status === 'ok'
+        ? 1 + ATTENDANCE_STATUS.labels.indexOf(parsed.value)
+        : parsed.status === 'blank'
+          ? 0
+          : STATUS_INVALID;
     return { parsed, code };
   });
   const values = attendance.values;
+  const { dateState, day, person, idText, status } = columns;
+  // Most rows repeat the status of the row before: compared first, looked up otherwise.
+  let lastStatusCell: CellValue = null;
+  let lastStatus = statusOf(null);
   for (let i = 0; i < n; i++) {
     const cells = values[rows[i] - 1];
     if (dateCol !== undefined) {
       const date = dateOf(cells[dateCol]);
       if (date.status === 'ok') {
-        columns.dateState[i] = CELL_OK;
-        columns.day[i] = date.value;
+        dateState[i] = CELL_OK;
+        day[i] = date.value;
       } else if (date.status === 'invalid') {
-        columns.dateState[i] = CELL_INVALID;
+        dateState[i] = CELL_INVALID;
         columns.invalidDates.set(i, date.text);
       }
     }
     const id = idOf(idCol === undefined ? null : cells[idCol]);
-    columns.person[i] = id.person;
-    columns.idText[i] = id.text;
+    person[i] = id.person;
+    idText[i] = id.text;
     if (statusCol !== undefined) {
-      const status = statusOf(cells[statusCol]);
-      columns.status[i] = status.code;
-      if (status.code === STATUS_INVALID) columns.invalidStatuses.set(i, (status.parsed as { text: string }).text);
+      const cell = cells[statusCol];
+      if (cell !== lastStatusCell) {
+        lastStatus = statusOf(cell);
+        lastStatusCell = cell;
+      }
+      status[i] = lastStatus.code;
+      if (lastStatus.code === STATUS_INVALID) columns.invalidStatuses.set(i, (lastStatus.parsed as { text: string }).text);
     }
   }
   return columns;

@@ -192,6 +192,24 @@ describe('identity', () => {
     expect(codesAt(r, 4)).toEqual([]);
   });
 
+  it('POSSIBLE_DUPLICATE_PERSON ignores names made only of punctuation and anonymised rows', () => {
+    const r = checkPeople(
+      participant({ id: 'A-1', lastName: '--', firstName: 'Léa', birthDate: '2000-04-15' }),
+      participant({ id: 'A-2', lastName: '..', firstName: 'Léa', birthDate: '2000-04-15' }),
+      participant({ id: 'A-3', lastName: 'Roux', firstName: 'Ana', birthDate: '2001-01-02' }),
+      participant({ id: 'A-4', lastName: 'Roux', firstName: 'Ana', birthDate: '2001-01-02', anonymisedOn: '2024-01-01' }),
+    );
+    expect(only(r, 'POSSIBLE_DUPLICATE_PERSON')).toEqual([]);
+  });
+
+  it('POSSIBLE_DUPLICATE_PERSON tells apart a swapped Nom and Prénom', () => {
+    const r = checkPeople(
+      participant({ id: 'A-1', lastName: 'Martin', firstName: 'Paul', birthDate: '2000-04-15' }),
+      participant({ id: 'A-2', lastName: 'Paul', firstName: 'Martin', birthDate: '2000-04-15' }),
+    );
+    expect(only(r, 'POSSIBLE_DUPLICATE_PERSON')).toEqual([]);
+  });
+
   it('does not call the same ID twice a possible duplicate person (ID_DUPLICATE says it)', () => {
     const r = checkPeople(
       participant({ id: 'A-1', lastName: 'Martin', firstName: 'Léa' }),
@@ -592,6 +610,47 @@ describe('Présences', () => {
     expect(r.issues.map((i) => [i.row, i.code, i.severity])).toEqual([
       [2, 'ATTENDANCE_DUPLICATE', 'error'],
       [4, 'ATTENDANCE_DUPLICATE', 'error'],
+    ]);
+  });
+
+  it('ATTENDANCE_DUPLICATE also for an ID missing from Participants, each row quoting its own spelling', () => {
+    const r = att(
+      { date: '2018-03-06', id: 'ZZZ', status: 'Présent' },
+      { date: '2018-03-13', id: 'A-1', status: 'Présent' },
+      { date: '2018-03-06', id: ' zzz', status: 'Absent' },
+      { date: '2018-03-06', id: 'Zzz', status: 'Absent' },
+    );
+    const duplicates = only(r, 'ATTENDANCE_DUPLICATE');
+    expect(duplicates.map((i) => i.row)).toEqual([2, 4, 5]);
+    expect(duplicates.map((i) => i.message.slice(0, 40))).toEqual(
+      ['ZZZ', 'zzz', 'Zzz'].map((id, k) =>
+        CHECK_MESSAGES.attendanceDuplicate(
+          id,
+          '06/03/2018',
+          [2, 4, 5].filter((row) => row !== [2, 4, 5][k]),
+          2,
+        ).slice(0, 40),
+      ),
+    );
+  });
+
+  it('ATTENDANCE_DUPLICATE groups rows far apart and keeps separate groups apart', () => {
+    const rows = [
+      { date: '2018-03-06', id: 'A-1', status: 'Présent' },
+      { date: '2018-03-13', id: 'A-1', status: 'Présent' },
+      { date: '2018-03-13', id: 'B-2', status: 'Présent' },
+      { date: '2018-03-06', id: 'B-2', status: 'Présent' },
+      { date: '2018-03-13', id: 'a-1', status: 'Absent' },
+      { date: '2018-03-06', id: 'A-1', status: 'Excusé' },
+    ];
+    const r = att(...rows);
+    const rowsOf = (date: string) =>
+      only(r, 'ATTENDANCE_DUPLICATE')
+        .filter((i) => i.message.includes(date))
+        .map((i) => i.row);
+    expect([rowsOf('06/03/2018'), rowsOf('13/03/2018')]).toEqual([
+      [2, 7],
+      [3, 6],
     ]);
   });
 

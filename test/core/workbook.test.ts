@@ -228,6 +228,45 @@ describe('readWorkbook', () => {
     expect(m.attendanceRecords[1].status.status).toBe('invalid');
   });
 
+  it('keeps every Présences cell as read: unreadable texts, blank cells, each spelling of an ID', () => {
+    const m = model({
+      Participants: [HEADERS, ['T-1', 'Martin', 'Camille', '', '', '01/03/2018']],
+      Présences: [
+        ['Date', 'ID participant', 'Statut'],
+        ['31/02/2018', 't-1 ', 'peut-être'],
+        ['', 'T-1', ''],
+        [sheetsDate('2018-03-06'), 'X-9', 'E'],
+        ['06/03/2018', '', 'Absente'],
+      ],
+    });
+    expect(m.attendanceRecords.map((a) => [a.row, a.date, a.participantId, a.idKey, a.status])).toEqual([
+      [2, { status: 'invalid', text: '31/02/2018' }, 't-1', 't-1', { status: 'invalid', text: 'peut-être' }],
+      [3, { status: 'blank' }, 'T-1', 't-1', { status: 'blank' }],
+      [4, { status: 'ok', value: day(2018, 3, 6) }, 'X-9', 'x-9', { status: 'ok', value: 'Excusé' }],
+      [5, { status: 'ok', value: day(2018, 3, 6) }, '', '', { status: 'ok', value: 'Absent' }],
+    ]);
+  });
+
+  it('numbers every ID once, those of Participants first, the first row of a repeated ID winning', () => {
+    const m = model({
+      Participants: [
+        HEADERS,
+        ['B-2', 'Roux', 'Ana', '', '', ''],
+        ['A-1', 'Martin', 'Léa', '', '', ''],
+        [' b-2', 'Roux', 'Eva', '', '', ''],
+      ],
+      Présences: [
+        ['Date', 'ID participant', 'Statut'],
+        ['06/03/2018', 'Z-9', 'P'],
+        ['06/03/2018', 'a-1', 'P'],
+        ['06/03/2018', 'z-9 ', 'P'],
+      ],
+    });
+    expect(m.people.keys).toEqual(['b-2', 'a-1', 'z-9']);
+    expect(m.people.participants.map((p) => p.firstName)).toEqual(['Ana', 'Léa']);
+    expect(Array.from(m.attendanceColumns.person)).toEqual([2, 1, 2]);
+  });
+
   it('works with missing tabs: no rows, all required columns missing, default settings', () => {
     const m = model({});
     expect(m.participantRecords).toEqual([]);
