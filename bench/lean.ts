@@ -139,7 +139,7 @@ function main(): void {
   globals.Utilities = { formatDate };
   globals.Session = { getScriptTimeZone: () => 'Europe/Paris' };
   const api = () => createServerApi(appsScriptServices());
-  const runs = 7;
+  const runs = 11;
   const samples = { a: [] as number[], b: [] as number[], indicators: [] as number[], validate: [] as number[] };
   for (let i = 0; i <= runs; i++) {
     const a = cpuMs(() => sheets.forEach((s) => s.getDataRange().getValues())).ms;

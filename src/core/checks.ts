@@ -658,9 +658,10 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
     const index = att.person[i];
     const known = index >= 0 && index < people.length;
     if (idCol >= 0) {
-      const participantId = att.idTexts[att.idText[i]];
-      if (participantId === '') add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceIdMissing());
+      // A blank ID is the only one without an index: no text is read for the rows that are fine.
+      if (index < 0) add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceIdMissing());
       else if (participantsKnown && !known) {
+        const participantId = att.idTexts[att.idText[i]];
         add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceUnknownParticipant(participantId));
       }
     }

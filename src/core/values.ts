@@ -177,9 +177,15 @@ function lookUpList<T extends string>(t: string, list: ListDefinition<T>): Parse
   return v === undefined ? invalidValue(t) : ok(v);
 }
 
+/** Shared results for the small whole numbers of number cells (durations, ages): no object per cell. */
+const SMALL_INTEGERS: Parsed<number>[] = Array.from({ length: 128 }, (_, n) => ok(n));
+
 /** A number, possibly written as text with a French decimal comma. */
 export function parseNumber(cell: CellValue): Parsed<number> {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : invalidValue(String(cell));
+  if (typeof cell === 'number') {
+    if (Number.isInteger(cell) && cell >= 0 && cell < SMALL_INTEGERS.length && !Object.is(cell, -0)) return SMALL_INTEGERS[cell];
+    return Number.isFinite(cell) ? ok(cell) : invalidValue(String(cell));
+  }
   const t = textOf(cell);
   if (t === '') return BLANK;
   const s = t.replace(/\s/g, '').replace(',', '.');

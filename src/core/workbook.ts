@@ -119,17 +119,17 @@ export function locateTable<K extends string>(
     }
   }
   const missing = definition.columns.filter((c) => c.required && columns[c.key] === undefined).map((c) => c.key);
-  // Allocated once and trimmed (growing by push copies it again and again on 200 000 rows).
+  // Allocated once and trimmed (growing by push copies it again and again on 200 000 rows);
+  // one pass over the rows gives both the non-empty ones and the width.
   const rowNumbers: number[] = headerRow === null ? [] : new Array(values.length - headerRow);
-  if (headerRow !== null) {
-    let count = 0;
-    for (let r = headerRow; r < values.length; r++) {
-      if (!rowIsEmpty(values[r])) rowNumbers[count++] = r + 1;
-    }
-    rowNumbers.length = count;
-  }
   let width = 0;
-  for (let r = 0; r < values.length; r++) if (values[r].length > width) width = values[r].length;
+  let count = 0;
+  for (let r = 0; r < values.length; r++) {
+    const cells = values[r];
+    if (cells.length > width) width = cells.length;
+    if (headerRow !== null && r >= headerRow && !rowIsEmpty(cells)) rowNumbers[count++] = r + 1;
+  }
+  rowNumbers.length = count;
   const table = { definition, sheetName, headerRow, columns, missing, width, rowNumbers, values } as Omit<Table<K>, 'rows'>;
   // No object per row unless a caller asks for `rows` (200 000 Présences rows otherwise).
   let rows: TableRow[] | null = null;
@@ -476,6 +476,7 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
   const situationOfCell = remembered((cell) => parseList(cell, SITUATION));
   const contractTypeOf = remembered((cell) => parseList(cell, CONTRACT_TYPE));
   const yesNoOf = remembered(parseYesNo);
+  const postcodeOf = remembered(parseText);
   const participantRecords: Participant[] = participants.rowNumbers.map((rowNumber) => {
     const row = pv[rowNumber - 1];
     const cell = (c: number): CellValue => (c < 0 ? null : row[c]);
@@ -493,7 +494,7 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
       commune: commune.commune,
       communeName: commune.communeName,
       inTerritory: commune.inTerritory,
-      postcode: parseText(cell(cPostcode)),
+      postcode: postcodeOf(cell(cPostcode)),
       qpvResident: yesNoOf(cell(cQpv)),
       qpvDistrict: district.qpvDistrict,
       qpvDistrictName: district.qpvDistrictName,
