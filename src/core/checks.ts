@@ -509,6 +509,7 @@ function possibleDuplicatePersons(model: WorkbookModel): Participant[][] {
   // One ID on every row of a group: that is ID_DUPLICATE, not another person.
   return [...groups.values()].filter((group) => new Set(group.map((p) => p.idKey)).size >= 2);
 }
+
 function reportParticipantGroups(model: WorkbookModel, out: IssueList): void {
   const idCol = model.participants.columns.id ?? -1;
   const idHeader = headerOf(PARTICIPANTS, 'id');

@@ -14,10 +14,10 @@
  *   48 (the values the checks accept).
  */
 import { ageOn, Day, firstDayOfYear, lastDayOfYear, ymdOfDay } from './days';
-import { ATTENDANCE_STATUS, TRAINING_LEVEL } from './lists';
+import { TRAINING_LEVEL } from './lists';
 import { MAX_CONTRACT_MONTHS, MIN_CONTRACT_MONTHS } from './schema';
 import { valueOf } from './values';
-import { CELL_OK, Participant, STATUS_INVALID, WorkbookModel, situationOf } from './workbook';
+import { CELL_OK, Participant, STATUS_INVALID, WorkbookModel, situationOf, statusCode } from './workbook';
 import type { Indicators } from '../shared/api';
 
 /** Labels of the JSON keys that are not list labels (SPEC §6). */
@@ -94,8 +94,8 @@ function yearAttendance(model: WorkbookModel, year: number): YearAttendance {
   }
   return { slots: model.people.indexOf, firstPresent, presentCount, presences, absences, excused, presencesByMonth };
 }
-const PRESENT_CODE = 1 + ATTENDANCE_STATUS.labels.indexOf('Présent');
-const ABSENT_CODE = 1 + ATTENDANCE_STATUS.labels.indexOf('Absent');
+const PRESENT_CODE = statusCode('Présent');
+const ABSENT_CODE = statusCode('Absent');
 
 /** A beneficiary of the year with the day their age is measured on. */
 export interface Beneficiary {

@@ -206,8 +206,13 @@ export interface AttendanceRecord {
 export const CELL_BLANK = 0;
 export const CELL_OK = 1;
 export const CELL_INVALID = 2;
-/** `AttendanceColumns.status`: 0 blank, 1 + index in ATTENDANCE_STATUS.labels, or this. */
+/** `AttendanceColumns.status`: 0 blank, `statusCode(status)`, or this. */
 export const STATUS_INVALID = 255;
+
+/** The code of a readable status in `AttendanceColumns.status` (1 + its index in the list). */
+export function statusCode(status: AttendanceStatus): number {
+  return 1 + ATTENDANCE_STATUS.labels.indexOf(status);
+}
 
 /**
  * The `Présences` rows as parallel typed arrays, index i for the i-th non-empty row (same
@@ -227,7 +232,7 @@ export interface AttendanceColumns {
   /** Index of the row's ID, as written (cleaned), in `idTexts` (one entry per spelling of the cell). */
   idText: Int32Array;
   idTexts: string[];
-  /** 0 blank, 1 + index in ATTENDANCE_STATUS.labels, or STATUS_INVALID. */
+  /** 0 blank, `statusCode(status)` for a readable one, or STATUS_INVALID. */
   status: Uint8Array;
   /** Text of the unreadable Date and Statut cells, by index (rare). */
   invalidDates: Map<number, string>;
@@ -614,12 +619,7 @@ function attendanceColumnsOf(attendance: Table<AttendanceColumn>, people: People
   const dateOf = repeatedDateParser(dates);
   const statusOf = remembered((cell): { parsed: Parsed<AttendanceStatus>; code: number } => {
     const parsed = parseList(cell, ATTENDANCE_STATUS);
-    const code =
-      parsed.status === 'ok'
-        ? 1 + ATTENDANCE_STATUS.labels.indexOf(parsed.value)
-        : parsed.status === 'blank'
-          ? 0
-          : STATUS_INVALID;
+    const code = parsed.status === 'ok' ? statusCode(parsed.value) : parsed.status === 'blank' ? 0 : STATUS_INVALID;
     return { parsed, code };
   });
   const values = attendance.values;
