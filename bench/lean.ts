@@ -8,7 +8,7 @@
  */
 import { createServerApi } from '../src/server/api';
 import { appsScriptServices } from '../src/server/services';
-import { generateDataset } from './dataset';
+import type { Dataset } from './dataset';
 import { cpuMs, median } from './measure';
 
 type Cell = string | number | boolean | Date;
@@ -117,8 +117,25 @@ function formatDate(date: Date, timeZone: string): string {
   return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
 }
 
-function main(): void {
-  const ds = generateDataset(10_000);
+/** Medians (CPU ms) of the floors and the two server functions under the lean stand-in. */
+export interface LeanRatios {
+  floorValues: number;
+  floorValuesAndNotes: number;
+  computeIndicators: number;
+  validateWorkbook: number;
+  indicatorsRatio: number;
+  validationRatio: number;
+  runs: number;
+}
+
+const SERVICE_GLOBALS = ['SpreadsheetApp', 'LockService', 'Utilities', 'Session'] as const;
+
+/**
+ * The SPEC §9 ratios under the lean stand-in: interleaved runs (A, B, indicators, check), a
+ * forced garbage collection before each, medians. The Apps Script globals it installs are
+ * put back as they were.
+ */
+export function measureLeanRatios(ds: Dataset, runs: number): LeanRatios {
   const sheets = Object.entries(ds.tabs).map(
     ([name, rows]) =>
       new LeanSheet(
@@ -134,40 +151,45 @@ function main(): void {
     toast() {},
   };
   const globals = globalThis as Record<string, unknown>;
+  const saved = SERVICE_GLOBALS.map((name) => globals[name]);
   globals.SpreadsheetApp = { getActiveSpreadsheet: () => spreadsheet, flush() {}, getUi: () => ({}) };
   globals.LockService = { getDocumentLock: () => ({ tryLock: () => true, releaseLock() {} }) };
   globals.Utilities = { formatDate };
   globals.Session = { getScriptTimeZone: () => 'Europe/Paris' };
-  const api = () => createServerApi(appsScriptServices());
-  const runs = 11;
-  const samples = { a: [] as number[], b: [] as number[], indicators: [] as number[], validate: [] as number[] };
-  for (let i = 0; i <= runs; i++) {
-    const a = cpuMs(() => sheets.forEach((s) => s.getDataRange().getValues())).ms;
-    const b = cpuMs(() =>
-      sheets.forEach((s) => {
-        const r = s.getDataRange();
-        r.getValues();
-        r.getNotes();
-      }),
-    ).ms;
-    const indicators = cpuMs(() => api().computeIndicators(ds.reportYear)).ms;
-    for (const s of sheets) s.notes = [];
-    const validate = cpuMs(() => api().validateWorkbook()).ms;
-    if (i === 0) continue; // warm-up
-    samples.a.push(a);
-    samples.b.push(b);
-    samples.indicators.push(indicators);
-    samples.validate.push(validate);
+  try {
+    const api = () => createServerApi(appsScriptServices());
+    const samples = { a: [] as number[], b: [] as number[], indicators: [] as number[], validate: [] as number[] };
+    for (let i = 0; i <= runs; i++) {
+      const a = cpuMs(() => sheets.forEach((s) => s.getDataRange().getValues())).ms;
+      const b = cpuMs(() =>
+        sheets.forEach((s) => {
+          const r = s.getDataRange();
+          r.getValues();
+          r.getNotes();
+        }),
+      ).ms;
+      const indicators = cpuMs(() => api().computeIndicators(ds.reportYear)).ms;
+      for (const s of sheets) s.notes = [];
+      const validate = cpuMs(() => api().validateWorkbook()).ms;
+      if (i === 0) continue; // warm-up
+      samples.a.push(a);
+      samples.b.push(b);
+      samples.indicators.push(indicators);
+      samples.validate.push(validate);
+    }
+    const [a, b, indicators, validate] = [samples.a, samples.b, samples.indicators, samples.validate].map(median);
+    return {
+      floorValues: a,
+      floorValuesAndNotes: b,
+      computeIndicators: indicators,
+      validateWorkbook: validate,
+      indicatorsRatio: indicators / a,
+      validationRatio: validate / b,
+      runs,
+    };
+  } finally {
+    SERVICE_GLOBALS.forEach((name, k) => {
+      globals[name] = saved[k];
+    });
   }
-  const [a, b, indicators, validate] = [samples.a, samples.b, samples.indicators, samples.validate].map(median);
-  const ms = (v: number) => `${v.toFixed(0)} ms`;
-  console.log(`Substitut léger (indicatif), 10 000 participants, médianes de ${runs} :`);
-  console.log(
-    `  plancher A ${ms(a)}, plancher B ${ms(b)}, computeIndicators ${ms(indicators)}, validateWorkbook ${ms(validate)}`,
-  );
-  console.log(
-    `  computeIndicators / A ×${(indicators / a).toFixed(2).replace('.', ',')} ; validateWorkbook / B ×${(validate / b).toFixed(2).replace('.', ',')}`,
-  );
 }
-
-main();

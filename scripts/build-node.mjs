@@ -9,7 +9,7 @@ const entries = {
   cli: 'src/cli/main.ts',
   preview: 'src/preview/server.ts',
   bench: 'bench/bench.ts',
-  'bench-lean': 'bench/lean.ts',
+  'bench-lean': 'bench/lean-main.ts',
 };
 for (const [name, entry] of Object.entries(entries)) {
   if (!existsSync(join(root, entry))) continue;
