@@ -70,7 +70,7 @@ export interface Table<K extends string> {
    * 1-based sheet rows of the non-empty data rows below the header row (their cells are
    * `values[row - 1]`): the cheap form of `rows`, used by the model.
    */
-  rowNumbers: number[];
+  rowNumbers: Int32Array;
   /** Non-empty data rows below the header row (built on first use from `rowNumbers`). */
   readonly rows: TableRow[];
   /** All cell values as read (shared, never modified). */
@@ -119,23 +119,23 @@ export function locateTable<K extends string>(
     }
   }
   const missing = definition.columns.filter((c) => c.required && columns[c.key] === undefined).map((c) => c.key);
-  // Allocated once and trimmed (growing by push copies it again and again on 200 000 rows);
-  // one pass over the rows gives both the non-empty ones and the width.
-  const rowNumbers: number[] = headerRow === null ? [] : new Array(values.length - headerRow);
+  // A typed array allocated once (outside the garbage-collected heap), then cut to its
+  // length; one pass over the rows gives both the non-empty ones and the width.
+  const numbers = new Int32Array(headerRow === null ? 0 : values.length - headerRow);
   let width = 0;
   let count = 0;
   for (let r = 0; r < values.length; r++) {
     const cells = values[r];
     if (cells.length > width) width = cells.length;
-    if (headerRow !== null && r >= headerRow && !rowIsEmpty(cells)) rowNumbers[count++] = r + 1;
+    if (headerRow !== null && r >= headerRow && !rowIsEmpty(cells)) numbers[count++] = r + 1;
   }
-  rowNumbers.length = count;
+  const rowNumbers = numbers.subarray(0, count);
   const table = { definition, sheetName, headerRow, columns, missing, width, rowNumbers, values } as Omit<Table<K>, 'rows'>;
   // No object per row unless a caller asks for `rows` (200 000 Présences rows otherwise).
   let rows: TableRow[] | null = null;
   Object.defineProperty(table, 'rows', {
     enumerable: true,
-    get: (): TableRow[] => (rows ??= rowNumbers.map((row) => ({ row, cells: values[row - 1] }))),
+    get: (): TableRow[] => (rows ??= Array.from(rowNumbers, (row) => ({ row, cells: values[row - 1] }))),
   });
   return table as Table<K>;
 }
@@ -222,7 +222,7 @@ export function statusCode(status: AttendanceStatus): number {
 export interface AttendanceColumns {
   length: number;
   /** 1-based sheet row. */
-  row: readonly number[];
+  row: Int32Array;
   /** CELL_BLANK, CELL_OK or CELL_INVALID: the Date cell. */
   dateState: Uint8Array;
   /** The day, when `dateState` is CELL_OK (0 otherwise). */
@@ -482,7 +482,7 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
   const contractTypeOf = remembered((cell) => parseList(cell, CONTRACT_TYPE));
   const yesNoOf = remembered(parseYesNo);
   const postcodeOf = remembered(parseText);
-  const participantRecords: Participant[] = participants.rowNumbers.map((rowNumber) => {
+  const participantRecords: Participant[] = Array.from(participants.rowNumbers, (rowNumber) => {
     const row = pv[rowNumber - 1];
     const cell = (c: number): CellValue => (c < 0 ? null : row[c]);
     const commune = communeOf(cell(cCommune));
