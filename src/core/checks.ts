@@ -263,10 +263,15 @@ class RowContext {
   birth: Day | null = null;
   entry: Day | null = null;
 
+  /** Column of each recognised header (a Map: the same shape whatever the header order). */
+  private readonly columns: ReadonlyMap<ParticipantColumn, number>;
+
   constructor(
-    private readonly columns: Partial<Record<ParticipantColumn, number>>,
+    columns: Partial<Record<ParticipantColumn, number>>,
     private readonly out: IssueList,
-  ) {}
+  ) {
+    this.columns = new Map(Object.entries(columns) as [ParticipantColumn, number][]);
+  }
 
   moveTo(p: Participant, cells: CellValue[]): this {
     this.p = p;
@@ -278,7 +283,7 @@ class RowContext {
   }
 
   has(key: ParticipantColumn): boolean {
-    return this.columns[key] !== undefined;
+    return this.columns.has(key);
   }
 
   header(key: ParticipantColumn): string {
@@ -286,7 +291,7 @@ class RowContext {
   }
 
   add(key: ParticipantColumn | null, code: CheckCode, message: string): void {
-    const col = key === null ? -1 : this.columns[key]!;
+    const col = key === null ? -1 : this.columns.get(key)!;
     this.out.add(TAB_PARTICIPANTS, this.p.row, key === null ? null : this.header(key), col, code, message);
   }
 }
@@ -600,107 +605,68 @@ function checkSessions(model: WorkbookModel, out: IssueList): void {
   }
 }
 
+/** Problems of one Présences row, as bits (attendanceProblems). */
+const ROW_DATE_BLANK = 1;
+const ROW_DATE_INVALID = 2;
+const ROW_IN_FUTURE = 4;
+const ROW_WITHOUT_SESSION = 8;
+const ROW_ID_BLANK = 16;
+const ROW_ID_UNKNOWN = 32;
+const ROW_STATUS_BLANK = 64;
+const ROW_STATUS_INVALID = 128;
+const ROW_BEFORE_ENTRY = 256;
+const ROW_AFTER_EXIT = 512;
+
+/** What checkAttendance knows of the workbook around the Présences rows. */
+interface AttendanceContext {
+  model: WorkbookModel;
+  today: Day;
+  dateCol: number;
+  idCol: number;
+  statusCol: number;
+  participantsKnown: boolean;
+  sessionsKnown: boolean;
+  sessionDays: Set<number>;
+  /** Entry and exit days per ID index of a participant (NaN when unreadable). */
+  entryDay: Float64Array;
+  exitDay: Float64Array;
+}
+
 function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void {
   const table = model.attendance;
   reportMissingColumns(table, TAB_ATTENDANCE, out, false);
   if (table.headerRow === null) return;
   const cols = table.columns;
-  const dateHeader = headerOf(ATTENDANCE, 'date');
-  const idHeader = headerOf(ATTENDANCE, 'participantId');
-  const statusHeader = headerOf(ATTENDANCE, 'status');
   // Participants by ID index (model.people: the participants' IDs first, first row wins).
   const participantsTable = model.participants;
-  const participantsKnown = participantsTable.headerRow !== null && participantsTable.columns.id !== undefined;
   const people = model.people.participants;
-  // Session days, unless the Séances tab exists without a usable Date column (reported there).
-  const sessionsTable = model.sessions;
-  const sessionsKnown =
-    sessionsTable.sheetName === null || (sessionsTable.headerRow !== null && sessionsTable.columns.date !== undefined);
-  const sessionDays = new Set<number>();
-  for (const s of model.sessionRecords) if (s.date.status === 'ok') sessionDays.add(s.date.value);
-
-  const dateCol = cols.date ?? -1;
-  const idCol = cols.participantId ?? -1;
-  const statusCol = cols.status ?? -1;
-  const add = (row: number, header: string | null, col: number, code: CheckCode, message: string): void =>
-    out.add(TAB_ATTENDANCE, row, header, col, code, message);
-
-  const att = model.attendanceColumns;
-  const days = numberDays(att);
-  // Entry and exit days per ID index (NaN when unreadable): the loop reads no record.
   const entryDay = new Float64Array(people.length).fill(Number.NaN);
   const exitDay = new Float64Array(people.length).fill(Number.NaN);
   people.forEach((p, k) => {
     if (p.entryDate.status === 'ok') entryDay[k] = p.entryDate.value;
     if (p.exitDate.status === 'ok') exitDay[k] = p.exitDate.value;
   });
-  // What each distinct day says, worked out once: in the future, or without a session.
-  const dayProblem = new Uint8Array(days.count);
-  for (let i = 0; i < att.length; i++) {
-    const d = days.index[i];
-    if (d < 0 || dayProblem[d] !== 0) continue;
-    const day = att.day[i];
-    dayProblem[d] = day > today ? DAY_IN_FUTURE : sessionsKnown && !sessionDays.has(day) ? DAY_WITHOUT_SESSION : DAY_FINE;
-  }
-  for (let i = 0; i < att.length; i++) {
-    const row = att.row[i];
-    const state = att.dateState[i];
-    const day = att.day[i];
-    if (dateCol >= 0) {
-      if (state === CELL_BLANK)
-        add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceDateMissing());
-      else if (state === CELL_INVALID)
-        add(row, dateHeader, dateCol, 'DATE_INVALID', CHECK_MESSAGES.dateInvalid(att.invalidDates.get(i) ?? ''));
-      else if (dayProblem[days.index[i]] === DAY_IN_FUTURE)
-        add(row, dateHeader, dateCol, 'ATTENDANCE_IN_FUTURE', CHECK_MESSAGES.attendanceInFuture(frenchDate(day)));
-      else if (dayProblem[days.index[i]] === DAY_WITHOUT_SESSION)
-        add(row, dateHeader, dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceUnknownSession(frenchDate(day)));
-    }
-    const index = att.person[i];
-    const known = index >= 0 && index < people.length;
-    if (idCol >= 0) {
-      // A blank ID is the only one without an index: no text is read for the rows that are fine.
-      if (index < 0) add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceIdMissing());
-      else if (participantsKnown && !known) {
-        const participantId = att.idTexts[att.idText[i]];
-        add(row, idHeader, idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceUnknownParticipant(participantId));
-      }
-    }
-    if (statusCol >= 0) {
-      const code = att.status[i];
-      if (code === 0) add(row, statusHeader, statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusMissing());
-      else if (code === STATUS_INVALID)
-        add(
-          row,
-          statusHeader,
-          statusCol,
-          'ATTENDANCE_STATUS_INVALID',
-          CHECK_MESSAGES.attendanceStatusInvalid(att.invalidStatuses.get(i) ?? ''),
-        );
-    }
-    if (known && state === CELL_OK) {
-      const entry = entryDay[index];
-      const exit = exitDay[index];
-      if (day < entry) {
-        add(
-          row,
-          dateHeader,
-          dateCol,
-          'ATTENDANCE_BEFORE_ENTRY',
-          CHECK_MESSAGES.attendanceBeforeEntry(frenchDate(day), frenchDate(entry)),
-        );
-      }
-      if (day > exit) {
-        add(
-          row,
-          dateHeader,
-          dateCol,
-          'ATTENDANCE_AFTER_EXIT',
-          CHECK_MESSAGES.attendanceAfterExit(frenchDate(day), frenchDate(exit)),
-        );
-      }
-    }
-  }
+  // Session days, unless the Séances tab exists without a usable Date column (reported there).
+  const sessionsTable = model.sessions;
+  const sessionDays = new Set<number>();
+  for (const s of model.sessionRecords) if (s.date.status === 'ok') sessionDays.add(s.date.value);
+  const context: AttendanceContext = {
+    model,
+    today,
+    dateCol: cols.date ?? -1,
+    idCol: cols.participantId ?? -1,
+    statusCol: cols.status ?? -1,
+    participantsKnown: participantsTable.headerRow !== null && participantsTable.columns.id !== undefined,
+    sessionsKnown:
+      sessionsTable.sheetName === null || (sessionsTable.headerRow !== null && sessionsTable.columns.date !== undefined),
+    sessionDays,
+    entryDay,
+    exitDay,
+  };
+  const att = model.attendanceColumns;
+  const days = numberDays(att);
+  const problems = attendanceProblems(context, days);
+  for (let i = 0; i < att.length; i++) if (problems[i] !== 0) reportAttendanceRow(context, i, problems[i], out);
   for (const indexes of duplicateAttendance(att, days, model.people.keys.length)) {
     const rows = indexes.map((i) => att.row[i]);
     const date = frenchDate(att.day[indexes[0]]);
@@ -712,10 +678,93 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
   }
 }
 
-/** Codes of checkAttendance's `dayProblem` (0: not yet worked out). */
-const DAY_FINE = 1;
-const DAY_IN_FUTURE = 2;
-const DAY_WITHOUT_SESSION = 3;
+/**
+ * The problems of every Présences row as bits, in one small loop over typed arrays (no record,
+ * no text read): what a day says is worked out once per distinct day.
+ */
+function attendanceProblems(c: AttendanceContext, days: { index: Int32Array; count: number }): Uint16Array {
+  const att = c.model.attendanceColumns;
+  const known = c.model.people.participants.length;
+  const dayProblem = new Uint16Array(days.count);
+  for (let i = 0; i < att.length; i++) {
+    const d = days.index[i];
+    if (d < 0 || dayProblem[d] !== 0) continue;
+    const day = att.day[i];
+    dayProblem[d] = day > c.today ? ROW_IN_FUTURE : c.sessionsKnown && !c.sessionDays.has(day) ? ROW_WITHOUT_SESSION : DAY_FINE;
+  }
+  const problems = new Uint16Array(att.length);
+  const { dateCol, idCol, statusCol, participantsKnown, entryDay, exitDay } = c;
+  for (let i = 0; i < att.length; i++) {
+    let bits = 0;
+    const state = att.dateState[i];
+    if (dateCol >= 0) {
+      if (state === CELL_BLANK) bits |= ROW_DATE_BLANK;
+      else if (state === CELL_INVALID) bits |= ROW_DATE_INVALID;
+      else if (dayProblem[days.index[i]] !== DAY_FINE) bits |= dayProblem[days.index[i]];
+    }
+    const index = att.person[i];
+    const isParticipant = index >= 0 && index < known;
+    // A blank ID is the only one without an index.
+    if (idCol >= 0) {
+      if (index < 0) bits |= ROW_ID_BLANK;
+      else if (participantsKnown && !isParticipant) bits |= ROW_ID_UNKNOWN;
+    }
+    if (statusCol >= 0) {
+      const code = att.status[i];
+      if (code === 0) bits |= ROW_STATUS_BLANK;
+      else if (code === STATUS_INVALID) bits |= ROW_STATUS_INVALID;
+    }
+    if (isParticipant && state === CELL_OK) {
+      const day = att.day[i];
+      if (day < entryDay[index]) bits |= ROW_BEFORE_ENTRY;
+      if (day > exitDay[index]) bits |= ROW_AFTER_EXIT;
+    }
+    problems[i] = bits;
+  }
+  return problems;
+}
+
+/** The issues of one Présences row with problems, in the order of SPEC §3 (date, ID, status, dates). */
+function reportAttendanceRow(c: AttendanceContext, i: number, bits: number, out: IssueList): void {
+  const att = c.model.attendanceColumns;
+  const row = att.row[i];
+  const day = att.day[i];
+  const dateHeader = headerOf(ATTENDANCE, 'date');
+  const add = (header: string | null, col: number, code: CheckCode, message: string): void =>
+    out.add(TAB_ATTENDANCE, row, header, col, code, message);
+  if (bits & ROW_DATE_BLANK) add(dateHeader, c.dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceDateMissing());
+  else if (bits & ROW_DATE_INVALID)
+    add(dateHeader, c.dateCol, 'DATE_INVALID', CHECK_MESSAGES.dateInvalid(att.invalidDates.get(i) ?? ''));
+  else if (bits & ROW_IN_FUTURE)
+    add(dateHeader, c.dateCol, 'ATTENDANCE_IN_FUTURE', CHECK_MESSAGES.attendanceInFuture(frenchDate(day)));
+  else if (bits & ROW_WITHOUT_SESSION)
+    add(dateHeader, c.dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceUnknownSession(frenchDate(day)));
+  const idHeader = headerOf(ATTENDANCE, 'participantId');
+  if (bits & ROW_ID_BLANK) add(idHeader, c.idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceIdMissing());
+  else if (bits & ROW_ID_UNKNOWN) {
+    const participantId = att.idTexts[att.idText[i]];
+    add(idHeader, c.idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceUnknownParticipant(participantId));
+  }
+  const statusHeader = headerOf(ATTENDANCE, 'status');
+  if (bits & ROW_STATUS_BLANK)
+    add(statusHeader, c.statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusMissing());
+  else if (bits & ROW_STATUS_INVALID) {
+    const text = att.invalidStatuses.get(i) ?? '';
+    add(statusHeader, c.statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusInvalid(text));
+  }
+  const index = att.person[i];
+  if (bits & ROW_BEFORE_ENTRY) {
+    const message = CHECK_MESSAGES.attendanceBeforeEntry(frenchDate(day), frenchDate(c.entryDay[index]));
+    add(dateHeader, c.dateCol, 'ATTENDANCE_BEFORE_ENTRY', message);
+  }
+  if (bits & ROW_AFTER_EXIT) {
+    const message = CHECK_MESSAGES.attendanceAfterExit(frenchDate(day), frenchDate(c.exitDay[index]));
+    add(dateHeader, c.dateCol, 'ATTENDANCE_AFTER_EXIT', message);
+  }
+}
+
+/** attendanceProblems: a day that is neither in the future nor without a session (0: not yet worked out). */
+const DAY_FINE = 1024;
 
 /** Each readable day of the Présences rows numbered 0, 1, … (-1 for the other rows), and how many. */
 function numberDays(att: AttendanceColumns): { index: Int32Array; count: number } {

@@ -421,19 +421,25 @@ function remembered<T>(parse: (cell: CellValue) => T, limit = TEXT_CACHE_LIMIT):
   };
 }
 
-export function readWorkbook(source: WorkbookSource): WorkbookModel {
-  const dates = new DateCellReader(source.timeZone, source.offsets);
-  const settings = readSettings(source, dates);
-  // Each tab is read just before its records are built, Présences (the biggest) last: its
-  // freshly read cells are then not carried through the allocations of the other tabs.
-  const participants = readTable(source, PARTICIPANTS);
+/** The ID index, starting with the participants' IDs (the first row of a repeated ID wins). */
+function peopleOf(participantRecords: readonly Participant[]): People {
+  const people: People = { keys: [], indexOf: new Map(), participants: [] };
+  for (const p of participantRecords) {
+    if (p.idKey === '' || people.indexOf.has(p.idKey)) continue;
+    people.indexOf.set(p.idKey, people.keys.length);
+    people.keys.push(p.idKey);
+    people.participants.push(p);
+  }
+  return people;
+}
 
-  const territoryLookup = new Map<string, string>();
-  for (const c of settings.territory) territoryLookup.set(normalizeKey(c), c);
-  const districtLookup = new Map<string, string>();
-  for (const d of settings.qpvDistricts) districtLookup.set(normalizeKey(d.name), d.name);
-
-  const pv = participants.values;
+/** One record per non-empty Participants row (its own function: readWorkbook stays small). */
+function participantRecordsOf(
+  participants: Table<ParticipantColumn>,
+  dates: DateCellReader,
+  territoryLookup: Map<string, string>,
+  districtLookup: Map<string, string>,
+): Participant[] {
   // Communes and districts repeat a few spellings: each is parsed and looked up once.
   const communeOf = remembered((cell): CommuneCell => {
     const commune = parseText(cell);
@@ -445,36 +451,6 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
     const name = qpvDistrict.status === 'ok' ? (districtLookup.get(normalizeKey(qpvDistrict.value)) ?? null) : null;
     return { qpvDistrict, qpvDistrictName: name };
   });
-  // Column positions once (-1 when absent: the cell reads as blank).
-  const at = (key: ParticipantColumn): number => participants.columns[key] ?? -1;
-  const [cId, cLast, cFirst, cSex, cBirth, cCommune, cPostcode, cQpv, cDistrict, cLevel, cEntry] = (
-    [
-      'id',
-      'lastName',
-      'firstName',
-      'sex',
-      'birthDate',
-      'commune',
-      'postcode',
-      'qpvResident',
-      'qpvDistrict',
-      'trainingLevel',
-      'entryDate',
-    ] as const
-  ).map(at);
-  const [cSituation, cType, cMonths, cStart, cExit, cPhone, cEmail, cAge, cAnonymised] = (
-    [
-      'situation',
-      'contractType',
-      'contractMonths',
-      'contractStart',
-      'exitDate',
-      'phone',
-      'email',
-      'ageAtEntry',
-      'anonymisedOn',
-    ] as const
-  ).map(at);
   // List columns repeat a handful of spellings: one look-up per cell.
   const sexOf = remembered((cell) => parseList(cell, SEX));
   const levelOf = remembered((cell) => parseList(cell, TRAINING_LEVEL));
@@ -482,13 +458,39 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
   const contractTypeOf = remembered((cell) => parseList(cell, CONTRACT_TYPE));
   const yesNoOf = remembered(parseYesNo);
   const postcodeOf = remembered(parseText);
-  const participantRecords: Participant[] = Array.from(participants.rowNumbers, (rowNumber) => {
-    const row = pv[rowNumber - 1];
+  // Column positions once (-1 when absent: the cell reads as blank).
+  const at = (key: ParticipantColumn): number => participants.columns[key] ?? -1;
+  const cId = at('id');
+  const cLast = at('lastName');
+  const cFirst = at('firstName');
+  const cSex = at('sex');
+  const cBirth = at('birthDate');
+  const cCommune = at('commune');
+  const cPostcode = at('postcode');
+  const cQpv = at('qpvResident');
+  const cDistrict = at('qpvDistrict');
+  const cLevel = at('trainingLevel');
+  const cEntry = at('entryDate');
+  const cSituation = at('situation');
+  const cType = at('contractType');
+  const cMonths = at('contractMonths');
+  const cStart = at('contractStart');
+  const cExit = at('exitDate');
+  const cPhone = at('phone');
+  const cEmail = at('email');
+  const cAge = at('ageAtEntry');
+  const cAnonymised = at('anonymisedOn');
+  const values = participants.values;
+  const rowNumbers = participants.rowNumbers;
+  const records: Participant[] = new Array(rowNumbers.length);
+  for (let i = 0; i < rowNumbers.length; i++) {
+    const rowNumber = rowNumbers[i];
+    const row = values[rowNumber - 1];
     const cell = (c: number): CellValue => (c < 0 ? null : row[c]);
     const commune = communeOf(cell(cCommune));
     const district = districtOf(cell(cDistrict));
     const id = cell(cId);
-    return {
+    records[i] = {
       row: rowNumber,
       id: textOf(id),
       idKey: idKey(id),
@@ -515,7 +517,23 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
       ageAtEntry: parseInteger(cell(cAge)),
       anonymisedOn: parseDate(cell(cAnonymised), dates),
     };
-  });
+  }
+  return records;
+}
+
+export function readWorkbook(source: WorkbookSource): WorkbookModel {
+  const dates = new DateCellReader(source.timeZone, source.offsets);
+  const settings = readSettings(source, dates);
+  // Each tab is read just before its records are built, Présences (the biggest) last: its
+  // freshly read cells are then not carried through the allocations of the other tabs.
+  const participants = readTable(source, PARTICIPANTS);
+
+  const territoryLookup = new Map<string, string>();
+  for (const c of settings.territory) territoryLookup.set(normalizeKey(c), c);
+  const districtLookup = new Map<string, string>();
+  for (const d of settings.qpvDistricts) districtLookup.set(normalizeKey(d.name), d.name);
+
+  const participantRecords = participantRecordsOf(participants, dates, territoryLookup, districtLookup);
 
   const sessions = readTable(source, SESSIONS);
   const sessionRecords: Session[] = sessions.rows.map((row) => ({
@@ -527,13 +545,7 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
     comment: parsedText(sessions, row, 'comment'),
   }));
 
-  const people: People = { keys: [], indexOf: new Map(), participants: [] };
-  for (const p of participantRecords) {
-    if (p.idKey === '' || people.indexOf.has(p.idKey)) continue;
-    people.indexOf.set(p.idKey, people.keys.length);
-    people.keys.push(p.idKey);
-    people.participants.push(p);
-  }
+  const people = peopleOf(participantRecords);
 
   const attendance = readTable(source, ATTENDANCE);
   const columns = attendanceColumnsOf(attendance, people, dates);
