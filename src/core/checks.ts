@@ -482,6 +482,24 @@ function duplicateIds(model: WorkbookModel): Participant[][] {
   return [...groups.values()];
 }
 
+/** Names numbered by their normalised form, each spelling normalised once. */
+interface NameNumbers {
+  byKey: Map<string, number>;
+  bySpelling: Map<string, number>;
+}
+
+/** The number of a name's normalised form; -1 for a name made only of punctuation (no grouping on it). */
+function numberOfName(names: NameNumbers, name: string): number {
+  let n = names.bySpelling.get(name);
+  if (n === undefined) {
+    const key = normalizeKey(name);
+    n = key === '' ? -1 : names.byKey.get(key);
+    if (n === undefined) names.byKey.set(key, (n = names.byKey.size));
+    names.bySpelling.set(name, n);
+  }
+  return n;
+}
+
 /**
  * Same person under several IDs: rows grouped by normalised Nom + Prénom + Date de naissance
  * (each spelling normalised once, names numbered, the three numbers made into one exact
@@ -489,19 +507,7 @@ function duplicateIds(model: WorkbookModel): Participant[][] {
  */
 function possibleDuplicatePersons(model: WorkbookModel): Participant[][] {
   const records = model.participantRecords;
-  const byKey = new Map<string, number>();
-  const bySpelling = new Map<string, number>();
-  const numberOfName = (name: string): number => {
-    let n = bySpelling.get(name);
-    if (n === undefined) {
-      const key = normalizeKey(name);
-      // A name made only of punctuation normalises to nothing: no grouping on it.
-      n = key === '' ? -1 : byKey.get(key);
-      if (n === undefined) byKey.set(key, (n = byKey.size));
-      bySpelling.set(name, n);
-    }
-    return n;
-  };
+  const names: NameNumbers = { byKey: new Map(), bySpelling: new Map() };
   // Names (at most two per row) and birth days numbered densely: the key
   // (pair of names, day) is one exact number while rows stay below 47 million.
   const n = records.length;
@@ -511,8 +517,8 @@ function possibleDuplicatePersons(model: WorkbookModel): Participant[][] {
   const groups = new Map<number, Participant[]>();
   records.forEach((p, i) => {
     if (isAnonymised(p) || p.birthDate.status !== 'ok' || p.lastName === '' || p.firstName === '') return;
-    const last = numberOfName(p.lastName);
-    const first = numberOfName(p.firstName);
+    const last = numberOfName(names, p.lastName);
+    const first = numberOfName(names, p.firstName);
     if (last < 0 || first < 0) return;
     const pairKey = last * (2 * n + 1) + first;
     let pair = pairs.get(pairKey);

@@ -408,18 +408,30 @@ interface DistrictCell {
 /** Spellings remembered per column while reading (beyond, each cell is parsed anew). */
 const TEXT_CACHE_LIMIT = 5_000;
 
-/** `parse`, remembering its result per cell value (a column repeats a few spellings). */
-function remembered<T>(parse: (cell: CellValue) => T, limit = TEXT_CACHE_LIMIT): (cell: CellValue) => T {
-  const results = new Map<CellValue, T>();
-  return (cell) => {
-    let result = results.get(cell);
-    if (result === undefined) {
-      result = parse(cell);
-      if (results.size < limit) results.set(cell, result);
-    }
-    return result;
-  };
+/**
+ * `parse(cell)`, remembered in `results` (a column repeats a few spellings; beyond `limit`
+ * entries, each new cell is parsed anew). A plain function over a Map rather than one closure
+ * per column: V8 then keeps the readers' optimized code from one call of readWorkbook to the
+ * next (closures made per call were embedded in it, and it was recompiled every time).
+ */
+function remembered<T>(results: Map<CellValue, T>, cell: CellValue, parse: (cell: CellValue) => T, limit = TEXT_CACHE_LIMIT): T {
+  let result = results.get(cell);
+  if (result === undefined) {
+    result = parse(cell);
+    if (results.size < limit) results.set(cell, result);
+  }
+  return result;
 }
+
+/** The cell of a row in column `c` (null when the column is absent, c < 0). */
+function cellAt(row: CellValue[], c: number): CellValue {
+  return c < 0 ? null : row[c];
+}
+
+const parseSex = (cell: CellValue) => parseList(cell, SEX);
+const parseTrainingLevel = (cell: CellValue) => parseList(cell, TRAINING_LEVEL);
+const parseSituation = (cell: CellValue) => parseList(cell, SITUATION);
+const parseContractType = (cell: CellValue) => parseList(cell, CONTRACT_TYPE);
 
 /** The ID index, starting with the participants' IDs (the first row of a repeated ID wins). */
 function peopleOf(participantRecords: readonly Participant[]): People {
@@ -441,23 +453,25 @@ function participantRecordsOf(
   districtLookup: Map<string, string>,
 ): Participant[] {
   // Communes and districts repeat a few spellings: each is parsed and looked up once.
-  const communeOf = remembered((cell): CommuneCell => {
+  const parseCommune = (cell: CellValue): CommuneCell => {
     const commune = parseText(cell);
     const name = commune.status === 'ok' ? (territoryLookup.get(normalizeKey(commune.value)) ?? null) : null;
     return { commune, communeName: name ?? (commune.status === 'ok' ? commune.value : null), inTerritory: name !== null };
-  });
-  const districtOf = remembered((cell): DistrictCell => {
+  };
+  const parseDistrict = (cell: CellValue): DistrictCell => {
     const qpvDistrict = parseText(cell);
     const name = qpvDistrict.status === 'ok' ? (districtLookup.get(normalizeKey(qpvDistrict.value)) ?? null) : null;
     return { qpvDistrict, qpvDistrictName: name };
-  });
-  // List columns repeat a handful of spellings: one look-up per cell.
-  const sexOf = remembered((cell) => parseList(cell, SEX));
-  const levelOf = remembered((cell) => parseList(cell, TRAINING_LEVEL));
-  const situationOfCell = remembered((cell) => parseList(cell, SITUATION));
-  const contractTypeOf = remembered((cell) => parseList(cell, CONTRACT_TYPE));
-  const yesNoOf = remembered(parseYesNo);
-  const postcodeOf = remembered(parseText);
+  };
+  // Each column's spellings, parsed once.
+  const communes = new Map<CellValue, CommuneCell>();
+  const districts = new Map<CellValue, DistrictCell>();
+  const sexes = new Map<CellValue, Parsed<Sex>>();
+  const levels = new Map<CellValue, Parsed<TrainingLevel>>();
+  const situations = new Map<CellValue, Parsed<Situation>>();
+  const contractTypes = new Map<CellValue, Parsed<ContractType>>();
+  const yesNo = new Map<CellValue, Parsed<boolean>>();
+  const postcodes = new Map<CellValue, Parsed<string>>();
   // Column positions once (-1 when absent: the cell reads as blank).
   const at = (key: ParticipantColumn): number => participants.columns[key] ?? -1;
   const cId = at('id');
@@ -486,36 +500,35 @@ function participantRecordsOf(
   for (let i = 0; i < rowNumbers.length; i++) {
     const rowNumber = rowNumbers[i];
     const row = values[rowNumber - 1];
-    const cell = (c: number): CellValue => (c < 0 ? null : row[c]);
-    const commune = communeOf(cell(cCommune));
-    const district = districtOf(cell(cDistrict));
-    const id = cell(cId);
+    const commune = remembered(communes, cellAt(row, cCommune), parseCommune);
+    const district = remembered(districts, cellAt(row, cDistrict), parseDistrict);
+    const id = cellAt(row, cId);
     records[i] = {
       row: rowNumber,
       id: textOf(id),
       idKey: idKey(id),
-      lastName: textOf(cell(cLast)),
-      firstName: textOf(cell(cFirst)),
-      sex: sexOf(cell(cSex)),
-      birthDate: parseDate(cell(cBirth), dates),
+      lastName: textOf(cellAt(row, cLast)),
+      firstName: textOf(cellAt(row, cFirst)),
+      sex: remembered(sexes, cellAt(row, cSex), parseSex),
+      birthDate: parseDate(cellAt(row, cBirth), dates),
       commune: commune.commune,
       communeName: commune.communeName,
       inTerritory: commune.inTerritory,
-      postcode: postcodeOf(cell(cPostcode)),
-      qpvResident: yesNoOf(cell(cQpv)),
+      postcode: remembered(postcodes, cellAt(row, cPostcode), parseText),
+      qpvResident: remembered(yesNo, cellAt(row, cQpv), parseYesNo),
       qpvDistrict: district.qpvDistrict,
       qpvDistrictName: district.qpvDistrictName,
-      trainingLevel: levelOf(cell(cLevel)),
-      entryDate: parseDate(cell(cEntry), dates),
-      situation: situationOfCell(cell(cSituation)),
-      contractType: contractTypeOf(cell(cType)),
-      contractMonths: parseInteger(cell(cMonths)),
-      contractStart: parseDate(cell(cStart), dates),
-      exitDate: parseDate(cell(cExit), dates),
-      phone: parseText(cell(cPhone)),
-      email: parseText(cell(cEmail)),
-      ageAtEntry: parseInteger(cell(cAge)),
-      anonymisedOn: parseDate(cell(cAnonymised), dates),
+      trainingLevel: remembered(levels, cellAt(row, cLevel), parseTrainingLevel),
+      entryDate: parseDate(cellAt(row, cEntry), dates),
+      situation: remembered(situations, cellAt(row, cSituation), parseSituation),
+      contractType: remembered(contractTypes, cellAt(row, cType), parseContractType),
+      contractMonths: parseInteger(cellAt(row, cMonths)),
+      contractStart: parseDate(cellAt(row, cStart), dates),
+      exitDate: parseDate(cellAt(row, cExit), dates),
+      phone: parseText(cellAt(row, cPhone)),
+      email: parseText(cellAt(row, cEmail)),
+      ageAtEntry: parseInteger(cellAt(row, cAge)),
+      anonymisedOn: parseDate(cellAt(row, cAnonymised), dates),
     };
   }
   return records;
@@ -593,6 +606,17 @@ function repeatedDateParser(dates: DateCellReader): (cell: CellValue) => Parsed<
   };
 }
 
+interface StatusCell {
+  parsed: Parsed<AttendanceStatus>;
+  code: number;
+}
+
+function parseStatus(cell: CellValue): StatusCell {
+  const parsed = parseList(cell, ATTENDANCE_STATUS);
+  const code = parsed.status === 'ok' ? statusCode(parsed.value) : parsed.status === 'blank' ? 0 : STATUS_INVALID;
+  return { parsed, code };
+}
+
 interface IdCell {
   /** Index in `people.keys`, -1 for a blank ID. */
   person: number;
@@ -618,7 +642,8 @@ function attendanceColumnsOf(attendance: Table<AttendanceColumn>, people: People
   };
   const { date: dateCol, participantId: idCol, status: statusCol } = attendance.columns;
   // An ID repeats on many rows: its text, key and index are worked out once per spelling.
-  const idOf = remembered((cell): IdCell => {
+  const ids = new Map<CellValue, IdCell>();
+  const parseId = (cell: CellValue): IdCell => {
     const key = idKey(cell);
     let person = key === '' ? -1 : people.indexOf.get(key);
     if (person === undefined) {
@@ -627,18 +652,14 @@ function attendanceColumnsOf(attendance: Table<AttendanceColumn>, people: People
     }
     columns.idTexts.push(textOf(cell));
     return { person, text: columns.idTexts.length - 1 };
-  }, Number.POSITIVE_INFINITY);
+  };
   const dateOf = repeatedDateParser(dates);
-  const statusOf = remembered((cell): { parsed: Parsed<AttendanceStatus>; code: number } => {
-    const parsed = parseList(cell, ATTENDANCE_STATUS);
-    const code = parsed.status === 'ok' ? statusCode(parsed.value) : parsed.status === 'blank' ? 0 : STATUS_INVALID;
-    return { parsed, code };
-  });
+  const statuses = new Map<CellValue, StatusCell>();
   const values = attendance.values;
   const { dateState, day, person, idText, status } = columns;
   // Most rows repeat the status of the row before: compared first, looked up otherwise.
   let lastStatusCell: CellValue = null;
-  let lastStatus = statusOf(null);
+  let lastStatus = remembered(statuses, null, parseStatus);
   for (let i = 0; i < n; i++) {
     const cells = values[rows[i] - 1];
     if (dateCol !== undefined) {
@@ -651,13 +672,13 @@ function attendanceColumnsOf(attendance: Table<AttendanceColumn>, people: People
         columns.invalidDates.set(i, date.text);
       }
     }
-    const id = idOf(idCol === undefined ? null : cells[idCol]);
+    const id = remembered(ids, idCol === undefined ? null : cells[idCol], parseId, Number.POSITIVE_INFINITY);
     person[i] = id.person;
     idText[i] = id.text;
     if (statusCol !== undefined) {
       const cell = cells[statusCol];
       if (cell !== lastStatusCell) {
-        lastStatus = statusOf(cell);
+        lastStatus = remembered(statuses, cell, parseStatus);
         lastStatusCell = cell;
       }
       status[i] = lastStatus.code;
