@@ -19,7 +19,7 @@ import { stripMark } from './marks';
 import { ANONYMISATION_COLUMNS, PARTICIPANTS, ParticipantColumn, columnDefinition } from './schema';
 import { cleanText } from './text';
 import { CellValue, isBlank, textOf } from './values';
-import { isAnonymised, Participant, WorkbookModel } from './workbook';
+import { attendanceRecordsOf, isAnonymised, Participant, WorkbookModel } from './workbook';
 import type { AnonymisationPlan } from '../shared/api';
 
 /** `Participants` columns emptied by the anonymisation (SPEC §11), besides unknown columns. */
@@ -54,7 +54,7 @@ export function cutoffDay(today: Day, years: number): Day {
 /** Latest `Présences` date of each ID key (any status). */
 export function lastAttendanceDays(model: WorkbookModel): Map<string, Day> {
   const out = new Map<string, Day>();
-  for (const a of model.attendanceRecords) {
+  for (const a of attendanceRecordsOf(model)) {
     if (a.date.status !== 'ok' || a.idKey === '') continue;
     const seen = out.get(a.idKey);
     if (seen === undefined || a.date.value > seen) out.set(a.idKey, a.date.value);
@@ -203,7 +203,7 @@ export function nextAnonymousNumber(model: WorkbookModel): number {
     if (m) max = Math.max(max, Number(m[1]));
   };
   for (const p of model.participantRecords) look(p.id);
-  for (const a of model.attendanceRecords) look(a.participantId);
+  for (const a of attendanceRecordsOf(model)) look(a.participantId);
   return max + 1;
 }
 
@@ -339,7 +339,7 @@ export function planAnonymisationWrites(model: WorkbookModel, targets: Anonymisa
     const rewritten = new Map<number, CellValue>();
     const names: { row: number; col: number }[] = [];
     const nameCol = attendanceTable.columns.participantName;
-    for (const a of model.attendanceRecords) {
+    for (const a of attendanceRecordsOf(model)) {
       const id = newIds.get(a.idKey);
       if (id === undefined) continue;
       rewritten.set(a.row, id);

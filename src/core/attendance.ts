@@ -8,7 +8,7 @@ import { ATTENDANCE_STATUS, AttendanceStatus, SESSION_THEMES } from './lists';
 import { ATTENDANCE, AttendanceColumn, SESSIONS, SessionColumn, TabDefinition } from './schema';
 import { cleanText, frenchCollator, normalizeKey } from './text';
 import { CellValue, idKey, isBlank, parseList, textOf } from './values';
-import { isAnonymised } from './workbook';
+import { attendanceRecordsOf, isAnonymised } from './workbook';
 import type { Participant, Settings, Table, WorkbookModel } from './workbook';
 import { ATTENDANCE_TEXT } from '../i18n/fr/attendance';
 import { MAX_ENTRIES, MAX_FIELD_LENGTH, MAX_ID_LENGTH } from '../shared/limits';
@@ -54,7 +54,7 @@ export function sessionDays(model: WorkbookModel): Set<Day> {
 /** Readable dates of the `Présences` rows (the days attendance was taken). */
 export function attendanceDays(model: WorkbookModel): Set<Day> {
   const out = new Set<Day>();
-  for (const a of model.attendanceRecords) if (a.date.status === 'ok') out.add(a.date.value);
+  for (const a of attendanceRecordsOf(model)) if (a.date.status === 'ok') out.add(a.date.value);
   return out;
 }
 
@@ -168,7 +168,7 @@ export type StatusBook = Map<Day, Map<string, AttendanceStatus | null>>;
 
 export function statusBook(model: WorkbookModel): StatusBook {
   const book: StatusBook = new Map();
-  for (const a of model.attendanceRecords) {
+  for (const a of attendanceRecordsOf(model)) {
     if (a.date.status !== 'ok' || a.idKey === '') continue;
     let m = book.get(a.date.value);
     if (!m) book.set(a.date.value, (m = new Map()));
@@ -611,7 +611,7 @@ export function planSessionWrite(
 function rowsOfDay(model: WorkbookModel, save: NormalizedSave): Map<string, number[]> {
   const rowsByKey = new Map<string, number[]>();
   const keys = new Set(save.entries.map((e) => e.idKey));
-  for (const a of model.attendanceRecords) {
+  for (const a of attendanceRecordsOf(model)) {
     if (a.date.status !== 'ok' || a.date.value !== save.day || !keys.has(a.idKey)) continue;
     let rows = rowsByKey.get(a.idKey);
     if (!rows) rowsByKey.set(a.idKey, (rows = []));

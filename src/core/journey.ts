@@ -9,7 +9,7 @@ import { AttendanceStatus, SESSION_THEMES } from './lists';
 import { buildAttendanceSheet, displayName } from './attendance';
 import { frenchCollator, normalizeKey } from './text';
 import { idKey as idKeyOf, textOf, valueOf } from './values';
-import { isAnonymised, situationOf, type Participant, type WorkbookModel } from './workbook';
+import { attendanceRecordsOf, isAnonymised, situationOf, type Participant, type WorkbookModel } from './workbook';
 import type { DirectoryEntry, Journey } from '../shared/api';
 
 /** normalizeKey(suggestion) → suggestion, in the programme's order (SPEC §4). */
@@ -101,7 +101,7 @@ function journeyWith(
   for (const s of model.sessionRecords) {
     if (s.date.status === 'ok' && !themes.has(s.date.value)) themes.set(s.date.value, s.theme);
   }
-  const rows = model.attendanceRecords
+  const rows = attendanceRecordsOf(model)
     .filter((a) => a.idKey === p.idKey && a.date.status === 'ok' && a.status.status === 'ok')
     .map((a) => ({ day: valueOf(a.date) as Day, status: valueOf(a.status) as AttendanceStatus, row: a.row }))
     .sort((a, b) => a.day - b.day || a.row - b.row);

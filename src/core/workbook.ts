@@ -71,8 +71,6 @@ export interface Table<K extends string> {
    * `values[row - 1]`): the cheap form of `rows`, used by the model.
    */
   rowNumbers: Int32Array;
-  /** Non-empty data rows below the header row (built on first use from `rowNumbers`). */
-  readonly rows: TableRow[];
   /** All cell values as read (shared, never modified). */
   values: CellValue[][];
 }
@@ -130,14 +128,22 @@ export function locateTable<K extends string>(
     if (headerRow !== null && r >= headerRow && !rowIsEmpty(cells)) numbers[count++] = r + 1;
   }
   const rowNumbers = numbers.subarray(0, count);
-  const table = { definition, sheetName, headerRow, columns, missing, width, rowNumbers, values } as Omit<Table<K>, 'rows'>;
-  // No object per row unless a caller asks for `rows` (200 000 Présences rows otherwise).
-  let rows: TableRow[] | null = null;
-  Object.defineProperty(table, 'rows', {
-    enumerable: true,
-    get: (): TableRow[] => (rows ??= Array.from(rowNumbers, (row) => ({ row, cells: values[row - 1] }))),
-  });
-  return table as Table<K>;
+  // A plain object of one shape: no accessor per table (V8 would give each a shape of its
+  // own, and recompile the functions that read tables on every call).
+  return { definition, sheetName, headerRow, columns, missing, width, rowNumbers, values };
+}
+
+const tableRowsCache = new WeakMap<Table<string>, TableRow[]>();
+
+/** The non-empty data rows below the header row, as objects (built on first use, then kept). */
+export function tableRows(table: Table<string>): TableRow[] {
+  let rows = tableRowsCache.get(table);
+  if (!rows) {
+    const { values } = table;
+    rows = Array.from(table.rowNumbers, (row) => ({ row, cells: values[row - 1] }));
+    tableRowsCache.set(table, rows);
+  }
+  return rows;
 }
 
 export function cellOf<K extends string>(table: Table<K>, row: TableRow, key: K): CellValue {
@@ -282,8 +288,6 @@ export interface WorkbookModel {
   settings: Settings;
   participantRecords: Participant[];
   sessionRecords: Session[];
-  /** One object per `Présences` row, built on first use from `attendanceColumns`. */
-  readonly attendanceRecords: AttendanceRecord[];
   attendanceColumns: AttendanceColumns;
   people: People;
   territoryLookup: Map<string, string>;
@@ -549,7 +553,7 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
   const participantRecords = participantRecordsOf(participants, dates, territoryLookup, districtLookup);
 
   const sessions = readTable(source, SESSIONS);
-  const sessionRecords: Session[] = sessions.rows.map((row) => ({
+  const sessionRecords: Session[] = tableRows(sessions).map((row) => ({
     row: row.row,
     date: parseDate(cellOf(sessions, row, 'date'), dates),
     theme: parsedText(sessions, row, 'theme'),
@@ -562,7 +566,7 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
 
   const attendance = readTable(source, ATTENDANCE);
   const columns = attendanceColumnsOf(attendance, people, dates);
-  const model = {
+  const model: WorkbookModel = {
     timeZone: source.timeZone,
     offsets: dates.offsets,
     sheetNames: source.sheetNames,
@@ -576,13 +580,23 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
     people,
     territoryLookup,
     districtLookup,
-  } as Omit<WorkbookModel, 'attendanceRecords'>;
-  let records: AttendanceRecord[] | null = null;
-  Object.defineProperty(model, 'attendanceRecords', {
-    enumerable: true,
-    get: (): AttendanceRecord[] => (records ??= attendanceRecordsOf(columns, people)),
-  });
-  return model as WorkbookModel;
+  };
+  return model;
+}
+
+const attendanceRecordsCache = new WeakMap<WorkbookModel, AttendanceRecord[]>();
+
+/**
+ * One object per `Présences` row (same order as `attendanceColumns`), built on first use and
+ * kept with the model: the functions that scan 200 000 rows read the columns instead.
+ */
+export function attendanceRecordsOf(model: WorkbookModel): AttendanceRecord[] {
+  let records = attendanceRecordsCache.get(model);
+  if (!records) {
+    records = recordsOfColumns(model.attendanceColumns, model.people);
+    attendanceRecordsCache.set(model, records);
+  }
+  return records;
 }
 
 /**
@@ -705,7 +719,7 @@ export function attendanceStatusAt(c: AttendanceColumns, i: number): Parsed<Atte
 const STATUS_RESULTS: Parsed<AttendanceStatus>[] = ATTENDANCE_STATUS.labels.map((l) => ok(l));
 
 /** One record per row of the columns. */
-export function attendanceRecordsOf(c: AttendanceColumns, people: People): AttendanceRecord[] {
+function recordsOfColumns(c: AttendanceColumns, people: People): AttendanceRecord[] {
   const out: AttendanceRecord[] = new Array(c.length);
   for (let i = 0; i < c.length; i++) {
     const person = c.person[i];

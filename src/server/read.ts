@@ -15,8 +15,10 @@ export function readModel(workbook: WorkbookPort, only?: readonly TabDefinition[
   const sheetNames = only ? only.map((d) => findTabName(all, d.name)).filter((n): n is string => n !== null) : all;
   return readWorkbook({
     timeZone: workbook.timeZone,
-    // Looked up on the first Date cell only (the Apps Script adapter checks its source then).
-    offsets: (timeZone, ms) => workbook.offsets(timeZone, ms),
+    // The source itself, not a wrapper made per call: the date readers' optimized code then
+    // stays valid from one call to the next (the Apps Script adapter checks its source here,
+    // once per execution: a fixed number of Utilities.formatDate calls).
+    offsets: workbook.offsets,
     sheetNames,
     values(name) {
       let v = cache.get(name);

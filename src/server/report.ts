@@ -8,7 +8,7 @@ import { yearOfDay } from '../core/days';
 import { computeYearFigures, YearFigures } from '../core/indicators';
 import { buildReportLayout, cellText, type KeyFigureId, ReportLayout } from '../core/report-layout';
 import { PARTICIPANTS, findTabName, headerOf, reportTabName } from '../core/schema';
-import type { WorkbookModel } from '../core/workbook';
+import { attendanceRecordsOf, type WorkbookModel } from '../core/workbook';
 import type { AnnualReportResult, Indicators } from '../shared/api';
 import { REPORT } from '../i18n/fr/report';
 import { readModel, withDocumentLock } from './read';
@@ -132,7 +132,7 @@ export function reportYearsOf(model: WorkbookModel): { years: number[]; suggeste
     if (y !== null && (lastSessionYear === null || y > lastSessionYear)) lastSessionYear = y;
   }
   for (const p of model.participantRecords) if (p.entryDate.status === 'ok') add(p.entryDate.value);
-  for (const a of model.attendanceRecords) if (a.date.status === 'ok') add(a.date.value);
+  for (const a of attendanceRecordsOf(model)) if (a.date.status === 'ok') add(a.date.value);
   const sorted = [...years].sort((a, b) => b - a);
   const existing = sorted.filter((y) => existingReportTab(model.sheetNames, y) !== null);
   return { years: sorted, suggested: lastSessionYear ?? sorted[0] ?? null, existing };

@@ -4,6 +4,7 @@
  */
 import { buildAttendanceSheet } from '../../src/core/attendance';
 import { dayFromIso } from '../../src/core/days';
+import { attendanceRecordsOf } from '../../src/core/workbook';
 import { readModel } from '../../src/server/read';
 import { TWO_SEASON_GROUPS as G, twoSeasonWorkbook } from '../support/builders';
 
@@ -54,7 +55,7 @@ describe('the list of a day on two seasons of data (SPEC §4)', () => {
     const wb = twoSeasonWorkbook();
     const att = wb.sheet('Présences').cells;
     att.push([att[1][0], G.anonymised, '', 'Présent']);
-    const day = readModel(wb).attendanceRecords.at(-1)!.date;
+    const day = attendanceRecordsOf(readModel(wb)).at(-1)!.date;
     const sheet = buildAttendanceSheet(readModel(wb), (day as { value: number }).value);
     expect(ids(sheet.participants).concat(ids(sheet.others))).not.toContain(G.anonymised);
   });

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { ageOn, isoOfDay } from '../../src/core/days';
 import { computeIndicators } from '../../src/core/indicators';
-import { situationOf, WorkbookModel } from '../../src/core/workbook';
+import { attendanceRecordsOf, situationOf, WorkbookModel } from '../../src/core/workbook';
 import { readModel } from '../../src/server/read';
 import type { Indicators } from '../../src/shared/api';
 import { buildWorkbook, participant } from '../support/builders';
@@ -68,7 +68,7 @@ function indicatorsOf(input: Input): Indicators {
 function naive(model: WorkbookModel, year: number) {
   const inYear = (iso: string) => iso.slice(0, 4) === String(year);
   const ids = new Set(model.participantRecords.map((p) => p.id.toLowerCase()).filter((id) => id !== ''));
-  const marks = model.attendanceRecords.filter(
+  const marks = attendanceRecordsOf(model).filter(
     (a) =>
       a.date.status === 'ok' &&
       a.status.status === 'ok' &&

@@ -2,6 +2,7 @@
 import { generateDataset, parisMidnight, sessionDates } from '../../bench/dataset';
 import { checkWorkbook } from '../../src/core/checks';
 import { dayFromIso } from '../../src/core/days';
+import { attendanceRecordsOf } from '../../src/core/workbook';
 import { readModel } from '../../src/server/read';
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import type { CellValue } from '../../src/core/values';
@@ -29,7 +30,7 @@ describe('benchmark workbooks', () => {
     const ds = generateDataset(300);
     const model = readModel(new MemoryWorkbook('Europe/Paris', ds.tabs as Record<string, CellValue[][]>));
     expect(model.participantRecords.every((p) => p.entryDate.status === 'ok' && p.birthDate.status === 'ok')).toBe(true);
-    expect(model.attendanceRecords.every((a) => a.date.status === 'ok' && a.status.status === 'ok')).toBe(true);
+    expect(attendanceRecordsOf(model).every((a) => a.date.status === 'ok' && a.status.status === 'ok')).toBe(true);
     const result = checkWorkbook(model, dayFromIso('2026-11-26')!);
     const codes = new Set(result.issues.map((i) => i.code));
     for (const code of [

@@ -17,6 +17,7 @@ import { computeIndicators } from '../../src/core/indicators';
 import { stripMark } from '../../src/core/marks';
 import { PARTICIPANTS } from '../../src/core/schema';
 import type { CellValue } from '../../src/core/values';
+import { attendanceRecordsOf } from '../../src/core/workbook';
 import { createServerApi } from '../../src/server/api';
 import { readModel } from '../../src/server/read';
 import type { Status } from '../../src/shared/api';
@@ -72,7 +73,7 @@ describe('adding a Présent row', () => {
           };
           const before = readModel(buildWorkbook({ ...input, attendance: marks }));
           const after = readModel(buildWorkbook({ ...input, attendance: [...marks, row] }));
-          const rowDay = after.attendanceRecords[after.attendanceRecords.length - 1]?.date;
+          const rowDay = attendanceRecordsOf(after)[attendanceRecordsOf(after).length - 1]?.date;
           const known =
             row.id.trim() !== '' &&
             before.participantRecords.some((p) => p.idKey !== '' && p.idKey === row.id.trim().toLowerCase());
@@ -278,7 +279,7 @@ describe('server functions on arbitrary cells, through the Apps Script adapter',
             const day = dayFromIso(date)!;
             const statusCol = model.attendance.columns.status;
             const updatable = new Set(
-              model.attendanceRecords
+              attendanceRecordsOf(model)
                 .filter((a) => a.date.status === 'ok' && a.date.value === day && keys.has(a.idKey) && statusCol !== undefined)
                 .map((a) => `${model.attendance.sheetName}!${a.row}:${statusCol! + 1}`),
             );
