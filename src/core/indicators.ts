@@ -171,11 +171,39 @@ export interface YearFigures {
   presencesByMonth: number[];
 }
 
-export function computeYearFigures(model: WorkbookModel, year: number): YearFigures {
-  const att = yearAttendance(model, year);
-  const beneficiaries = beneficiariesOf(model, year, att);
-  const total = beneficiaries.length;
+/** What the year's beneficiaries add up to (one pass over them). */
+interface BeneficiaryTally {
+  carriedOver: number;
+  minors: number;
+  qpvCount: number;
+  qpvUnknown: number;
+  byDistrict: Record<string, number>;
+  sex: Indicators['sex'];
+  communes: Record<string, number>;
+  ageBands: Indicators['ageBands'];
+  trainingLevels: Record<string, number>;
+  outcomes: {
+    workStudy: number;
+    apprenticeship: number;
+    professionalisation: number;
+    training: number;
+    employment: number;
+    dropout: number;
+    other: number;
+    stillSearching: number;
+  };
+  contractMonthsTotal: number;
+  contractMonthsCount: number;
+  /** Présent rows in the year of the beneficiaries' IDs (each ID once). */
+  beneficiaryPresences: number;
+}
 
+function tallyBeneficiaries(
+  model: WorkbookModel,
+  year: number,
+  beneficiaries: readonly Beneficiary[],
+  att: YearAttendance,
+): BeneficiaryTally {
   let carriedOver = 0;
   let minors = 0;
   let qpvCount = 0;
@@ -252,16 +280,66 @@ export function computeYearFigures(model: WorkbookModel, year: number): YearFigu
 
   let beneficiaryPresences = 0;
   for (const slot of beneficiarySlots) beneficiaryPresences += att.presentCount[slot];
+  return {
+    carriedOver,
+    minors,
+    qpvCount,
+    qpvUnknown,
+    byDistrict,
+    sex,
+    communes,
+    ageBands,
+    trainingLevels,
+    outcomes,
+    contractMonthsTotal,
+    contractMonthsCount,
+    beneficiaryPresences,
+  };
+}
 
+/** Sessions dated in year Y. */
+function sessionsIn(model: WorkbookModel, year: number): number {
   const from = firstDayOfYear(year);
   const to = lastDayOfYear(year);
   let sessions = 0;
   for (const s of model.sessionRecords) {
     if (s.date.status === 'ok' && s.date.value >= from && s.date.value <= to) sessions++;
   }
+  return sessions;
+}
 
+/** Participants rows without a readable Date d'entrée. */
+function excludedRowsOf(model: WorkbookModel): number {
   let excludedRows = 0;
   for (const p of model.participantRecords) if (p.entryDate.status !== 'ok') excludedRows++;
+  return excludedRows;
+}
+
+/**
+ * The figures of year Y. No loop of its own: each pass is a function of its own, so that the
+ * engine optimizes small pieces rather than recompiling one big function on every call.
+ */
+export function computeYearFigures(model: WorkbookModel, year: number): YearFigures {
+  const att = yearAttendance(model, year);
+  const beneficiaries = beneficiariesOf(model, year, att);
+  const total = beneficiaries.length;
+  const {
+    carriedOver,
+    minors,
+    qpvCount,
+    qpvUnknown,
+    byDistrict,
+    sex,
+    communes,
+    ageBands,
+    trainingLevels,
+    outcomes,
+    contractMonthsTotal,
+    contractMonthsCount,
+    beneficiaryPresences,
+  } = tallyBeneficiaries(model, year, beneficiaries, att);
+  const sessions = sessionsIn(model, year);
+  const excludedRows = excludedRowsOf(model);
 
   const plannedPlaces = model.settings.years.get(year)?.plannedPlaces ?? null;
   const positive = outcomes.workStudy + outcomes.training + outcomes.employment;
