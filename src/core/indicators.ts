@@ -182,16 +182,8 @@ interface BeneficiaryTally {
   communes: Record<string, number>;
   ageBands: Indicators['ageBands'];
   trainingLevels: Record<string, number>;
-  outcomes: {
-    workStudy: number;
-    apprenticeship: number;
-    professionalisation: number;
-    training: number;
-    employment: number;
-    dropout: number;
-    other: number;
-    stillSearching: number;
-  };
+  /** The outcome counts of SPEC §6 (the rates are worked out from them). */
+  outcomes: Omit<Indicators['outcomes'], 'positive' | 'positiveRate' | 'meanContractMonths'>;
   contractMonthsTotal: number;
   contractMonthsCount: number;
   /** Présent rows in the year of the beneficiaries' IDs (each ID once). */
