@@ -40,6 +40,12 @@ export class NaiveWorkbook extends AppsScriptWorkbook {
     return out;
   }
 
+  /** The whole tab, cell by cell, as one band. */
+  override readValueBands(sheet: string, visit: (firstRow: number, rows: CellValue[][], lastRow: number) => void): void {
+    const rows = this.readValues(sheet);
+    visit(1, rows, rows.length);
+  }
+
   override readTopRows(sheet: string, numRows: number): CellValue[][] {
     return this.readValues(sheet).slice(0, numRows);
   }

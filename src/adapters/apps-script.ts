@@ -5,6 +5,7 @@
 import { UserError } from '../core/errors';
 import { checkedOffsets, bucketedOffsets, intlOffsetMinutes, type OffsetSource } from '../core/days';
 import type { CellValue } from '../core/values';
+import { rowBands } from '../core/bands';
 import type { CellFormat, ChartSpec, LockPort, WorkbookPort, ValidationRule } from '../core/port';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -82,6 +83,15 @@ export class AppsScriptWorkbook implements WorkbookPort {
 
   readValues(sheet: string): CellValue[][] {
     return this.sheet(sheet).getDataRange().getValues() as CellValue[][];
+  }
+
+  readValueBands(sheet: string, visit: (firstRow: number, rows: CellValue[][], lastRow: number) => void): void {
+    const s = this.sheet(sheet);
+    const cols = s.getLastColumn();
+    const lastRow = s.getLastRow();
+    if (cols < 1) return;
+    for (const { firstRow, numRows } of rowBands(lastRow))
+      visit(firstRow, s.getRange(firstRow, 1, numRows, cols).getValues() as CellValue[][], lastRow);
   }
 
   readTopRows(sheet: string, numRows: number): CellValue[][] {

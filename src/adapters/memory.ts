@@ -6,6 +6,7 @@ import { UserError } from '../core/errors';
 import { isDateValue, type CellValue } from '../core/values';
 import { intlOffsetMinutes, type OffsetSource } from '../core/days';
 import type { CellFormat, ChartSpec, WorkbookPort, ValidationRule } from '../core/port';
+import { rowBands } from '../core/bands';
 
 export interface MemorySheet {
   name: string;
@@ -16,6 +17,25 @@ export interface MemorySheet {
   frozenRows: number;
   columnWidths: Map<number, number>;
   charts: ChartSpec[];
+}
+
+/**
+ * Rows [from, to) of a sheet as getValues() gives them: a rectangle as wide as the widest
+ * row, blanks as '', Date cells as new Date objects.
+ */
+function rowsOf(s: MemorySheet, from: number, to: number): CellValue[][] {
+  const width = s.cells.reduce((w, r) => Math.max(w, r.length), 0);
+  const out: CellValue[][] = [];
+  for (let r = from; r < to; r++) {
+    const line = s.cells[r];
+    const cells: CellValue[] = new Array(width);
+    for (let c = 0; c < width; c++) {
+      const v = line[c];
+      cells[c] = v === null || v === undefined ? '' : isDateValue(v) ? new Date(v.getTime()) : v;
+    }
+    out.push(cells);
+  }
+  return out;
 }
 
 function key(row: number, col: number): string {
@@ -74,30 +94,20 @@ export class MemoryWorkbook implements WorkbookPort {
   readValues(sheet: string): CellValue[][] {
     this.count('readValues');
     const s = this.sheet(sheet);
-    const width = s.cells.reduce((w, r) => Math.max(w, r.length), 0);
-    // Like getDataRange().getValues(): a rectangle, blanks as ''.
-    return s.cells.map((r) => {
-      const out: CellValue[] = new Array(width);
-      for (let c = 0; c < width; c++) {
-        const v = r[c];
-        out[c] = v === null || v === undefined ? '' : isDateValue(v) ? new Date(v.getTime()) : v;
-      }
-      return out;
-    });
+    return rowsOf(s, 0, s.cells.length);
+  }
+
+  readValueBands(sheet: string, visit: (firstRow: number, rows: CellValue[][], lastRow: number) => void): void {
+    this.count('readValueBands');
+    const s = this.sheet(sheet);
+    const lastRow = s.cells.length;
+    for (const { firstRow, numRows } of rowBands(lastRow)) visit(firstRow, rowsOf(s, firstRow - 1, firstRow - 1 + numRows), lastRow);
   }
 
   readTopRows(sheet: string, numRows: number): CellValue[][] {
     this.count('readTopRows');
     const s = this.sheet(sheet);
-    const width = s.cells.reduce((w, r) => Math.max(w, r.length), 0);
-    return s.cells.slice(0, Math.max(0, numRows)).map((r) => {
-      const out: CellValue[] = new Array(width);
-      for (let c = 0; c < width; c++) {
-        const v = r[c];
-        out[c] = v === null || v === undefined ? '' : isDateValue(v) ? new Date(v.getTime()) : v;
-      }
-      return out;
-    });
+    return rowsOf(s, 0, Math.min(s.cells.length, Math.max(0, numRows)));
   }
 
   writeValues(sheet: string, row: number, col: number, values: CellValue[][]): void {

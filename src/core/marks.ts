@@ -71,21 +71,23 @@ export function notesUpToDate(plan: NotesPlan): boolean {
 }
 
 /**
- * Given the current notes of a rectangle starting at (1, 1), plans the writes that give
- * every marked cell our mark and remove it from the others. Only two kinds of cells are
- * looked at: the marked ones and those whose note holds our header (a scan of the non-empty
- * notes); no key is built per cell of the grid. Marks outside the rectangle are ignored.
+ * Given the current notes of a rectangle starting at (`firstRow`, 1) — a whole tab, or one
+ * band of its rows — plans the writes that give every marked cell our mark and remove it
+ * from the others. Only two kinds of cells are looked at: the marked ones and those whose
+ * note holds our header (a scan of the non-empty notes); no key is built per cell of the
+ * grid. Marks outside the rectangle are ignored.
  */
-export function planNotes(current: string[][], marks: MarkedCells): NotesPlan {
+export function planNotes(current: string[][], marks: MarkedCells, firstRow = 1): NotesPlan {
   const mark: CellAddress[] = [];
   const clear: CellAddress[] = [];
   const rewritten: { row: number; col: number; note: string }[] = [];
   let width = 0;
   for (const line of current) if (line.length > width) width = line.length;
   let marked = 0;
+  const lastRow = firstRow + current.length - 1;
   for (const [row, cols] of marks) {
-    if (row < 1 || row > current.length) continue;
-    const line = current[row - 1];
+    if (row < firstRow || row > lastRow) continue;
+    const line = current[row - firstRow];
     for (const col of cols) {
       if (col < 1 || col > width) continue;
       marked++;
@@ -103,17 +105,18 @@ export function planNotes(current: string[][], marks: MarkedCells): NotesPlan {
     for (let j = 0; j < line.length; j++) {
       const note = line[j];
       if (!note || note.indexOf(MARK_HEADER) < 0) continue;
-      if (marks.get(i + 1)?.has(j + 1)) continue;
+      const row = firstRow + i;
+      if (marks.get(row)?.has(j + 1)) continue;
       const user = stripMark(note);
       if (user === note) continue;
-      if (user === '') clear.push({ row: i + 1, col: j + 1 });
-      else rewritten.push({ row: i + 1, col: j + 1, note: user });
+      if (user === '') clear.push({ row, col: j + 1 });
+      else rewritten.push({ row, col: j + 1, note: user });
     }
   }
-  return { mark, clear, rewrite: rectangleOf(current, rewritten), marked };
+  return { mark, clear, rewrite: rectangleOf(current, firstRow, rewritten), marked };
 }
 
-function rectangleOf(current: string[][], cells: { row: number; col: number; note: string }[]): NotesWrite | null {
+function rectangleOf(current: string[][], firstRow: number, cells: { row: number; col: number; note: string }[]): NotesWrite | null {
   if (cells.length === 0) return null;
   let top = Infinity;
   let bottom = -Infinity;
@@ -127,7 +130,7 @@ function rectangleOf(current: string[][], cells: { row: number; col: number; not
   }
   const notes: string[][] = new Array(bottom - top + 1);
   for (let r = top; r <= bottom; r++) {
-    const line = current[r - 1];
+    const line = current[r - firstRow];
     const out: string[] = new Array(right - left + 1);
     for (let c = left; c <= right; c++) out[c - left] = line[c - 1] ?? '';
     notes[r - top] = out;

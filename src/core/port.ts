@@ -43,6 +43,13 @@ export interface WorkbookPort {
   sheetNames(): string[];
   /** The whole data range of a tab, one batch read. */
   readValues(sheet: string): CellValue[][];
+  /**
+   * The data range of a tab in the bands of `rowBands(lastRow)` (./bands: one batch read per
+   * band, a fixed number for a big tab), given in order to `visit` with the data range's last
+   * row: each band's cells can be let go before the next band is read. Nothing is visited for
+   * an empty tab.
+   */
+  readValueBands(sheet: string, visit: (firstRow: number, rows: CellValue[][], lastRow: number) => void): void;
   /** The first `numRows` rows of the data range (one batch read), for callers that need only the headers. */
   readTopRows(sheet: string, numRows: number): CellValue[][];
   /**

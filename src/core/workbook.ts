@@ -66,12 +66,20 @@ export interface Table<K extends string> {
   missing: K[];
   /** Number of columns of the sheet's data range. */
   width: number;
+  /** Number of rows of the sheet's data range. */
+  lastRow: number;
+  /**
+   * False when the tab was read in bands (`Présences` for the figures and the checks): then
+   * `values` holds only the rows down to the header row, and the data rows live in the
+   * model's compact columns (WorkbookModel.attendanceColumns).
+   */
+  allValues: boolean;
   /**
    * 1-based sheet rows of the non-empty data rows below the header row (their cells are
    * `values[row - 1]`): the cheap form of `rows`, used by the model.
    */
   rowNumbers: Int32Array;
-  /** All cell values as read (shared, never modified). */
+  /** The cell values as read (shared, never modified): every row unless `allValues` is false. */
   values: CellValue[][];
 }
 
@@ -117,20 +125,42 @@ export function locateTable<K extends string>(
     }
   }
   const missing = definition.columns.filter((c) => c.required && columns[c.key] === undefined).map((c) => c.key);
-  // A typed array allocated once (outside the garbage-collected heap), then cut to its
-  // length; one pass over the rows gives both the non-empty ones and the width.
+  // A typed array allocated once (outside the garbage-collected heap), then cut to its length.
   const numbers = new Int32Array(headerRow === null ? 0 : values.length - headerRow);
-  let width = 0;
-  let count = 0;
-  for (let r = 0; r < values.length; r++) {
-    const cells = values[r];
-    if (cells.length > width) width = cells.length;
-    if (headerRow !== null && r >= headerRow && !rowIsEmpty(cells)) numbers[count++] = r + 1;
-  }
+  const count = headerRow === null ? 0 : nonEmptyRows(values, 1, headerRow, numbers, 0);
   const rowNumbers = numbers.subarray(0, count);
   // A plain object of one shape: no accessor per table (V8 would give each a shape of its
   // own, and recompile the functions that read tables on every call).
-  return { definition, sheetName, headerRow, columns, missing, width, rowNumbers, values };
+  return {
+    definition,
+    sheetName,
+    headerRow,
+    columns,
+    missing,
+    width: widthOf(values),
+    lastRow: values.length,
+    allValues: true,
+    rowNumbers,
+    values,
+  };
+}
+
+function widthOf(values: CellValue[][]): number {
+  let width = 0;
+  for (let r = 0; r < values.length; r++) if (values[r].length > width) width = values[r].length;
+  return width;
+}
+
+/**
+ * Writes into `into` (from index `count`) the 1-based sheet rows of the non-empty rows of
+ * `values` (whose first row is sheet row `firstRow`) below sheet row `headerRow`; returns the
+ * new count.
+ */
+function nonEmptyRows(values: CellValue[][], firstRow: number, headerRow: number, into: Int32Array, count: number): number {
+  for (let r = Math.max(0, headerRow - firstRow + 1); r < values.length; r++) {
+    if (!rowIsEmpty(values[r])) into[count++] = firstRow + r;
+  }
+  return count;
 }
 
 const tableRowsCache = new WeakMap<Table<string>, TableRow[]>();
@@ -302,6 +332,12 @@ export interface WorkbookSource {
   sheetNames: string[];
   /** Values of a tab (one batch read), by its actual name. */
   values(sheetName: string): CellValue[][];
+  /**
+   * When given, `Présences` is read through it, in bands of rows (WorkbookPort.readValueBands):
+   * its data rows then go straight into the model's compact columns, band after band, and
+   * its Table keeps only the rows down to the header row (`allValues` false).
+   */
+  valueBands?(sheetName: string, visit: (firstRow: number, rows: CellValue[][], lastRow: number) => void): void;
 }
 
 function readColumnDown(values: CellValue[][], headerRow: number, col: number | undefined): CellValue[] {
@@ -564,8 +600,15 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
 
   const people = peopleOf(participantRecords);
 
-  const attendance = readTable(source, ATTENDANCE);
-  const columns = attendanceColumnsOf(attendance, people, dates);
+  const attendanceName = findTabName(source.sheetNames, ATTENDANCE.name);
+  let attendance: Table<AttendanceColumn>;
+  let columns: AttendanceColumns;
+  if (attendanceName !== null && source.valueBands) {
+    ({ table: attendance, columns } = readAttendanceInBands(source.valueBands, attendanceName, people, dates));
+  } else {
+    attendance = readTable(source, ATTENDANCE);
+    columns = attendanceColumnsOf(attendance, people, dates);
+  }
   const model: WorkbookModel = {
     timeZone: source.timeZone,
     offsets: dates.offsets,
@@ -638,68 +681,182 @@ interface IdCell {
   text: number;
 }
 
-/** The typed columns of the Présences rows; IDs not in Participants are added to `people`. */
-function attendanceColumnsOf(attendance: Table<AttendanceColumn>, people: People, dates: DateCellReader): AttendanceColumns {
-  const rows = attendance.rowNumbers;
+/**
+ * Builds the typed columns of the Présences rows, band after band (one band: every row);
+ * IDs not in Participants are added to `people`. Each ID, status and date spelling is
+ * worked out once for all bands.
+ */
+interface AttendanceColumnsBuilder {
+  columns: AttendanceColumns;
+  people: People;
+  dateCol: number;
+  idCol: number;
+  statusCol: number;
+  dateOf: (cell: CellValue) => Parsed<Day>;
+  ids: Map<CellValue, IdCell>;
+  statuses: Map<CellValue, StatusCell>;
+  /** Most rows repeat the status of the row before: compared first, looked up otherwise. */
+  lastStatusCell: CellValue;
+  lastStatus: StatusCell;
+}
+
+/** `rows`: the array the rows' numbers are written to (capacity: every data row). */
+function attendanceColumnsBuilder(
+  attendance: Table<AttendanceColumn>,
+  rows: Int32Array,
+  people: People,
+  dates: DateCellReader,
+): AttendanceColumnsBuilder {
   const n = rows.length;
-  const columns: AttendanceColumns = {
-    length: n,
-    row: rows,
-    dateState: new Uint8Array(n),
-    day: new Int32Array(n),
-    person: new Int32Array(n),
-    idText: new Int32Array(n),
-    idTexts: [],
-    status: new Uint8Array(n),
-    invalidDates: new Map(),
-    invalidStatuses: new Map(),
+  const statuses = new Map<CellValue, StatusCell>();
+  return {
+    columns: {
+      length: 0,
+      row: rows,
+      dateState: new Uint8Array(n),
+      day: new Int32Array(n),
+      person: new Int32Array(n),
+      idText: new Int32Array(n),
+      idTexts: [],
+      status: new Uint8Array(n),
+      invalidDates: new Map(),
+      invalidStatuses: new Map(),
+    },
+    people,
+    dateCol: attendance.columns.date ?? -1,
+    idCol: attendance.columns.participantId ?? -1,
+    statusCol: attendance.columns.status ?? -1,
+    dateOf: repeatedDateParser(dates),
+    ids: new Map(),
+    statuses,
+    lastStatusCell: null,
+    lastStatus: remembered(statuses, null, parseStatus),
   };
-  const { date: dateCol, participantId: idCol, status: statusCol } = attendance.columns;
-  // An ID repeats on many rows: its text, key and index are worked out once per spelling.
-  const ids = new Map<CellValue, IdCell>();
-  const parseId = (cell: CellValue): IdCell => {
+}
+
+/** An ID spelling's person index (a new one for an ID not seen yet) and text index. */
+function idCellOf(b: AttendanceColumnsBuilder, cell: CellValue): IdCell {
+  let id = b.ids.get(cell);
+  if (id === undefined) {
     const key = idKey(cell);
+    const people = b.people;
     let person = key === '' ? -1 : people.indexOf.get(key);
     if (person === undefined) {
       people.indexOf.set(key, (person = people.keys.length));
       people.keys.push(key);
     }
-    columns.idTexts.push(textOf(cell));
-    return { person, text: columns.idTexts.length - 1 };
-  };
-  const dateOf = repeatedDateParser(dates);
-  const statuses = new Map<CellValue, StatusCell>();
-  const values = attendance.values;
-  const { dateState, day, person, idText, status } = columns;
-  // Most rows repeat the status of the row before: compared first, looked up otherwise.
-  let lastStatusCell: CellValue = null;
-  let lastStatus = remembered(statuses, null, parseStatus);
-  for (let i = 0; i < n; i++) {
-    const cells = values[rows[i] - 1];
-    if (dateCol !== undefined) {
-      const date = dateOf(cells[dateCol]);
+    b.columns.idTexts.push(textOf(cell));
+    id = { person, text: b.columns.idTexts.length - 1 };
+    b.ids.set(cell, id);
+  }
+  return id;
+}
+
+/**
+ * Adds the rows `rows.row[from..to)` (1-based sheet rows, already written there) whose cells
+ * are `values[row - firstRow]`.
+ */
+function addAttendanceRows(b: AttendanceColumnsBuilder, values: CellValue[][], firstRow: number, from: number, to: number): void {
+  const c = b.columns;
+  const { row, dateState, day, person, idText, status } = c;
+  const { dateCol, idCol, statusCol } = b;
+  for (let i = from; i < to; i++) {
+    const cells = values[row[i] - firstRow];
+    if (dateCol >= 0) {
+      const date = b.dateOf(cells[dateCol]);
       if (date.status === 'ok') {
         dateState[i] = CELL_OK;
         day[i] = date.value;
       } else if (date.status === 'invalid') {
         dateState[i] = CELL_INVALID;
-        columns.invalidDates.set(i, date.text);
+        c.invalidDates.set(i, date.text);
       }
     }
-    const id = remembered(ids, idCol === undefined ? null : cells[idCol], parseId, Number.POSITIVE_INFINITY);
+    const id = idCellOf(b, idCol < 0 ? null : cells[idCol]);
     person[i] = id.person;
     idText[i] = id.text;
-    if (statusCol !== undefined) {
+    if (statusCol >= 0) {
       const cell = cells[statusCol];
-      if (cell !== lastStatusCell) {
-        lastStatus = remembered(statuses, cell, parseStatus);
-        lastStatusCell = cell;
+      if (cell !== b.lastStatusCell) {
+        b.lastStatus = remembered(b.statuses, cell, parseStatus);
+        b.lastStatusCell = cell;
       }
-      status[i] = lastStatus.code;
-      if (lastStatus.code === STATUS_INVALID) columns.invalidStatuses.set(i, (lastStatus.parsed as { text: string }).text);
+      status[i] = b.lastStatus.code;
+      if (b.lastStatus.code === STATUS_INVALID) c.invalidStatuses.set(i, (b.lastStatus.parsed as { text: string }).text);
     }
   }
-  return columns;
+  c.length = to;
+}
+
+/** The columns built, cut to the rows added. */
+function finishAttendanceColumns(b: AttendanceColumnsBuilder): AttendanceColumns {
+  const c = b.columns;
+  const n = c.length;
+  if (n === c.row.length) return c;
+  return {
+    ...c,
+    row: c.row.subarray(0, n),
+    dateState: c.dateState.subarray(0, n),
+    day: c.day.subarray(0, n),
+    person: c.person.subarray(0, n),
+    idText: c.idText.subarray(0, n),
+    status: c.status.subarray(0, n),
+  };
+}
+
+/** The typed columns of the Présences rows of a table read whole. */
+function attendanceColumnsOf(attendance: Table<AttendanceColumn>, people: People, dates: DateCellReader): AttendanceColumns {
+  const b = attendanceColumnsBuilder(attendance, attendance.rowNumbers, people, dates);
+  addAttendanceRows(b, attendance.values, 1, 0, attendance.rowNumbers.length);
+  return finishAttendanceColumns(b);
+}
+
+/**
+ * `Présences` read in bands: each band's non-empty rows below the header row go straight
+ * into the columns, and the band is let go. The header row is searched in the first band
+ * (it holds rows 1–5); a tab without one is kept whole, as readTable would.
+ */
+function readAttendanceInBands(
+  valueBands: NonNullable<WorkbookSource['valueBands']>,
+  sheetName: string,
+  people: People,
+  dates: DateCellReader,
+): { table: Table<AttendanceColumn>; columns: AttendanceColumns } {
+  let table: Table<AttendanceColumn> | null = null;
+  let builder: AttendanceColumnsBuilder | null = null;
+  let kept: CellValue[][] | null = null;
+  let width = 0;
+  let lastRow = 0;
+  valueBands(sheetName, (firstRow, rows, last) => {
+    lastRow = last;
+    const w = widthOf(rows);
+    if (w > width) width = w;
+    if (table === null) {
+      table = locateTable(ATTENDANCE, sheetName, rows);
+      if (table.headerRow === null) {
+        kept = rows.slice();
+        return;
+      }
+      const headerRow = table.headerRow;
+      builder = attendanceColumnsBuilder(table, new Int32Array(Math.max(0, last - headerRow)), people, dates);
+      table = { ...table, values: rows.slice(0, headerRow), allValues: false };
+    } else if (kept !== null) {
+      for (const r of rows) kept.push(r);
+      return;
+    }
+    const b = builder!;
+    const from = b.columns.length;
+    const to = nonEmptyRows(rows, firstRow, table.headerRow!, b.columns.row, from);
+    addAttendanceRows(b, rows, firstRow, from, to);
+  });
+  if (table === null || kept !== null) {
+    // Empty tab, or no header row: the same Table as one whole read.
+    const whole = locateTable(ATTENDANCE, sheetName, kept ?? []);
+    return { table: whole, columns: attendanceColumnsOf(whole, people, dates) };
+  }
+  const columns = finishAttendanceColumns(builder!);
+  const banded: Table<AttendanceColumn> = table;
+  return { table: { ...banded, width, lastRow, rowNumbers: columns.row }, columns };
 }
 
 /** The Date cell of the i-th Présences row, parsed. */

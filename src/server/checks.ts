@@ -6,14 +6,15 @@
 import { UserError } from '../core/errors';
 import type { Services, WorkbookPort } from '../core/port';
 import { capIssues, checkWorkbook } from '../core/checks';
-import { MarkedCells, NotesPlan, addMark, notesUpToDate, planNotes } from '../core/marks';
+import { CellAddress, MarkedCells, NotesWrite, addMark, planNotes } from '../core/marks';
+import { rowBands } from '../core/bands';
 import { planAddsSomething, planPreparation } from '../core/prepare';
 import { ATTENDANCE, DATA_TABS, PARTICIPANTS, SESSIONS, findTabName } from '../core/schema';
 import { normalizeKey, normalizeTabName } from '../core/text';
 import { HEADER_SEARCH_ROWS, Table, WorkbookModel, locateTable } from '../core/workbook';
 import type { CheckReport, ValidationResult } from '../shared/api';
 import { CHECKS_SERVER, MARK_NOTE, PREPARE } from '../i18n/fr/checks';
-import { LOCK_TIMEOUT_MS, readModel, withDocumentLock } from './read';
+import { LOCK_TIMEOUT_MS, readModel, readModelInBands, withDocumentLock } from './read';
 
 /** Column (1-based) where a mark of this issue goes: its column, else the table's first recognised column. */
 function markColumn(table: Table<string>, column: string | null): number {
@@ -28,6 +29,14 @@ function markColumn(table: Table<string>, column: string | null): number {
 function firstColumn(table: Table<string>): number {
   const indexes = Object.values(table.columns) as number[];
   return indexes.length > 0 ? Math.min(...indexes) + 1 : 1;
+}
+
+/** The note writes of one tab: new marks, marks removed, rectangles of users' notes (one per band at most). */
+interface PendingNotes {
+  sheet: string;
+  mark: CellAddress[];
+  clear: CellAddress[];
+  rewrites: NotesWrite[];
 }
 
 /**
@@ -52,21 +61,29 @@ export function refreshMarks(services: Services, model: WorkbookModel, report: C
     addMark(marksByTab.get(issue.sheet)!, issue.row, col);
   }
   const wb = services.workbook;
-  const pending: { sheet: string; plan: NotesPlan }[] = [];
+  const pending: PendingNotes[] = [];
   for (const t of tables) {
-    if (t.sheetName === null || t.values.length === 0 || t.width === 0) continue;
-    const current = wb.readNotes(t.sheetName, 1, 1, t.values.length, t.width);
-    const plan = planNotes(current, marksByTab.get(t.definition.name)!);
-    if (!notesUpToDate(plan)) pending.push({ sheet: t.sheetName, plan });
+    if (t.sheetName === null || t.lastRow === 0 || t.width === 0) continue;
+    const marks = marksByTab.get(t.definition.name)!;
+    const tab: PendingNotes = { sheet: t.sheetName, mark: [], clear: [], rewrites: [] };
+    // `Présences`, read in bands, has its notes read in the same bands (none held all at once).
+    const bands = t.allValues ? [{ firstRow: 1, numRows: t.lastRow }] : rowBands(t.lastRow);
+    for (const { firstRow, numRows } of bands) {
+      const plan = planNotes(wb.readNotes(t.sheetName, firstRow, 1, numRows, t.width), marks, firstRow);
+      for (const c of plan.mark) tab.mark.push(c);
+      for (const c of plan.clear) tab.clear.push(c);
+      if (plan.rewrite) tab.rewrites.push(plan.rewrite);
+    }
+    if (tab.mark.length > 0 || tab.clear.length > 0 || tab.rewrites.length > 0) pending.push(tab);
   }
   if (pending.length === 0) return true;
   const lock = services.lock;
   if (!lock.tryLock(LOCK_TIMEOUT_MS)) return false;
   try {
-    for (const { sheet, plan } of pending) {
-      if (plan.mark.length > 0) wb.setNoteOnCells(sheet, plan.mark, MARK_NOTE);
-      if (plan.clear.length > 0) wb.setNoteOnCells(sheet, plan.clear, '');
-      if (plan.rewrite) wb.writeNotes(sheet, plan.rewrite.row, plan.rewrite.col, plan.rewrite.notes);
+    for (const { sheet, mark, clear, rewrites } of pending) {
+      if (mark.length > 0) wb.setNoteOnCells(sheet, mark, MARK_NOTE);
+      if (clear.length > 0) wb.setNoteOnCells(sheet, clear, '');
+      for (const r of rewrites) wb.writeNotes(sheet, r.row, r.col, r.notes);
     }
     wb.flush();
   } finally {
@@ -92,7 +109,7 @@ function tryRefreshMarks(services: Services, model: WorkbookModel, report: Check
  * every issue); returns at most MAX_RETURNED_ISSUES issues with the counts of all.
  */
 export function validateWorkbook(services: Services): ValidationResult {
-  const model = readModel(services.workbook);
+  const model = readModelInBands(services.workbook);
   const report = checkWorkbook(model, services.today());
   tryRefreshMarks(services, model, report);
   return capIssues(report);
@@ -100,7 +117,7 @@ export function validateWorkbook(services: Services): ValidationResult {
 
 /** Menu "Vérifier le classeur": runs the check, refreshes the notes, opens the "Contrôle" view. */
 export function checkWorkbookFromMenu(services: Services): ValidationResult {
-  const model = readModel(services.workbook);
+  const model = readModelInBands(services.workbook);
   const report = checkWorkbook(model, services.today());
   const marked = tryRefreshMarks(services, model, report);
   services.ui.showSidebar('checks');

@@ -10,6 +10,21 @@ import { COMMON } from '../i18n/fr/common';
  * `only`: the tabs to read (by definition); the others are treated as absent. Default: all.
  */
 export function readModel(workbook: WorkbookPort, only?: readonly TabDefinition[]): WorkbookModel {
+  return readModelFrom(workbook, only, false);
+}
+
+/**
+ * The model for the functions that read `Présences` only through the model's columns
+ * (figures and checks): that tab is read in bands (WorkbookPort.readValueBands, a fixed
+ * number of batch reads), each band turned into columns and let go before the next one, so
+ * that its 200 000 rows of cells are never all held at once. Its Table then keeps only the
+ * rows down to the header row (`allValues` false): not for functions that write to it.
+ */
+export function readModelInBands(workbook: WorkbookPort): WorkbookModel {
+  return readModelFrom(workbook, undefined, true);
+}
+
+function readModelFrom(workbook: WorkbookPort, only: readonly TabDefinition[] | undefined, bands: boolean): WorkbookModel {
   const cache = new Map<string, CellValue[][]>();
   const all = workbook.sheetNames();
   const sheetNames = only ? only.map((d) => findTabName(all, d.name)).filter((n): n is string => n !== null) : all;
@@ -28,6 +43,7 @@ export function readModel(workbook: WorkbookPort, only?: readonly TabDefinition[
       }
       return v;
     },
+    valueBands: bands ? (name, visit) => workbook.readValueBands(name, visit) : undefined,
   });
 }
 

@@ -11,7 +11,7 @@ import { PARTICIPANTS, findTabName, headerOf, reportTabName } from '../core/sche
 import { attendanceRecordsOf, type WorkbookModel } from '../core/workbook';
 import type { AnnualReportResult, Indicators } from '../shared/api';
 import { REPORT } from '../i18n/fr/report';
-import { readModel, withDocumentLock } from './read';
+import { readModelInBands, withDocumentLock } from './read';
 
 export const MIN_YEAR = 1990;
 export const MAX_YEAR = 2100;
@@ -48,7 +48,7 @@ export function missingColumnWarnings(model: WorkbookModel): string[] {
 
 export function computeIndicators(services: Services, year: unknown): Indicators {
   const y = requireYear(year);
-  const model = readModel(services.workbook);
+  const model = readModelInBands(services.workbook);
   assertReportable(model);
   return computeYearFigures(model, y).indicators;
 }
@@ -113,7 +113,7 @@ function generateFromModel(
 /** Server function: (re)generates the tab "Bilan AAAA" (the sidebar asks before replacing). */
 export function generateAnnualReport(services: Services, year: unknown): AnnualReportResult {
   const y = requireYear(year);
-  return generateFromModel(services, readModel(services.workbook), y).result;
+  return generateFromModel(services, readModelInBands(services.workbook), y).result;
 }
 
 /** Years with data (entries, sessions, attendance), most recent first; suggested: the last year with sessions. */
@@ -139,7 +139,7 @@ export function reportYearsOf(model: WorkbookModel): { years: number[]; suggeste
 }
 
 export function getReportYears(services: Services): { years: number[]; suggested: number | null; existing: number[] } {
-  return reportYearsOf(readModel(services.workbook));
+  return reportYearsOf(readModelInBands(services.workbook));
 }
 
 /** Short French summary of a generated report, with the same masking as the report (its key figures, by name). */
@@ -184,7 +184,7 @@ function askYear(services: Services, suggested: number | null): number | null {
  */
 export function generateReportFromMenu(services: Services): void {
   const ui = services.ui;
-  const model = readModel(services.workbook);
+  const model = readModelInBands(services.workbook);
   assertReportable(model);
   const year = askYear(services, reportYearsOf(model).suggested);
   if (year === null) return;

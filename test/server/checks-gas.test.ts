@@ -2,6 +2,7 @@
  * Checks on the counting fake of the Apps Script services: through the real adapter
  * (AppsScriptWorkbook / AppsScriptLock) and through the built bundle dist/Code.js.
  */
+import { READ_BANDS } from '../../src/core/bands';
 import type { Services } from '../../src/core/port';
 import { MARK_HEADER, MARK_NOTE } from '../../src/i18n/fr/checks';
 import { prepareWorkbook, selectCell, validateWorkbook } from '../../src/server/checks';
@@ -52,8 +53,9 @@ describe('service calls of validateWorkbook', () => {
     expect(large.issues).toBeGreaterThan(small.issues * 50);
     expect(large.firstCalls).toEqual(small.firstCalls);
     expect(large.rerunCalls).toEqual(small.rerunCalls);
-    expect(small.firstCalls['Range.getValues']).toBe(3);
-    expect(small.firstCalls['Range.getNotes']).toBe(3);
+    // Participants and Séances in one read each, Présences in READ_BANDS (values and notes).
+    expect(small.firstCalls['Range.getValues']).toBe(2 + READ_BANDS);
+    expect(small.firstCalls['Range.getNotes']).toBe(2 + READ_BANDS);
     expect(small.firstCalls['RangeList.setNote']).toBe(2);
     expect(small.firstCalls['Range.setNotes'] ?? 0).toBe(0);
     expect(small.rerunCalls['RangeList.setNote'] ?? 0).toBe(0);

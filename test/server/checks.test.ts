@@ -111,10 +111,17 @@ describe('validateWorkbook', () => {
     expect(wb.calls.setNoteOnCells ?? 0).toBe(0);
   });
 
-  it('reads each tab once and writes the new marks of a tab in one call', () => {
+  it('reads each tab once (Présences in bands) and writes the new marks of a tab in one call', () => {
     const wb = faultyWorkbook();
     validateWorkbook(memoryServices(wb));
-    expect([wb.calls.readValues, wb.calls.readNotes, wb.calls.setNoteOnCells, wb.calls.writeNotes ?? 0]).toEqual([3, 3, 2, 0]);
+    // A small Présences tab: one band of values, one of notes.
+    expect([
+      wb.calls.readValues,
+      wb.calls.readValueBands,
+      wb.calls.readNotes,
+      wb.calls.setNoteOnCells,
+      wb.calls.writeNotes ?? 0,
+    ]).toEqual([2, 1, 3, 2, 0]);
   });
 
   it('rewrites only the note of the fixed cell on the next run', () => {

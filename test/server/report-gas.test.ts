@@ -2,6 +2,7 @@
  * The annual report through the real Apps Script adapter over the counting fake of the
  * Apps Script services: constant service calls, text kept as text, data tabs untouched.
  */
+import { READ_BANDS } from '../../src/core/bands';
 import type { Services } from '../../src/core/port';
 import { generateAnnualReport } from '../../src/server/report';
 import { dateCell, participant, participantsTab } from '../support/builders';
@@ -72,7 +73,7 @@ describe('generateAnnualReport on the Apps Script services', () => {
     expect(small.result.indicators.beneficiaries).toBe(100);
     expect(large.result.indicators.beneficiaries).toBe(10_000);
     expect(large.calls).toEqual(small.calls);
-    expect(small.calls['Range.getValues']).toBe(4); // one batch read per tab
+    expect(small.calls['Range.getValues']).toBe(3 + READ_BANDS); // one batch read per tab, Présences in bands
     expect(small.calls['Range.setValues']).toBe(1); // the whole report in one write
     expect(small.calls['Sheet.insertChart']).toBe(3);
   });

@@ -279,7 +279,7 @@ describe('generateAnnualReport', () => {
     const wb = workbook();
     const services = memoryServices(wb);
     generateAnnualReport(services, 2018);
-    expect(wb.calls.readValues).toBe(4);
+    expect([wb.calls.readValues, wb.calls.readValueBands]).toEqual([3, 1]); // Présences in bands
     expect(wb.calls.writeValues).toBe(1);
     expect(wb.calls.addChart).toBe(3);
     expect(wb.calls.flush).toBe(1);
@@ -320,10 +320,10 @@ describe('generateAnnualReport', () => {
 });
 
 describe('computeIndicators (server function)', () => {
-  it('reads the workbook once and returns the indicators of SPEC §6', () => {
+  it('reads each tab once (Présences in bands) and returns the indicators of SPEC §6', () => {
     const wb = workbook();
     const i = computeIndicators(memoryServices(wb), 2018);
-    expect(wb.calls.readValues).toBe(4);
+    expect([wb.calls.readValues, wb.calls.readValueBands]).toEqual([3, 1]);
     expect(wb.calls.writeValues ?? 0).toBe(0);
     expect(i).toEqual(coreIndicators(readModel(wb), 2018));
   });
