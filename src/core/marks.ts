@@ -58,7 +58,8 @@ export interface NotesPlan {
   clear: CellAddress[];
   /**
    * Cells that keep a user's text and gain or lose our block: the smallest rectangle holding
-   * them, the other cells of it given back their note as read (null when there are none).
+   * them (null when there are none); its other cells get the note planned for them in `mark`
+   * or `clear`, else their note as read, so the writes can be made in any order.
    */
   rewrite: NotesWrite | null;
   /** Number of cells carrying our mark after the update. */
@@ -113,10 +114,21 @@ export function planNotes(current: string[][], marks: MarkedCells, firstRow = 1)
       else rewritten.push({ row, col: j + 1, note: user });
     }
   }
-  return { mark, clear, rewrite: rectangleOf(current, firstRow, rewritten), marked };
+  return { mark, clear, rewrite: rectangleOf(current, firstRow, rewritten, mark, clear), marked };
 }
 
-function rectangleOf(current: string[][], firstRow: number, cells: { row: number; col: number; note: string }[]): NotesWrite | null {
+/**
+ * The smallest rectangle holding `cells` with their new notes; its other cells get the note
+ * planned for them (a cell of `mark` or `clear` inside it), else their note as read. So the
+ * writes give the same notes in any order.
+ */
+function rectangleOf(
+  current: string[][],
+  firstRow: number,
+  cells: { row: number; col: number; note: string }[],
+  mark: CellAddress[],
+  clear: CellAddress[],
+): NotesWrite | null {
   if (cells.length === 0) return null;
   let top = Infinity;
   let bottom = -Infinity;
@@ -135,6 +147,9 @@ function rectangleOf(current: string[][], firstRow: number, cells: { row: number
     for (let c = left; c <= right; c++) out[c - left] = line[c - 1] ?? '';
     notes[r - top] = out;
   }
+  const inside = (c: CellAddress) => c.row >= top && c.row <= bottom && c.col >= left && c.col <= right;
+  for (const c of mark) if (inside(c)) notes[c.row - top][c.col - left] = MARK_NOTE;
+  for (const c of clear) if (inside(c)) notes[c.row - top][c.col - left] = '';
   for (const { row, col, note } of cells) notes[row - top][col - left] = note;
   return { row: top, col: left, notes };
 }

@@ -1,6 +1,7 @@
 /** AppsScriptWorkbook / AppsScriptLock over the counting fake of SpreadsheetApp. */
 import fc from 'fast-check';
 import { AppsScriptLock, AppsScriptWorkbook, a1RunsOf, guardText } from '../../src/adapters/apps-script';
+import { READ_BANDS } from '../../src/core/bands';
 import { dayFromIso, OFFSET_CHECK_INSTANTS } from '../../src/core/days';
 import { readModel } from '../../src/server/read';
 import { createFakeGas, FakeGas, FakeGasOptions, sheetsDate } from '../support/fake-gas';
@@ -38,6 +39,29 @@ describe('AppsScriptWorkbook reads', () => {
       expect(fake.count('Sheet.getDataRange')).toBe(1);
       expect(fake.totalCalls()).toBeLessThanOrEqual(3);
     }
+  });
+
+  it('reads a tab in READ_BANDS bands of rows that together are the whole tab, whatever its size', () => {
+    for (const n of [100, 10_000]) {
+      const wb = setup({ sheets: { Participants: participants(n) } });
+      const whole = wb.readValues('Participants');
+      fake.resetCalls();
+      const rows: unknown[][] = [];
+      const firstRows: number[] = [];
+      wb.readValueBands('Participants', (firstRow, band, lastRow) => {
+        expect([firstRow, lastRow]).toEqual([rows.length + 1, n + 1]);
+        firstRows.push(firstRow);
+        rows.push(...band);
+      });
+      expect([rows, firstRows.length, fake.count('Range.getValues')]).toEqual([whole, READ_BANDS, READ_BANDS]);
+    }
+  });
+
+  it('visits no band of an empty tab', () => {
+    const wb = setup({ sheets: { Vide: [] } });
+    const visited: number[] = [];
+    wb.readValueBands('Vide', (firstRow) => visited.push(firstRow));
+    expect([visited, fake.count('Range.getValues')]).toEqual([[], 0]);
   });
 
   it('gives blanks as empty strings in a rectangle and dates as midnight in Paris', () => {

@@ -12,6 +12,17 @@ describe('MemoryWorkbook', () => {
     ]);
   });
 
+  it('reads a tab in bands of rows that together are the rectangle readValues gives', () => {
+    const cells = Array.from({ length: 50 }, (_, i) => (i % 7 === 0 ? [] : [`r${i}`, i % 3 === 0 ? null : i]));
+    const wb = new MemoryWorkbook('Europe/Paris', { T: cells });
+    const rows: unknown[][] = [];
+    wb.readValueBands('T', (firstRow, band) => {
+      expect(firstRow).toBe(rows.length + 1);
+      rows.push(...band);
+    });
+    expect([rows, wb.calls.readValueBands]).toEqual([wb.readValues('T'), 1]);
+  });
+
   it('hands out copies of dates, so callers cannot change the workbook', () => {
     const d = sheetsDate('2018-03-05');
     const wb = new MemoryWorkbook('Europe/Paris', { T: [[d]] });

@@ -1,6 +1,7 @@
 /** Grid marks (cell notes) and the "Préparer" plan: pure parts. */
 import fc from 'fast-check';
-import { MarkedCells, addMark, planNotes, stripMark, withMark } from '../../src/core/marks';
+import { MarkedCells, NotesPlan, addMark, planNotes, stripMark, withMark } from '../../src/core/marks';
+import { rowBands } from '../../src/core/bands';
 import { planPreparation, defaultSettingsValues } from '../../src/core/prepare';
 import { DEFAULT_QPV_DISTRICTS, DEFAULT_TERRITORY } from '../../src/core/lists';
 import { MARK_HEADER, MARK_NOTE } from '../../src/i18n/fr/checks';
@@ -75,6 +76,25 @@ describe('planNotes', () => {
     expect(plan.rewrite).toEqual({ row: 1, col: 1, notes: [['a'], ['Rappeler lundi'], [`b\n\n${MARK_NOTE}`]] });
   });
 
+  it("keeps a new mark that lies inside the rectangle of users' notes rewritten", () => {
+    const user = `Rappeler lundi\n\n${MARK_NOTE}`;
+    const plan = planNotes(
+      [
+        [user, ''],
+        ['', user],
+      ],
+      marksAt([1, 2]),
+    );
+    expect(plan.rewrite).toEqual({
+      row: 1,
+      col: 1,
+      notes: [
+        ['Rappeler lundi', MARK_NOTE],
+        ['', 'Rappeler lundi'],
+      ],
+    });
+  });
+
   it('replaces the detailed note of an earlier version by the fixed note', () => {
     const current = [[`${MARK_HEADER}\n• Erreur : vieux`]];
     expect(planNotes(current, marksAt([1, 1])).mark).toEqual([{ row: 1, col: 1 }]);
@@ -106,6 +126,47 @@ describe('planNotes', () => {
 
   it('ignores marks outside the rectangle read', () => {
     expect(planNotes([['']], marksAt([5, 1]))).toEqual({ mark: [], clear: [], rewrite: null, marked: 0 });
+  });
+});
+
+describe('planNotes by bands of rows', () => {
+  /** The notes after a plan's writes. */
+  function applied(notes: string[][], plans: NotesPlan[]): string[][] {
+    const out = notes.map((line) => [...line]);
+    for (const p of plans) {
+      for (const { row, col } of p.mark) out[row - 1][col - 1] = MARK_NOTE;
+      for (const { row, col } of p.clear) out[row - 1][col - 1] = '';
+      if (p.rewrite)
+        p.rewrite.notes.forEach((line, i) => line.forEach((n, j) => (out[p.rewrite!.row - 1 + i][p.rewrite!.col - 1 + j] = n)));
+    }
+    return out;
+  }
+  const note = fc.constantFrom('', '', '', MARK_NOTE, 'Rappeler lundi', `Rappeler lundi\n\n${MARK_NOTE}`);
+
+  it('leaves the same notes as one plan of the whole grid, each band writing only its own rows', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(note, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 3 }))),
+        fc.integer({ min: 1, max: 8 }),
+        (notes, cells, count) => {
+          const marks = marksAt(...cells);
+          const bands = rowBands(notes.length, count).map((b) => {
+            const plan = planNotes(notes.slice(b.firstRow - 1, b.firstRow - 1 + b.numRows), marks, b.firstRow);
+            const rows = [...plan.mark, ...plan.clear].map((c) => c.row);
+            if (plan.rewrite) rows.push(plan.rewrite.row, plan.rewrite.row + plan.rewrite.notes.length - 1);
+            return { plan, inside: rows.every((r) => r >= b.firstRow && r < b.firstRow + b.numRows) };
+          });
+          expect([
+            applied(
+              notes,
+              bands.map((b) => b.plan),
+            ),
+            bands.every((b) => b.inside),
+          ]).toEqual([applied(notes, [planNotes(notes, marks)]), true]);
+        },
+      ),
+    );
   });
 });
 

@@ -5,7 +5,8 @@ import { MARK_HEADER, MARK_NOTE } from '../../src/i18n/fr/checks';
 import { checkWorkbookFromMenu, prepareWorkbook, selectCell, validateWorkbook } from '../../src/server/checks';
 import { createMenuActions, createServerApi } from '../../src/server/api';
 import { readModel } from '../../src/server/read';
-import { buildWorkbook, memoryServices, participant } from '../support/builders';
+import { buildWorkbook, memoryServices, participant, tuesdays } from '../support/builders';
+import { READ_BANDS } from '../../src/core/bands';
 
 /** Participants columns of buildWorkbook: ID(1) Nom(2) Prénom(3) Sexe(4) Date de naissance(5) Commune(6) Code postal(7) … */
 function faultyWorkbook(): MemoryWorkbook {
@@ -76,6 +77,39 @@ describe('validateWorkbook', () => {
     expect(sheet.notes.get('2:2')).toBe('Note de la conseillère');
     expect(sheet.notes.has('4:7')).toBe(false);
     expect(JSON.stringify([...sheet.formats.entries()])).toBe(formatsBefore);
+  });
+
+  it("marks and unmarks Présences band by band, keeping users' notes", () => {
+    const dates = tuesdays('2018-03-06', '2018-06-05');
+    const ids = ['A-1', 'A-2', 'A-3'];
+    const attendance = dates.flatMap((date) => ids.map((id) => ({ date, id, status: 'Présent' })));
+    const wb = buildWorkbook({
+      participants: ids.map((id) => participant({ id, entryDate: '2018-03-01' })),
+      sessions: dates.map((date) => ({ date })),
+      attendance,
+    });
+    const sheet = wb.sheet('Présences');
+    const statusAt = (row: number) => sheet.cells[row - 1];
+    for (const row of [3, 25, sheet.cells.length]) statusAt(row)[3] = 'peut-être';
+    sheet.notes.set('25:4', 'Vu avec Léa');
+    sheet.notes.set('12:2', 'Arrivé en retard');
+    const services = memoryServices(wb);
+
+    validateWorkbook(services);
+    const last = `${sheet.cells.length}:4`;
+    const marked = () => [sheet.notes.get('3:4'), sheet.notes.get('25:4'), sheet.notes.get(last), sheet.notes.get('12:2')];
+    expect([wb.calls.readNotes, ...marked()]).toEqual([
+      2 + READ_BANDS,
+      MARK_NOTE,
+      `Vu avec Léa\n\n${MARK_NOTE}`,
+      MARK_NOTE,
+      'Arrivé en retard',
+    ]);
+
+    statusAt(25)[3] = 'Absent';
+    statusAt(sheet.cells.length)[3] = 'Excusé';
+    validateWorkbook(services);
+    expect(marked()).toEqual([MARK_NOTE, 'Vu avec Léa', undefined, 'Arrivé en retard']);
   });
 
   it('writes nothing when the marks are already up to date', () => {
