@@ -101,7 +101,8 @@ export class MemoryWorkbook implements WorkbookPort {
     this.count('readValueBands');
     const s = this.sheet(sheet);
     const lastRow = s.cells.length;
-    for (const { firstRow, numRows } of rowBands(lastRow)) visit(firstRow, rowsOf(s, firstRow - 1, firstRow - 1 + numRows), lastRow);
+    for (const { firstRow, numRows } of rowBands(lastRow))
+      visit(firstRow, rowsOf(s, firstRow - 1, firstRow - 1 + numRows), lastRow);
   }
 
   readTopRows(sheet: string, numRows: number): CellValue[][] {

@@ -27,6 +27,7 @@ export function rowBands(lastRow: number, count = READ_BANDS): RowBand[] {
   if (lastRow < 1) return [];
   const size = Math.max(MIN_BAND_ROWS, Math.ceil(lastRow / Math.max(1, count)));
   const bands: RowBand[] = [];
-  for (let first = 1; first <= lastRow; first += size) bands.push({ firstRow: first, numRows: Math.min(size, lastRow - first + 1) });
+  for (let first = 1; first <= lastRow; first += size)
+    bands.push({ firstRow: first, numRows: Math.min(size, lastRow - first + 1) });
   return bands;
 }
