@@ -66,11 +66,6 @@ export interface NotesPlan {
   marked: number;
 }
 
-/** True when the plan writes nothing. */
-export function notesUpToDate(plan: NotesPlan): boolean {
-  return plan.mark.length === 0 && plan.clear.length === 0 && plan.rewrite === null;
-}
-
 /**
  * Given the current notes of a rectangle starting at (`firstRow`, 1) — a whole tab, or one
  * band of its rows — plans the writes that give every marked cell our mark and remove it

@@ -829,18 +829,24 @@ function readAttendanceInBands(
   let lastRow = 0;
   valueBands(sheetName, (firstRow, rows, last) => {
     lastRow = last;
-    const w = widthOf(rows);
-    if (w > width) width = w;
     if (table === null) {
-      table = locateTable(ATTENDANCE, sheetName, rows);
-      if (table.headerRow === null) {
+      // The first band: its header row, width and non-empty rows come from locateTable.
+      const first = locateTable(ATTENDANCE, sheetName, rows);
+      width = first.width;
+      table = first;
+      if (first.headerRow === null) {
         kept = rows.slice();
         return;
       }
-      const headerRow = table.headerRow;
-      builder = attendanceColumnsBuilder(table, new Int32Array(Math.max(0, last - headerRow)), people, dates);
-      table = { ...table, values: rows.slice(0, headerRow), allValues: false };
-    } else if (kept !== null) {
+      builder = attendanceColumnsBuilder(first, new Int32Array(Math.max(0, last - first.headerRow)), people, dates);
+      builder.columns.row.set(first.rowNumbers);
+      addAttendanceRows(builder, rows, firstRow, 0, first.rowNumbers.length);
+      table = { ...first, values: rows.slice(0, first.headerRow), allValues: false };
+      return;
+    }
+    const w = widthOf(rows);
+    if (w > width) width = w;
+    if (kept !== null) {
       for (const r of rows) kept.push(r);
       return;
     }
