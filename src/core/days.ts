@@ -3,6 +3,8 @@
  * All arithmetic is done on integers; no Date object ever leaves this file except through
  * the explicit time-zone conversions below.
  */
+
+import { fullFrenchDate } from '../i18n/fr/format';
 export type Day = number;
 /** 'YYYY-MM-DD' */
 export type IsoDate = string;
@@ -75,6 +77,17 @@ export function isoOfDay(day: Day): IsoDate {
 export function frenchDate(day: Day): string {
   const { year, month, day: d } = ymdOfDay(day);
   return `${pad(d, 2)}/${pad(month, 2)}/${pad(year, 4)}`;
+}
+
+/** Day of the week, 0 = Sunday … 6 = Saturday (day 0, 1899-12-30, was a Saturday). */
+export function weekdayOf(day: Day): number {
+  return (((day + 6) % 7) + 7) % 7;
+}
+
+/** The day written in full, as printed documents do: "mardi 30 octobre 2018", "jeudi 1er novembre 2018". */
+export function longFrenchDate(day: Day): string {
+  const { year, month, day: d } = ymdOfDay(day);
+  return fullFrenchDate(year, month, d, weekdayOf(day));
 }
 
 /** Strict 'YYYY-MM-DD' → Day, or null. */

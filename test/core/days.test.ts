@@ -6,6 +6,8 @@ import {
   dayFromYmd,
   intlOffsetMinutes,
   isoOfDay,
+  longFrenchDate,
+  weekdayOf,
   midnightInTimeZone,
   minusCalendarMonths,
   DateCellReader,
@@ -122,5 +124,24 @@ describe('minusCalendarMonths (SPEC §4: D minus 6 calendar months)', () => {
 
   it('takes the 30th for a month of 30 days', () => {
     expect(isoOfDay(minusCalendarMonths(dayFromIso('2018-05-31')!, 1))).toBe('2018-04-30');
+  });
+});
+
+describe('dates written in full', () => {
+  it('names the weekday and the month, and writes the first of the month "1er"', () => {
+    expect(longFrenchDate(dayFromYmd(2018, 10, 30) as number)).toBe('mardi 30 octobre 2018');
+    expect(longFrenchDate(dayFromYmd(2018, 11, 1) as number)).toBe('jeudi 1er novembre 2018');
+    expect(longFrenchDate(dayFromYmd(2018, 10, 24) as number)).toBe('mercredi 24 octobre 2018');
+  });
+
+  it('gives the weekday of days before and after the serial epoch as Date does', () => {
+    for (const [y, m, d] of [
+      [1899, 12, 30],
+      [1899, 1, 1],
+      [2024, 2, 29],
+      [2100, 3, 1],
+    ]) {
+      expect(weekdayOf(dayFromYmd(y, m, d) as number)).toBe(new Date(Date.UTC(y, m - 1, d)).getUTCDay());
+    }
   });
 });

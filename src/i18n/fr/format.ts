@@ -18,3 +18,26 @@ export function countOf(n: number, one: string, many: string): string {
 export function cutText(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** Weekday names, index 0 = dimanche (as `Date#getUTCDay`). */
+export const WEEKDAY_NAMES: readonly string[] = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+const MONTH_NAMES: readonly string[] = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
+/** A date written in full, as printed: "mardi 30 octobre 2018", "jeudi 1er novembre 2018" (month 1–12, weekday 0 = dimanche). */
+export function fullFrenchDate(year: number, month: number, dayOfMonth: number, weekday: number): string {
+  const d = dayOfMonth === 1 ? '1er' : String(dayOfMonth);
+  return `${WEEKDAY_NAMES[weekday]} ${d} ${MONTH_NAMES[month - 1]} ${year}`;
+}
