@@ -26,15 +26,15 @@
  */
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import type { Services } from '../src/core/port';
+import type { Services } from '../src/app/ports';
 import { checkWorkbook } from '../src/core/checks';
 import { dayFromIso } from '../src/core/days';
 import { computeIndicators as coreIndicators } from '../src/core/indicators';
 import type { CellValue } from '../src/core/values';
 import { readWorkbook } from '../src/core/workbook';
-import { createServerApi } from '../src/server/api';
+import { createServerApi } from '../src/app/api';
 import { appsScriptServices } from '../src/server/services';
-import type { ServerApi } from '../src/shared/api';
+import type { ServerApi } from '../src/app/registry';
 import { createFakeGas, FakeGas } from '../test/support/fake-gas';
 import { loadBundle } from '../test/support/gas-local';
 import { ACTIONS, CallCount, clearNotes, deleteReport, nextSave, runActions } from './actions';

@@ -6,7 +6,7 @@
  * so the same code gives higher ratios: this measures how much of our own work is left on
  * top of reading, whatever the stand-in.
  */
-import { createServerApi } from '../src/server/api';
+import { createServerApi } from '../src/app/api';
 import { appsScriptServices } from '../src/server/services';
 import type { Dataset } from './dataset';
 import { cpuMs, median } from './measure';

@@ -5,7 +5,7 @@
  * `.setNote()` / one format call per cell and property, and the tab looked up again for every
  * operation. Only the I/O granularity differs from src/adapters/apps-script.ts.
  */
-import { AppsScriptWorkbook, applyFormat, guardText } from '../src/adapters/apps-script';
+import { AppsScriptWorkbook, applyFormat, guardText } from '../src/server/workbook';
 import type { CellFormat, ValidationRule } from '../src/core/port';
 import type { CellValue } from '../src/core/values';
 

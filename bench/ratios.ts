@@ -13,7 +13,7 @@
  * Payloads: JSON size (UTF-8 bytes) of what validateWorkbook and getAttendanceSheet send to
  * the sidebar (SPEC §9: under 300 KB and 600 KB).
  */
-import { createServerApi } from '../src/server/api';
+import { createServerApi } from '../src/app/api';
 import { appsScriptServices } from '../src/server/services';
 import { createFakeGas } from '../test/support/fake-gas';
 import { clearNotes } from './actions';

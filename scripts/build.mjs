@@ -1,5 +1,6 @@
 // Builds the Apps Script bundle in dist/: Code.js (one file, top-level functions, no export),
-// Sidebar.html (JS and CSS inlined) and appsscript.json. Fails when a menu item or a
+// Sidebar.html (JS and CSS inlined) and appsscript.json. The top-level functions follow from
+// the registry (src/app/registry.ts); fails when the entry lacks a trigger or `exposed`, or a
 // google.script.run call names a function the bundle does not expose (scripts/bundle-check.mjs).
 // Tests may point the build elsewhere: CLUB_BUILD_SERVER_ENTRY, CLUB_BUILD_SIDEBAR_ENTRY
 // (its folder is the sidebar's source tree) and CLUB_BUILD_OUT_DIR (default dist/).
@@ -34,10 +35,12 @@ const probe = await build({
 });
 const exportsList = Object.values(probe.metafile.outputs)[0].exports.slice().sort();
 
-// 2. Names the bundle must expose: SPEC §1 triggers, menu handlers, sidebar server functions.
+// 2. Names the bundle exposes: SPEC §1 triggers, exported by the entry, and every entry of the
+// registry (src/app/registry.ts: sidebar server functions and menu handlers), which the entry
+// serves through its `exposed(name, args)`.
 const contract = await build({
   stdin: {
-    contents: "export { MENU_ITEMS } from './src/shared/menu'; export { SERVER_FUNCTIONS } from './src/shared/api';",
+    contents: "export { MENU_HANDLERS, SERVER_FUNCTIONS } from './src/app/registry';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -49,14 +52,18 @@ const contract = await build({
 });
 const mod = { exports: {} };
 new Function('module', 'exports', 'require', contract.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
-const { MENU_ITEMS, SERVER_FUNCTIONS } = mod.exports;
-const required = ['onOpen', 'onInstall', ...MENU_ITEMS.map((m) => m.handler), ...SERVER_FUNCTIONS];
+const { MENU_HANDLERS, SERVER_FUNCTIONS } = mod.exports;
+const TRIGGERS = ['onOpen', 'onInstall'];
+const registryNames = [...SERVER_FUNCTIONS, ...MENU_HANDLERS];
 const sidebarFiles = readSources(dirname(sidebarEntry));
-const contractErrors = checkBundle({ exportsList, required, sidebarFiles });
+const contractErrors = checkBundle({ exportsList, required: [...TRIGGERS, 'exposed'], sidebarFiles, registryNames });
 if (contractErrors.length) fail(contractErrors.join(' ; '));
 
-// 3. Code.js: an IIFE in a global, plus one top-level wrapper per export.
-const footer = exportsList.map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`).join('\n');
+// 3. Code.js: an IIFE in a global, plus one top-level function per trigger and registry entry.
+const footer = [
+  ...TRIGGERS.map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`),
+  ...registryNames.map((n) => `function ${n}() { return ${GLOBAL}.exposed('${n}', arguments); }`),
+].join('\n');
 const server = await build({
   entryPoints: [serverEntry],
   bundle: true,
@@ -86,7 +93,14 @@ const client = await build({
 });
 const js = client.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
 // Any google.script.run use outside the RPC module would bypass the typed list: forbidden.
-const sidebarErrors = checkBundle({ exportsList, required: [], sidebarFiles, sidebarJs: js, serverFunctions: SERVER_FUNCTIONS });
+const sidebarErrors = checkBundle({
+  exportsList,
+  required: [],
+  sidebarFiles,
+  registryNames,
+  sidebarJs: js,
+  serverFunctions: SERVER_FUNCTIONS,
+});
 if (sidebarErrors.length) fail(sidebarErrors.join(' ; '));
 // style.css first, then each view's own stylesheet (src/sidebar/views/*.css), in name order.
 const viewCss = readdirSync(join(root, 'src/sidebar/views'))
@@ -103,6 +117,6 @@ copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 
 if (!process.argv.includes('--quiet')) {
   console.log(
-    `dist/Code.js (${(code.length / 1024).toFixed(1)} Ko, ${exportsList.length} fonctions), dist/Sidebar.html (${(html.length / 1024).toFixed(1)} Ko), dist/appsscript.json`,
+    `dist/Code.js (${(code.length / 1024).toFixed(1)} Ko, ${TRIGGERS.length + registryNames.length} fonctions), dist/Sidebar.html (${(html.length / 1024).toFixed(1)} Ko), dist/appsscript.json`,
   );
 }

@@ -1,5 +1,6 @@
 // The build's contract checks, kept apart from scripts/build.mjs so tests can exercise them:
-// every name a menu item or the sidebar calls must be a top-level function of dist/Code.js.
+// the entry exports the triggers and `exposed`; every name the sidebar calls is a top-level
+// function of dist/Code.js (a trigger or a registry entry).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
@@ -19,14 +20,15 @@ export function rpcCallNames(source) {
 
 /**
  * Checks a bundle's contract; returns French error messages (empty when all is well).
- * - exportsList: names exported by the server entry (top-level functions of Code.js);
- * - required: names that must be exported (triggers, menu handlers, SERVER_FUNCTIONS);
+ * - exportsList: names exported by the server entry (triggers and `exposed`);
+ * - required: names the entry must export (triggers, `exposed`);
+ * - registryNames: the registry's server functions and menu handlers (top-level functions too);
  * - sidebarFiles: [{ file, text }] of the sidebar's TypeScript sources;
  * - sidebarJs: the bundled sidebar script; serverFunctions: the typed list of §5 names.
  */
-export function checkBundle({ exportsList, required, sidebarFiles, sidebarJs = '', serverFunctions = [] }) {
+export function checkBundle({ exportsList, required, sidebarFiles, registryNames = [], sidebarJs = '', serverFunctions = [] }) {
   const errors = [];
-  const exported = new Set(exportsList);
+  const exported = new Set([...exportsList, ...registryNames]);
   const missing = required.filter((n) => !exported.has(n));
   if (missing.length) errors.push(`src/server/main.ts n'exporte pas : ${missing.join(', ')}`);
   const called = new Set();

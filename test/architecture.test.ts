@@ -42,13 +42,36 @@ describe('the layers', () => {
     expect(files.filter((f) => layerOf(f) === 'core').length).toBeGreaterThan(10);
   });
 
-  it('src/core imports nothing from adapters, server, sidebar, cli or preview', () => {
-    const outer = new Set(['adapters', 'server', 'sidebar', 'cli', 'preview']);
+  it('src/core imports nothing from app, adapters, server, sidebar, cli or preview', () => {
+    const outer = new Set(['app', 'adapters', 'server', 'sidebar', 'cli', 'preview']);
     const offending = files
       .filter((f) => layerOf(f) === 'core')
       .flatMap((f) =>
         importedLayers(f)
           .filter((i) => outer.has(i.layer))
+          .map((i) => `${relative(SRC, f)} → ${i.specifier}`),
+      );
+    expect(offending).toEqual([]);
+  });
+
+  it('src/app (the use cases) imports no platform: not server (Apps Script), sidebar, cli nor preview', () => {
+    const platforms = new Set(['server', 'sidebar', 'cli', 'preview']);
+    const offending = files
+      .filter((f) => layerOf(f) === 'app')
+      .flatMap((f) =>
+        importedLayers(f)
+          .filter((i) => platforms.has(i.layer))
+          .map((i) => `${relative(SRC, f)} → ${i.specifier}`),
+      );
+    expect(offending).toEqual([]);
+  });
+
+  it('the CLI and the preview use the application layer and the Node adapters, never the Apps Script platform', () => {
+    const offending = files
+      .filter((f) => layerOf(f) === 'cli' || layerOf(f) === 'preview')
+      .flatMap((f) =>
+        importedLayers(f)
+          .filter((i) => i.layer === 'server' || i.layer === 'sidebar')
           .map((i) => `${relative(SRC, f)} → ${i.specifier}`),
       );
     expect(offending).toEqual([]);

@@ -12,8 +12,8 @@ import { anonymisationTargets } from '../core/anonymisation';
 import { Day, dayFromIso } from '../core/days';
 import { findTabName, PARTICIPANTS } from '../core/schema';
 import { PRIVACY } from '../i18n/fr/privacy';
-import { applyAnonymisation } from '../server/privacy';
-import { readModel } from '../server/read';
+import { applyAnonymisation } from '../app/privacy';
+import { readModel } from '../app/read';
 import { CliIo, cliArguments, EXIT_OK, EXIT_UNUSABLE, samePath } from './io';
 import { CLI_TIME_ZONE, todayInParis } from './verify';
 

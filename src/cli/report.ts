@@ -11,8 +11,8 @@ import { todayIn } from '../core/days';
 import { cellText, ReportLayout } from '../core/report-layout';
 import { findTabName, PARTICIPANTS } from '../core/schema';
 import { forCli, REPORT } from '../i18n/fr/report';
-import { assertReportable, hasData, MAX_YEAR, MIN_YEAR, parseYear, reportLayoutFor } from '../server/report';
-import { readModel } from '../server/read';
+import { assertReportable, hasData, MAX_YEAR, MIN_YEAR, parseYear, reportLayoutFor } from '../app/report';
+import { readModel } from '../app/read';
 import { CLI_TIME_ZONE, CliIo, cliArguments, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, samePath } from './io';
 import { renderHtmlReport } from './html-report';
 

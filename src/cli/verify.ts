@@ -9,7 +9,7 @@ import { XlsxReadError, readXlsx } from '../adapters/xlsx';
 import { CHECKED_TABS, checkWorkbook, countBySeverity } from '../core/checks';
 import { Day, todayIn } from '../core/days';
 import { issueColumnLabel } from '../shared/issues';
-import { readModel } from '../server/read';
+import { readModel } from '../app/read';
 import type { CheckReport, Issue } from '../shared/api';
 import { VERIFY_CLI } from '../i18n/fr/checks';
 import { CLI_TIME_ZONE, CliIo, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';

@@ -16,14 +16,14 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
-import type { LockPort, Services, SidebarView, WorkbookPort } from '../core/port';
+import type { WorkbookPort } from '../core/port';
+import type { LockPort, Services, SidebarView } from '../app/ports';
 import { writeXlsx } from '../adapters/xlsx';
 import { Day, todayIn } from '../core/days';
 import { errorDetails, userMessageOf } from '../core/errors';
 import { PREVIEW } from '../i18n/fr/preview';
-import { createMenuActions, createServerApi, MenuHandlerName } from '../server/api';
-import { SERVER_FUNCTIONS, ServerApi } from '../shared/api';
-import { MENU_ITEMS, MENU_TITLE } from '../shared/menu';
+import { createMenuActions, createServerApi, MenuHandlerName } from '../app/api';
+import { MENU_ITEMS, MENU_TITLE, SERVER_FUNCTIONS, type ServerApi } from '../app/registry';
 import { buildPageHtml } from './assets';
 import { SidebarMissingError, sidebarHtml } from './sidebar';
 import { isSidebarView } from '../shared/views';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SidebarView } from '../core/port';
+import type { SidebarView } from '../app/ports';
 import { PREVIEW } from '../i18n/fr/preview';
 
 export class SidebarMissingError extends Error {}

@@ -5,7 +5,7 @@
  * back as it was, and the question goes to the page. The page asks the user and posts the
  * handler again with one more answer. Alerts and sidebars are collected and returned.
  */
-import type { SidebarView, UiPort } from '../core/port';
+import type { SidebarView, UiPort } from '../app/ports';
 
 export type Question =
   | { kind: 'prompt'; title: string; message: string; defaultValue: string | null }

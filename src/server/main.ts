@@ -1,14 +1,13 @@
 /**
- * Apps Script entry: every export becomes a top-level function of dist/Code.js (see
- * scripts/build.mjs). Thin: each binds Apps Script's services and calls the logic.
+ * Apps Script entry (the platform's side). The build (scripts/build.mjs) makes one top-level
+ * `function` of dist/Code.js per trigger exported here and per entry of the registry
+ * (src/app/registry.ts: server functions and menu handlers), each calling `exposed` below:
+ * nothing to edit here when a function or a menu item is added.
  */
-import { createMenuActions, createServerApi } from './api';
+import { createMenuActions, createServerApi } from '../app/api';
+import { MENU_HANDLERS, type MenuHandlerName, type ServerFunctionName } from '../app/registry';
 import { buildMenu } from './menu';
 import { appsScriptServices } from './services';
-import type { AnonymiseInput, SaveAttendanceInput, ServerApi } from '../shared/api';
-
-const api = (): ServerApi => createServerApi(appsScriptServices());
-const menu = () => createMenuActions(appsScriptServices());
 
 // Triggers -------------------------------------------------------------------------------
 
@@ -20,59 +19,17 @@ export function onInstall(e?: { authMode?: unknown }): void {
   onOpen(e);
 }
 
-// Menu handlers (names listed in src/shared/menu.ts) -------------------------------------
-
-export function menuOpenSidebar(): void {
-  menu().menuOpenSidebar();
-}
-export function menuRecordAttendance(): void {
-  menu().menuRecordAttendance();
-}
-export function menuCheckWorkbook(): void {
-  menu().menuCheckWorkbook();
-}
-export function menuGenerateReport(): void {
-  menu().menuGenerateReport();
-}
-export function menuPrepareWorkbook(): void {
-  menu().menuPrepareWorkbook();
-}
-export function menuParticipantJourney(): void {
-  menu().menuParticipantJourney();
-}
-export function menuPersonalData(): void {
-  menu().menuPersonalData();
+/**
+ * A registry entry called by its top-level function: the services are built for this one
+ * execution (lazily: a menu handler that only opens the sidebar reads nothing).
+ */
+export function exposed(name: ServerFunctionName | MenuHandlerName, args: ArrayLike<unknown>): unknown {
+  const services = appsScriptServices();
+  if (isMenuHandler(name)) return createMenuActions(services)[name]();
+  const api = createServerApi(services) as unknown as Record<string, (...a: unknown[]) => unknown>;
+  return api[name](...Array.from(args));
 }
 
-// Server functions of the sidebar (SPEC §5) ---------------------------------------------
-
-export function getAttendanceSheet(date: string) {
-  return api().getAttendanceSheet(date);
-}
-export function saveAttendance(input: SaveAttendanceInput) {
-  return api().saveAttendance(input);
-}
-export function validateWorkbook() {
-  return api().validateWorkbook();
-}
-export function computeIndicators(year: number) {
-  return api().computeIndicators(year);
-}
-export function generateAnnualReport(year: number) {
-  return api().generateAnnualReport(year);
-}
-export function selectCell(sheet: string, row: number, column: string | null) {
-  return api().selectCell(sheet, row, column);
-}
-export function getReportYears() {
-  return api().getReportYears();
-}
-export function getParticipantJourney(id: string | null) {
-  return api().getParticipantJourney(id);
-}
-export function previewAnonymisation() {
-  return api().previewAnonymisation();
-}
-export function anonymise(input: AnonymiseInput) {
-  return api().anonymise(input);
+function isMenuHandler(name: string): name is MenuHandlerName {
+  return (MENU_HANDLERS as string[]).includes(name);
 }

@@ -1,5 +1,5 @@
 /** The add-on menu and its triggers (SPEC §1). onOpen reads no data: it may run in AuthMode.NONE. */
-import { MENU_ITEMS, MENU_TITLE } from '../shared/menu';
+import { MENU_ITEMS, MENU_TITLE } from '../app/registry';
 
 interface OpenEvent {
   authMode?: unknown;

@@ -1,6 +1,7 @@
 /** Builds the Services of a server call from Apps Script's globals (lazily: NONE mode reads nothing). */
-import { AppsScriptLock, AppsScriptWorkbook } from '../adapters/apps-script';
-import type { LockPort, Services, SidebarView, UiPort, WorkbookPort } from '../core/port';
+import { AppsScriptLock, AppsScriptWorkbook } from './workbook';
+import type { WorkbookPort } from '../core/port';
+import type { LockPort, Services, SidebarView, UiPort } from '../app/ports';
 import { todayIn } from '../core/days';
 import { COMMON } from '../i18n/fr/common';
 

@@ -181,32 +181,5 @@ export interface AnonymiseResult {
   presencesUpdated: number;
 }
 
-/** Every function the sidebar may call through google.script.run. */
-export interface ServerApi {
-  getAttendanceSheet(date: IsoDate): AttendanceSheet;
-  saveAttendance(input: SaveAttendanceInput): SaveAttendanceResult;
-  validateWorkbook(): ValidationResult;
-  computeIndicators(year: number): Indicators;
-  generateAnnualReport(year: number): AnnualReportResult;
-  /** Selects a cell (the "Contrôle" view's buttons). */
-  selectCell(sheet: string, row: number, column: string | null): void;
-  /** Years that have data, most recent first, the suggested one, and those with a "Bilan AAAA" tab. */
-  getReportYears(): { years: number[]; suggested: number | null; existing?: number[] };
-  /** SPEC §10: null = the participant of the active row (when the active sheet is Participants). */
-  getParticipantJourney(id: string | null): ParticipantJourneyResult;
-  previewAnonymisation(): AnonymisationPlan;
-  anonymise(input: AnonymiseInput): AnonymiseResult;
-}
-
-export const SERVER_FUNCTIONS: readonly (keyof ServerApi)[] = [
-  'getAttendanceSheet',
-  'saveAttendance',
-  'validateWorkbook',
-  'computeIndicators',
-  'generateAnnualReport',
-  'selectCell',
-  'getReportYears',
-  'getParticipantJourney',
-  'previewAnonymisation',
-  'anonymise',
-];
+// The functions themselves (and the `ServerApi` type the sidebar calls them through) are
+// declared once, in the registry: src/app/registry.ts.

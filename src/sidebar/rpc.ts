@@ -1,5 +1,5 @@
 /** The sidebar's one way to the server: typed calls over google.script.run. */
-import type { ServerApi } from '../shared/api';
+import type { ServerApi } from '../app/registry';
 import { SIDEBAR } from '../i18n/fr/sidebar';
 
 interface ScriptRun {

@@ -1,6 +1,6 @@
 /**
- * `npm run build` refuses a bundle whose menu items or sidebar calls name a function that
- * dist/Code.js does not expose (scripts/build.mjs + scripts/bundle-check.mjs). Each case
+ * `npm run build` refuses a bundle whose entry lacks a trigger or `exposed`, or whose sidebar
+ * calls name a function that dist/Code.js does not expose (scripts/build.mjs + scripts/bundle-check.mjs). Each case
  * builds into a temporary folder, never over dist/.
  */
 import { spawnSync } from 'node:child_process';
@@ -37,17 +37,17 @@ describe('the build refuses a bundle that breaks its contract', () => {
     expect(existsSync(join(r.out, 'appsscript.json'))).toBe(true);
   });
 
-  it('fails when a SPEC §5 server function is not exposed', () => {
+  it('fails when the entry does not export `exposed`, through which every registry entry runs', () => {
     const r = buildWith({ CLUB_BUILD_SERVER_ENTRY: join(FIXTURES, 'server-missing-function.ts') });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/Échec de la construction.*validateWorkbook/);
+    expect(r.stderr).toMatch(/Échec de la construction.*exposed/);
     expect(existsSync(join(r.out, 'Code.js'))).toBe(false);
   });
 
-  it('fails when a menu item names a function the bundle does not expose', () => {
+  it('fails when the entry does not export a trigger', () => {
     const r = buildWith({ CLUB_BUILD_SERVER_ENTRY: join(FIXTURES, 'server-missing-menu-handler.ts') });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/menuPrepareWorkbook/);
+    expect(r.stderr).toMatch(/onOpen/);
     expect(existsSync(join(r.out, 'Code.js'))).toBe(false);
   });
 

@@ -11,7 +11,7 @@ import { runReport } from '../../src/cli/report';
 import { anonymisationTargets } from '../../src/core/anonymisation';
 import { ageOn, dayFromIso, isoOfDay, DateCellReader } from '../../src/core/days';
 import { computeIndicators } from '../../src/core/indicators';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 
 const EXAMPLES = join(__dirname, '..', 'fixtures', 'exemples');
 const dir = mkdtempSync(join(tmpdir(), 'anonymiser-cli-'));

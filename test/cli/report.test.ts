@@ -9,7 +9,7 @@ import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { parseReportArgs, runReport } from '../../src/cli/report';
 import { attendanceRecordsOf } from '../../src/core/workbook';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { buildWorkbook, participant } from '../support/builders';
 
 const EXAMPLES = join(__dirname, '..', 'fixtures', 'exemples');

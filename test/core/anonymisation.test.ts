@@ -3,7 +3,7 @@ import { anonymisationTargets, cleanNotes, cutoffDay, planAnonymisation } from '
 import { checkWorkbook } from '../../src/core/checks';
 import { dayFromIso, isoOfDay } from '../../src/core/days';
 import { planPreparation } from '../../src/core/prepare';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { MARK_HEADER } from '../../src/i18n/fr/checks';
 import { buildWorkbook, participant } from '../support/builders';
 import { MemoryWorkbook } from '../../src/adapters/memory';

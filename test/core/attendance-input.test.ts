@@ -1,7 +1,7 @@
 /** Inputs of the attendance sheet read as the user meant them (mutants of src/core/attendance.ts). */
 import { buildAttendanceSheet, parseRequestedDate, validateSaveInput } from '../../src/core/attendance';
 import { dayFromIso } from '../../src/core/days';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { buildWorkbook, participant } from '../support/builders';
 
 describe('a save from the sidebar', () => {

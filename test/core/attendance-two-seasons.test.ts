@@ -5,7 +5,7 @@
 import { buildAttendanceSheet } from '../../src/core/attendance';
 import { dayFromIso } from '../../src/core/days';
 import { attendanceRecordsOf } from '../../src/core/workbook';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { TWO_SEASON_GROUPS as G, twoSeasonWorkbook } from '../support/builders';
 
 const sheetOn = (iso: string) => buildAttendanceSheet(readModel(twoSeasonWorkbook()), dayFromIso(iso)!);

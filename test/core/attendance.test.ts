@@ -13,7 +13,7 @@ import {
 } from '../../src/core/attendance';
 import { dayFromIso, isoOfDay } from '../../src/core/days';
 import { SESSION_THEMES } from '../../src/core/lists';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { buildWorkbook, participant } from '../support/builders';
 
 const day = (iso: string): number => dayFromIso(iso)!;

@@ -2,7 +2,7 @@
 import { checkWorkbook } from '../../src/core/checks';
 import { dayFromIso } from '../../src/core/days';
 import { CHECK_MESSAGES } from '../../src/i18n/fr/checks';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { buildWorkbook, participant } from '../support/builders';
 
 const TODAY = dayFromIso('2018-12-31')!;

@@ -5,7 +5,7 @@ import { rowBands } from '../../src/core/bands';
 import { planPreparation, defaultSettingsValues } from '../../src/core/prepare';
 import { DEFAULT_QPV_DISTRICTS, DEFAULT_TERRITORY } from '../../src/core/lists';
 import { MARK_HEADER, MARK_NOTE } from '../../src/i18n/fr/checks';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { buildWorkbook, participant } from '../support/builders';
 
 const marksAt = (...cells: [number, number][]): MarkedCells => {

@@ -8,7 +8,7 @@ import { CHECK_CODES, CHECK_SEVERITY, checkWorkbook } from '../../src/core/check
 import { dayFromIso } from '../../src/core/days';
 import { PARTICIPANTS } from '../../src/core/schema';
 import type { CellValue } from '../../src/core/values';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { ParticipantInput, buildWorkbook, dateCell, participant } from '../support/builders';
 
 const TODAY = dayFromIso('2026-11-26')!;

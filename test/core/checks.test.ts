@@ -6,7 +6,7 @@ import { CHECK_CODES, CHECK_SEVERITY, checkWorkbook } from '../../src/core/check
 import { dayFromIso } from '../../src/core/days';
 import type { CellValue } from '../../src/core/values';
 import { readWorkbook } from '../../src/core/workbook';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import type { CheckReport, Issue } from '../../src/shared/api';
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import { ParticipantInput, WorkbookInput, buildWorkbook, dateCell, participant } from '../support/builders';

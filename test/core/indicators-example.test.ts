@@ -6,7 +6,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { readXlsx } from '../../src/adapters/xlsx';
 import { computeIndicators } from '../../src/core/indicators';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import type { WorkbookModel } from '../../src/core/workbook';
 
 const EXAMPLES = join(__dirname, '..', 'fixtures', 'exemples');

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { ageOn, isoOfDay } from '../../src/core/days';
 import { computeIndicators } from '../../src/core/indicators';
 import { attendanceRecordsOf, situationOf, WorkbookModel } from '../../src/core/workbook';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import type { Indicators } from '../../src/shared/api';
 import { buildWorkbook, participant } from '../support/builders';
 

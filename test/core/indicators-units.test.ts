@@ -1,6 +1,6 @@
 /** Unit figures the worked example covers only as a whole: rounding, absences, excused, contract months. */
 import { computeIndicators, percent } from '../../src/core/indicators';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { buildWorkbook, participant } from '../support/builders';
 
 describe('percent', () => {

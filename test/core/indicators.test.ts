@@ -1,6 +1,6 @@
 /** Every rule of SPEC §6, each edge on its own (fictional people). */
 import { computeIndicators, computeYearFigures } from '../../src/core/indicators';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { buildWorkbook, participant, ParticipantInput, WorkbookInput } from '../support/builders';
 
 type Attendance = NonNullable<WorkbookInput['attendance']>;

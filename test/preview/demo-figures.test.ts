@@ -1,8 +1,8 @@
 /** The embedded demo reproduces the programme's published figures (SPEC §8) under SPEC §6. */
 import { computeIndicators } from '../../src/core/indicators';
 import { generateDemoWorkbook, DEMO_FIGURES, DEMO_OPEN_SESSION } from '../../src/preview/demo';
-import { createServerApi } from '../../src/server/api';
-import { readModel } from '../../src/server/read';
+import { createServerApi } from '../../src/app/api';
+import { readModel } from '../../src/app/read';
 import { memoryServices } from '../support/builders';
 
 describe('the embedded demo workbook', () => {

@@ -1,5 +1,5 @@
 /** Prompts and confirmations by replay, and the grid's display text. */
-import type { Services } from '../../src/core/port';
+import type { Services } from '../../src/app/ports';
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import { DateCellReader, dayFromIso } from '../../src/core/days';
 import { PreviewApp } from '../../src/preview/app';
@@ -9,8 +9,8 @@ import { dateCell } from '../support/builders';
 
 // A menu handler that writes BEFORE asking (handlers should not, but the replay must cope),
 // and one that catches every error to show it in an alert (as the real handlers do).
-jest.mock('../../src/server/api', () => {
-  const actual = jest.requireActual('../../src/server/api');
+jest.mock('../../src/app/api', () => {
+  const actual = jest.requireActual('../../src/app/api');
   return {
     ...actual,
     createMenuActions: (services: Services) => ({

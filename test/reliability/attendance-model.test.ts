@@ -6,10 +6,10 @@
  * rows appended, users' rows never moved, refused saves change nothing.
  */
 import fc from 'fast-check';
-import { AppsScriptLock, AppsScriptWorkbook } from '../../src/adapters/apps-script';
-import type { Services } from '../../src/core/port';
+import { AppsScriptLock, AppsScriptWorkbook } from '../../src/server/workbook';
+import type { Services } from '../../src/app/ports';
 import { dayFromIso } from '../../src/core/days';
-import { getAttendanceSheet, saveAttendance } from '../../src/server/attendance';
+import { getAttendanceSheet, saveAttendance } from '../../src/app/attendance';
 import type { SaveAttendanceResult, Status } from '../../src/shared/api';
 import { dateCell, participant, participantsTab } from '../support/builders';
 import { createFakeGas, FakeCell, FakeGas, FakeInputCell } from '../support/fake-gas';

@@ -3,7 +3,7 @@ import { generateDataset, parisMidnight, sessionDates } from '../../bench/datase
 import { checkWorkbook } from '../../src/core/checks';
 import { dayFromIso } from '../../src/core/days';
 import { attendanceRecordsOf } from '../../src/core/workbook';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import type { CellValue } from '../../src/core/values';
 import { sheetsDate } from '../support/fake-gas';

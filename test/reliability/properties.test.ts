@@ -10,16 +10,16 @@
  * showing the saved statuses on re-opening).
  */
 import fc from 'fast-check';
-import { AppsScriptLock, AppsScriptWorkbook } from '../../src/adapters/apps-script';
-import type { Services } from '../../src/core/port';
+import { AppsScriptLock, AppsScriptWorkbook } from '../../src/server/workbook';
+import type { Services } from '../../src/app/ports';
 import { dayFromIso } from '../../src/core/days';
 import { computeIndicators } from '../../src/core/indicators';
 import { stripMark } from '../../src/core/marks';
 import { PARTICIPANTS } from '../../src/core/schema';
 import type { CellValue } from '../../src/core/values';
 import { attendanceRecordsOf } from '../../src/core/workbook';
-import { createServerApi } from '../../src/server/api';
-import { readModel } from '../../src/server/read';
+import { createServerApi } from '../../src/app/api';
+import { readModel } from '../../src/app/read';
 import type { Status } from '../../src/shared/api';
 import { buildWorkbook, participant } from '../support/builders';
 import { createFakeGas, FakeInputCell, sheetsDate } from '../support/fake-gas';

@@ -7,11 +7,11 @@
 import { ACTIONS, CallCount, runActions } from '../../bench/actions';
 import { Dataset, generateDataset } from '../../bench/dataset';
 import { NaiveWorkbook } from '../../bench/naive';
-import { AppsScriptLock, AppsScriptWorkbook } from '../../src/adapters/apps-script';
-import type { Services } from '../../src/core/port';
+import { AppsScriptLock, AppsScriptWorkbook } from '../../src/server/workbook';
+import type { Services } from '../../src/app/ports';
 import { READ_BANDS } from '../../src/core/bands';
 import { dayFromIso } from '../../src/core/days';
-import { createServerApi } from '../../src/server/api';
+import { createServerApi } from '../../src/app/api';
 import * as main from '../../src/server/main';
 import { createFakeGas, FakeGas } from '../support/fake-gas';
 import { ensureBundleBuilt, loadBundle } from '../support/gas-local';
@@ -31,7 +31,7 @@ function throughSrc(ds: Dataset): Map<string, CallCount> {
   const restore = fake.install();
   try {
     return runActions(fake, ds, (name, ...args) =>
-      (main as unknown as Record<string, (...a: unknown[]) => unknown>)[name](...args),
+      name === 'onOpen' ? main.onOpen(args[0] as never) : main.exposed(name as never, args),
     );
   } finally {
     restore();

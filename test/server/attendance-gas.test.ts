@@ -2,10 +2,10 @@
  * Attendance on the counting fake of the Apps Script services: through the real adapter
  * (AppsScriptWorkbook / AppsScriptLock) and through the built bundle dist/Code.js.
  */
-import type { Services } from '../../src/core/port';
+import type { Services } from '../../src/app/ports';
 import { DateCellReader, dayFromIso, isoOfDay } from '../../src/core/days';
 import type { CellValue } from '../../src/core/values';
-import { getAttendanceSheet, saveAttendance } from '../../src/server/attendance';
+import { getAttendanceSheet, saveAttendance } from '../../src/app/attendance';
 import { dateCell, participant, participantsTab, TZ } from '../support/builders';
 import { createFakeGas, FakeGas, FakeInputCell } from '../support/fake-gas';
 import { withFakeServices } from '../support/fake-services';

@@ -3,9 +3,9 @@
  * (AppsScriptWorkbook / AppsScriptLock) and through the built bundle dist/Code.js.
  */
 import { READ_BANDS } from '../../src/core/bands';
-import type { Services } from '../../src/core/port';
+import type { Services } from '../../src/app/ports';
 import { MARK_HEADER, MARK_NOTE } from '../../src/i18n/fr/checks';
-import { prepareWorkbook, selectCell, validateWorkbook } from '../../src/server/checks';
+import { prepareWorkbook, selectCell, validateWorkbook } from '../../src/app/checks';
 import { ParticipantInput, dateCell, participant, participantsTab } from '../support/builders';
 import { createFakeGas, FakeGas, FakeInputCell } from '../support/fake-gas';
 import { RecordingUi, withFakeServices } from '../support/fake-services';

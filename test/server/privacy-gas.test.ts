@@ -7,7 +7,7 @@ import * as vm from 'node:vm';
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import { dayFromIso, isoOfDay, DateCellReader } from '../../src/core/days';
 import { computeIndicators } from '../../src/core/indicators';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import type { CellValue } from '../../src/core/values';
 import { MARK_HEADER } from '../../src/i18n/fr/checks';
 import type { Issue } from '../../src/shared/api';

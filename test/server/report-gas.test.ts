@@ -3,8 +3,8 @@
  * Apps Script services: constant service calls, text kept as text, data tabs untouched.
  */
 import { READ_BANDS } from '../../src/core/bands';
-import type { Services } from '../../src/core/port';
-import { generateAnnualReport } from '../../src/server/report';
+import type { Services } from '../../src/app/ports';
+import { generateAnnualReport } from '../../src/app/report';
 import { dateCell, participant, participantsTab } from '../support/builders';
 import { createFakeGas, FakeGas, FakeInputCell } from '../support/fake-gas';
 import { withFakeServices } from '../support/fake-services';

@@ -3,9 +3,9 @@
  * (AppsScriptWorkbook / AppsScriptLock): the one helper of the *-gas tests. The fake is
  * installed for the duration of `run` only; the UI records what it was asked to show.
  */
-import { AppsScriptLock, AppsScriptWorkbook } from '../../src/adapters/apps-script';
+import { AppsScriptLock, AppsScriptWorkbook } from '../../src/server/workbook';
 import { dayFromIso } from '../../src/core/days';
-import type { Services } from '../../src/core/port';
+import type { Services } from '../../src/app/ports';
 import type { FakeGas } from './fake-gas';
 
 export interface RecordingUi {

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Services, SidebarView } from '../../src/core/port';
-import { createServerApi } from '../../src/server/api';
+import type { Services, SidebarView } from '../../src/app/ports';
+import { createServerApi } from '../../src/app/api';
 import type { ChromiumSession } from './chromium';
 import { DIST_DIR, ensureBundleBuilt } from './gas-local';
 

@@ -7,8 +7,8 @@
  * call, and tryLock really waits while someone else holds the document lock.
  */
 import { MessagePort, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { getAttendanceSheet, saveAttendance } from '../../../src/server/attendance';
-import { validateWorkbook } from '../../../src/server/checks';
+import { getAttendanceSheet, saveAttendance } from '../../../src/app/attendance';
+import { validateWorkbook } from '../../../src/app/checks';
 import { appsScriptServices } from '../../../src/server/services';
 
 const { port, flag } = workerData as { port: MessagePort; flag: SharedArrayBuffer };

@@ -12,7 +12,8 @@ import {
 } from '../core/anonymisation';
 import { Day, dayFromIso } from '../core/days';
 import { UserError } from '../core/errors';
-import type { Services, WorkbookPort } from '../core/port';
+import type { WorkbookPort } from '../core/port';
+import type { Services } from './ports';
 import { ATTENDANCE, PARTICIPANTS, SETTINGS } from '../core/schema';
 import { idKey } from '../core/values';
 import type { WorkbookModel } from '../core/workbook';

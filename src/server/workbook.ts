@@ -6,7 +6,8 @@ import { UserError } from '../core/errors';
 import { checkedOffsets, bucketedOffsets, intlOffsetMinutes, type OffsetSource } from '../core/days';
 import type { CellValue } from '../core/values';
 import { rowBands } from '../core/bands';
-import type { CellFormat, ChartSpec, LockPort, WorkbookPort, ValidationRule } from '../core/port';
+import type { CellFormat, ChartSpec, WorkbookPort, ValidationRule } from '../core/port';
+import type { LockPort } from '../app/ports';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

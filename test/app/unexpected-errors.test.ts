@@ -7,8 +7,8 @@ import { MemoryWorkbook } from '../../src/adapters/memory';
 import { UserError } from '../../src/core/errors';
 import { COMMON } from '../../src/i18n/fr/common';
 import { main } from '../../src/cli/main';
-import { createMenuActions, createServerApi, MenuHandlerName } from '../../src/server/api';
-import { MENU_ITEMS } from '../../src/shared/menu';
+import { createMenuActions, createServerApi, MenuHandlerName } from '../../src/app/api';
+import { MENU_ITEMS } from '../../src/app/registry';
 import { buildWorkbook, memoryServices, participant } from '../support/builders';
 
 /** Fictional data that must never reach the user or the log. */

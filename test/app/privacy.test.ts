@@ -1,6 +1,6 @@
 /** Personal data (SPEC §11) through createServerApi / createMenuActions on an in-memory workbook. */
-import { createMenuActions, createServerApi } from '../../src/server/api';
-import { MENU_ITEMS } from '../../src/shared/menu';
+import { createMenuActions, createServerApi } from '../../src/app/api';
+import { MENU_ITEMS } from '../../src/app/registry';
 import { SIDEBAR_VIEWS } from '../../src/shared/views';
 import { buildWorkbook, memoryServices, participant } from '../support/builders';
 

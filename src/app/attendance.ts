@@ -3,7 +3,7 @@
  * saveAttendance over injected services. Reads each tab once, writes in a constant number of
  * batch calls, under the document lock.
  */
-import type { Services } from '../core/port';
+import type { Services } from './ports';
 import {
   buildAttendanceSheet,
   defaultAttendanceDay,

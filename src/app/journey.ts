@@ -5,7 +5,7 @@
  */
 import { UserError } from '../core/errors';
 import { findParticipant, journeyAndDirectory, participantOnRow } from '../core/journey';
-import type { Services } from '../core/port';
+import type { Services } from './ports';
 import { isAnonymised, type Participant, type WorkbookModel } from '../core/workbook';
 import { JOURNEY_TEXT } from '../i18n/fr/journey';
 import type { ParticipantJourneyResult } from '../shared/api';

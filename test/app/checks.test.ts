@@ -2,9 +2,9 @@
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import { COMMON } from '../../src/i18n/fr/common';
 import { MARK_HEADER, MARK_NOTE } from '../../src/i18n/fr/checks';
-import { checkWorkbookFromMenu, prepareWorkbook, selectCell, validateWorkbook } from '../../src/server/checks';
-import { createMenuActions, createServerApi } from '../../src/server/api';
-import { readModel } from '../../src/server/read';
+import { checkWorkbookFromMenu, prepareWorkbook, selectCell, validateWorkbook } from '../../src/app/checks';
+import { createMenuActions, createServerApi } from '../../src/app/api';
+import { readModel } from '../../src/app/read';
 import { buildWorkbook, memoryServices, participant, tuesdays } from '../support/builders';
 import { READ_BANDS } from '../../src/core/bands';
 

@@ -1,5 +1,6 @@
 /** Reads the workbook model through the port: one batch read per tab, each tab at most once. */
-import type { Services, WorkbookPort } from '../core/port';
+import type { WorkbookPort } from '../core/port';
+import type { Services } from './ports';
 import { readWorkbook, WorkbookModel } from '../core/workbook';
 import { findTabName, TabDefinition } from '../core/schema';
 import type { CellValue } from '../core/values';

@@ -4,9 +4,9 @@ import { MemoryWorkbook } from '../../src/adapters/memory';
 import { readXlsx } from '../../src/adapters/xlsx';
 import { computeIndicators as coreIndicators } from '../../src/core/indicators';
 import type { CellValue } from '../../src/core/values';
-import { computeIndicators, generateAnnualReport, getReportYears } from '../../src/server/report';
-import { createMenuActions } from '../../src/server/api';
-import { readModel } from '../../src/server/read';
+import { computeIndicators, generateAnnualReport, getReportYears } from '../../src/app/report';
+import { createMenuActions } from '../../src/app/api';
+import { readModel } from '../../src/app/read';
 import { buildWorkbook, memoryServices, participant, ParticipantInput, TZ, WorkbookInput } from '../support/builders';
 
 const EXAMPLE = join(__dirname, '..', 'fixtures', 'exemples', 'classeur-exemple.xlsx');

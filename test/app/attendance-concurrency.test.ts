@@ -4,9 +4,9 @@
  */
 import fc from 'fast-check';
 import { MemoryWorkbook } from '../../src/adapters/memory';
-import type { LockPort, Services } from '../../src/core/port';
+import type { LockPort, Services } from '../../src/app/ports';
 import { DateCellReader, isoOfDay } from '../../src/core/days';
-import { getAttendanceSheet, saveAttendance } from '../../src/server/attendance';
+import { getAttendanceSheet, saveAttendance } from '../../src/app/attendance';
 import type { SaveAttendanceInput, Status } from '../../src/shared/api';
 import { buildWorkbook, participant, TZ } from '../support/builders';
 

@@ -3,7 +3,7 @@
  * generated tab "Bilan AAAA" in a constant number of batch calls. Data tabs are never touched.
  */
 import { UserError } from '../core/errors';
-import type { Services } from '../core/port';
+import type { Services } from './ports';
 import { yearOfDay } from '../core/days';
 import { computeYearFigures, YearFigures } from '../core/indicators';
 import { buildReportLayout, cellText, type KeyFigureId, ReportLayout } from '../core/report-layout';

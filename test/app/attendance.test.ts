@@ -1,7 +1,7 @@
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import { DateCellReader, isoOfDay } from '../../src/core/days';
 import type { CellValue } from '../../src/core/values';
-import { getAttendanceSheet, saveAttendance } from '../../src/server/attendance';
+import { getAttendanceSheet, saveAttendance } from '../../src/app/attendance';
 import { buildWorkbook, dateCell, memoryServices, participant, TZ } from '../support/builders';
 
 const people = () => [

@@ -1,9 +1,9 @@
 /** AppsScriptWorkbook / AppsScriptLock over the counting fake of SpreadsheetApp. */
 import fc from 'fast-check';
-import { AppsScriptLock, AppsScriptWorkbook, a1RunsOf, guardText } from '../../src/adapters/apps-script';
+import { AppsScriptLock, AppsScriptWorkbook, a1RunsOf, guardText } from '../../src/server/workbook';
 import { READ_BANDS } from '../../src/core/bands';
 import { dayFromIso, OFFSET_CHECK_INSTANTS } from '../../src/core/days';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { createFakeGas, FakeGas, FakeGasOptions, sheetsDate } from '../support/fake-gas';
 
 let fake: FakeGas;

@@ -1,6 +1,6 @@
 /** The menu's summary of a report reads the key figures by name, never by cell position. */
-import { reportLayoutFor, reportSummary } from '../../src/server/report';
-import { readModel } from '../../src/server/read';
+import { reportLayoutFor, reportSummary } from '../../src/app/report';
+import { readModel } from '../../src/app/read';
 import { buildWorkbook, participant } from '../support/builders';
 import { dayFromIso } from '../../src/core/days';
 

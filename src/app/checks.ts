@@ -4,7 +4,8 @@
  * one batch call per tab, whatever the number of rows.
  */
 import { UserError } from '../core/errors';
-import type { Services, WorkbookPort } from '../core/port';
+import type { WorkbookPort } from '../core/port';
+import type { Services } from './ports';
 import { capIssues, checkWorkbook } from '../core/checks';
 import { CellAddress, MarkedCells, NotesWrite, addMark, planNotes } from '../core/marks';
 import { rowBands } from '../core/bands';

@@ -1,7 +1,7 @@
 /** getParticipantJourney (SPEC §5, §10) over an in-memory workbook, through createServerApi. */
-import { createServerApi, createMenuActions } from '../../src/server/api';
-import { SERVER_FUNCTIONS } from '../../src/shared/api';
-import { MENU_ITEMS } from '../../src/shared/menu';
+import { createServerApi, createMenuActions } from '../../src/app/api';
+import { SERVER_FUNCTIONS } from '../../src/app/registry';
+import { MENU_ITEMS } from '../../src/app/registry';
 import { SIDEBAR_VIEWS } from '../../src/shared/views';
 import { buildWorkbook, memoryServices, participant } from '../support/builders';
 
