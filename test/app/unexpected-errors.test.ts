@@ -1,5 +1,5 @@
 /**
- * The error model (src/core/errors.ts, src/server/api.ts): an unexpected failure reaches the
+ * The error model (src/core/errors.ts, src/app/api.ts): an unexpected failure reaches the
  * user as COMMON.unexpectedError, through the server functions and through the menu actions,
  * and nothing of its own message leaks; a UserError is shown as it is.
  */
