@@ -10,3 +10,23 @@ export const SESSION_TIME_MESSAGES = {
   notAfter: (start: number, end: number) =>
     `L'heure de fin (${formatTimeOfDay(end)}) n'est pas après l'heure de début (${formatTimeOfDay(start)})\u00a0: corrigez l'une des deux (une séance ne passe pas minuit).`,
 };
+
+/** The report's hours and sex-by-age tables (SPEC §6). */
+export const REPORT_HOURS = {
+  tables: {
+    hours: 'Heures',
+    sexByAge: (year: number) => `Sexe et âge des bénéficiaires ${year}`,
+  },
+  rows: {
+    delivered: 'Heures de séance délivrées (séances avec horaires)',
+    attended: 'Heures de présence (durée de la séance pour chaque présent)',
+    perBeneficiary: 'Heures de présence par bénéficiaire',
+    sessionsWithoutTimes: 'Séances sans horaires (non comptées en heures)',
+  },
+  columns: {
+    women: 'Femmes',
+    men: 'Hommes',
+    sexUnknown: 'Sexe non renseigné',
+    total: 'Total',
+  },
+};
