@@ -1,6 +1,6 @@
 /** French text of session times and hours (SPEC §2.1, §3 SESSION_TIME_INVALID, §6 hours and sexByAge, §10). */
 import { quote } from './checks';
-import { formatTimeOfDay } from './format';
+import { formatHours, formatTimeOfDay, frenchNumber } from './format';
 
 export const SESSION_TIME_MESSAGES = {
   unreadable: (value: string, header: string) =>
@@ -30,3 +30,11 @@ export const REPORT_HOURS = {
     total: 'Total',
   },
 };
+
+/** The Parcours view's line of hours (SPEC §10 Journey.hours). */
+export function journeyHoursText(hours: { attended: number; unknown: number }): string {
+  const base = `Heures de présence\u00a0: ${formatHours(hours.attended)}`;
+  if (hours.unknown === 0) return base;
+  const sessions = hours.unknown === 1 ? '1 séance sans horaires' : `${frenchNumber(hours.unknown)} séances sans horaires`;
+  return `${base} (plus ${sessions}, non comptée${hours.unknown === 1 ? '' : 's'})`;
+}
