@@ -14,7 +14,7 @@ import {
 import { dayFromIso, isoOfDay } from '../../src/core/days';
 import { PARTICIPANTS } from '../../src/core/schema';
 import type { CellValue } from '../../src/core/values';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { buildWorkbook, dateCell, participant, participantsTab, TZ } from '../support/builders';
 import { MemoryWorkbook } from '../../src/adapters/memory';
 

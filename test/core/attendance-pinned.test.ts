@@ -14,7 +14,7 @@ import {
   validateSaveInput,
 } from '../../src/core/attendance';
 import { dayFromIso, isoOfDay } from '../../src/core/days';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { ATTENDANCE_TEXT } from '../../src/i18n/fr/attendance';
 import { buildWorkbook, participant } from '../support/builders';
 

@@ -5,7 +5,7 @@
  */
 import { buildJourney } from '../../src/core/journey';
 import { dayFromIso } from '../../src/core/days';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { buildWorkbook, participant } from '../support/builders';
 
 const TODAY = dayFromIso('2018-11-26')!;

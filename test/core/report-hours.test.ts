@@ -9,8 +9,8 @@ import { dayFromIso } from '../../src/core/days';
 import type { ReportLayout } from '../../src/core/report-layout';
 import type { CellValue } from '../../src/core/values';
 import { REPORT_HOURS } from '../../src/i18n/fr/hours';
-import { readModel } from '../../src/server/read';
-import { reportLayoutFor } from '../../src/server/report';
+import { readModel } from '../../src/app/read';
+import { reportLayoutFor } from '../../src/app/report';
 
 const GENERATED = dayFromIso('2019-01-10')!;
 

@@ -1,7 +1,7 @@
 /** Times of day and session times (SPEC §2.1, §2.2): every form Sheets hands over, the defaults of Paramètres. */
 import { intlOffsetMinutes, type OffsetSource } from '../../src/core/days';
 import { durationMinutes, parseTimeOfDay, sessionTimes } from '../../src/core/session-times';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import { formatHours, formatTimeOfDay } from '../../src/i18n/fr/format';
 import type { CellValue } from '../../src/core/values';
