@@ -112,7 +112,11 @@ const FIVE_DIGITS = /^\d{5}$/;
 export function isFrenchPhone(cell: CellValue): boolean {
   if (typeof cell === 'number') {
     // A number cell lost its leading 0 (0612345678 typed into a spreadsheet → 612345678).
-    return Number.isInteger(cell) && cell >= 100_000_000 && cell <= 999_999_999;
+    // 33612345678: +33 typed into an ordinary cell (the + is lost).
+    return (
+      Number.isInteger(cell) &&
+      ((cell >= 100_000_000 && cell <= 999_999_999) || (cell >= 33_100_000_000 && cell <= 33_999_999_999))
+    );
   }
   return isFrenchPhoneText(textOf(cell));
 }

@@ -2,6 +2,7 @@
  * The workbook model (SPEC §2): finds tabs and header rows, maps headers to columns and
  * reads rows into typed records. Pure: it works on the cell values an adapter read.
  */
+import { parsePhone } from './phones';
 import { DateCellReader, Day, type OffsetSource } from './days';
 import {
   ATTENDANCE_STATUS,
@@ -565,7 +566,7 @@ function participantRecordsOf(
       contractMonths: parseInteger(cellAt(row, cMonths)),
       contractStart: parseDate(cellAt(row, cStart), dates),
       exitDate: parseDate(cellAt(row, cExit), dates),
-      phone: parseText(cellAt(row, cPhone)),
+      phone: parsePhone(cellAt(row, cPhone)),
       email: parseText(cellAt(row, cEmail)),
       ageAtEntry: parseInteger(cellAt(row, cAge)),
       anonymisedOn: parseDate(cellAt(row, cAnonymised), dates),
