@@ -312,6 +312,8 @@ export interface WorkbookModel {
   timeZone: string;
   /** How Date cells were turned into days (and how days become Date cells again). */
   offsets: OffsetSource;
+  /** The spreadsheet's locale (Sheets only; undefined for an .xlsx file). */
+  locale?: string;
   sheetNames: string[];
   participants: Table<ParticipantColumn>;
   sessions: Table<SessionColumn>;
@@ -330,6 +332,8 @@ export interface WorkbookSource {
   timeZone: string;
   /** Offsets of the time zone (default: the runtime's Intl data). */
   offsets?: OffsetSource;
+  /** The spreadsheet's locale, where there is one (Sheets: getSpreadsheetLocale). */
+  locale?: string;
   sheetNames: string[];
   /** Values of a tab (one batch read), by its actual name. */
   values(sheetName: string): CellValue[][];
@@ -613,6 +617,7 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
   const model: WorkbookModel = {
     timeZone: source.timeZone,
     offsets: dates.offsets,
+    locale: source.locale,
     sheetNames: source.sheetNames,
     participants,
     sessions,

@@ -110,12 +110,19 @@ function tryRefreshMarks(services: Services, model: WorkbookModel, report: Check
   }
 }
 
+/** The model the checks run on, with the spreadsheet's locale (LOCALE_NOT_FRENCH; read only here). */
+function readCheckedModel(workbook: WorkbookPort): WorkbookModel {
+  const model = readModelInBands(workbook);
+  model.locale = workbook.locale;
+  return model;
+}
+
 /**
  * The sidebar's "Vérifier" (SPEC §5): runs every check and refreshes the grid's notes (for
  * every issue); returns at most MAX_RETURNED_ISSUES issues with the counts of all.
  */
 export function validateWorkbook(services: Services): ValidationResult {
-  const model = readModelInBands(services.workbook);
+  const model = readCheckedModel(services.workbook);
   const report = checkWorkbook(model, services.today());
   tryRefreshMarks(services, model, report);
   return capIssues(report);
@@ -123,7 +130,7 @@ export function validateWorkbook(services: Services): ValidationResult {
 
 /** Menu "Vérifier le classeur": runs the check, refreshes the notes, opens the "Contrôle" view. */
 export function checkWorkbookFromMenu(services: Services): ValidationResult {
-  const model = readModelInBands(services.workbook);
+  const model = readCheckedModel(services.workbook);
   const report = checkWorkbook(model, services.today());
   const marked = tryRefreshMarks(services, model, report);
   services.ui.showSidebar('checks');
