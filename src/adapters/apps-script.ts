@@ -124,7 +124,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
     const s = this.sheet(sheet);
     this.ensureSize(s, row + values.length - 1, col + values[0].length - 1);
     const range = s.getRange(row, col, values.length, values[0].length);
-    const formats = range.getNumberFormats();
+    const formats = numberFormatsOf(range, values.length, values[0].length);
     let reformat = false;
     const out = values.map((line, i) =>
       line.map((v, j) => {
@@ -136,7 +136,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
         return cell.value;
       }),
     );
-    if (reformat) range.setNumberFormats(formats);
+    if (reformat && typeof range.setNumberFormats === 'function') range.setNumberFormats(formats);
     range.setValues(out);
   }
 
@@ -157,8 +157,8 @@ export class AppsScriptWorkbook implements WorkbookPort {
     this.ensureSize(s, last, col);
     const range = s.getRange(first, col, last - first + 1, 1);
     const values = range.getValues() as CellValue[][];
-    const formulas = range.getFormulas();
-    const formats = range.getNumberFormats();
+    const formulas = typeof range.getFormulas === 'function' ? range.getFormulas() : values.map(() => ['']);
+    const formats = numberFormatsOf(range, values.length, 1);
     let reformat = false;
     const out = values.map((line, i) => {
       const update = updates.get(first + i);
@@ -170,7 +170,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
       }
       return [cell.value];
     });
-    if (reformat) range.setNumberFormats(formats);
+    if (reformat && typeof range.setNumberFormats === 'function') range.setNumberFormats(formats);
     range.setValues(out);
   }
 
@@ -196,8 +196,9 @@ export class AppsScriptWorkbook implements WorkbookPort {
     }
     for (const [value, where] of byValue) {
       const list = s.getRangeList(a1RunsOf(where));
-      if (value !== '' && guardText(value) !== value) list.setNumberFormat(PLAIN_TEXT);
-      list.setValue(value);
+      const plain = value !== '' && guardText(value) !== value && typeof list.setNumberFormat === 'function';
+      if (plain) list.setNumberFormat(PLAIN_TEXT);
+      list.setValue(plain ? value : guardText(value));
     }
     return true;
   }
@@ -349,6 +350,15 @@ export function utilitiesOffsetMinutes(timeZone: string, ms: number): number {
   if (!m) return Number.NaN;
   const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
   return Math.round((wall - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
+}
+
+/**
+ * The number formats of a range (one call); 'General' everywhere where the service has no
+ * getNumberFormats (a minimal stand-in): text is then guarded, as for an ordinary cell.
+ */
+function numberFormatsOf(range: GoogleAppsScript.Spreadsheet.Range, numRows: number, numCols: number): string[][] {
+  if (typeof range.getNumberFormats === 'function') return range.getNumberFormats();
+  return Array.from({ length: numRows }, () => Array<string>(numCols).fill('General'));
 }
 
 /** Sheets' number format of plain text: the cell keeps exactly what is written. */

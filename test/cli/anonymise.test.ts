@@ -99,7 +99,7 @@ describe('club-alternance anonymiser', () => {
     const model = readModel(wb);
     const cutoff = dayFromIso(CUTOFF)!;
     const nameCol = model.attendance.columns.participantName!;
-    const before = (r: { date: { status: string; value?: number } }) => r.date.status === 'ok' && r.date.value! < cutoff;
+    const beforeCutoff = (r: { date: { status: string; value?: number } }) => r.date.status === 'ok' && r.date.value! < cutoff;
     const records = attendanceRecordsOf(model);
     const known = new Set(model.participantRecords.map((p) => p.idKey));
     // A person all of whose Présences rows, with a name, are dated before the cutoff.
@@ -107,10 +107,10 @@ describe('club-alternance anonymiser', () => {
       (r) =>
         known.has(r.idKey) &&
         String(model.attendance.values[r.row - 1][nameCol] ?? '') !== '' &&
-        records.every((o) => o.idKey !== r.idKey || before(o)),
+        records.every((o) => o.idKey !== r.idKey || beforeCutoff(o)),
     )!;
     const person = model.participantRecords.find((p) => p.idKey === victim.idKey)!;
-    const orphanRows = records.filter((r) => r.idKey === victim.idKey && before(r)).map((r) => r.row);
+    const orphanRows = records.filter((r) => r.idKey === victim.idKey && beforeCutoff(r)).map((r) => r.row);
     expect(orphanRows.length).toBeGreaterThan(0);
     // Someone gave this person a new ID in Participants; their Présences rows keep the old one.
     wb.sheet(model.participants.sheetName!).cells[person.row - 1][model.participants.columns.id!] = `${person.id}-BIS`;
