@@ -7,7 +7,7 @@ import {
   planAnonymisationWrites,
 } from '../../src/core/anonymisation';
 import { checkWorkbook } from '../../src/core/checks';
-import { dayFromIso, isoOfDay } from '../../src/core/days';
+import { dayFromIso, isoOfDay, midnightInTimeZone, type OffsetSource } from '../../src/core/days';
 import { planPreparation } from '../../src/core/prepare';
 import { readModel } from '../../src/server/read';
 import { MARK_HEADER } from '../../src/i18n/fr/checks';
@@ -201,5 +201,20 @@ describe('planAnonymisationWrites and Présences rows of nobody', () => {
       ops: [],
       presencesUpdated: 0,
     });
+  });
+});
+
+describe('Anonymisé le', () => {
+  it('is today at midnight through the offsets the model was read with (checked against Apps Script)', () => {
+    const wb = buildWorkbook({ participants: [participant({ id: 'P-1', entryDate: '2020-03-02' })] });
+    const model = readModel(wb);
+    const today = day('2026-11-26');
+    // A source that disagrees with the runtime's Intl data (as Utilities.formatDate may).
+    const checked: OffsetSource = () => 240;
+    const writes = planAnonymisationWrites({ ...model, offsets: checked }, anonymisationTargets(model, today), today);
+    const columns = writes.ops.filter((op) => op.kind === 'column' && op.sheet === 'Participants');
+    const stamp = columns[2].kind === 'column' ? columns[2].updates.get(2) : null;
+    expect(stamp).toEqual(midnightInTimeZone(today, model.timeZone, checked));
+    expect(stamp).not.toEqual(midnightInTimeZone(today, model.timeZone));
   });
 });
