@@ -127,6 +127,18 @@ export class MemoryWorkbook implements WorkbookPort {
     this.changed();
   }
 
+  writeColumnCells(sheet: string, col: number, updates: ReadonlyMap<number, CellValue>): void {
+    this.count('writeColumnCells');
+    const s = this.sheet(sheet);
+    for (const [row, v] of updates) {
+      while (s.cells.length < row) s.cells.push([]);
+      const line = s.cells[row - 1];
+      while (line.length < col - 1) line.push('');
+      line[col - 1] = isDateValue(v) ? new Date(v.getTime()) : v === undefined || v === null ? '' : v;
+    }
+    this.changed();
+  }
+
   writeCells(sheet: string, cells: readonly { row: number; col: number; value: string }[]): boolean {
     this.count('writeCells');
     const s = this.sheet(sheet);

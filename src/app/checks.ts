@@ -41,12 +41,12 @@ interface PendingNotes {
 }
 
 /**
- * Refreshes the notes of the checked tabs: reads each tab's notes once (outside the lock),
- * plans the new note only for cells with a problem now or one of our marks before, then
- * takes the document lock just to write: per tab, one call for the new marks, one for the
- * marks removed, and one rectangle only for cells that keep a user's note. Cells whose note
- * does not change are not written. Returns false when the document lock was busy (nothing
- * written).
+ * Refreshes the notes of the checked tabs. Under the document lock (so that no save or
+ * anonymisation of a colleague moves or rewrites notes in between), reads each tab's notes
+ * once, plans the new note only for cells with a problem now or one of our marks before,
+ * then writes: per tab, one call for the new marks, one for the marks removed, and one
+ * rectangle only for cells that keep a user's note. Cells whose note does not change are not
+ * written. Returns false when the document lock was busy (nothing written).
  */
 export function refreshMarks(services: Services, model: WorkbookModel, report: CheckReport): boolean {
   const tables: Table<string>[] = [model.participants, model.sessions, model.attendance];
@@ -62,6 +62,25 @@ export function refreshMarks(services: Services, model: WorkbookModel, report: C
     addMark(marksByTab.get(issue.sheet)!, issue.row, col);
   }
   const wb = services.workbook;
+  const lock = services.lock;
+  if (!lock.tryLock(LOCK_TIMEOUT_MS)) return false;
+  try {
+    const pending = plannedNotes(wb, tables, marksByTab);
+    if (pending.length === 0) return true;
+    for (const { sheet, mark, clear, rewrites } of pending) {
+      if (mark.length > 0) wb.setNoteOnCells(sheet, mark, MARK_NOTE);
+      if (clear.length > 0) wb.setNoteOnCells(sheet, clear, '');
+      for (const r of rewrites) wb.writeNotes(sheet, r.row, r.col, r.notes);
+    }
+    wb.flush();
+  } finally {
+    lock.releaseLock();
+  }
+  return true;
+}
+
+/** The note writes of every tab, planned on the notes read now (one read per band of a tab). */
+function plannedNotes(wb: WorkbookPort, tables: Table<string>[], marksByTab: Map<string, MarkedCells>): PendingNotes[] {
   const pending: PendingNotes[] = [];
   for (const t of tables) {
     if (t.sheetName === null || t.lastRow === 0 || t.width === 0) continue;
@@ -77,20 +96,7 @@ export function refreshMarks(services: Services, model: WorkbookModel, report: C
     }
     if (tab.mark.length > 0 || tab.clear.length > 0 || tab.rewrites.length > 0) pending.push(tab);
   }
-  if (pending.length === 0) return true;
-  const lock = services.lock;
-  if (!lock.tryLock(LOCK_TIMEOUT_MS)) return false;
-  try {
-    for (const { sheet, mark, clear, rewrites } of pending) {
-      if (mark.length > 0) wb.setNoteOnCells(sheet, mark, MARK_NOTE);
-      if (clear.length > 0) wb.setNoteOnCells(sheet, clear, '');
-      for (const r of rewrites) wb.writeNotes(sheet, r.row, r.col, r.notes);
-    }
-    wb.flush();
-  } finally {
-    lock.releaseLock();
-  }
-  return true;
+  return pending;
 }
 
 /**
@@ -105,12 +111,19 @@ function tryRefreshMarks(services: Services, model: WorkbookModel, report: Check
   }
 }
 
+/** The model the checks run on, with the spreadsheet's locale (LOCALE_NOT_FRENCH; read only here). */
+function readCheckedModel(workbook: WorkbookPort): WorkbookModel {
+  const model = readModelInBands(workbook);
+  model.locale = workbook.locale;
+  return model;
+}
+
 /**
  * The sidebar's "Vérifier" (SPEC §5): runs every check and refreshes the grid's notes (for
  * every issue); returns at most MAX_RETURNED_ISSUES issues with the counts of all.
  */
 export function validateWorkbook(services: Services): ValidationResult {
-  const model = readModelInBands(services.workbook);
+  const model = readCheckedModel(services.workbook);
   const report = checkWorkbook(model, services.today());
   tryRefreshMarks(services, model, report);
   return capIssues(report);
@@ -118,7 +131,7 @@ export function validateWorkbook(services: Services): ValidationResult {
 
 /** Menu "Vérifier le classeur": runs the check, refreshes the notes, opens the "Contrôle" view. */
 export function checkWorkbookFromMenu(services: Services): ValidationResult {
-  const model = readModelInBands(services.workbook);
+  const model = readCheckedModel(services.workbook);
   const report = checkWorkbook(model, services.today());
   const marked = tryRefreshMarks(services, model, report);
   services.ui.showSidebar('checks');

@@ -86,6 +86,7 @@ export function applyAnonymisation(
   }));
   for (const op of writes.ops) {
     if (op.kind === 'write') workbook.writeValues(op.sheet, op.row, op.col, op.values);
+    else if (op.kind === 'column') workbook.writeColumnCells(op.sheet, op.col, op.updates);
     else if (!workbook.writeCells(op.sheet, op.cells))
       workbook.writeValues(op.sheet, op.fallback.row, op.fallback.col, op.fallback.values);
   }

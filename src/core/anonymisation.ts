@@ -14,7 +14,7 @@
  * - the notes removed on those rows: the add-on's blocks everywhere, and users' notes on the
  *   emptied cells and on the rewritten ID cell (it may name the person).
  */
-import { ageOn, Day, dayFromYmd, isoOfDay, midnightInTimeZone, yearOfDay, ymdOfDay } from './days';
+import { ageOn, Day, dayFromIso, dayFromYmd, isoOfDay, midnightInTimeZone, yearOfDay, ymdOfDay } from './days';
 import { stripMark } from './marks';
 import { ANONYMISATION_COLUMNS, PARTICIPANTS, ParticipantColumn, columnDefinition } from './schema';
 import { cleanText } from './text';
@@ -159,6 +159,8 @@ export function planAnonymisation(model: WorkbookModel, today: Day): Anonymisati
 
 export type AnonymisationOp =
   | { kind: 'write'; sheet: string; row: number; col: number; values: CellValue[][] }
+  /** Some cells of a column (1-based rows), every other cell keeping what it holds (WorkbookPort.writeColumnCells). */
+  | { kind: 'column'; sheet: string; col: number; updates: ReadonlyMap<number, CellValue> }
   /**
    * Cells emptied one call per distinct value ('' → one call); `fallback` is the same change
    * as one rectangle (cells in between rewritten with the values just read), for environments
@@ -221,20 +223,9 @@ function spanOf(rows: Iterable<number>): { first: number; last: number } {
   return { first, last };
 }
 
-/** One rectangle write of a column over the span of `updates`' rows, other rows keeping their values. */
-function columnWrite(
-  sheet: string,
-  values: CellValue[][],
-  col: number,
-  updates: ReadonlyMap<number, CellValue>,
-): AnonymisationOp {
-  const { first, last } = spanOf(updates.keys());
-  const column: CellValue[][] = [];
-  for (let r = first; r <= last; r++) {
-    const v = updates.has(r) ? updates.get(r)! : (values[r - 1]?.[col] ?? '');
-    column.push([v === null || v === undefined ? '' : v]);
-  }
-  return { kind: 'write', sheet, row: first, col: col + 1, values: column };
+/** Some cells of a 0-based column, the others keeping what they hold. */
+function columnWrite(sheet: string, col: number, updates: ReadonlyMap<number, CellValue>): AnonymisationOp {
+  return { kind: 'column', sheet, col: col + 1, updates };
 }
 
 /** Scattered cells emptied (0-based columns), with the rectangle fallback. */
@@ -303,7 +294,7 @@ export function planAnonymisationWrites(model: WorkbookModel, targets: Anonymisa
   const ids = new Map<number, CellValue>();
   const ages = new Map<number, CellValue>();
   const stamps = new Map<number, CellValue>();
-  const stamp = midnightInTimeZone(today, model.timeZone);
+  const stamp = midnightInTimeZone(today, model.timeZone, model.offsets);
   for (const p of people) {
     const id = anonymousId(next++);
     newIds.set(p.idKey, id);
@@ -317,9 +308,9 @@ export function planAnonymisationWrites(model: WorkbookModel, targets: Anonymisa
     ages.set(p.row, age);
     stamps.set(p.row, stamp);
   }
-  ops.push(columnWrite(sheet, participantsTable.values, idCol, ids));
-  ops.push(columnWrite(sheet, participantsTable.values, columns.ageAtEntry!, ages));
-  ops.push(columnWrite(sheet, participantsTable.values, columns.anonymisedOn!, stamps));
+  ops.push(columnWrite(sheet, idCol, ids));
+  ops.push(columnWrite(sheet, columns.ageAtEntry!, ages));
+  ops.push(columnWrite(sheet, columns.anonymisedOn!, stamps));
   const peopleRows = new Set(people.map((p) => p.row));
   const span = spanOf(peopleRows);
   notes.push({
@@ -339,18 +330,19 @@ export function planAnonymisationWrites(model: WorkbookModel, targets: Anonymisa
     const rewritten = new Map<number, CellValue>();
     const names: { row: number; col: number }[] = [];
     const nameCol = attendanceTable.columns.participantName;
+    const hasName = (row: number) => nameCol !== undefined && !isBlank(attendanceTable.values[row - 1]?.[nameCol]);
+    const orphans = orphanRowsOf(model, dayFromIso(targets.plan.cutoff)!);
     for (const a of attendanceRecordsOf(model)) {
       const id = newIds.get(a.idKey);
-      if (id === undefined) continue;
-      rewritten.set(a.row, id);
-      if (nameCol !== undefined && !isBlank(attendanceTable.values[a.row - 1]?.[nameCol]))
-        names.push({ row: a.row, col: nameCol });
+      if (id !== undefined) rewritten.set(a.row, id);
+      if ((id !== undefined || orphans.has(a.row)) && hasName(a.row)) names.push({ row: a.row, col: nameCol! });
     }
-    presencesUpdated = rewritten.size;
+    const changedRows = new Set([...rewritten.keys(), ...names.map((n) => n.row)]);
+    presencesUpdated = changedRows.size;
+    const cleared = emptyCells(attendanceTable.sheetName, attendanceTable.values, names);
+    if (cleared) ops.push(cleared);
     if (rewritten.size > 0) {
-      ops.push(columnWrite(attendanceTable.sheetName, attendanceTable.values, aid, rewritten));
-      const cleared = emptyCells(attendanceTable.sheetName, attendanceTable.values, names);
-      if (cleared) ops.push(cleared);
+      ops.push(columnWrite(attendanceTable.sheetName, aid, rewritten));
       const rows = new Set(rewritten.keys());
       const s = spanOf(rows);
       const clearColumns = new Set([aid + 1]);
@@ -366,6 +358,21 @@ export function planAnonymisationWrites(model: WorkbookModel, targets: Anonymisa
     }
   }
   return { ops, notes, anonymised: people.length, presencesUpdated, newIds };
+}
+
+/**
+ * `Présences` rows dated before `cutoff` whose ID is in no `Participants` row (a person
+ * renumbered or deleted by hand): their `Participant` text is emptied at every anonymisation.
+ */
+function orphanRowsOf(model: WorkbookModel, cutoff: Day): Set<number> {
+  const known = new Set<string>();
+  for (const p of model.participantRecords) if (p.idKey !== '') known.add(p.idKey);
+  const rows = new Set<number>();
+  for (const a of attendanceRecordsOf(model)) {
+    if (known.has(a.idKey)) continue;
+    if (a.date.status === 'ok' && a.date.value < cutoff) rows.add(a.row);
+  }
+  return rows;
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   situationOf,
 } from './workbook';
 import { CHECK_MESSAGES } from '../i18n/fr/checks';
+import { localeIssue } from './locale';
 
 export const CHECK_SEVERITY = {
   MISSING_COLUMN: 'error',
@@ -65,6 +66,7 @@ export const CHECK_SEVERITY = {
   ATTENDANCE_BEFORE_ENTRY: 'warning',
   ATTENDANCE_AFTER_EXIT: 'warning',
   ATTENDANCE_IN_FUTURE: 'error',
+  LOCALE_NOT_FRENCH: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type CheckCode = keyof typeof CHECK_SEVERITY;
@@ -114,7 +116,11 @@ const FIVE_DIGITS = /^\d{5}$/;
 export function isFrenchPhone(cell: CellValue): boolean {
   if (typeof cell === 'number') {
     // A number cell lost its leading 0 (0612345678 typed into a spreadsheet → 612345678).
-    return Number.isInteger(cell) && cell >= 100_000_000 && cell <= 999_999_999;
+    // 33612345678: +33 typed into an ordinary cell (the + is lost).
+    return (
+      Number.isInteger(cell) &&
+      ((cell >= 100_000_000 && cell <= 999_999_999) || (cell >= 33_100_000_000 && cell <= 33_999_999_999))
+    );
   }
   return isFrenchPhoneText(textOf(cell));
 }
@@ -885,7 +891,10 @@ export function checkWorkbook(model: WorkbookModel, today: Day): CheckReport {
     (model.participants.headerRow === null ? 0 : model.participants.rowNumbers.length) +
     (model.sessions.headerRow === null ? 0 : model.sessions.rowNumbers.length) +
     (model.attendance.headerRow === null ? 0 : model.attendance.rowNumbers.length);
-  return { rowsChecked, issues: out.sorted() };
+  const issues = out.sorted();
+  // The spreadsheet's locale (Sheets only) comes first: it explains dates read wrong below.
+  const locale = localeIssue(model.locale);
+  return { rowsChecked, issues: locale ? [locale, ...issues] : issues };
 }
 
 /**
@@ -896,7 +905,10 @@ export function capIssues(report: CheckReport, max: number = MAX_RETURNED_ISSUES
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   for (const i of report.issues) (i.severity === 'error' ? errors : warnings).push(i);
-  const ordered = errors.length === 0 || warnings.length === 0 ? report.issues : errors.concat(warnings);
+  let ordered = errors.length === 0 || warnings.length === 0 ? report.issues : errors.concat(warnings);
+  // Issues of the whole workbook (sheet "", the locale) stay first.
+  if (ordered.length > 0 && ordered[0].sheet !== '' && report.issues[0]?.sheet === '')
+    ordered = [...ordered.filter((i) => i.sheet === ''), ...ordered.filter((i) => i.sheet !== '')];
   return {
     rowsChecked: report.rowsChecked,
     issues: ordered.length > max ? ordered.slice(0, max) : ordered,

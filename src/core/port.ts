@@ -40,6 +40,11 @@ export interface WorkbookPort {
    * (Apps Script: Intl, checked once per execution against Utilities.formatDate).
    */
   readonly offsets: OffsetSource;
+  /**
+   * The spreadsheet's locale (`fr_FR`, `en_US`), which decides how Sheets reads dates typed by
+   * staff; undefined where there is none (an .xlsx file).
+   */
+  readonly locale?: string;
   sheetNames(): string[];
   /** The whole data range of a tab, one batch read. */
   readValues(sheet: string): CellValue[][];
@@ -63,6 +68,13 @@ export interface WorkbookPort {
    * value) and returns true; a false return would make the caller write a rectangle instead.
    */
   writeCells(sheet: string, cells: readonly { row: number; col: number; value: string }[]): boolean;
+  /**
+   * Sets some cells of one column (1-based row → value, written as writeValues would), every
+   * other cell keeping exactly what it holds (formulas, text, formats), in a number of calls
+   * that does not grow with the rows (Sheets: one rectangle over their span, the cells in
+   * between written back as read).
+   */
+  writeColumnCells(sheet: string, col: number, updates: ReadonlyMap<number, CellValue>): void;
   /** Appends a sheet at the end; no-op if a sheet of that exact name exists. */
   insertSheet(name: string): void;
   /** Clears contents, formats, notes, validations and charts (used only on generated tabs). */

@@ -2,6 +2,7 @@
  * The workbook model (SPEC §2): finds tabs and header rows, maps headers to columns and
  * reads rows into typed records. Pure: it works on the cell values an adapter read.
  */
+import { parsePhone } from './phones';
 import { DateCellReader, Day, type OffsetSource } from './days';
 import {
   ATTENDANCE_STATUS,
@@ -331,6 +332,8 @@ export interface WorkbookModel {
   timeZone: string;
   /** How Date cells were turned into days (and how days become Date cells again). */
   offsets: OffsetSource;
+  /** The spreadsheet's locale (Sheets only; undefined for an .xlsx file). */
+  locale?: string;
   sheetNames: string[];
   participants: Table<ParticipantColumn>;
   sessions: Table<SessionColumn>;
@@ -349,6 +352,8 @@ export interface WorkbookSource {
   timeZone: string;
   /** Offsets of the time zone (default: the runtime's Intl data). */
   offsets?: OffsetSource;
+  /** The spreadsheet's locale, where there is one (Sheets: getSpreadsheetLocale). */
+  locale?: string;
   sheetNames: string[];
   /** Values of a tab (one batch read), by its actual name. */
   values(sheetName: string): CellValue[][];
@@ -616,7 +621,7 @@ function participantRecordsOf(
       contractMonths: parseInteger(cellAt(row, cMonths)),
       contractStart: parseDate(cellAt(row, cStart), dates),
       exitDate: parseDate(cellAt(row, cExit), dates),
-      phone: parseText(cellAt(row, cPhone)),
+      phone: parsePhone(cellAt(row, cPhone)),
       email: parseText(cellAt(row, cEmail)),
       ageAtEntry: parseInteger(cellAt(row, cAge)),
       anonymisedOn: parseDate(cellAt(row, cAnonymised), dates),
@@ -665,6 +670,7 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
   const model: WorkbookModel = {
     timeZone: source.timeZone,
     offsets: dates.offsets,
+    locale: source.locale,
     sheetNames: source.sheetNames,
     participants,
     sessions,

@@ -102,6 +102,7 @@ const WRITES = new Set<string>([
   'insertSheet',
   'clearSheet',
   'writeCells',
+  'writeColumnCells',
   'writeNotes',
   'setNoteOnCells',
   'setFrozenRows',

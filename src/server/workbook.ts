@@ -45,6 +45,19 @@ export class AppsScriptWorkbook implements WorkbookPort {
   }
 
   private checkedOffsets: OffsetSource | null = null;
+  private spreadsheetLocale: string | undefined | null = null;
+
+  /** getSpreadsheetLocale(), read once, when the checks need it ('' or a failure: unknown). */
+  get locale(): string | undefined {
+    if (this.spreadsheetLocale === null) {
+      try {
+        this.spreadsheetLocale = this.spreadsheet.getSpreadsheetLocale() || undefined;
+      } catch {
+        this.spreadsheetLocale = undefined;
+      }
+    }
+    return this.spreadsheetLocale;
+  }
 
   /**
    * Intl's offsets, checked once per execution (on the first date read or written) against
@@ -103,14 +116,63 @@ export class AppsScriptWorkbook implements WorkbookPort {
     return s.getRange(1, 1, rows, cols).getValues() as CellValue[][];
   }
 
+  /**
+   * One rectangle: its number formats read first (one call), set only where a value needs
+   * another one (one call), then the values (one call). See `cellFor`.
+   */
   writeValues(sheet: string, row: number, col: number, values: CellValue[][]): void {
     if (values.length === 0 || values[0].length === 0) return;
-    const out = values.map((line) =>
-      line.map((v) => (typeof v === 'string' ? guardText(v) : v === null || v === undefined ? '' : v)),
-    );
     const s = this.sheet(sheet);
-    this.ensureSize(s, row + out.length - 1, col + out[0].length - 1);
-    s.getRange(row, col, out.length, out[0].length).setValues(out);
+    this.ensureSize(s, row + values.length - 1, col + values[0].length - 1);
+    const range = s.getRange(row, col, values.length, values[0].length);
+    const formats = numberFormatsOf(range, values.length, values[0].length);
+    let reformat = false;
+    const out = values.map((line, i) =>
+      line.map((v, j) => {
+        const cell = cellFor(v, formats[i][j]);
+        if (cell.format !== null) {
+          formats[i][j] = cell.format;
+          reformat = true;
+        }
+        return cell.value;
+      }),
+    );
+    if (reformat && typeof range.setNumberFormats === 'function') range.setNumberFormats(formats);
+    range.setValues(out);
+  }
+
+  /**
+   * Some cells of one column, in a constant number of calls: one rectangle over their span,
+   * whose other cells get back exactly what they hold (formulas from getFormulas, text in the
+   * cell's own format, numbers and dates as they are, formats unchanged).
+   */
+  writeColumnCells(sheet: string, col: number, updates: ReadonlyMap<number, CellValue>): void {
+    if (updates.size === 0) return;
+    let first = Infinity;
+    let last = -Infinity;
+    for (const r of updates.keys()) {
+      first = Math.min(first, r);
+      last = Math.max(last, r);
+    }
+    const s = this.sheet(sheet);
+    this.ensureSize(s, last, col);
+    const range = s.getRange(first, col, last - first + 1, 1);
+    const values = range.getValues() as CellValue[][];
+    const formulas = typeof range.getFormulas === 'function' ? range.getFormulas() : values.map(() => ['']);
+    const formats = numberFormatsOf(range, values.length, 1);
+    let reformat = false;
+    const out = values.map((line, i) => {
+      const update = updates.get(first + i);
+      if (update === undefined) return [formulas[i][0] !== '' ? formulas[i][0] : cellFor(line[0], formats[i][0]).value];
+      const cell = cellFor(update, formats[i][0]);
+      if (cell.format !== null) {
+        formats[i][0] = cell.format;
+        reformat = true;
+      }
+      return [cell.value];
+    });
+    if (reformat && typeof range.setNumberFormats === 'function') range.setNumberFormats(formats);
+    range.setValues(out);
   }
 
   /** Sheets refuses ranges beyond the grid: grow it first (appending rows to a full tab). */
@@ -121,15 +183,24 @@ export class AppsScriptWorkbook implements WorkbookPort {
     if (lastCol > cols) s.insertColumnsAfter(cols, lastCol - cols);
   }
 
+  /**
+   * One RangeList per distinct value: `setValue` (text Sheets would read as something else is
+   * made plain text first with `setNumberFormat('@')`, so it is stored exactly, in any column).
+   */
   writeCells(sheet: string, cells: readonly { row: number; col: number; value: string }[]): boolean {
     const s = this.sheet(sheet);
-    const byValue = new Map<string, string[]>();
+    const byValue = new Map<string, { row: number; col: number }[]>();
     for (const { row, col, value } of cells) {
       let list = byValue.get(value);
       if (!list) byValue.set(value, (list = []));
-      list.push(`${columnLetters(col)}${row}`);
+      list.push({ row, col });
     }
-    for (const [value, a1s] of byValue) s.getRangeList(a1s).setValue(guardText(value));
+    for (const [value, where] of byValue) {
+      const list = s.getRangeList(a1RunsOf(where));
+      const plain = value !== '' && guardText(value) !== value && typeof list.setNumberFormat === 'function';
+      if (plain) list.setNumberFormat(PLAIN_TEXT);
+      list.setValue(plain ? value : guardText(value));
+    }
     return true;
   }
 
@@ -280,6 +351,43 @@ export function utilitiesOffsetMinutes(timeZone: string, ms: number): number {
   if (!m) return Number.NaN;
   const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
   return Math.round((wall - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
+}
+
+/**
+ * The number formats of a range (one call); 'General' everywhere where the service has no
+ * getNumberFormats (a minimal stand-in): text is then guarded, as for an ordinary cell.
+ */
+function numberFormatsOf(range: GoogleAppsScript.Spreadsheet.Range, numRows: number, numCols: number): string[][] {
+  if (typeof range.getNumberFormats === 'function') return range.getNumberFormats();
+  return Array.from({ length: numRows }, () => Array<string>(numCols).fill('General'));
+}
+
+/** Sheets' number format of plain text: the cell keeps exactly what is written. */
+const PLAIN_TEXT = '@';
+/** The format of the days the add-on writes (JJ/MM/AAAA). */
+export const DAY_FORMAT = 'dd/MM/yyyy';
+
+/** True when a number format shows a date or a time ('dd/MM/yyyy', 'd mmmm yyyy', 'HH:mm'). */
+export function isDateFormat(format: string): boolean {
+  if (format === PLAIN_TEXT) return false;
+  const bare = format.replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  return /[dy]/i.test(bare) || /h+\]?:m/i.test(bare);
+}
+
+/**
+ * What to write into a cell of number format `format` so that it ends up holding `v`, and the
+ * format it needs (null: keep the cell's). Text: as is in a plain-text (`@`) cell, which keeps
+ * exactly what is written; elsewhere guarded (`guardText`) so that Sheets does not read it as
+ * a number, a date or a formula. A Date (a day): shown `dd/MM/yyyy` unless the cell already
+ * shows dates (Sheets would show an unformatted one with its time). A number or a boolean in a
+ * plain-text cell: the cell gets the automatic format back, so the value stays a number.
+ */
+export function cellFor(v: CellValue, format: string): { value: unknown; format: string | null } {
+  if (v === null || v === undefined || v === '') return { value: '', format: null };
+  if (typeof v === 'string') return { value: format === PLAIN_TEXT ? v : guardText(v), format: null };
+  if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]')
+    return { value: v, format: isDateFormat(format) ? null : DAY_FORMAT };
+  return { value: v, format: format === PLAIN_TEXT ? 'General' : null };
 }
 
 /** 1 → A, 27 → AA. */

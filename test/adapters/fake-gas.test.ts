@@ -63,6 +63,38 @@ describe('fake Apps Script services', () => {
     ]);
   });
 
+  it('keeps exactly what is written in a plain-text cell, a leading apostrophe included', () => {
+    const fake = createFakeGas({ sheets: { T: [['ID']] }, columnFormats: { T: { A: '@' } } });
+    const sheet = sheetOf(fake, 'T');
+    sheet.getRange(2, 1, 2, 1).setValues([["'00101"], ['00102']]);
+    expect(fake.values('T').map((r) => r[0])).toEqual(['ID', "'00101", '00102']);
+    expect(sheet.getRange(2, 1, 2, 1).getNumberFormats()).toEqual([['@'], ['@']]);
+    sheet.getRange(2, 2).setValues([["'00101"]]);
+    expect(fake.cell('T', 2, 2)).toBe('00101');
+  });
+
+  it('shows a Date written into an unformatted cell with its time, and in the format of a date cell', () => {
+    const fake = createFakeGas({ sheets: { T: [] } });
+    const sheet = sheetOf(fake, 'T');
+    sheet.getRange(1, 1).setValues([[sheetsDate('2026-03-31')]]);
+    sheet.getRange(1, 2).setNumberFormat('dd/MM/yyyy');
+    sheet.getRange(1, 2).setValues([[sheetsDate('2026-03-31')]]);
+    sheet.getRange(1, 3).setValues([['31/03/2026']]);
+    expect(sheet.getRange(1, 1, 1, 3).getDisplayValues()).toEqual([['31/03/2026 00:00:00', '31/03/2026', '31/03/2026']]);
+  });
+
+  it('sets number formats through a RangeList and gives the spreadsheet locale it was given', () => {
+    const fake = createFakeGas({ sheets: { T: [] }, locale: 'en_US' });
+    const spreadsheet = fake.globals.SpreadsheetApp.getActiveSpreadsheet();
+    expect(spreadsheet.getSpreadsheetLocale()).toBe('en_US');
+    expect(createFakeGas({}).globals.SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale()).toBe('fr_FR');
+    sheetOf(fake, 'T').getRangeList(['A2', 'C3:C4']).setNumberFormat('@');
+    expect(fake.numberFormat('T', 2, 1)).toBe('@');
+    expect(fake.numberFormat('T', 4, 3)).toBe('@');
+    expect(fake.numberFormat('T', 2, 3)).toBe('General');
+    expect(fake.count('RangeList.setNumberFormat')).toBe(1);
+  });
+
   it('gives date cells back as midnight in the spreadsheet time zone', () => {
     const fake = createFakeGas({ sheets: { T: [[sheetsDate('2018-07-14')]] } });
     const v = sheetOf(fake, 'T').getDataRange().getValues()[0][0] as Date;

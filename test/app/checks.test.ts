@@ -173,13 +173,19 @@ describe('validateWorkbook', () => {
     expect([writes, wb.calls.writeNotes ?? 0]).toEqual([[{ sheet: 'Participants', cells: [{ row: 4, col: 7 }], note: '' }], 0]);
   });
 
-  it('takes the document lock only to write notes, not when they are up to date', () => {
+  it('reads the notes under the document lock: a note a colleague writes before it is taken is kept', () => {
     const wb = faultyWorkbook();
     const services = memoryServices(wb);
     validateWorkbook(services);
-    const first = services.lock.acquisitions;
+    wb.sheet('Participants').cells[3][6] = '94800';
+    // While this run reads the values, a colleague replaces the mark of the fixed cell by a note.
+    const tryLock = services.lock.tryLock.bind(services.lock);
+    services.lock.tryLock = (ms: number) => {
+      wb.writeNotes('Participants', 4, 7, [['Vérifié avec le jeune']]);
+      return tryLock(ms);
+    };
     validateWorkbook(services);
-    expect([first, services.lock.acquisitions]).toEqual([1, 1]);
+    expect(wb.readNotes('Participants', 4, 7, 1, 1)).toEqual([['Vérifié avec le jeune']]);
   });
 
   it('returns at most 500 issues, errors first, with the counts of all of them', () => {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readXlsx } from '../../src/adapters/xlsx';
+import { readXlsx, writeXlsx } from '../../src/adapters/xlsx';
 import { runAnonymise } from '../../src/cli/anonymise';
 import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
@@ -12,6 +12,7 @@ import { anonymisationTargets } from '../../src/core/anonymisation';
 import { ageOn, dayFromIso, isoOfDay, DateCellReader } from '../../src/core/days';
 import { computeIndicators } from '../../src/core/indicators';
 import { readModel } from '../../src/app/read';
+import { attendanceRecordsOf } from '../../src/core/workbook';
 
 const EXAMPLES = join(__dirname, '..', 'fixtures', 'exemples');
 const dir = mkdtempSync(join(tmpdir(), 'anonymiser-cli-'));
@@ -91,6 +92,36 @@ describe('club-alternance anonymiser', () => {
       ]);
       expect(cells.has(p.id)).toBe(false);
     }
+  });
+
+  it('empties the name of the Présences rows of a person renumbered by hand, dated before the cutoff', async () => {
+    const wb = await readXlsx(example);
+    const model = readModel(wb);
+    const cutoff = dayFromIso(CUTOFF)!;
+    const nameCol = model.attendance.columns.participantName!;
+    const beforeCutoff = (r: { date: { status: string; value?: number } }) => r.date.status === 'ok' && r.date.value! < cutoff;
+    const records = attendanceRecordsOf(model);
+    const known = new Set(model.participantRecords.map((p) => p.idKey));
+    // A person all of whose Présences rows, with a name, are dated before the cutoff.
+    const victim = records.find(
+      (r) =>
+        known.has(r.idKey) &&
+        String(model.attendance.values[r.row - 1][nameCol] ?? '') !== '' &&
+        records.every((o) => o.idKey !== r.idKey || beforeCutoff(o)),
+    )!;
+    const person = model.participantRecords.find((p) => p.idKey === victim.idKey)!;
+    const orphanRows = records.filter((r) => r.idKey === victim.idKey && beforeCutoff(r)).map((r) => r.row);
+    expect(orphanRows.length).toBeGreaterThan(0);
+    // Someone gave this person a new ID in Participants; their Présences rows keep the old one.
+    wb.sheet(model.participants.sheetName!).cells[person.row - 1][model.participants.columns.id!] = `${person.id}-BIS`;
+    const input = join(dir, 'renumerote.xlsx');
+    await writeXlsx(wb, input);
+    const output = fresh();
+    expect((await run(input, '--sortie', output, '--avant', CUTOFF)).code).toBe(0);
+    const copy = (await readXlsx(output)).sheet(model.attendance.sheetName!).cells;
+    expect(orphanRows.map((row) => String(copy[row - 1][nameCol] ?? ''))).toEqual(orphanRows.map(() => ''));
+    const text = copy.map((line) => line.map((c) => String(c ?? '')).join('|')).join('\n');
+    expect(text).not.toContain(String(model.attendance.values[victim.row - 1][nameCol]));
   });
 
   it('gives a copy whose bilan of both years is the original records with the ages of SPEC §6', async () => {

@@ -1,7 +1,13 @@
 /** Personal data (SPEC §11), pure parts: cutoff, last activity, the plan, checks on anonymised rows. */
-import { anonymisationTargets, cleanNotes, cutoffDay, planAnonymisation } from '../../src/core/anonymisation';
+import {
+  anonymisationTargets,
+  cleanNotes,
+  cutoffDay,
+  planAnonymisation,
+  planAnonymisationWrites,
+} from '../../src/core/anonymisation';
 import { checkWorkbook } from '../../src/core/checks';
-import { dayFromIso, isoOfDay } from '../../src/core/days';
+import { dayFromIso, isoOfDay, midnightInTimeZone, type OffsetSource } from '../../src/core/days';
 import { planPreparation } from '../../src/core/prepare';
 import { readModel } from '../../src/app/read';
 import { MARK_HEADER } from '../../src/i18n/fr/checks';
@@ -158,5 +164,57 @@ describe('anonymisationTargets', () => {
     const wb = buildWorkbook({ participants: [participant({ id: 'P-1', entryDate: '2025-03-03' })] });
     const t = anonymisationTargets(readModel(wb), day('2026-11-26'), day('2026-01-01'));
     expect([t.plan.cutoff, t.plan.ids]).toEqual(['2026-01-01', ['P-1']]);
+  });
+});
+
+describe('planAnonymisationWrites and Présences rows of nobody', () => {
+  it('empties the name of rows dated before the cutoff whose ID is in no Participants row, and counts them', () => {
+    const wb = buildWorkbook({
+      participants: [participant({ id: 'P-1', entryDate: '2020-03-02' }), participant({ id: 'P-2', entryDate: '2026-03-02' })],
+      attendance: [
+        { date: '2020-03-10', id: 'P-1', status: 'Présent', name: 'Fictif Paul' },
+        // P-9 was renumbered or deleted by hand: its rows before the cutoff lose their name.
+        { date: '2020-03-10', id: 'P-9', status: 'Présent', name: 'Oublié Noé' },
+        { date: '2026-03-10', id: 'P-9', status: 'Absent', name: 'Oublié Noé' },
+        { date: '2026-03-10', id: 'P-2', status: 'Présent', name: 'Récent Lou' },
+      ],
+    });
+    const model = readModel(wb);
+    const today = day('2026-11-26');
+    const writes = planAnonymisationWrites(model, anonymisationTargets(model, today), today);
+    expect(writes.presencesUpdated).toBe(2);
+    const emptied = writes.ops.filter((op) => op.kind === 'writeCells' && op.sheet === 'Présences');
+    expect(emptied.flatMap((op) => (op.kind === 'writeCells' ? op.cells : []))).toEqual([
+      { row: 2, col: 3, value: '' },
+      { row: 3, col: 3, value: '' },
+    ]);
+  });
+
+  it('writes nothing for such rows when nobody is to be anonymised', () => {
+    const wb = buildWorkbook({
+      participants: [participant({ id: 'P-2', entryDate: '2026-03-02' })],
+      attendance: [{ date: '2020-03-10', id: 'P-9', status: 'Présent', name: 'Oublié Noé' }],
+    });
+    const model = readModel(wb);
+    const today = day('2026-11-26');
+    expect(planAnonymisationWrites(model, anonymisationTargets(model, today), today)).toMatchObject({
+      ops: [],
+      presencesUpdated: 0,
+    });
+  });
+});
+
+describe('Anonymisé le', () => {
+  it('is today at midnight through the offsets the model was read with (checked against Apps Script)', () => {
+    const wb = buildWorkbook({ participants: [participant({ id: 'P-1', entryDate: '2020-03-02' })] });
+    const model = readModel(wb);
+    const today = day('2026-11-26');
+    // A source that disagrees with the runtime's Intl data (as Utilities.formatDate may).
+    const checked: OffsetSource = () => 240;
+    const writes = planAnonymisationWrites({ ...model, offsets: checked }, anonymisationTargets(model, today), today);
+    const columns = writes.ops.filter((op) => op.kind === 'column' && op.sheet === 'Participants');
+    const stamp = columns[2].kind === 'column' ? columns[2].updates.get(2) : null;
+    expect(stamp).toEqual(midnightInTimeZone(today, model.timeZone, checked));
+    expect(stamp).not.toEqual(midnightInTimeZone(today, model.timeZone));
   });
 });

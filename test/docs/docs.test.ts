@@ -61,6 +61,7 @@ const FRENCH_DOCS = [
   'docs/presences.md',
   'docs/parcours.md',
   'docs/donnees-personnelles.md',
+  'docs/sheets.md',
 ];
 
 function read(relative: string): string {

@@ -1,6 +1,6 @@
 /** AppsScriptWorkbook / AppsScriptLock over the counting fake of SpreadsheetApp. */
 import fc from 'fast-check';
-import { AppsScriptLock, AppsScriptWorkbook, a1RunsOf, guardText } from '../../src/server/workbook';
+import { AppsScriptLock, AppsScriptWorkbook, a1RunsOf, guardText, isDateFormat } from '../../src/server/workbook';
 import { READ_BANDS } from '../../src/core/bands';
 import { dayFromIso, OFFSET_CHECK_INSTANTS } from '../../src/core/days';
 import { readModel } from '../../src/app/read';
@@ -106,7 +106,9 @@ describe('AppsScriptWorkbook writes', () => {
       expect(fake.count('Range.setValues')).toBe(1);
       expect(fake.count('Sheet.getRange')).toBe(1);
       expect(fake.count('Sheet.insertRowsAfter')).toBe(n + 1 > 1000 ? 1 : 0);
-      expect(fake.totalCalls()).toBeLessThanOrEqual(6);
+      // The number formats read once, and set once (the dates become JJ/MM/AAAA).
+      expect([fake.count('Range.getNumberFormats'), fake.count('Range.setNumberFormats')]).toEqual([1, 1]);
+      expect(fake.totalCalls()).toBeLessThanOrEqual(8);
       expect(fake.values('Présences')).toHaveLength(n + 1);
       expect(fake.cell('Présences', n + 1, 2)).toBe(`T-${n - 1}`);
     }
@@ -461,5 +463,96 @@ describe('AppsScriptLock', () => {
     expect(fake.lock.held).toBe(true);
     lock.releaseLock();
     expect(fake.lock).toMatchObject({ held: false, acquired: 1, released: 1, waits: [10_000, 10_000] });
+  });
+});
+
+describe('AppsScriptWorkbook writes whatever the format of the column (SPEC §2.2)', () => {
+  const ids = ['00101', '=1+1', "'cité", '06/03/2018', 'P-7'];
+
+  it('writes text as the same text in plain-text cells and in ordinary ones, never with an apostrophe', () => {
+    for (const plain of [true, false]) {
+      const wb = setup({ sheets: { T: [['ID']] }, columnFormats: plain ? { T: { A: '@' } } : undefined });
+      wb.writeValues(
+        'T',
+        2,
+        1,
+        ids.map((id) => [id]),
+      );
+      expect(
+        fake
+          .values('T')
+          .slice(1)
+          .map((r) => r[0]),
+      ).toEqual(ids);
+      expect(fake.formulas('T').every((r) => r[0] === '')).toBe(true);
+    }
+  });
+
+  it('shows the days it writes as JJ/MM/AAAA, and keeps numbers numbers in a plain-text column', () => {
+    const wb = setup({ sheets: { T: [['Date', 'Âge']] }, columnFormats: { T: { B: '@' } } });
+    wb.writeValues('T', 2, 1, [[sheetsDate('2026-03-31'), 17]]);
+    const sheet = fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('T');
+    expect(sheet.getRange(2, 1, 1, 2).getDisplayValues()).toEqual([['31/03/2026', '17']]);
+    expect(fake.cell('T', 2, 2)).toBe(17);
+    expect([isDateFormat('dd/MM/yyyy'), isDateFormat('d mmmm yyyy'), isDateFormat('@'), isDateFormat('General')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it('writes scattered cells of a plain-text column exactly as given', () => {
+    const wb = setup({ sheets: { T: [['ID'], ['x'], ['y'], ['z']] }, columnFormats: { T: { A: '@' } } });
+    wb.writeCells('T', [
+      { row: 2, col: 1, value: '00123' },
+      { row: 4, col: 1, value: '00123' },
+    ]);
+    expect(fake.values('T').map((r) => r[0])).toEqual(['ID', '00123', 'y', '00123']);
+  });
+
+  it('changes some cells of a column in a constant number of calls, the rows in between keeping formulas and text', () => {
+    const counts: Record<string, number>[] = [];
+    for (const n of [10, 1000]) {
+      for (const plain of [true, false]) {
+        const rows: (string | number)[][] = [['ID', 'Âge']];
+        for (let i = 0; i < n; i++) rows.push([`00${100 + i}`, '']);
+        const wb = setup({ sheets: { T: rows }, columnFormats: plain ? { T: { A: '@' } } : undefined });
+        const sheet = fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('T');
+        for (let r = 2; r <= n + 1; r++) sheet.getRange(r, 2).setFormula(`=LEN(A${r})`);
+        const before = { values: fake.values('T'), formulas: fake.formulas('T') };
+        fake.resetCalls();
+        wb.writeColumnCells(
+          'T',
+          1,
+          new Map([
+            [2, 'ANON-0001'],
+            [n + 1, 'ANON-0002'],
+          ]),
+        );
+        wb.writeColumnCells(
+          'T',
+          2,
+          new Map([
+            [2, 17],
+            [n + 1, 18],
+          ]),
+        );
+        counts.push(fake.snapshotCalls());
+        const after = { values: fake.values('T'), formulas: fake.formulas('T') };
+        for (let r = 3; r <= n; r++) {
+          expect(after.values[r - 1]).toEqual(before.values[r - 1]);
+          expect(after.formulas[r - 1]).toEqual(before.formulas[r - 1]);
+        }
+        expect([after.values[1][0], after.values[n][0], after.values[1][1], after.formulas[1][1]]).toEqual([
+          'ANON-0001',
+          'ANON-0002',
+          17,
+          '',
+        ]);
+      }
+    }
+    expect(counts[2]).toEqual(counts[0]);
+    expect(counts[3]).toEqual(counts[1]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { Services, SidebarView } from '../../src/app/ports';
 import { createServerApi } from '../../src/app/api';
 import type { ChromiumSession } from './chromium';
@@ -41,7 +41,19 @@ export interface SidebarPage {
   errors: string[];
   /** Requests to anything but the sidebar itself (all refused). */
   requests: string[];
+  /** Console messages of every frame (Chromium reports a blocked navigation there). */
+  console: string[];
+  /** The sidebar's frame: the page's main frame, or the sandboxed iframe (`sandboxed`). */
+  frame: Frame;
 }
+
+/** The sandbox flags of the iframe in which Apps Script shows a sidebar or a dialog (no top navigation). */
+export const APPS_SCRIPT_SANDBOX =
+  'allow-same-origin allow-forms allow-scripts allow-popups allow-downloads allow-modals allow-popups-to-escape-sandbox';
+
+/** The outer page of the sandboxed variant: the sidebar inside an iframe sandboxed as Apps Script's. */
+const SANDBOX_HOST = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title></head>
+<body style="margin:0"><iframe title="Barre latérale" src="/sidebar" sandbox="${APPS_SCRIPT_SANDBOX}" style="width:300px;height:780px;border:0"></iframe></body></html>`;
 
 /** The sidebar HTML opened on a view, as AppsScriptUi.showSidebar serves it. */
 export function sidebarHtml(view: SidebarView): string {
@@ -49,10 +61,20 @@ export function sidebarHtml(view: SidebarView): string {
   return readFileSync(join(DIST_DIR, 'Sidebar.html'), 'utf8').replace('data-initial-view="home"', `data-initial-view="${view}"`);
 }
 
-export async function openSidebarPage(chrome: ChromiumSession, html: string, services: Services): Promise<SidebarPage> {
+/**
+ * Opens the sidebar page; with `sandboxed`, inside an iframe sandboxed as Apps Script does
+ * (the stand-in of google.script.run is given to every frame).
+ */
+export async function openSidebarPage(
+  chrome: ChromiumSession,
+  html: string,
+  services: Services,
+  options: { sandboxed?: boolean } = {},
+): Promise<SidebarPage> {
   const api = createServerApi(services) as unknown as Record<string, (...a: unknown[]) => unknown>;
   const page = await chrome.context.newPage();
-  const h: SidebarPage = { page, calls: [], dialogs: [], errors: [], requests: [] };
+  const h: SidebarPage = { page, calls: [], dialogs: [], errors: [], requests: [], console: [], frame: page.mainFrame() };
+  page.on('console', (m) => h.console.push(m.text()));
   await page.exposeFunction('__gasCall', (name: string, json: string) => {
     const args = JSON.parse(json) as unknown[];
     h.calls.push({ name, args });
@@ -70,10 +92,18 @@ export async function openSidebarPage(chrome: ChromiumSession, html: string, ser
   page.on('pageerror', (e) => h.errors.push(String(e)));
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url === `${ORIGIN}/`) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    const body = options.sandboxed ? (url === `${ORIGIN}/` ? SANDBOX_HOST : url === `${ORIGIN}/sidebar` ? html : null) : null;
+    if (body !== null || (!options.sandboxed && url === `${ORIGIN}/`))
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: body ?? html });
     h.requests.push(url);
     return route.abort();
   });
   await page.goto(`${ORIGIN}/`);
+  if (options.sandboxed) {
+    const frame = await (await page.waitForSelector('iframe')).contentFrame();
+    if (!frame) throw new Error('openSidebarPage: the sandboxed iframe has no frame');
+    await frame.waitForLoadState();
+    h.frame = frame;
+  }
   return h;
 }

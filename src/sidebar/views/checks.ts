@@ -6,6 +6,7 @@
 import { clear, el, isBusy, setBusy, setMessage } from '../dom';
 import { call } from '../rpc';
 import { CHECKS_VIEW } from '../../i18n/fr/checks';
+import { SHEETS_TEXT } from '../../i18n/fr/sheets';
 import type { Issue, ValidationResult } from '../../shared/api';
 import { issueColumnLabel } from '../../shared/issues';
 
@@ -59,16 +60,20 @@ export function mountChecks(root: HTMLElement): void {
   }
 
   function issueItem(issue: Issue): HTMLElement {
-    const go: HTMLButtonElement = el(
-      'button',
-      {
-        type: 'button',
-        class: 'link',
-        'aria-label': CHECKS_VIEW.goAria(issue.sheet, issue.row, issue.column),
-        onclick: () => goTo(issue, go),
-      },
-      CHECKS_VIEW.go,
-    );
+    // An issue of the whole workbook (its locale) has no cell to select.
+    const go: HTMLButtonElement | null =
+      issue.sheet === ''
+        ? null
+        : el(
+            'button',
+            {
+              type: 'button',
+              class: 'link',
+              'aria-label': CHECKS_VIEW.goAria(issue.sheet, issue.row, issue.column),
+              onclick: () => goTo(issue, go!),
+            },
+            CHECKS_VIEW.go,
+          );
     return el(
       'li',
       { class: `issue issue-${issue.severity}`, 'data-code': issue.code, style: 'overflow-wrap:anywhere;margin-bottom:4px' },
@@ -99,8 +104,12 @@ export function mountChecks(root: HTMLElement): void {
     const visible = showWarnings.checked ? result.issues : result.issues.filter((i) => i.severity === 'error');
     const shown = visible.slice(0, MAX_SHOWN);
     for (const [sheet, rows] of groupIssues(shown)) {
-      const section = el('section', { class: 'checks-tab' }, el('h3', {}, sheet));
+      const section = el('section', { class: 'checks-tab' }, el('h3', {}, sheet || SHEETS_TEXT.workbookSection));
       for (const [row, issues] of rows) {
+        if (sheet === '') {
+          section.append(el('ul', {}, issues.map(issueItem)));
+          continue;
+        }
         section.append(
           el('div', { class: 'checks-row' }, el('h4', {}, CHECKS_VIEW.row(row)), el('ul', {}, issues.map(issueItem))),
         );

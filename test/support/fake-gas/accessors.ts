@@ -1,6 +1,6 @@
 /** The uncounted accessors tests assert with (fake.values(), fake.notes(), fake.tabState()…). */
 import { cellKey } from './a1';
-import { fillSheet, lastColumnOf, lastRowOf, newSheetState, readCell } from './cells';
+import { fillSheet, lastColumnOf, lastRowOf, newSheetState, numberFormatOf, readCell } from './cells';
 import { isDate } from './dates';
 import type { FakeState } from './state';
 import type { FakeGas, FakeInputCell, FakeTabState, SheetState } from './types';
@@ -60,7 +60,7 @@ export function createAccessors(state: FakeState): Accessors {
     formula: (name, row, col) => find(name).formulas.get(cellKey(row, col)) ?? '',
     notes: (name) => dataRange(name, (sheet, row, col) => sheet.notes.get(cellKey(row, col)) ?? ''),
     note: (name, row, col) => find(name).notes.get(cellKey(row, col)) ?? '',
-    numberFormat: (name, row, col) => find(name).numberFormats.get(cellKey(row, col)) ?? 'General',
+    numberFormat: (name, row, col) => numberFormatOf(find(name), row, col) ?? 'General',
     format: (name, row, col) => ({ ...(find(name).formats.get(cellKey(row, col)) ?? {}) }),
     validation: (name, row, col) => {
       const rule = find(name).validations.get(cellKey(row, col));

@@ -4,7 +4,7 @@
  * writing converts values as Sheets does for setValue(s) (see input.ts).
  */
 import { cellKey, parseCellKey } from './a1';
-import { MS_DAY, SERIAL_ZERO_UTC, isDate, isDateFormat, wallClockToInstant } from './dates';
+import { MS_DAY, SERIAL_ZERO_UTC, formatDateIn, isDate, isDateFormat, wallClockToInstant } from './dates';
 import { parseInput } from './input';
 import type { FakeState } from './state';
 import type { FakeCell, FakeInputCell, SheetState } from './types';
@@ -12,8 +12,10 @@ import type { FakeCell, FakeInputCell, SheetState } from './types';
 /** New tabs are 1000 x 26, as in Sheets. */
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLS = 26;
-/** The format Sheets gives a cell when a date is written in it. */
+/** The format Sheets gives a cell when a date is typed in it (fr_FR). */
 const DATE_FORMAT = 'dd/MM/yyyy';
+/** The format Sheets gives an unformatted cell when a script writes a Date in it: date and time. */
+export const DATE_TIME_FORMAT = 'dd/MM/yyyy HH:mm:ss';
 
 export function newSheetState(state: FakeState, name: string, cells: FakeInputCell[][] = []): SheetState {
   const sheet: SheetState = {
@@ -53,6 +55,11 @@ export function fillSheet(sheet: SheetState, cells: FakeInputCell[][]): void {
   sheet.maxRows = Math.max(sheet.maxRows, cells.length);
   // reduce, not Math.max(...spread): 200 000 rows would overflow the call stack.
   sheet.maxColumns = cells.reduce((max, line) => Math.max(max, line.length), sheet.maxColumns);
+}
+
+/** A cell's number format: its own, else its column's; undefined when none ('General'). */
+export function numberFormatOf(sheet: SheetState, row: number, col: number): string | undefined {
+  return sheet.numberFormats.get(cellKey(row, col)) ?? sheet.columnFormats?.get(col);
 }
 
 function rawCell(sheet: SheetState, row: number, col: number): FakeCell | undefined {
@@ -99,7 +106,7 @@ export function readCell(state: FakeState, sheet: SheetState, row: number, col: 
   const value = rawCell(sheet, row, col);
   if (value === undefined) return '';
   if (isDate(value)) return state.newDate(value.getTime());
-  if (typeof value === 'number' && isDateFormat(sheet.numberFormats.get(cellKey(row, col)))) {
+  if (typeof value === 'number' && isDateFormat(numberFormatOf(sheet, row, col))) {
     // A serial number shown as a date: the wall-clock time in the spreadsheet's zone.
     return state.newDate(wallClockToInstant(SERIAL_ZERO_UTC + value * MS_DAY, state.timeZone));
   }
@@ -120,19 +127,20 @@ export function writeCell(state: FakeState, sheet: SheetState, row: number, col:
   const key = cellKey(row, col);
   sheet.formulas.delete(key);
   if (value === null || value === undefined || value === '') return setRaw(sheet, row, col, undefined);
+  // A number or a boolean written by a script is stored as such, whatever the cell's format.
   if (typeof value === 'number') return setRaw(sheet, row, col, Number.isFinite(value) ? value : undefined);
   if (typeof value === 'boolean') return setRaw(sheet, row, col, value);
   if (isDate(value)) {
-    if (!isDateFormat(sheet.numberFormats.get(key))) sheet.numberFormats.set(key, DATE_FORMAT);
+    if (!isDateFormat(numberFormatOf(sheet, row, col))) sheet.numberFormats.set(key, DATE_TIME_FORMAT);
     return setRaw(sheet, row, col, new Date(value.getTime()));
   }
   if (typeof value !== 'string') return setRaw(sheet, row, col, String(value));
-  const parsed = parseInput(value, sheet.numberFormats.get(key) === '@', state.timeZone);
+  const parsed = parseInput(value, numberFormatOf(sheet, row, col) === '@', state.timeZone);
   if (parsed.kind === 'formula') {
     sheet.formulas.set(key, parsed.formula);
     return setRaw(sheet, row, col, '');
   }
-  if (parsed.kind === 'date' && !isDateFormat(sheet.numberFormats.get(key))) sheet.numberFormats.set(key, DATE_FORMAT);
+  if (parsed.kind === 'date' && !isDateFormat(numberFormatOf(sheet, row, col))) sheet.numberFormats.set(key, DATE_FORMAT);
   setRaw(sheet, row, col, parsed.value);
 }
 
@@ -154,4 +162,19 @@ export function shiftRows(sheet: SheetState, after: number, howMany: number): vo
     map.clear();
     for (const [key, value] of moved) map.set(key, value);
   }
+}
+
+/**
+ * The text Sheets shows for a cell (getDisplayValues): dates in the cell's number format
+ * ('dd/MM/yyyy', 'dd/MM/yyyy HH:mm:ss'), booleans VRAI/FAUX, numbers with a decimal comma.
+ */
+export function displayCell(state: FakeState, sheet: SheetState, row: number, col: number): string {
+  const value = readCell(state, sheet, row, col);
+  if (isDate(value)) {
+    const format = numberFormatOf(sheet, row, col);
+    return formatDateIn(value, state.timeZone, isDateFormat(format) ? format!.replace(/'/g, "''") : DATE_TIME_FORMAT);
+  }
+  if (typeof value === 'boolean') return value ? 'VRAI' : 'FAUX';
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  return value;
 }

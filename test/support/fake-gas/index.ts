@@ -47,6 +47,7 @@
  */
 import { createAccessors } from './accessors';
 import { setActiveCell } from './active-cell';
+import { parseA1 } from './a1';
 import { newSheetState } from './cells';
 import { createCharts } from './chart';
 import { createHtmlService } from './html';
@@ -83,6 +84,11 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
   state.sheetFactory = (sheet) => new FakeSheet(state, sheet);
   state.spreadsheet = new FakeSpreadsheet(state);
   for (const [name, cells] of Object.entries(options.sheets ?? {})) state.sheets.push(newSheetState(state, name, cells));
+  for (const [name, columns] of Object.entries(options.columnFormats ?? {})) {
+    const sheet = state.sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`createFakeGas: columnFormats for a missing tab ${name}`);
+    sheet.columnFormats = new Map(Object.entries(columns).map(([letters, format]) => [parseA1(`${letters}1`).col, format]));
+  }
   state.activeSheetName = state.sheets[0]?.name ?? null;
 
   const globals = {

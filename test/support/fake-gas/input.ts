@@ -3,7 +3,8 @@
  * that is not a number too); numeric-looking strings are numbers ('0123' → 123, '1,5' → 1.5,
  * '1e5', '50%' → 0.5, '(12)' → -12, '12 €'); date-looking strings are dates at midnight in the
  * spreadsheet's zone ('05/03/2018', '2018-03-05', '5 mars 2018', 'Mar 1 2016', '12:30');
- * TRUE/FALSE/VRAI/FAUX are booleans. A leading apostrophe, or the '@' format, keeps the text.
+ * TRUE/FALSE/VRAI/FAUX are booleans. A leading apostrophe keeps the text (and is not part of
+ * it); in a cell formatted '@' (plain text) the string is kept exactly, apostrophe included.
  */
 import { SERIAL_ZERO_UTC, validYmd, wallClockToInstant } from './dates';
 import type { FakeCell } from './types';
@@ -12,8 +13,8 @@ export type ParsedInput = { kind: 'formula'; formula: string } | { kind: 'value'
 
 /** What a string typed in a cell becomes; `plainText` when the cell's number format is '@'. */
 export function parseInput(text: string, plainText: boolean, timeZone: string): ParsedInput {
-  if (text.startsWith("'")) return { kind: 'value', value: text.slice(1) };
   if (plainText) return { kind: 'value', value: text };
+  if (text.startsWith("'")) return { kind: 'value', value: text.slice(1) };
   if (text.startsWith('=') && text.length > 1) return { kind: 'formula', formula: text };
   const trimmed = text.trim();
   const number = parseNumber(trimmed);

@@ -28,6 +28,11 @@ export class FakeRangeList {
     for (const range of this.ranges) range.writeEach(value);
     return this;
   }
+  setNumberFormat(format: string) {
+    this.state.hit('RangeList.setNumberFormat');
+    for (const range of this.ranges) range.numberFormatEach(format);
+    return this;
+  }
   setNote(note: string | null) {
     this.state.hit('RangeList.setNote');
     for (const range of this.ranges) range.noteEach(note);

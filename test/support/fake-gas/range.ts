@@ -1,7 +1,6 @@
 /** Range: a rectangle of a tab, 1-based; every call is counted as 'Range.method'. */
 import { cellKey, columnLetters } from './a1';
-import { readCell, setRaw, writeCell } from './cells';
-import { formatDateIn, isDate } from './dates';
+import { displayCell, numberFormatOf, readCell, setRaw, writeCell } from './cells';
 import type { FakeState } from './state';
 import type { FakeFormat, SheetState } from './types';
 import { FakeDataValidation } from './validation';
@@ -123,13 +122,7 @@ export class FakeRange {
   }
   getDisplayValues() {
     this.hit('getDisplayValues');
-    return this.grid((row, col) => {
-      const value = readCell(this.state, this.sheet, row, col);
-      if (isDate(value)) return formatDateIn(value, this.state.timeZone, 'dd/MM/yyyy');
-      if (typeof value === 'boolean') return value ? 'VRAI' : 'FAUX';
-      if (typeof value === 'number') return String(value).replace('.', ',');
-      return value;
-    });
+    return this.grid((row, col) => displayCell(this.state, this.sheet, row, col));
   }
   setValues(values: unknown) {
     this.hit('setValues');
@@ -199,16 +192,20 @@ export class FakeRange {
   // --- formats ----------------------------------------------------------------------------
   getNumberFormat() {
     this.hit('getNumberFormat');
-    return this.sheet.numberFormats.get(this.topLeft()) ?? 'General';
+    return numberFormatOf(this.sheet, this.row, this.col) ?? 'General';
   }
   getNumberFormats() {
     this.hit('getNumberFormats');
-    return this.grid((row, col) => this.sheet.numberFormats.get(cellKey(row, col)) ?? 'General');
+    return this.grid((row, col) => numberFormatOf(this.sheet, row, col) ?? 'General');
   }
   setNumberFormat(format: string) {
     this.hit('setNumberFormat');
-    this.each((row, col) => this.sheet.numberFormats.set(cellKey(row, col), format));
+    this.numberFormatEach(format);
     return this;
+  }
+  /** Uncounted: used by RangeList.setNumberFormat. */
+  numberFormatEach(format: string) {
+    this.each((row, col) => this.sheet.numberFormats.set(cellKey(row, col), format));
   }
   setNumberFormats(formats: unknown) {
     this.hit('setNumberFormats');

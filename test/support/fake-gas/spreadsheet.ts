@@ -34,7 +34,7 @@ export class FakeSpreadsheet {
   }
   getSpreadsheetLocale() {
     this.hit('getSpreadsheetLocale');
-    return 'fr_FR';
+    return this.state.options.locale ?? 'fr_FR';
   }
   getSheets() {
     this.hit('getSheets');

@@ -28,6 +28,13 @@ export interface FakeGasOptions {
   lockBusy?: boolean;
   spreadsheetId?: string;
   spreadsheetName?: string;
+  /** What Spreadsheet.getSpreadsheetLocale() returns (default 'fr_FR'). */
+  locale?: string;
+  /**
+   * Number formats of whole columns set before the test (tab → column letter → format), e.g.
+   * `{ Présences: { B: '@' } }` for a team that formats its ID column as plain text.
+   */
+  columnFormats?: Record<string, Record<string, string>>;
 }
 
 export interface FakeUiAnswers {
@@ -109,6 +116,8 @@ export interface SheetState {
   formulas: Map<string, string>;
   notes: Map<string, string>;
   numberFormats: Map<string, string>;
+  /** Number formats of whole columns (1-based), for cells without their own (a team's '@' ID column). */
+  columnFormats?: Map<number, string>;
   formats: Map<string, FakeFormat>;
   validations: Map<string, FakeValidationRule>;
   frozenRows: number;
