@@ -1,0 +1,86 @@
+/**
+ * Personal data (SPEC §11): the writes planned by the anonymisation module on the model —
+ * `Âge à l'entrée`, `Anonymisé le`, the new IDs in `Présences` and their `Participant` text.
+ */
+import { anonymisationTargets, planAnonymisationWrites, type AnonymisationOp } from '../../src/core/anonymisation';
+import { dayFromIso } from '../../src/core/days';
+import { readModel } from '../../src/server/read';
+import { buildWorkbook, dateCell, participant } from '../support/builders';
+
+const TODAY = dayFromIso('2026-11-26')!;
+
+function planned() {
+  const model = readModel(
+    buildWorkbook({
+      participants: [
+        participant({ id: 'P-1', birthDate: '2000-04-15', entryDate: '2016-03-01' }), // 15 at entry
+        participant({ id: 'P-2', birthDate: '', ageAtEntry: 19, entryDate: '2016-03-01' }),
+        participant({ id: 'K-1', entryDate: '2026-03-01' }), // recent: kept
+        participant({ id: 'P-3', birthDate: '2000-03-01', entryDate: '2016-03-01' }), // 16 on the entry day itself
+      ],
+      attendance: [
+        { date: '2016-03-08', id: 'P-1', status: 'Présent', name: 'Martin Camille1' },
+        { date: '2016-03-08', id: 'K-1', status: 'Présent', name: 'Martin Camille3' },
+        { date: '2016-03-15', id: 'p-2', status: 'Absent', name: 'Martin Camille2' },
+        { date: '2016-03-15', id: 'P-3', status: 'Présent' },
+      ],
+    }),
+  );
+  const writes = planAnonymisationWrites(model, anonymisationTargets(model, TODAY), TODAY);
+  const col = (key: 'ageAtEntry' | 'participantName') =>
+    key === 'ageAtEntry' ? model.participants.columns.ageAtEntry! + 1 : model.attendance.columns.participantName! + 1;
+  return { model, writes, col };
+}
+
+function writeAt(ops: AnonymisationOp[], sheet: string, col: number, row?: number) {
+  return ops.find((op) => op.kind === 'write' && op.sheet === sheet && op.col === col && (row === undefined || op.row === row));
+}
+
+describe('the writes of an anonymisation', () => {
+  it("put the completed years at the Date d'entrée in Âge à l'entrée, else keep the age already there", () => {
+    const { writes, col } = planned();
+    expect(writeAt(writes.ops, 'Participants', col('ageAtEntry'))).toEqual({
+      kind: 'write',
+      sheet: 'Participants',
+      row: 2,
+      col: col('ageAtEntry'),
+      values: [[15], [19], [''], [16]], // K-1 (row 4) keeps its blank cell
+    });
+  });
+
+  it("append the missing Anonymisé le column and stamp today's midnight in the workbook's time zone", () => {
+    const { model, writes } = planned();
+    const stampCol = model.participants.width + 1;
+    expect(writeAt(writes.ops, 'Participants', stampCol, 1)).toEqual({
+      kind: 'write',
+      sheet: 'Participants',
+      row: 1,
+      col: stampCol,
+      values: [['Anonymisé le']],
+    });
+    const stamps = writeAt(writes.ops, 'Participants', stampCol, 2)!;
+    expect(stamps.kind === 'write' && stamps.values.map(([v]) => (v instanceof Date ? v.getTime() : v))).toEqual([
+      dateCell('2026-11-26').getTime(),
+      dateCell('2026-11-26').getTime(),
+      '',
+      dateCell('2026-11-26').getTime(),
+    ]);
+  });
+
+  it('give the new IDs to their Présences rows, keep the other rows, and empty their Participant text', () => {
+    const { writes, col } = planned();
+    expect(writeAt(writes.ops, 'Présences', 2)).toEqual({
+      kind: 'write',
+      sheet: 'Présences',
+      row: 2,
+      col: 2,
+      values: [['ANON-0001'], ['K-1'], ['ANON-0002'], ['ANON-0003']],
+    });
+    const names = writes.ops.find((op) => op.kind === 'writeCells' && op.sheet === 'Présences');
+    expect(names && names.kind === 'writeCells' && names.cells).toEqual([
+      { row: 2, col: col('participantName'), value: '' },
+      { row: 4, col: col('participantName'), value: '' },
+    ]);
+    expect([writes.anonymised, writes.presencesUpdated]).toEqual([3, 3]);
+  });
+});
