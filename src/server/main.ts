@@ -43,6 +43,9 @@ export function menuParticipantJourney(): void {
 export function menuPersonalData(): void {
   menu().menuPersonalData();
 }
+export function menuPrintSignInSheet(): void {
+  menu().menuPrintSignInSheet();
+}
 
 // Server functions of the sidebar (SPEC §5) ---------------------------------------------
 
@@ -75,4 +78,10 @@ export function previewAnonymisation() {
 }
 export function anonymise(input: AnonymiseInput) {
   return api().anonymise(input);
+}
+export function showSignInSheet(date: string) {
+  return api().showSignInSheet(date);
+}
+export function showCertificate(id: string) {
+  return api().showCertificate(id);
 }

@@ -196,6 +196,10 @@ export interface ServerApi {
   getParticipantJourney(id: string | null): ParticipantJourneyResult;
   previewAnonymisation(): AnonymisationPlan;
   anonymise(input: AnonymiseInput): AnonymiseResult;
+  /** SPEC §12: opens the sign-in sheet of the date in a dialog; how many people it lists. */
+  showSignInSheet(date: IsoDate): { listed: number };
+  /** SPEC §12: opens the certificate of the participant in a dialog; how many sessions it lists. */
+  showCertificate(id: string): { sessions: number };
 }
 
 export const SERVER_FUNCTIONS: readonly (keyof ServerApi)[] = [
@@ -209,4 +213,6 @@ export const SERVER_FUNCTIONS: readonly (keyof ServerApi)[] = [
   'getParticipantJourney',
   'previewAnonymisation',
   'anonymise',
+  'showSignInSheet',
+  'showCertificate',
 ];
