@@ -141,6 +141,11 @@ export interface Journey {
   themesCovered: string[];
   themesToCover: string[];
   lastPresence: IsoDate | null;
+  /**
+   * Hours of the sessions attended Présent whose duration is known (SPEC §2.1, one decimal);
+   * unknown = such sessions without a duration (no times, or no `Séances` row).
+   */
+  hours: { attended: number; unknown: number };
   needsFollowUp: boolean;
   followUpReason: string | null;
   phone: string | null;
