@@ -8,7 +8,7 @@ import { buildAttendanceSheet, participantIndex, sessionOn } from '../attendance
 import { Day, dayFromIso, frenchDate } from '../days';
 import { UserError } from '../errors';
 import { findParticipant, journeyOf } from '../journey';
-import { durationMinutes, sessionTimes } from '../session-times';
+import { hoursOfMinutes, sessionMinutesByDay, sessionTimes } from '../session-times';
 import { idKey, valueOf } from '../values';
 import { isAnonymised, type Session, type WorkbookModel } from '../workbook';
 import { DOCUMENTS_TEXT } from '../../i18n/fr/documents';
@@ -78,14 +78,13 @@ export function certificateData(model: WorkbookModel, id: string, today: Day): C
   const rows = rowsOfId(model, p.idKey);
   if (rows.length > 1) throw new UserError(DOCUMENTS_TEXT.repeatedId(wanted, rows.join(', ')), 'WORKBOOK_UNUSABLE');
   const journey = journeyOf(model, p, today);
-  const sessionsByDay = firstSessions(model);
+  const minutesByDay = sessionMinutesByDay(model);
   const sessions: { date: Day; theme: string; hours: number | null }[] = [];
   for (const s of journey.sessions) {
     if (s.status !== 'Présent') continue;
     const day = dayFromIso(s.date) as Day; // a journey's dates are readable days
-    const session = sessionsByDay.get(day);
-    const times = session ? sessionTimes(model.settings, session) : null;
-    sessions.push({ date: day, theme: s.theme, hours: times ? Math.round(durationMinutes(times) / 6) / 10 : null });
+    const minutes = minutesByDay.get(day) ?? null;
+    sessions.push({ date: day, theme: s.theme, hours: minutes === null ? null : hoursOfMinutes(minutes) });
   }
   if (sessions.length === 0) throw new UserError(DOCUMENTS_TEXT.noPresence(wanted), 'NO_DATA');
   return {

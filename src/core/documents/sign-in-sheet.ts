@@ -9,12 +9,10 @@
 import { Day, longFrenchDate } from '../days';
 import { DOCUMENTS_TEXT } from '../../i18n/fr/documents';
 import { formatTimeOfDay } from '../../i18n/fr/format';
+import { MAX_BLANK_LINES } from '../workbook';
 import { documentPage, escapeHtml } from './html';
 
 const TEXT = DOCUMENTS_TEXT.signIn;
-
-/** The most blank rows a sheet gets (`Lignes vierges` is read as 0 to 50). */
-export const MAX_BLANK_LINES = 50;
 
 export interface SignInSheetData {
   /** `Structure` of `Paramètres`. */
