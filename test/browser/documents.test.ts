@@ -18,7 +18,8 @@ import { ChromiumSession, describeInChromium, launchChromium } from '../support/
 import { pdfPageCount, pdfPageTexts, pdftotextPath } from '../support/pdf';
 
 const ORIGIN = 'http://dialog.test';
-const SANDBOX = 'allow-same-origin allow-forms allow-scripts allow-popups allow-downloads allow-modals allow-popups-to-escape-sandbox';
+const SANDBOX =
+  'allow-same-origin allow-forms allow-scripts allow-popups allow-downloads allow-modals allow-popups-to-escape-sandbox';
 const DAY = '2018-10-30';
 const FUNDERS = 'Action cofinancée par le Fonds social européen';
 
@@ -29,7 +30,12 @@ const FIRST_NAMES = ['Yanis', 'Lina', 'Sofia', 'Noah'];
 function workbook() {
   const people = SURNAMES.flatMap((last, i) =>
     FIRST_NAMES.map((first, j) =>
-      participant({ id: `E-${i}${j}`, lastName: `${last}${j === 0 ? '' : `-${'ABC'[j - 1]}`}`, firstName: first, entryDate: '2018-09-04' }),
+      participant({
+        id: `E-${i}${j}`,
+        lastName: `${last}${j === 0 ? '' : `-${'ABC'[j - 1]}`}`,
+        firstName: first,
+        entryDate: '2018-09-04',
+      }),
     ),
   );
   return buildWorkbook({
@@ -116,12 +122,12 @@ describeInChromium('printed documents', () => {
     const numbers = all.match(/^\s*(\d+)\s*$/gm)?.map((l) => Number(l.trim()));
     expect(numbers).toEqual([41, 42, 43, 44, 45]);
     texts.forEach((t, i) => {
-      expect([i, /N°\s+Nom\s+Prénom\s+Signature/.test(t), t.includes(FUNDERS), t.includes(`Page ${i + 1} / ${texts.length}`)]).toEqual([
+      expect([
         i,
-        true,
-        true,
-        true,
-      ]);
+        /N°\s+Nom\s+Prénom\s+Signature/.test(t),
+        t.includes(FUNDERS),
+        t.includes(`Page ${i + 1} / ${texts.length}`),
+      ]).toEqual([i, true, true, true]);
       expect(t).toContain("Feuille d'émargement du mardi 30 octobre 2018");
     });
     expect(texts[0]).toMatch(/Horaires\s*:\s*de 14\s*h\s*00 à 16\s*h\s*30/);

@@ -74,7 +74,11 @@ describe('club-alternance emargement', () => {
     const before = sha(input);
     const r = await run(runSignInSheet, input, '--date', '2018-10-09', '--sortie', output);
     const html = readFileSync(output, 'utf8');
-    expect([r.code, r.stderr, r.stdout.trim()]).toEqual([0, [], `Feuille d'émargement écrite dans «\u00a0${output}\u00a0» (2\u00a0jeunes inscrits).`]);
+    expect([r.code, r.stderr, r.stdout.trim()]).toEqual([
+      0,
+      [],
+      `Feuille d'émargement écrite dans «\u00a0${output}\u00a0» (2\u00a0jeunes inscrits).`,
+    ]);
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('mardi 9 octobre 2018');
     expect(html).toMatch(/<td>Benali<\/td><td>Yanis<\/td>[\s\S]*<td>Durand<\/td><td>Léo<\/td>/);
@@ -108,7 +112,11 @@ describe('club-alternance attestation', () => {
     const output = fresh();
     const r = await run(runCertificate, input, '--id', 'c-1', '--sortie', output);
     const html = readFileSync(output, 'utf8');
-    expect([r.code, r.stderr, r.stdout.trim()]).toEqual([0, [], `Attestation écrite dans «\u00a0${output}\u00a0» (2\u00a0séances).`]);
+    expect([r.code, r.stderr, r.stdout.trim()]).toEqual([
+      0,
+      [],
+      `Attestation écrite dans «\u00a0${output}\u00a0» (2\u00a0séances).`,
+    ]);
     expect(html).toContain('Yanis Benali, né(e) le samedi 15 avril 2000, a participé');
     expect(html).toContain('Fait le jeudi 1er novembre 2018');
     expect(html).toContain('5\u00a0h');

@@ -78,7 +78,10 @@ describe('showSignInSheet in dist/Code.js', () => {
     const fake = workbook();
     const next = new Date();
     const iso = `${next.getUTCFullYear() + 1}-01-06`;
-    fake.setSheet('Séances', [['Date', 'Thème'], [iso, 'Bilan']]);
+    fake.setSheet('Séances', [
+      ['Date', 'Thème'],
+      [iso, 'Bilan'],
+    ]);
     expect(plain(loadBundle(fake).call('showSignInSheet', iso))).toEqual({ listed: 0 });
     expect(fake.uiLog.dialogs).toHaveLength(1);
   });
@@ -131,7 +134,11 @@ describe('showCertificate in dist/Code.js', () => {
 describe('menu "Imprimer la feuille d\'émargement…" in dist/Code.js', () => {
   it('is in the menu and asks for the date in a small dialog set to the next session', () => {
     const fake = workbook();
-    fake.setSheet('Séances', [['Date', 'Thème'], ['2018-10-02', 'CV'], [`${new Date().getUTCFullYear() + 2}-03-03`, 'Bilan']]);
+    fake.setSheet('Séances', [
+      ['Date', 'Thème'],
+      ['2018-10-02', 'CV'],
+      [`${new Date().getUTCFullYear() + 2}-03-03`, 'Bilan'],
+    ]);
     const gas = loadBundle(fake);
     gas.call('onOpen', {});
     expect(JSON.stringify(fake.uiLog.menus)).toContain("Imprimer la feuille d'émargement…");
@@ -164,7 +171,9 @@ describe('service calls of the documents', () => {
     expect(results[1].calls).toEqual(results[0].calls);
     expect(results[3].calls).toEqual(results[2].calls);
     for (const r of results) {
-      const writes = Object.keys(r.calls).filter((m) => /\.(set|insert|clear|delete|append|activate)/.test(m) && !/^HtmlOutput/.test(m));
+      const writes = Object.keys(r.calls).filter(
+        (m) => /\.(set|insert|clear|delete|append|activate)/.test(m) && !/^HtmlOutput/.test(m),
+      );
       expect([writes, r.calls['Ui.showModalDialog'], r.logs]).toEqual([[], 1, []]);
     }
   });

@@ -16,7 +16,9 @@ export function pdfPageCount(pdf: Buffer): number {
 /** Path of pdftotext, or null. */
 export function pdftotextPath(): string | null {
   try {
-    return execFileSync('sh', ['-c', 'command -v pdftotext'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
+    return (
+      execFileSync('sh', ['-c', 'command -v pdftotext'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null
+    );
   } catch {
     return null;
   }

@@ -56,8 +56,7 @@ function statement(data: CertificateData): string {
   const name = `${data.firstName} ${data.lastName}`.replace(/\s+/g, ' ').trim();
   const first = data.sessions[0].date;
   const last = data.sessions[data.sessions.length - 1].date;
-  const when =
-    first === last ? TEXT.single(longFrenchDate(first)) : TEXT.period(longFrenchDate(first), longFrenchDate(last));
+  const when = first === last ? TEXT.single(longFrenchDate(first)) : TEXT.period(longFrenchDate(first), longFrenchDate(last));
   const parts = [name];
   if (data.birthDate !== null) parts.push(TEXT.bornOn(longFrenchDate(data.birthDate)));
   return `${parts.map(escapeHtml).join(', ')}, ${escapeHtml(`${TEXT.participated} ${when}`)}.`;
@@ -76,7 +75,10 @@ function sessionRows(data: CertificateData): string {
 /** The certificate as one self-contained HTML page; `data.sessions` must not be empty. */
 export function renderCertificate(data: CertificateData): string {
   if (data.sessions.length === 0) throw new RangeError('renderCertificate: no session attended');
-  const note = data.hours.unknown > 0 && data.hours.attended > 0 ? `<p class="note">${escapeHtml(TEXT.hoursNote(data.hours.unknown))}</p>` : '';
+  const note =
+    data.hours.unknown > 0 && data.hours.attended > 0
+      ? `<p class="note">${escapeHtml(TEXT.hoursNote(data.hours.unknown))}</p>`
+      : '';
   const body = `
 <p class="org">${escapeHtml(data.organisation)}</p>
 <h1>${escapeHtml(TEXT.title)}</h1>

@@ -76,9 +76,7 @@ function rows(data: SignInSheetData): string {
   const blanks = Math.max(0, Math.min(MAX_BLANK_LINES, Math.floor(data.blankLines)));
   for (let k = 0; k < blanks; k++) {
     const n = data.people.length + k + 1;
-    out.push(
-      `<tr class="blank"><td class="col-n">${n}</td><td></td><td></td><td></td></tr>`,
-    );
+    out.push(`<tr class="blank"><td class="col-n">${n}</td><td></td><td></td><td></td></tr>`);
   }
   return out.join('\n');
 }

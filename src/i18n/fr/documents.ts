@@ -66,7 +66,8 @@ export const DOCUMENTS_TEXT = {
   },
 
   // Server and CLI messages ------------------------------------------------------------------
-  dateInvalid: (text: string): string => `La date ${quote(text)} est illisible${NBSP}: attendu AAAA-MM-JJ (par exemple 2018-10-30).`,
+  dateInvalid: (text: string): string =>
+    `La date ${quote(text)} est illisible${NBSP}: attendu AAAA-MM-JJ (par exemple 2018-10-30).`,
   dateNotText: `La date demandée est illisible${NBSP}: choisissez une date.`,
   nobodyOn: (date: string): string =>
     `Aucune séance le ${date} et personne n'y est attendu${NBSP}: pas de feuille d'émargement à imprimer. Vérifiez la date.`,
@@ -105,7 +106,8 @@ export const DOCUMENTS_TEXT = {
 
   // CLI -------------------------------------------------------------------------------------------
   cli: {
-    usageSignIn: 'Usage\u00a0: club-alternance emargement <classeur.xlsx> --date AAAA-MM-JJ --sortie <feuille.html> [--remplacer]',
+    usageSignIn:
+      'Usage\u00a0: club-alternance emargement <classeur.xlsx> --date AAAA-MM-JJ --sortie <feuille.html> [--remplacer]',
     usageCertificate:
       'Usage\u00a0: club-alternance attestation <classeur.xlsx> --id <ID> --sortie <attestation.html> [--remplacer]',
     missingFile: 'Indiquez le fichier du classeur (.xlsx).',
@@ -117,7 +119,8 @@ export const DOCUMENTS_TEXT = {
     notFound: (file: string): string => `Le fichier ${quote(file)} est introuvable.`,
     notXlsx: (file: string): string => `Le fichier ${quote(file)} n'est pas un classeur .xlsx lisible.`,
     noParticipants: (file: string): string => `Le classeur ${quote(file)} n'a pas d'onglet ${quote('Participants')}.`,
-    sameAsInput: (file: string): string => `Le fichier de sortie ${quote(file)} est le classeur lui-même${NBSP}: choisissez un autre nom.`,
+    sameAsInput: (file: string): string =>
+      `Le fichier de sortie ${quote(file)} est le classeur lui-même${NBSP}: choisissez un autre nom.`,
     outputExists: (file: string): string =>
       `Le fichier ${quote(file)} existe déjà${NBSP}: choisissez un autre nom, ou ajoutez --remplacer pour l'écraser.`,
     cannotWrite: (file: string): string => `Impossible d'écrire le fichier ${quote(file)}.`,

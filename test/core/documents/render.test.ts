@@ -58,7 +58,8 @@ function text(html: string): string {
     .trim();
 }
 
-const rowsOf = (html: string): string[] => [...html.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)][0][1].match(/<tr[\s\S]*?<\/tr>/g) ?? [];
+const rowsOf = (html: string): string[] =>
+  [...html.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)][0][1].match(/<tr[\s\S]*?<\/tr>/g) ?? [];
 
 describe('feuille d’émargement', () => {
   it('gives the date in full, the times, the theme, the place, the facilitator and the organisation', () => {
@@ -84,7 +85,9 @@ describe('feuille d’émargement', () => {
   });
 
   it('leaves the times to fill in by hand when the session has none', () => {
-    expect(text(renderSignInSheet(sheet({ times: null })))).toContain('Horaires\u00a0: ____\u00a0h\u00a0____ à ____\u00a0h\u00a0____');
+    expect(text(renderSignInSheet(sheet({ times: null })))).toContain(
+      'Horaires\u00a0: ____\u00a0h\u00a0____ à ____\u00a0h\u00a0____',
+    );
   });
 
   it('never prints more than 50 blank lines, nor fewer than none', () => {
@@ -128,7 +131,15 @@ describe('attestation de participation', () => {
   });
 
   it('reads "le {date}" for one session and leaves the birth date out when unknown', () => {
-    const t = text(renderCertificate(certificate({ birthDate: null, sessions: [{ date: day(2018, 11, 1), theme: '', hours: null }], hours: { attended: 0, unknown: 1 } })));
+    const t = text(
+      renderCertificate(
+        certificate({
+          birthDate: null,
+          sessions: [{ date: day(2018, 11, 1), theme: '', hours: null }],
+          hours: { attended: 0, unknown: 1 },
+        }),
+      ),
+    );
     expect(t).toContain("Yanis Benali, a participé aux ateliers du Club de l'alternance le jeudi 1er novembre 2018.");
     expect(t).not.toContain('né(e)');
     expect(t).toContain('jeudi 1er novembre 2018 — non renseignée');
