@@ -23,7 +23,8 @@ export const DATE_DIALOG = { width: 400, height: 250 } as const;
 
 function showDialog(services: Services, html: string, title: string, size: { width: number; height: number }): void {
   const ui = services.ui;
-  if (!ui.showDialog) throw new Error('This UI cannot show dialogs');
+  // A programming error (every real UI shows dialogs): the user sees the generic message.
+  if (!ui.showDialog) throw new TypeError('This UI cannot show dialogs');
   ui.showDialog(html, title, size);
 }
 
