@@ -60,6 +60,7 @@ const FRENCH_DOCS = [
   'docs/presences.md',
   'docs/parcours.md',
   'docs/donnees-personnelles.md',
+  'docs/documents.md',
 ];
 
 function read(relative: string): string {
