@@ -37,7 +37,6 @@ export const DOCUMENTS_TEXT = {
     lastName: 'Nom',
     firstName: 'Prénom',
     signature: 'Signature',
-    blankRow: 'ligne vierge',
     running: (date: string): string => `Feuille d'émargement du ${date}`,
   },
 
@@ -97,7 +96,6 @@ export const DOCUMENTS_TEXT = {
   // Sidebar buttons ---------------------------------------------------------------------------
   sidebar: {
     signInSheet: "Feuille d'émargement",
-    signInSheetLabel: (date: string): string => `Imprimer la feuille d'émargement du ${date}`,
     certificate: 'Attestation de participation',
     opening: 'Ouverture du document…',
     opened: (what: string): string => `${what}${NBSP}: le document est ouvert dans une fenêtre.`,
