@@ -1,13 +1,13 @@
 /**
  * What `club-alternance emargement` and `club-alternance attestation` share (SPEC §7, §12):
  * the command line (<classeur.xlsx>, one key option, --sortie, --remplacer), the reading of
- * the export (only read, never written) and the writing of the HTML document: never over the
- * input (nor through a link), an existing output only with --remplacer, written whole or not at
- * all (a temporary file beside it, then renamed). Exit 0 written; 1 refused (unknown date or ID:
- * one French line); 2 unusable command line or file.
+ * the export (only read, never written) and the writing of the HTML document through
+ * ./output (never over the input, even through a link; an existing output only with
+ * --remplacer; written whole or not at all). Exit 0 written; 1 refused (unknown date or ID: one
+ * French line); 2 unusable command line or file.
  */
-import { existsSync, linkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, XlsxReadError } from '../adapters/xlsx';
 import type { Day } from '../core/days';
@@ -17,7 +17,8 @@ import { findTabName, PARTICIPANTS } from '../core/schema';
 import type { WorkbookModel } from '../core/workbook';
 import { DOCUMENTS_TEXT } from '../i18n/fr/documents';
 import { readModel } from '../server/read';
-import { CLI_TIME_ZONE, CliIo, cliArguments, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, samePath } from './io';
+import { CLI_TIME_ZONE, CliIo, cliArguments, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
+import { checkOutputPath, writeOutputFile } from './output';
 
 const CLI_TEXT = DOCUMENTS_TEXT.cli;
 
@@ -62,26 +63,6 @@ function parseArgs(command: DocumentCommand, args: readonly string[]): DocumentA
   return command.checkKey(key) ?? { file, key, output, replace };
 }
 
-/** Writes `text` to `output` whole or not at all; false when `output` appeared meanwhile (no --remplacer). */
-export function writeWhole(output: string, text: string, replace: boolean): boolean {
-  const temp = join(dirname(output), `.${basename(output)}.${process.pid}.${Date.now()}.tmp`);
-  writeFileSync(temp, text, { encoding: 'utf8', flag: 'wx' });
-  try {
-    if (replace) renameSync(temp, output);
-    else {
-      try {
-        linkSync(temp, output); // fails when the output exists: never over a file made meanwhile
-      } catch (e) {
-        if ((e as { code?: string }).code === 'EEXIST') return false;
-        throw e;
-      }
-    }
-  } finally {
-    rmSync(temp, { force: true });
-  }
-  return true;
-}
-
 async function readWorkbookFile(file: string, io: CliIo): Promise<MemoryWorkbook | null> {
   if (!existsSync(file)) {
     io.err(CLI_TEXT.notFound(file));
@@ -110,12 +91,12 @@ export async function runDocumentCommand(command: DocumentCommand, args: string[
     return EXIT_UNUSABLE;
   }
   const { file, key, output, replace } = parsed;
-  if (samePath(output, file)) {
-    io.err(CLI_TEXT.sameAsInput(output));
-    return EXIT_UNUSABLE;
-  }
-  if (!replace && existsSync(output)) {
-    io.err(CLI_TEXT.outputExists(output));
+  const outputOptions = { replace, inputPath: file };
+  try {
+    checkOutputPath(output, outputOptions); // the input itself (even through a link), a folder, an existing file
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    io.err(e.message);
     return EXIT_UNUSABLE;
   }
   const workbook = await readWorkbookFile(file, io);
@@ -142,12 +123,10 @@ export async function runDocumentCommand(command: DocumentCommand, args: string[
     return EXIT_ERRORS;
   }
   try {
-    if (!writeWhole(output, doc.html, replace)) {
-      io.err(CLI_TEXT.outputExists(output));
-      return EXIT_UNUSABLE;
-    }
-  } catch {
-    io.err(CLI_TEXT.cannotWrite(output));
+    await writeOutputFile(output, doc.html, outputOptions);
+  } catch (e) {
+    // An OutputError (a UserError naming the file): existing meanwhile, cannot write.
+    io.err(isUserError(e) ? e.message : CLI_TEXT.cannotWrite(output));
     return EXIT_UNUSABLE;
   }
   io.out(doc.written(output));

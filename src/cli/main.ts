@@ -10,8 +10,8 @@ import { runVerify } from './verify';
 
 export const USAGE = `Usage\u00a0:
   club-alternance verifier <classeur.xlsx> [--json]
-  club-alternance bilan <classeur.xlsx> --annee AAAA [--json] [--sortie bilan.html]
-  club-alternance anonymiser <classeur.xlsx> --sortie <copie.xlsx> [--avant AAAA-MM-JJ]
+  club-alternance bilan <classeur.xlsx> --annee AAAA [--json] [--sortie bilan.html] [--remplacer]
+  club-alternance anonymiser <classeur.xlsx> --sortie <copie.xlsx> [--avant AAAA-MM-JJ] [--remplacer]
   club-alternance emargement <classeur.xlsx> --date AAAA-MM-JJ --sortie <feuille.html> [--remplacer]
   club-alternance attestation <classeur.xlsx> --id <ID> --sortie <attestation.html> [--remplacer]`;
 

@@ -5,7 +5,7 @@
  * output refused unless --remplacer.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeXlsx } from '../../src/adapters/xlsx';
@@ -132,13 +132,16 @@ describe('club-alternance attestation', () => {
 });
 
 describe('outputs of the document commands', () => {
-  it('never writes over the input, even through a link', async () => {
+  it('never writes over the input, even through a symbolic or a hard link', async () => {
     const link = join(dir, 'lien.html');
+    const hard = join(dir, 'lien-dur.html');
     symlinkSync(input, link);
+    linkSync(input, hard);
     const before = sha(input);
     const direct = await run(runSignInSheet, input, '--date', '2018-10-02', '--sortie', input, '--remplacer');
     const linked = await run(runCertificate, input, '--id', 'C-1', '--sortie', link, '--remplacer');
-    expect([direct.code, linked.code, sha(input)]).toEqual([2, 2, before]);
+    const hardLinked = await run(runCertificate, input, '--id', 'C-1', '--sortie', hard, '--remplacer');
+    expect([direct.code, linked.code, hardLinked.code, sha(input)]).toEqual([2, 2, 2, before]);
   });
 
   it('refuses an existing output (exit 2) unless --remplacer, and leaves no temporary file', async () => {

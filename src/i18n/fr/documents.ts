@@ -117,10 +117,6 @@ export const DOCUMENTS_TEXT = {
     notFound: (file: string): string => `Le fichier ${quote(file)} est introuvable.`,
     notXlsx: (file: string): string => `Le fichier ${quote(file)} n'est pas un classeur .xlsx lisible.`,
     noParticipants: (file: string): string => `Le classeur ${quote(file)} n'a pas d'onglet ${quote('Participants')}.`,
-    sameAsInput: (file: string): string =>
-      `Le fichier de sortie ${quote(file)} est le classeur lui-même${NBSP}: choisissez un autre nom.`,
-    outputExists: (file: string): string =>
-      `Le fichier ${quote(file)} existe déjà${NBSP}: choisissez un autre nom, ou ajoutez --remplacer pour l'écraser.`,
     cannotWrite: (file: string): string => `Impossible d'écrire le fichier ${quote(file)}.`,
     writtenSignIn: (file: string, listed: number): string =>
       `Feuille d'émargement écrite dans ${quote(file)} (${plural(listed, 'jeune inscrit', 'jeunes inscrits')}).`,
