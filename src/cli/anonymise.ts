@@ -124,8 +124,7 @@ function tabWithoutHeader(model: WorkbookModel): string | null {
   if (p.headerRow === null || p.columns.id === undefined) return p.sheetName ?? PARTICIPANTS.name;
   const a = model.attendance;
   const holdsRows = a.values.some((line) => line.some((v) => v !== '' && v !== null));
-  if (a.sheetName !== null && holdsRows && (a.headerRow === null || a.columns.participantId === undefined))
-    return a.sheetName;
+  if (a.sheetName !== null && holdsRows && (a.headerRow === null || a.columns.participantId === undefined)) return a.sheetName;
   return null;
 }
 
