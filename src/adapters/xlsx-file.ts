@@ -128,8 +128,7 @@ export function inspectXlsxFile(path: string): number {
   try {
     if (size === 0) throw new XlsxReadError(FILES.empty(path));
     const magic = readAt(fd, 0, 8);
-    if (magic.length === 8 && OLE_MAGIC.every((b, i) => magic[i] === b))
-      throw new XlsxReadError(oleMessage(fd, size, path));
+    if (magic.length === 8 && OLE_MAGIC.every((b, i) => magic[i] === b)) throw new XlsxReadError(oleMessage(fd, size, path));
     if (magic.length < 4 || magic.readUInt32LE(0) !== ZIP_LOCAL) throw new XlsxReadError(FILES.notXlsx(path));
     if (size > XLSX_LIMITS.fileBytes) throw new XlsxReadError(FILES.tooBig(path, megabytes(XLSX_LIMITS.fileBytes)));
     const problem = zipProblem(centralDirectory(fd, size), path);

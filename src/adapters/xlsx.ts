@@ -94,9 +94,7 @@ async function streamValues(path: string, timeZone: string): Promise<StreamedShe
     sheets.push({ name: (ws as unknown as { name?: string }).name ?? `Feuille${sheets.length + 1}`, cells });
   }
   // Tabs in the workbook's order (the zip may hold them in another).
-  const order = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map(
-    (s) => s.name,
-  );
+  const order = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((s) => s.name);
   const rank = (name: string) => (order.indexOf(name) < 0 ? order.length : order.indexOf(name));
   return sheets.sort((a, b) => rank(a.name) - rank(b.name));
 }

@@ -242,7 +242,8 @@ function unionKeys(a: Record<string, number>, b: Record<string, number>): string
  * district typed `constructor`, `__proto__` or `toString` is a key like any other).
  */
 function countOf(counts: Record<string, number>, key: string): number {
-  return Object.prototype.hasOwnProperty.call(counts, key) ? counts[key] : 0;
+  const own = Object.getOwnPropertyDescriptor(counts, key);
+  return typeof own?.value === 'number' ? own.value : 0;
 }
 
 function markedCount(i: Indicators): number {

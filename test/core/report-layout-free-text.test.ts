@@ -35,7 +35,7 @@ describe('districts named like Object properties', () => {
   it('are counted as themselves in the JSON', () => {
     const indicators = computeIndicators(readModel(workbook()), 2018);
     const json = JSON.parse(JSON.stringify(indicators));
-    for (const d of DISTRICTS) expect([d, Object.prototype.hasOwnProperty.call(json.qpv.byDistrict, d)]).toEqual([d, true]);
+    expect(Object.keys(json.qpv.byDistrict)).toEqual(expect.arrayContaining(DISTRICTS));
     expect(DISTRICTS.map((d) => json.qpv.byDistrict[d])).toEqual(DISTRICTS.map((d) => EXPECTED[d]));
   });
 

@@ -50,8 +50,7 @@ export const PRIVACY = {
   participantsUnusable: `L'onglet «${NBSP}Participants${NBSP}» n'a pas de ligne d'en-têtes avec une colonne «${NBSP}ID${NBSP}»${NBSP}: rien n'a été anonymisé.`,
   // CLI
   cli: {
-    usage:
-      'Usage\u00a0: club-alternance anonymiser <classeur.xlsx> --sortie <copie.xlsx> [--avant AAAA-MM-JJ] [--remplacer]',
+    usage: 'Usage\u00a0: club-alternance anonymiser <classeur.xlsx> --sortie <copie.xlsx> [--avant AAAA-MM-JJ] [--remplacer]',
     missingFile: `Indiquez le classeur .xlsx à anonymiser.`,
     missingOutput: `Indiquez le fichier à écrire avec --sortie copie.xlsx (le classeur d'origine n'est jamais modifié).`,
     unknownOption: (o: string) => `Option inconnue${NBSP}: «${NBSP}${o}${NBSP}».`,
