@@ -15,14 +15,13 @@ export interface SessionTimes {
 
 const MINUTES_PER_DAY = 1440;
 const MS_PER_MINUTE = 60_000;
-const MS_PER_DAY = 86_400_000;
 
 /** Shared results for the 1 440 minutes of a day (no object per cell). */
 const MINUTES: Parsed<number>[] = Array.from({ length: MINUTES_PER_DAY }, (_, m) => ok(m));
 
-/** A rounded number of minutes as a result: 23:59:40 stays 23:59 (sessions never cross midnight). */
+/** A rounded number of minutes as a result, within the day (rounding 23:59:40 gives 00:00). */
 function minutesResult(minutes: number): Parsed<number> {
-  return MINUTES[Math.min(MINUTES_PER_DAY - 1, Math.max(0, minutes))];
+  return MINUTES[((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY];
 }
 
 /**
@@ -53,9 +52,8 @@ export function parseTimeOfDay(cell: CellValue, timeZone: string, offsets: Offse
     const ms = cell.getTime();
     const offset = Number.isFinite(ms) ? offsets(timeZone, ms) : Number.NaN;
     if (!Number.isFinite(offset)) return invalidValue(String(cell));
-    const local = ms + offset * MS_PER_MINUTE;
-    const inDay = local - Math.floor(local / MS_PER_DAY) * MS_PER_DAY;
-    return minutesResult(Math.round(inDay / MS_PER_MINUTE));
+    // Rounded to the minute first (13:50:39 UTC + 9 min = 13:59:39 → 14:00), then within the day.
+    return minutesResult(Math.round((ms + offset * MS_PER_MINUTE) / MS_PER_MINUTE));
   }
   if (typeof cell === 'number') {
     if (!(cell >= 0 && cell < 1)) return invalidValue(String(cell));

@@ -300,6 +300,8 @@ export interface YearSettings {
 export interface Settings {
   /** Present when the tab exists. */
   sheetName: string | null;
+  /** The tab as located (header row, columns, values; headerRow null when none recognised); null when absent. */
+  table: Table<SettingsColumn> | null;
   years: Map<number, YearSettings>;
   territory: string[];
   qpvDistricts: QpvDistrict[];
@@ -373,6 +375,7 @@ export function readSettings(source: WorkbookSource, dates: DateCellReader): Set
   const sheetName = findTabName(source.sheetNames, SETTINGS.name);
   const settings: Settings = {
     sheetName,
+    table: null,
     years: new Map(),
     territory: [...DEFAULT_TERRITORY],
     qpvDistricts: DEFAULT_QPV_DISTRICTS.map((d) => ({ ...d, communes: [...d.communes] })),
@@ -386,6 +389,7 @@ export function readSettings(source: WorkbookSource, dates: DateCellReader): Set
   };
   if (!sheetName) return settings;
   const table = locateTable<SettingsColumn>(SETTINGS, sheetName, source.values(sheetName));
+  settings.table = table;
   if (table.headerRow === null) {
     // A single recognised header is still honoured (e.g. only "Seuil de confidentialité").
     const first = table.values[0] ?? [];
