@@ -7,9 +7,9 @@ import { dayOfUtcMillis, midnightInTimeZone, utcMillisOfDay } from '../core/days
 import type { CellValue } from '../core/values';
 import { FILES } from '../i18n/fr/files';
 import { MemoryWorkbook, MemorySheet, newMemorySheet } from './memory';
-import { inspectXlsxFile, megabytes, XLSX_LIMITS, XlsxReadError } from './xlsx-file';
+import { inspectXlsxFile, megabytes, XLSX_LIMITS, XlsxLimits, XlsxReadError } from './xlsx-file';
 
-export { XlsxReadError, XLSX_LIMITS };
+export { XlsxReadError, XLSX_LIMITS, type XlsxLimits };
 
 /** Files up to this size are also read whole for their notes and frozen rows. */
 export const WHOLE_READ_MAX_BYTES = 1024 * 1024;
@@ -70,7 +70,7 @@ interface StreamedSheet {
  * (a stray cell at A1048576 adds one row, not a million), and the file's XML is never held
  * whole. Too many cells: an XlsxReadError.
  */
-async function streamValues(path: string, timeZone: string): Promise<StreamedSheet[]> {
+async function streamValues(path: string, timeZone: string, maxCells: number): Promise<StreamedSheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -87,7 +87,7 @@ async function streamValues(path: string, timeZone: string): Promise<StreamedShe
       const line = rowCells(row, timeZone, dates);
       if (line.length === 0) continue;
       count += line.length;
-      if (count > XLSX_LIMITS.cells) throw new XlsxReadError(FILES.tooBig(path, `${XLSX_LIMITS.cells} cellules`));
+      if (count > maxCells) throw new XlsxReadError(FILES.tooManyCells(path, maxCells));
       while (cells.length < row.number - 1) cells.push([]);
       cells[row.number - 1] = line;
     }
@@ -125,11 +125,15 @@ async function readNotesAndViews(path: string, memory: MemoryWorkbook): Promise<
  * it cannot (missing, not readable, not an .xlsx, encrypted, too big, damaged). Values come
  * from the streaming reader; notes and frozen rows only for files up to WHOLE_READ_MAX_BYTES.
  */
-export async function readXlsx(path: string, timeZone = 'Europe/Paris'): Promise<MemoryWorkbook> {
-  const size = inspectXlsxFile(path);
+export async function readXlsx(
+  path: string,
+  timeZone = 'Europe/Paris',
+  limits: XlsxLimits = XLSX_LIMITS,
+): Promise<MemoryWorkbook> {
+  const size = inspectXlsxFile(path, limits);
   const memory = new MemoryWorkbook(timeZone);
   try {
-    for (const s of await streamValues(path, timeZone)) memory.sheets.push(newMemorySheet(s.name, s.cells));
+    for (const s of await streamValues(path, timeZone, limits.cells)) memory.sheets.push(newMemorySheet(s.name, s.cells));
     if (size <= WHOLE_READ_MAX_BYTES) await readNotesAndViews(path, memory);
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
