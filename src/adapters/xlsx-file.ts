@@ -25,6 +25,11 @@ export const XLSX_LIMITS = {
   entryRatio: 1000,
   /** Non-blank cells of the whole workbook. */
   cells: 4_000_000,
+  /**
+   * Files up to this size are read whole (values, notes, frozen rows; no temporary file);
+   * bigger ones with the streaming reader (values only).
+   */
+  wholeReadBytes: 1024 * 1024,
 };
 
 export type XlsxLimits = typeof XLSX_LIMITS;
