@@ -97,7 +97,10 @@ describe('a stray cell at A1048576', () => {
       const cell = wb.getWorksheet('Participants')!.getCell('A1048576');
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
     });
-    const [plain, inflated] = [await run('bilan', example, '--annee', '2018', '--json'), await run('bilan', stray, '--annee', '2018', '--json')];
+    const [plain, inflated] = [
+      await run('bilan', example, '--annee', '2018', '--json'),
+      await run('bilan', stray, '--annee', '2018', '--json'),
+    ];
     expect([inflated.code, inflated.out]).toEqual([0, plain.out]);
   });
 });
@@ -180,20 +183,24 @@ describe('a write cut short (ulimit -f in a child shell)', () => {
   it.each([
     ['bilan', 'html', (out: string) => ['bilan', example, '--annee', '2018', '--sortie', out]],
     ['anonymiser', 'xlsx', (out: string) => ['anonymiser', example, '--sortie', out, '--avant', '2018-06-01']],
-  ])('%s leaves no file at all, and the next run writes it whole', async (_name, ext, args) => {
-    const folder = mkdtempSync(join(dir, 'coupe-'));
-    const output = join(folder, `sortie.${ext}`);
-    const before = sha(example);
-    const cut = limited(args(output));
-    expect(cut.status).toBe(2);
-    expect(cut.stderr.trim().split('\n')).toHaveLength(1);
-    expect(cut.stderr).toMatch(/^Impossible d'écrire .*sortie\.\w+\u00a0: /);
-    expect(readdirSync(folder)).toEqual([]);
-    expect(sha(example)).toBe(before);
-    const again = await run(...args(output));
-    expect(again.code).toBe(0);
-    expect(readdirSync(folder)).toEqual([`sortie.${ext}`]);
-  }, 60_000);
+  ])(
+    '%s leaves no file at all, and the next run writes it whole',
+    async (_name, ext, args) => {
+      const folder = mkdtempSync(join(dir, 'coupe-'));
+      const output = join(folder, `sortie.${ext}`);
+      const before = sha(example);
+      const cut = limited(args(output));
+      expect(cut.status).toBe(2);
+      expect(cut.stderr.trim().split('\n')).toHaveLength(1);
+      expect(cut.stderr).toMatch(/^Impossible d'écrire .*sortie\.\w+\u00a0: /);
+      expect(readdirSync(folder)).toEqual([]);
+      expect(sha(example)).toBe(before);
+      const again = await run(...args(output));
+      expect(again.code).toBe(0);
+      expect(readdirSync(folder)).toEqual([`sortie.${ext}`]);
+    },
+    60_000,
+  );
 });
 
 describe('anonymiser refuses what it cannot do right (exit 2, no copy)', () => {
