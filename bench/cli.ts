@@ -42,6 +42,8 @@ export interface CliRun {
   command: string;
   exitCode: number | null;
   seconds: number;
+  /** The child's CPU time, user + system (on a busy machine, less than the wall-clock time). */
+  cpuSeconds: number | null;
   peakRssMb: number | null;
 }
 
@@ -49,15 +51,22 @@ export interface CliRun {
 export function runCli(cliPath: string, command: string, args: string[]): CliRun {
   const script =
     `require(${JSON.stringify(cliPath)}).main(process.argv.slice(1)).then((code) => {` +
-    `process.stderr.write('\\nMAXRSS=' + process.resourceUsage().maxRSS + '\\n'); process.exitCode = code; })`;
+    `const u = process.resourceUsage(); process.stderr.write('\\nMAXRSS=' + u.maxRSS + ' CPU=' + (u.userCPUTime + u.systemCPUTime) + '\\n');` +
+    'process.exitCode = code; })';
   const t0 = performance.now();
   const child = spawnSync(process.execPath, ['--max-old-space-size=1024', '-e', script, command, ...args], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
   const seconds = (performance.now() - t0) / 1000;
-  const rss = /MAXRSS=(\d+)/.exec(child.stderr ?? '');
-  return { command, exitCode: child.status, seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : null };
+  const usage = /MAXRSS=(\d+) CPU=(\d+)/.exec(child.stderr ?? '');
+  return {
+    command,
+    exitCode: child.status,
+    seconds,
+    cpuSeconds: usage ? Number(usage[2]) / 1e6 : null,
+    peakRssMb: usage ? Number(usage[1]) / 1024 : null,
+  };
 }
 
 /** verifier and anonymiser on the dataset written to a temporary .xlsx file. */

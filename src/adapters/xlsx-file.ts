@@ -25,7 +25,14 @@ export const XLSX_LIMITS = {
   entryRatio: 1000,
   /** Non-blank cells of the whole workbook. */
   cells: 4_000_000,
-} as const;
+  /**
+   * Files up to this size are read whole (values, notes, frozen rows; no temporary file);
+   * bigger ones with the streaming reader (values only).
+   */
+  wholeReadBytes: 1024 * 1024,
+};
+
+export type XlsxLimits = typeof XLSX_LIMITS;
 
 const ZIP_LOCAL = 0x04034b50;
 const ZIP_CENTRAL = 0x02014b50;
@@ -90,24 +97,23 @@ function oleMessage(fd: number, size: number, path: string): string {
 }
 
 /** The zip's problem, or null when it looks like a workbook worth reading. */
-function zipProblem(entries: ZipEntry[] | null, path: string): string | null {
+function zipProblem(entries: ZipEntry[] | null, path: string, limits: XlsxLimits): string | null {
   if (entries === null) return FILES.damaged(path);
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) return FILES.notXlsx(path);
   let unpacked = 0;
   for (const e of entries) {
     if (e.unpacked === 0xffffffff) return FILES.zipBomb(path);
-    if (e.unpacked > 10 * 1024 * 1024 && e.unpacked > XLSX_LIMITS.entryRatio * Math.max(1, e.compressed))
-      return FILES.zipBomb(path);
+    if (e.unpacked > 10 * 1024 * 1024 && e.unpacked > limits.entryRatio * Math.max(1, e.compressed)) return FILES.zipBomb(path);
     unpacked += e.unpacked;
   }
-  return unpacked > XLSX_LIMITS.unpackedBytes ? FILES.tooBig(path, megabytes(XLSX_LIMITS.unpackedBytes)) : null;
+  return unpacked > limits.unpackedBytes ? FILES.tooBig(path, megabytes(limits.unpackedBytes)) : null;
 }
 
 /**
  * Throws an XlsxReadError saying what is wrong with `path` as an .xlsx workbook; returns its
  * size in bytes when nothing is.
  */
-export function inspectXlsxFile(path: string): number {
+export function inspectXlsxFile(path: string, limits: XlsxLimits = XLSX_LIMITS): number {
   let size: number;
   try {
     const stat = statSync(path);
@@ -130,8 +136,8 @@ export function inspectXlsxFile(path: string): number {
     const magic = readAt(fd, 0, 8);
     if (magic.length === 8 && OLE_MAGIC.every((b, i) => magic[i] === b)) throw new XlsxReadError(oleMessage(fd, size, path));
     if (magic.length < 4 || magic.readUInt32LE(0) !== ZIP_LOCAL) throw new XlsxReadError(FILES.notXlsx(path));
-    if (size > XLSX_LIMITS.fileBytes) throw new XlsxReadError(FILES.tooBig(path, megabytes(XLSX_LIMITS.fileBytes)));
-    const problem = zipProblem(centralDirectory(fd, size), path);
+    if (size > limits.fileBytes) throw new XlsxReadError(FILES.tooBig(path, megabytes(limits.fileBytes)));
+    const problem = zipProblem(centralDirectory(fd, size), path, limits);
     if (problem !== null) throw new XlsxReadError(problem);
     return size;
   } finally {

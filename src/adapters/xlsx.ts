@@ -7,12 +7,9 @@ import { dayOfUtcMillis, midnightInTimeZone, utcMillisOfDay } from '../core/days
 import type { CellValue } from '../core/values';
 import { FILES } from '../i18n/fr/files';
 import { MemoryWorkbook, MemorySheet, newMemorySheet } from './memory';
-import { inspectXlsxFile, megabytes, XLSX_LIMITS, XlsxReadError } from './xlsx-file';
+import { inspectXlsxFile, megabytes, XLSX_LIMITS, XlsxLimits, XlsxReadError } from './xlsx-file';
 
-export { XlsxReadError, XLSX_LIMITS };
-
-/** Files up to this size are also read whole for their notes and frozen rows. */
-export const WHOLE_READ_MAX_BYTES = 1024 * 1024;
+export { XlsxReadError, XLSX_LIMITS, type XlsxLimits };
 
 /**
  * The Date cells of one read, by exceljs's instant (200 000 Présences rows share a few
@@ -70,7 +67,7 @@ interface StreamedSheet {
  * (a stray cell at A1048576 adds one row, not a million), and the file's XML is never held
  * whole. Too many cells: an XlsxReadError.
  */
-async function streamValues(path: string, timeZone: string): Promise<StreamedSheet[]> {
+async function streamValues(path: string, timeZone: string, maxCells: number): Promise<StreamedSheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -87,7 +84,7 @@ async function streamValues(path: string, timeZone: string): Promise<StreamedShe
       const line = rowCells(row, timeZone, dates);
       if (line.length === 0) continue;
       count += line.length;
-      if (count > XLSX_LIMITS.cells) throw new XlsxReadError(FILES.tooBig(path, `${XLSX_LIMITS.cells} cellules`));
+      if (count > maxCells) throw new XlsxReadError(FILES.tooManyCells(path, maxCells));
       while (cells.length < row.number - 1) cells.push([]);
       cells[row.number - 1] = line;
     }
@@ -99,44 +96,63 @@ async function streamValues(path: string, timeZone: string): Promise<StreamedShe
   return sheets.sort((a, b) => rank(a.name) - rank(b.name));
 }
 
-/** Notes and frozen rows of a small file, read whole (exceljs's streaming reader skips them). */
-async function readNotesAndViews(path: string, memory: MemoryWorkbook): Promise<void> {
+/**
+ * A small file read whole: values (only the cells that exist), notes and frozen rows. Too
+ * many cells: an XlsxReadError.
+ */
+async function readWhole(path: string, timeZone: string, maxCells: number): Promise<MemoryWorkbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
+  const memory = new MemoryWorkbook(timeZone);
+  const dates: DateCells = new Map();
+  let count = 0;
   workbook.eachSheet((ws) => {
-    const sheet: MemorySheet | undefined = memory.sheets.find((s) => s.name === ws.name);
-    if (!sheet) return;
-    const frozen = ws.views?.find((v) => v.state === 'frozen') as { ySplit?: number } | undefined;
-    sheet.frozenRows = frozen?.ySplit ?? 0;
-    ws.eachRow((row, r) =>
+    const cells: CellValue[][] = [];
+    const sheet = newMemorySheet(ws.name, cells);
+    ws.eachRow((row, r) => {
+      const line = rowCells(row, timeZone, dates);
+      count += line.length;
+      if (count > maxCells) throw new XlsxReadError(FILES.tooManyCells(path, maxCells));
+      if (line.length > 0) {
+        while (cells.length < r - 1) cells.push([]);
+        cells[r - 1] = line;
+      }
       row.eachCell((cell, c) => {
         const note = cell.note;
-        if (note) {
-          const text = typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
-          if (text) sheet.notes.set(`${r}:${c}`, text);
-        }
-      }),
-    );
+        const text = !note ? '' : typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+        if (text) sheet.notes.set(`${r}:${c}`, text);
+      });
+    });
+    const frozen = ws.views?.find((v) => v.state === 'frozen') as { ySplit?: number } | undefined;
+    sheet.frozenRows = frozen?.ySplit ?? 0;
+    memory.sheets.push(sheet);
   });
+  return memory;
 }
 
 /**
  * Reads an .xlsx file; throws XlsxReadError with a French message saying what is wrong when
- * it cannot (missing, not readable, not an .xlsx, encrypted, too big, damaged). Values come
- * from the streaming reader; notes and frozen rows only for files up to WHOLE_READ_MAX_BYTES.
+ * it cannot (missing, not readable, not an .xlsx, encrypted, too big, damaged). Only the
+ * cells that exist are visited (a stray cell at A1048576 adds one row, not a million). Files
+ * up to `limits.wholeReadBytes` are read whole (notes and frozen rows too); bigger ones with
+ * the streaming reader, values only (SPEC §7: 200 000 rows within the memory budget).
  */
-export async function readXlsx(path: string, timeZone = 'Europe/Paris'): Promise<MemoryWorkbook> {
-  const size = inspectXlsxFile(path);
-  const memory = new MemoryWorkbook(timeZone);
+export async function readXlsx(
+  path: string,
+  timeZone = 'Europe/Paris',
+  limits: XlsxLimits = XLSX_LIMITS,
+): Promise<MemoryWorkbook> {
+  const size = inspectXlsxFile(path, limits);
   try {
-    for (const s of await streamValues(path, timeZone)) memory.sheets.push(newMemorySheet(s.name, s.cells));
-    if (size <= WHOLE_READ_MAX_BYTES) await readNotesAndViews(path, memory);
+    if (size <= limits.wholeReadBytes) return await readWhole(path, timeZone, limits.cells);
+    const memory = new MemoryWorkbook(timeZone);
+    for (const s of await streamValues(path, timeZone, limits.cells)) memory.sheets.push(newMemorySheet(s.name, s.cells));
+    return memory;
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
     if (e instanceof RangeError) throw new XlsxReadError(FILES.tooBig(path, megabytes(size)));
     throw new XlsxReadError(FILES.damaged(path));
   }
-  return memory;
 }
 
 /** One cell's value as exceljs writes it (dates: the calendar day as a UTC instant). */

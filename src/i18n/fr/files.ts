@@ -1,4 +1,6 @@
 /** French text shown to users: reading an .xlsx file and writing an output file (CLI). */
+import { frenchNumber } from './format';
+
 const NBSP = '\u00a0';
 
 export const FILES = {
@@ -14,6 +16,8 @@ export const FILES = {
     `${p} est au vieux format Excel 97-2003 (.xls)${NBSP}: enregistrez-le au format .xlsx, puis recommencez.`,
   tooBig: (p: string, limit: string) =>
     `${p} est trop gros pour être lu (plus de ${limit})${NBSP}: supprimez les onglets ou les lignes inutiles, puis recommencez.`,
+  tooManyCells: (p: string, limit: number) =>
+    `${p} est trop gros pour être lu (plus de ${frenchNumber(limit)} cellules remplies)${NBSP}: supprimez les onglets ou les lignes inutiles, puis recommencez.`,
   zipBomb: (p: string) =>
     `${p} n'est pas un classeur .xlsx ordinaire${NBSP}: son contenu décompressé serait démesuré (archive piégée ou endommagée).`,
   damaged: (p: string) => `${p} est un classeur .xlsx endommagé${NBSP}: il ne peut pas être lu en entier.`,
