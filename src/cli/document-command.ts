@@ -64,11 +64,8 @@ function parseArgs(command: DocumentCommand, args: readonly string[]): DocumentA
 }
 
 async function readWorkbookFile(file: string, io: CliIo): Promise<MemoryWorkbook | null> {
-  if (!existsSync(file)) {
-    io.err(CLI_TEXT.notFound(file));
-    return null;
-  }
-  if (!statSync(file).isFile() || extname(file).toLowerCase() !== '.xlsx') {
+  // A missing file, a folder, an empty, encrypted or damaged file: readXlsx says which.
+  if (existsSync(file) && statSync(file).isFile() && extname(file).toLowerCase() !== '.xlsx') {
     io.err(CLI_TEXT.notXlsx(file));
     return null;
   }

@@ -114,7 +114,6 @@ export const DOCUMENTS_TEXT = {
     missingOutput: 'Indiquez le fichier à écrire avec --sortie <fichier.html>.',
     unknownOption: (option: string): string => `Option inconnue${NBSP}: ${quote(option)}.`,
     extraArgument: (arg: string): string => `Argument en trop${NBSP}: ${quote(arg)}.`,
-    notFound: (file: string): string => `Le fichier ${quote(file)} est introuvable.`,
     notXlsx: (file: string): string => `Le fichier ${quote(file)} n'est pas un classeur .xlsx lisible.`,
     noParticipants: (file: string): string => `Le classeur ${quote(file)} n'a pas d'onglet ${quote('Participants')}.`,
     cannotWrite: (file: string): string => `Impossible d'écrire le fichier ${quote(file)}.`,
