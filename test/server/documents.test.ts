@@ -57,11 +57,20 @@ describe('showSignInSheet and showCertificate', () => {
     ]);
   });
 
-  it('give the generic message when the UI cannot show a dialog', () => {
-    const services = memoryServices(workbook());
-    const api = createServerApi(services);
-    expect(() => api.showSignInSheet('2018-10-02')).toThrow(COMMON.unexpectedError);
-    createMenuActions(services).menuPrintSignInSheet();
-    expect(services.ui.alerts).toEqual([COMMON.unexpectedError]);
+  it('give the generic message when the UI cannot show a dialog, and log no name', () => {
+    const logged: string[] = [];
+    const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      logged.push(args.map(String).join(' '));
+    });
+    try {
+      const services = memoryServices(workbook());
+      const api = createServerApi(services);
+      expect(() => api.showSignInSheet('2018-10-02')).toThrow(COMMON.unexpectedError);
+      createMenuActions(services).menuPrintSignInSheet();
+      expect(services.ui.alerts).toEqual([COMMON.unexpectedError]);
+      expect([logged.length, logged.every((l) => l.includes('TypeError') && !l.includes('Martin'))]).toEqual([2, true]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
