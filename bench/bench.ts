@@ -17,14 +17,19 @@
  *    and notes once), medians of interleaved runs with garbage collected between them; the
  *    JSON sizes of validateWorkbook and getAttendanceSheet.
  *
+ * 6. The command line on a big export (bench/cli.ts): `verifier`, `bilan --json` and
+ *    `anonymiser` on 10 000 participants / 200 000 Présences rows, each run by build/cli.js in
+ *    a child Node process under a 1 GB heap: wall-clock time and peak resident memory (SPEC §7:
+ *    verifier within 30 s and 800 MB).
+ *
  * Prints Markdown tables (paste-able into docs/performance.md). The one assertion: the exit
  * code is 1 when a speed ratio exceeds 2 (payload limits are asserted by
  * test/reliability/payloads.test.ts, call-count constancy by service-calls.test.ts).
  *
  * Options: BENCH_SIZES=100,1000 (default 100,1000,10000), BENCH_RUNS=5 (runs per median),
- * BENCH_ONLY=ratios (only part 5).
+ * BENCH_ONLY=ratios (only part 5), BENCH_ONLY=cli (only part 6).
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Services } from '../src/app/ports';
 import { checkWorkbook } from '../src/core/checks';
@@ -39,6 +44,7 @@ import { createFakeGas, FakeGas } from '../test/support/fake-gas';
 import { loadBundle } from '../test/support/gas-local';
 import { ACTIONS, CallCount, clearNotes, deleteReport, nextSave, runActions } from './actions';
 import { Dataset, generateDataset } from './dataset';
+import { CliRun, MAX_VERIFY_RSS_MB, MAX_VERIFY_SECONDS, measureCli } from './cli';
 import { cpuMs, fileSizes, fr, gc, kib, median } from './measure';
 import { NaiveWorkbook } from './naive';
 import { LeanRatios, measureLeanRatios } from './lean';
@@ -234,10 +240,41 @@ function printRatios({ counting: r, lean }: { counting: RatioResult; lean: LeanR
   return r.indicatorsRatio <= MAX_RATIO && r.validationRatio <= MAX_RATIO;
 }
 
+/** 6. The CLI at 10 000 participants / 200 000 Présences rows, in child processes. */
+async function cliSection(): Promise<void> {
+  const ds = generateDataset(10_000);
+  process.stderr.write(
+    `Ligne de commande sur ${fr(ds.participants)} participants / ${fr(ds.attendanceRows)} lignes de Présences…\n`,
+  );
+  const runs: CliRun[] = await measureCli(ds, join(REPO, 'build', 'cli.js'));
+  const lines = [
+    `\n**Ligne de commande (build/cli.js, node --max-old-space-size=1024) — ${fr(ds.participants)} participants, ${fr(ds.attendanceRows)} lignes de Présences**\n`,
+    '| Commande | Code de sortie | Temps écoulé (s) | Temps CPU (s) | Mémoire résidente maximale (Mo) | Plafond (SPEC §7) |',
+    '|---|---|---|---|---|---|',
+  ];
+  let over = false;
+  for (const r of runs) {
+    const verify = r.command === 'verifier';
+    const rss = r.peakRssMb === null ? 'inconnue' : fr(r.peakRssMb, 0);
+    const bad = verify && (r.seconds > MAX_VERIFY_SECONDS || (r.peakRssMb ?? Infinity) > MAX_VERIFY_RSS_MB);
+    over ||= bad;
+    const limit = verify ? `${MAX_VERIFY_SECONDS} s, ${MAX_VERIFY_RSS_MB} Mo${bad ? ' — DÉPASSÉ' : ''}` : '';
+    const cpu = r.cpuSeconds === null ? 'inconnu' : fr(r.cpuSeconds, 1);
+    lines.push(`| ${r.command} | ${r.exitCode ?? 'signal'} | ${fr(r.seconds, 1)} | ${cpu} | ${rss} | ${limit} |`);
+  }
+  console.log(lines.join('\n'));
+  console.log(`Charge de la machine (1 min) : ${fr(loadavg()[0], 1)} pour ${cpus().length} cœurs.`);
+  if (over) process.stderr.write('Attention : verifier dépasse son plafond de temps ou de mémoire (SPEC §7).\n');
+}
+
 function main(): void {
   const started = Date.now();
   if (process.env.BENCH_ONLY === 'ratios') {
     if (!printRatios(ratioSection())) fail();
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'cli') {
+    void cliSection();
     return;
   }
   process.stderr.write(`Mesures sur ${SIZES.map((n) => fr(n)).join(', ')} participants (${RUNS} exécutions par médiane)\n`);
@@ -345,6 +382,7 @@ function main(): void {
       `ramasse-miettes forcé avant chaque mesure. Durée totale : ${fr((Date.now() - started) / 1000)} s.`,
   );
   if (!printRatios(ratios)) fail();
+  void cliSection();
 }
 
 /** The benchmark's assertion (SPEC §9 speed ratios): a non-zero exit code, with a French line. */

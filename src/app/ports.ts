@@ -23,6 +23,11 @@ export interface UiPort {
   confirm(title: string, message: string): boolean;
   toast?(message: string): void;
   /**
+   * A modal dialog showing a self-contained HTML page (SPEC §12: the printed documents, the
+   * date of a sign-in sheet). Optional: the stand-ins of tests that never show one need not.
+   */
+  showDialog?(html: string, title: string, size: { width: number; height: number }): void;
+  /**
    * True for the signal a UI throws to stop a run at an unanswered question (the preview's
    * replay): the menu's top-level catch lets it through instead of reporting an error.
    */

@@ -11,6 +11,7 @@ import { MENU_TEXT } from '../i18n/fr/menu';
 import type { AnonymiseInput, SaveAttendanceInput } from '../shared/api';
 import * as attendance from './attendance';
 import * as checks from './checks';
+import * as documents from './documents';
 import * as journey from './journey';
 import type { Services } from './ports';
 import * as privacy from './privacy';
@@ -31,6 +32,10 @@ export const serverFunctions = {
   getParticipantJourney: (s: Services, id: string | null) => journey.getParticipantJourney(s, id),
   previewAnonymisation: (s: Services) => privacy.previewAnonymisation(s),
   anonymise: (s: Services, input: AnonymiseInput) => privacy.anonymise(s, input),
+  /** SPEC §12: opens the sign-in sheet of the date in a dialog; how many people it lists. */
+  showSignInSheet: (s: Services, date: IsoDate) => documents.showSignInSheet(s, date),
+  /** SPEC §12: opens the certificate of the participant in a dialog; how many sessions it lists. */
+  showCertificate: (s: Services, id: string) => documents.showCertificate(s, id),
 };
 
 /** Menu items, in the menu's order: label, top-level handler name, action. */
@@ -42,6 +47,7 @@ export const MENU_ITEMS = [
   { label: MENU_TEXT.prepareWorkbook, handler: 'menuPrepareWorkbook', run: (s: Services) => void checks.prepareWorkbook(s) },
   { label: MENU_TEXT.participantJourney, handler: 'menuParticipantJourney', run: (s: Services) => s.ui.showSidebar('journey') },
   { label: MENU_TEXT.personalData, handler: 'menuPersonalData', run: (s: Services) => s.ui.showSidebar('privacy') },
+  { label: MENU_TEXT.printSignInSheet, handler: 'menuPrintSignInSheet', run: (s: Services) => documents.askSignInSheetDate(s) },
 ] as const;
 
 export const MENU_TITLE = MENU_TEXT.title;

@@ -8,6 +8,7 @@
  *   POST /api/menu  {handler, answers} → createMenuActions(services)[handler]() by replay
  *   POST /api/save                     → <nom>.apercu.xlsx beside the opened file
  *   POST /api/select {sheet, row, col} → the user's current cell (WorkbookPort.activeCell)
+ *   GET  /dialog?id=n       a dialog a server function or the menu showed (SPEC §12), with the shim
  *
  * Every server function runs through the same Services as in Apps Script (workbook port,
  * document lock, UI), over the in-memory workbook. Nothing here logs cell contents.
@@ -25,10 +26,10 @@ import { PREVIEW } from '../i18n/fr/preview';
 import { createMenuActions, createServerApi, MenuHandlerName } from '../app/api';
 import { MENU_ITEMS, MENU_TITLE, SERVER_FUNCTIONS, type ServerApi } from '../app/registry';
 import { buildPageHtml } from './assets';
-import { SidebarMissingError, sidebarHtml } from './sidebar';
+import { SidebarMissingError, sidebarHtml, withScriptRunShim } from './sidebar';
 import { isSidebarView } from '../shared/views';
 import { workbookSnapshot } from './snapshot';
-import { Answer, NeedInput, PreviewUi, Question } from './ui';
+import { Answer, NeedInput, PreviewDialog, PreviewUi, Question } from './ui';
 
 export const HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;
@@ -55,8 +56,21 @@ export interface MenuResult {
   alerts: string[];
   toasts: string[];
   sidebar: SidebarView | null;
+  /** A dialog to open (GET /dialog?id=…). */
+  dialog?: DialogRef | null;
   message?: string;
 }
+
+/** What the page needs to open a dialog: the HTML itself is served by GET /dialog?id=…. */
+export interface DialogRef {
+  id: number;
+  title: string;
+  width: number;
+  height: number;
+}
+
+/** Dialogs kept for GET /dialog (the latest ones; a page opens each right away). */
+const KEPT_DIALOGS = 20;
 
 /** Where "Enregistrer une copie" writes: <nom>.apercu.xlsx in the same folder. */
 export function copyPathFor(sourcePath: string): string {
@@ -150,6 +164,8 @@ export class PreviewApp {
   private page: Promise<string> | null = null;
   private readonly todayFn: () => Day;
   private readonly nowFn: () => Date;
+  private readonly dialogs = new Map<number, string>();
+  private nextDialog = 1;
 
   constructor(readonly options: PreviewOptions) {
     this.todayFn = options.today ?? (() => todayIn(options.workbook.timeZone, new Date(), options.workbook.offsets));
@@ -186,16 +202,32 @@ export class PreviewApp {
     return { ...workbookSnapshot(this.workbook), meta: this.meta() };
   }
 
-  run(name: unknown, args: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  /** Keeps a dialog's HTML for GET /dialog and returns what the page needs to open it. */
+  private keepDialog(dialog: PreviewDialog | null): DialogRef | null {
+    if (dialog === null) return null;
+    const id = this.nextDialog++;
+    this.dialogs.set(id, dialog.html);
+    for (const old of this.dialogs.keys()) if (this.dialogs.size > KEPT_DIALOGS) this.dialogs.delete(old);
+    return { id, title: dialog.title, width: dialog.width, height: dialog.height };
+  }
+
+  /** A dialog's HTML with the google.script.run shim, or null when unknown. */
+  dialogHtml(id: number): string | null {
+    const html = this.dialogs.get(id);
+    return html === undefined ? null : withScriptRunShim(html);
+  }
+
+  run(name: unknown, args: unknown): { ok: true; value: unknown; dialog: DialogRef | null } | { ok: false; message: string } {
     if (typeof name !== 'string' || !(SERVER_FUNCTIONS as readonly string[]).includes(name)) {
       return { ok: false, message: PREVIEW.unknownFunction(String(name)) };
     }
     if (!Array.isArray(args)) return { ok: false, message: PREVIEW.argsExpected };
-    const api = createServerApi(this.services(new PreviewUi()));
+    const ui = new PreviewUi();
+    const api = createServerApi(this.services(ui));
     try {
       const fn = api[name as keyof ServerApi] as (...a: unknown[]) => unknown;
       const value = fn(...args);
-      return { ok: true, value: value === undefined ? null : value };
+      return { ok: true, value: value === undefined ? null : value, dialog: this.keepDialog(PreviewUi.lastDialog(ui.events)) };
     } catch (e) {
       logBug(name, e);
       return { ok: false, message: e instanceof NeedInput ? PREVIEW.unexpected : messageOf(e) };
@@ -218,13 +250,14 @@ export class PreviewApp {
     const ui = new PreviewUi(list as Answer[]);
     const undoable = undoableWorkbook(this.workbook);
     const actions = createMenuActions({ ...this.services(ui), workbook: undoable.port });
-    const collect = (): Pick<MenuResult, 'alerts' | 'toasts' | 'sidebar'> => {
+    const collect = (): Pick<MenuResult, 'alerts' | 'toasts' | 'sidebar' | 'dialog'> => {
       const fresh = ui.freshEvents();
       const sidebars = fresh.filter((e) => e.kind === 'sidebar');
       return {
         alerts: fresh.filter((e) => e.kind === 'alert').map((e) => e.text),
         toasts: fresh.filter((e) => e.kind === 'toast').map((e) => e.text),
         sidebar: sidebars.length ? (sidebars[sidebars.length - 1].text as SidebarView) : null,
+        dialog: this.keepDialog(PreviewUi.lastDialog(fresh)),
       };
     };
     let failure: unknown = null;
@@ -298,6 +331,11 @@ export class PreviewApp {
           if (e instanceof SidebarMissingError) return sendText(res, 500, e.message);
           throw e;
         }
+      }
+      if (path === '/dialog') {
+        const html = this.dialogHtml(Number(url.searchParams.get('id')));
+        if (html === null) throw new HttpError(404, PREVIEW.notFound);
+        return sendHtml(res, html);
       }
       if (path === '/api/state') {
         const since = url.searchParams.get('since');

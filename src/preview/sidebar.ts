@@ -16,8 +16,8 @@ export function scriptRunShim(offlineMessage: string): string {
   return `(function () {
   'use strict';
   var OFFLINE = ${JSON.stringify(offlineMessage)};
-  function notify(type) {
-    try { window.parent.postMessage({ source: 'apercu-sidebar', type: type }, window.location.origin); } catch (e) {}
+  function notify(type, dialog) {
+    try { window.parent.postMessage({ source: 'apercu-sidebar', type: type, dialog: dialog || null }, window.location.origin); } catch (e) {}
   }
   function runner(success, failure, userObject) {
     return new Proxy({}, {
@@ -34,6 +34,7 @@ export function scriptRunShim(offlineMessage: string): string {
             body: JSON.stringify({ name: prop, args: args })
           }).then(function (r) { return r.json(); }).then(function (r) {
             notify('changed');
+            if (r && r.ok && r.dialog) notify('dialog', r.dialog);
             if (r && r.ok) { if (success) success(r.value, userObject); }
             else if (failure) failure(new Error((r && r.message) || OFFLINE), userObject);
           }, function () {
@@ -65,8 +66,12 @@ export function sidebarHtml(root: string, view: SidebarView): string {
   } catch {
     throw new SidebarMissingError(PREVIEW.sidebarMissing);
   }
+  return withScriptRunShim(html.replace('data-initial-view="home"', `data-initial-view="${view}"`));
+}
+
+/** An HTML page (the sidebar, a dialog) with the google.script.run shim before its own scripts. */
+export function withScriptRunShim(html: string): string {
   const shim = `<script>\n${scriptRunShim(PREVIEW.page.offline)}\n</script>`;
-  html = html.replace('data-initial-view="home"', `data-initial-view="${view}"`);
   const head = /<head[^>]*>/i.exec(html);
   if (head) return `${html.slice(0, head.index + head[0].length)}\n${shim}${html.slice(head.index + head[0].length)}`;
   return shim + html;

@@ -20,9 +20,19 @@ export class NeedInput extends Error {
   }
 }
 
+/** A dialog a handler showed (SPEC §12 documents): its title, its HTML and its size. */
+export interface PreviewDialog {
+  title: string;
+  html: string;
+  width: number;
+  height: number;
+}
+
 export interface UiEvent {
-  kind: 'alert' | 'toast' | 'sidebar';
+  kind: 'alert' | 'toast' | 'sidebar' | 'dialog';
   text: string;
+  /** For a dialog: what to show. */
+  dialog?: PreviewDialog;
   /** Number of answers consumed when the event happened. */
   after: number;
 }
@@ -48,9 +58,19 @@ export class PreviewUi implements UiPort {
     return this.answers[this.consumed++];
   }
 
-  private push(kind: UiEvent['kind'], text: string): void {
+  private push(kind: UiEvent['kind'], text: string, dialog?: PreviewDialog): void {
     if (this.pending) return;
-    this.events.push({ kind, text, after: this.consumed });
+    this.events.push({ kind, text, after: this.consumed, ...(dialog ? { dialog } : {}) });
+  }
+
+  showDialog(html: string, title: string, size: { width: number; height: number }): void {
+    this.push('dialog', String(title), { title: String(title), html: String(html), width: size.width, height: size.height });
+  }
+
+  /** The last dialog shown among `events`, or null (a new modal dialog replaces the previous one). */
+  static lastDialog(events: readonly UiEvent[]): PreviewDialog | null {
+    for (let i = events.length - 1; i >= 0; i--) if (events[i].dialog) return events[i].dialog ?? null;
+    return null;
   }
 
   showSidebar(view: SidebarView): void {

@@ -32,6 +32,10 @@ export class AppsScriptUi implements UiPort {
     return ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
   }
 
+  showDialog(html: string, title: string, size: { width: number; height: number }): void {
+    this.ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(size.width).setHeight(size.height), title);
+  }
+
   toast(message: string): void {
     SpreadsheetApp.getActiveSpreadsheet().toast(message, COMMON.sidebarTitle);
   }

@@ -50,6 +50,8 @@ describe('an unexpected failure in a server function', () => {
     ['generateAnnualReport', (api) => api.generateAnnualReport(2018)],
     ['getReportYears', (api) => api.getReportYears()],
     ['getAttendanceSheet', (api) => api.getAttendanceSheet('2018-03-05')],
+    ['showSignInSheet', (api) => api.showSignInSheet('2018-03-05')],
+    ['showCertificate', (api) => api.showCertificate('T-0001')],
   ];
 
   it.each(calls)('%s throws the generic French message with the code UNEXPECTED', (_name, call) => {
@@ -83,7 +85,12 @@ describe('a user error in a server function', () => {
 });
 
 describe('an unexpected failure in a menu action', () => {
-  const readingHandlers: MenuHandlerName[] = ['menuCheckWorkbook', 'menuGenerateReport', 'menuPrepareWorkbook'];
+  const readingHandlers: MenuHandlerName[] = [
+    'menuCheckWorkbook',
+    'menuGenerateReport',
+    'menuPrepareWorkbook',
+    'menuPrintSignInSheet',
+  ];
 
   it.each(readingHandlers)('%s alerts the generic French message only', (handler) => {
     const services = memoryServices(brokenWorkbook());

@@ -26,6 +26,7 @@ const MENU_LABELS = [
   'Préparer le classeur',
   "Parcours d'un jeune",
   'Données personnelles…',
+  "Imprimer la feuille d'émargement…",
 ];
 
 let code = '';

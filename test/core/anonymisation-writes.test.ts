@@ -4,7 +4,7 @@
  */
 import { anonymisationTargets, planAnonymisationWrites, type AnonymisationOp } from '../../src/core/anonymisation';
 import { dayFromIso } from '../../src/core/days';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { buildWorkbook, dateCell, participant } from '../support/builders';
 
 const TODAY = dayFromIso('2026-11-26')!;

@@ -4,7 +4,7 @@
  */
 import { buildAttendanceSheet, isExpectedOn, participantIndex, presenceIndex, statusBook } from '../../src/core/attendance';
 import { dayFromIso } from '../../src/core/days';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { buildWorkbook, participant } from '../support/builders';
 
 const day = (iso: string): number => dayFromIso(iso)!;

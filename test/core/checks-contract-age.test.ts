@@ -1,7 +1,7 @@
 /** SPEC §3 CONTRACT_AGE_RULE at its edges: the age in completed years on the contract start. */
 import { checkWorkbook } from '../../src/core/checks';
 import { dayFromIso } from '../../src/core/days';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { ParticipantInput, buildWorkbook, participant } from '../support/builders';
 
 const TODAY = dayFromIso('2026-11-26')!;

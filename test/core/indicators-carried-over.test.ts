@@ -1,6 +1,6 @@
 /** SPEC §6: a carried-over participant's age is measured at their first Présent of the year, whatever the row order. */
 import { computeIndicators } from '../../src/core/indicators';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { buildWorkbook, participant } from '../support/builders';
 
 function minorsIn2018(presentDates: string[]): number {

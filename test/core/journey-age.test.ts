@@ -1,7 +1,7 @@
 /** Parcours d'un jeune (SPEC §10): the age shown is the completed years today. */
 import { dayFromIso } from '../../src/core/days';
 import { buildJourney } from '../../src/core/journey';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { buildWorkbook, participant } from '../support/builders';
 
 function ageOnDay(birthDate: string, today: string): number | null {

@@ -62,6 +62,7 @@ const FRENCH_DOCS = [
   'docs/parcours.md',
   'docs/donnees-personnelles.md',
   'docs/sheets.md',
+  'docs/documents.md',
 ];
 
 function read(relative: string): string {

@@ -114,6 +114,7 @@ describe('the preview server over HTTP', () => {
       'Préparer le classeur',
       "Parcours d'un jeune",
       'Données personnelles…',
+      "Imprimer la feuille d'émargement…",
     ]);
   });
 
@@ -166,6 +167,32 @@ describe('the preview server over HTTP', () => {
     const r = await menu(preview, 'menuRecordAttendance');
     expect(r.json).toMatchObject({ ok: true, sidebar: 'attendance', alerts: [] });
     expect(r.json.question).toBeUndefined();
+  });
+
+  test('a dialog of the menu or of a server function is served with the shim, for the page to open it', async () => {
+    const asked = await menu(preview, 'menuPrintSignInSheet');
+    expect(asked.json).toMatchObject({
+      ok: true,
+      alerts: [],
+      sidebar: null,
+      dialog: { title: "Imprimer la feuille d'émargement" },
+    });
+    const dateDialog = await http(preview, 'GET', `/dialog?id=${asked.json.dialog.id}`);
+    expect([dateDialog.status, dateDialog.body.indexOf('google.script') < dateDialog.body.indexOf('<main>')]).toEqual([
+      200,
+      true,
+    ]);
+    expect(dateDialog.body).toContain(`value="${DEMO_OPEN_SESSION}"`);
+    const shown = await run(preview, 'showSignInSheet', DEMO_OPEN_SESSION);
+    expect(shown.json).toMatchObject({ ok: true, dialog: { title: "Feuille d'émargement", width: 900, height: 680 } });
+    expect(shown.json.value.listed).toBeGreaterThan(0);
+    const sheet = await http(preview, 'GET', `/dialog?id=${shown.json.dialog.id}`);
+    expect([sheet.status, sheet.body.includes("Feuille d'émargement"), sheet.body.includes('window.print()')]).toEqual([
+      200,
+      true,
+      true,
+    ]);
+    expect((await http(preview, 'GET', '/dialog?id=999999')).status).toBe(404);
   });
 
   test('"Générer le bilan annuel…" asks its questions by replay and writes the tab once answered', async () => {

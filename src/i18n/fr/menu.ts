@@ -8,4 +8,5 @@ export const MENU_TEXT = {
   prepareWorkbook: 'Préparer le classeur',
   participantJourney: "Parcours d'un jeune",
   personalData: 'Données personnelles…',
+  printSignInSheet: "Imprimer la feuille d'émargement…",
 } as const;

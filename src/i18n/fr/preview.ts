@@ -53,6 +53,7 @@ export const PREVIEW = {
     saveCopy: 'Enregistrer une copie',
     saving: 'Enregistrement…',
     sidebarClose: 'Fermer le panneau',
+    dialogClose: 'Fermer la fenêtre',
     ok: 'OK',
     cancel: 'Annuler',
     yes: 'Oui',

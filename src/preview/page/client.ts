@@ -19,7 +19,16 @@ export interface MenuResponse {
   alerts: string[];
   toasts: string[];
   sidebar: SidebarView | null;
+  /** A dialog to open (its HTML at /dialog?id=…). */
+  dialog?: DialogRef | null;
   message?: string;
+}
+
+export interface DialogRef {
+  id: number;
+  title: string;
+  width: number;
+  height: number;
 }
 
 async function post<T>(path: string, body: unknown): Promise<T> {

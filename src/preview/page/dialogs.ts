@@ -1,6 +1,7 @@
 /** In-page dialogs standing in for Apps Script's ui.alert / ui.prompt / ui.alert(YES_NO), and toasts. */
 import { PREVIEW } from '../../i18n/fr/preview';
 import type { Answer, Question } from '../ui';
+import type { DialogRef } from './client';
 import { el } from './dom';
 
 const PAGE_TEXT = PREVIEW.page;
@@ -85,4 +86,49 @@ export function toast(message: string): void {
   toastTimer = setTimeout(() => {
     if (node) node.hidden = true;
   }, 5000);
+}
+
+/** The iframe sandbox of Apps Script's dialogs (SPEC §9). */
+const DIALOG_SANDBOX =
+  'allow-same-origin allow-forms allow-scripts allow-popups allow-downloads allow-modals allow-popups-to-escape-sandbox';
+
+let documentDialog: HTMLDialogElement | null = null;
+
+/** Closes the dialog opened by openDocumentDialog, if any. */
+export function closeDocumentDialog(): void {
+  documentDialog?.close();
+  documentDialog?.remove();
+  documentDialog = null;
+}
+
+/** True when `source` is the window of the open document dialog. */
+export function isDocumentDialogWindow(source: unknown): boolean {
+  const frame = documentDialog?.querySelector('iframe');
+  return !!frame && source === frame.contentWindow;
+}
+
+/**
+ * A dialog of a server function or a menu action (SPEC §12), as Apps Script's showModalDialog:
+ * its page in a sandboxed iframe of the given size; a new one replaces the previous one.
+ */
+export function openDocumentDialog(ref: DialogRef): void {
+  closeDocumentDialog();
+  const close = el(
+    'button',
+    { type: 'button', class: 'secondary doc-dialog-close', 'aria-label': PAGE_TEXT.dialogClose, onclick: closeDocumentDialog },
+    '×',
+  );
+  const frame = el('iframe', {
+    src: `/dialog?id=${encodeURIComponent(String(ref.id))}`,
+    title: ref.title,
+    sandbox: DIALOG_SANDBOX,
+    style: `width: ${ref.width}px; height: ${ref.height}px; max-width: 90vw; max-height: 80vh; border: 0;`,
+  });
+  const dialog = el('dialog', { class: 'modal doc-dialog', 'aria-label': ref.title }, el('h2', {}, ref.title, close), frame);
+  dialog.addEventListener('close', () => {
+    if (documentDialog === dialog) closeDocumentDialog();
+  });
+  documentDialog = dialog;
+  document.body.append(dialog);
+  dialog.showModal();
 }

@@ -6,8 +6,8 @@
 import { PREVIEW } from '../../i18n/fr/preview';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import type { Answer } from '../ui';
-import { fetchState, MenuResponse, Meta, runMenu, saveCopy, selectCell } from './client';
-import { ask, showAlert, toast } from './dialogs';
+import { DialogRef, fetchState, MenuResponse, Meta, runMenu, saveCopy, selectCell } from './client';
+import { ask, closeDocumentDialog, isDocumentDialogWindow, openDocumentDialog, showAlert, toast } from './dialogs';
 import { clear, columnLetter, el } from './dom';
 import { renderGrid, RenderedGrid } from './grid';
 
@@ -166,6 +166,7 @@ async function runHandler(handler: string): Promise<void> {
     for (const m of r.toasts) toast(m);
     for (const m of r.alerts) await showAlert(m);
     if (r.sidebar) openSidebar(r.sidebar);
+    if (r.dialog) openDocumentDialog(r.dialog);
     if (!r.ok) {
       if (r.message) await showAlert(r.message);
       break;
@@ -191,10 +192,14 @@ panelClose.addEventListener('click', () => {
 
 window.addEventListener('message', (ev) => {
   if (ev.origin !== window.location.origin) return;
-  const data = ev.data as { source?: string; type?: string } | null;
+  const data = ev.data as { source?: string; type?: string; dialog?: DialogRef | null } | null;
   if (data?.source !== 'apercu-sidebar') return;
   if (data.type === 'changed') void refresh();
-  if (data.type === 'close') panelClose.click();
+  if (data.type === 'dialog' && data.dialog) openDocumentDialog(data.dialog);
+  if (data.type === 'close') {
+    if (isDocumentDialogWindow(ev.source)) closeDocumentDialog();
+    else panelClose.click();
+  }
 });
 
 // ---------------------------------------------------------------------------------------

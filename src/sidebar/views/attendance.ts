@@ -15,6 +15,7 @@ import type { AttendanceSheet, SaveAttendanceInput, SaveAttendanceResult, Status
 import { dateProblem, frenchIso, localTodayIso } from './attendance/dates';
 import { applyRowFilter, followUpToggle, othersToggle, queryKey } from './attendance/filters';
 import { countStatuses, renderRow, Row, setStatus } from './attendance/roster';
+import { signInSheetButton } from './attendance/print';
 
 const VIEW_TEXT = ATTENDANCE_TEXT.view;
 /** The date field loads its roster once its value has settled (not on each ArrowUp/Down). */
@@ -103,6 +104,7 @@ export function mountAttendance(root: HTMLElement): void {
       el('div', { class: 'att-filters' }, others.button),
       ui.othersList,
       el('div', { class: 'att-actions' }, ui.message, ui.saveButton),
+      signInSheetButton(() => sheet?.date ?? null).node,
     ),
   );
 

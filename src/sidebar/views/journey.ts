@@ -10,6 +10,7 @@ import { normalizeKey } from '../../core/text';
 import { JOURNEY_TEXT } from '../../i18n/fr/journey';
 import { journeyHoursText } from '../../i18n/fr/hours';
 import type { DirectoryEntry, Journey } from '../../shared/api';
+import { certificateButton } from './certificate-button';
 
 const VIEW_TEXT = JOURNEY_TEXT.view;
 /** Directory entries drawn at once (the search narrows the rest). */
@@ -238,7 +239,7 @@ export function mountJourney(root: HTMLElement): void {
 
   const showPerson = (j: Journey, focus: boolean): void => {
     clear(person);
-    person.append(renderJourney(j));
+    person.append(renderJourney(j), certificateButton(j.id).node);
     directoryPane.hidden = true;
     personPane.hidden = false;
     if (focus) (person.querySelector('#jr-name') as HTMLElement | null)?.focus();
