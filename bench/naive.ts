@@ -5,7 +5,7 @@
  * `.setNote()` / one format call per cell and property, and the tab looked up again for every
  * operation. Only the I/O granularity differs from src/adapters/apps-script.ts.
  */
-import { AppsScriptWorkbook, applyFormat, guardText } from '../src/server/workbook';
+import { AppsScriptWorkbook, applyFormat, cellFor } from '../src/server/workbook';
 import type { CellFormat, ValidationRule } from '../src/core/port';
 import type { CellValue } from '../src/core/values';
 
@@ -59,8 +59,10 @@ export class NaiveWorkbook extends AppsScriptWorkbook {
     if (lastCol > s.getMaxColumns()) s.insertColumnsAfter(s.getMaxColumns(), lastCol - s.getMaxColumns());
     values.forEach((line, i) =>
       line.forEach((v, j) => {
-        const out = typeof v === 'string' ? guardText(v) : v === null || v === undefined ? '' : v;
-        s.getRange(row + i, col + j).setValue(out);
+        const cell = s.getRange(row + i, col + j);
+        const out = cellFor(v, cell.getNumberFormat());
+        if (out.format !== null) cell.setNumberFormat(out.format);
+        cell.setValue(out.value);
       }),
     );
   }

@@ -205,11 +205,16 @@ export class FakeRange {
   }
   /** Uncounted: used by RangeList.setNumberFormat. */
   numberFormatEach(format: string) {
-    this.each((row, col) => this.sheet.numberFormats.set(cellKey(row, col), format));
+    this.each((row, col) => this.setNumberFormatOf(row, col, String(format)));
+  }
+  /** 'General' is the default: stored only to override a column's format. */
+  private setNumberFormatOf(row: number, col: number, format: string): void {
+    if (format === 'General' && !this.sheet.columnFormats?.has(col)) this.sheet.numberFormats.delete(cellKey(row, col));
+    else this.sheet.numberFormats.set(cellKey(row, col), format);
   }
   setNumberFormats(formats: unknown) {
     this.hit('setNumberFormats');
-    this.eachGiven(formats, 'setNumberFormats', (key, format) => this.sheet.numberFormats.set(key, String(format)));
+    this.eachGiven(formats, 'setNumberFormats', (_key, format, row, col) => this.setNumberFormatOf(row, col, String(format)));
     return this;
   }
   setFontWeight(weight: string | null) {
