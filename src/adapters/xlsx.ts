@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { dayOfUtcMillis, midnightInTimeZone, utcMillisOfDay } from '../core/days';
+import { dayOfUtcMillis, intlOffsetMinutes, midnightInTimeZone, utcMillisOfDay, wallClockInTimeZone } from '../core/days';
 import type { CellValue } from '../core/values';
 import { MemoryWorkbook, newMemorySheet } from './memory';
 import { UserError } from '../core/errors';
@@ -20,8 +20,12 @@ function plainValue(v: ExcelJS.CellValue, timeZone: string): CellValue {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (v instanceof Date) {
-    // exceljs gives the cell's serial as a UTC instant: keep its calendar day.
-    return midnightInTimeZone(dayOfUtcMillis(v.getTime()), timeZone);
+    // exceljs gives the cell's serial as a UTC instant: keep its calendar day, and its time of
+    // day when it has one (a time cell is a time on 30/12/1899, as Sheets gives it).
+    const ms = v.getTime();
+    const day = dayOfUtcMillis(ms);
+    if (ms === utcMillisOfDay(day)) return midnightInTimeZone(day, timeZone);
+    return wallClockInTimeZone(Math.round(ms / 60_000) * 60_000, timeZone);
   }
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
@@ -75,6 +79,23 @@ export async function readXlsx(path: string, timeZone = 'Europe/Paris'): Promise
   return memory;
 }
 
+/**
+ * A Date cell back to exceljs's convention (the wall clock as a UTC instant): a calendar day as
+ * `dd/mm/yyyy`; a time of day kept (`hh:mm` on 30/12/1899, else date and time).
+ */
+function writeDateCell(cell: ExcelJS.Cell, v: Date, timeZone: string): void {
+  const ms = v.getTime();
+  const wall = Math.round((ms + intlOffsetMinutes(timeZone, ms) * 60_000) / 60_000) * 60_000;
+  const day = dayOfUtcMillis(wall);
+  if (wall === utcMillisOfDay(day) || !Number.isFinite(wall)) {
+    cell.value = new Date(utcMillisOfDay(dayOfUtcMillis(ms + 12 * 3_600_000)));
+    cell.numFmt = 'dd/mm/yyyy';
+    return;
+  }
+  cell.value = new Date(wall);
+  cell.numFmt = day === 0 ? 'hh:mm' : 'dd/mm/yyyy hh:mm';
+}
+
 /** Writes a memory workbook to an .xlsx file (values, notes, frozen rows, bold/background). */
 export async function writeXlsx(memory: MemoryWorkbook, path: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
@@ -84,12 +105,8 @@ export async function writeXlsx(memory: MemoryWorkbook, path: string): Promise<v
       line.forEach((v, j) => {
         if (v === '' || v === null || v === undefined) return;
         const cell = ws.getCell(i + 1, j + 1);
-        if (v instanceof Date) {
-          // Back to the calendar day as a UTC instant, exceljs's convention.
-          const day = dayOfUtcMillis(v.getTime() + 12 * 3_600_000);
-          cell.value = new Date(utcMillisOfDay(day));
-          cell.numFmt = 'dd/mm/yyyy';
-        } else cell.value = v as ExcelJS.CellValue;
+        if (v instanceof Date) writeDateCell(cell, v, memory.timeZone);
+        else cell.value = v as ExcelJS.CellValue;
       });
     });
     for (const [k, note] of s.notes) {
