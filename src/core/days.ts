@@ -333,9 +333,16 @@ export function todayIn(timeZone: string, now: Date = new Date(), offsets: Offse
 
 /** The Date that Sheets would give for `day` at midnight in `timeZone`. */
 export function midnightInTimeZone(day: Day, timeZone: string, offsets: OffsetSource = intlOffsetMinutes): Date {
-  const utcMidnight = utcMillisOfDay(day);
-  let guess = utcMidnight - offsets(timeZone, utcMidnight) * 60_000;
-  guess = utcMidnight - offsets(timeZone, guess) * 60_000;
+  return wallClockInTimeZone(utcMillisOfDay(day), timeZone, offsets);
+}
+
+/**
+ * The Date of a wall-clock date and time (the UTC fields of `wallMs`) in `timeZone`: how Sheets
+ * gives a date-time or time cell (a time on 30/12/1899, with the zone's offset of then).
+ */
+export function wallClockInTimeZone(wallMs: number, timeZone: string, offsets: OffsetSource = intlOffsetMinutes): Date {
+  let guess = wallMs - offsets(timeZone, wallMs) * 60_000;
+  guess = wallMs - offsets(timeZone, guess) * 60_000;
   return new Date(guess);
 }
 
