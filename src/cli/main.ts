@@ -3,13 +3,15 @@ import { isUserError } from '../core/errors';
 import { COMMON } from '../i18n/fr/common';
 import { CliIo, EXIT_OK, EXIT_UNUSABLE, processIo } from './io';
 import { runAnonymise } from './anonymise';
+import { runDemo } from './demo';
 import { runReport } from './report';
 import { runVerify } from './verify';
 
 export const USAGE = `Usage\u00a0:
   club-alternance verifier <classeur.xlsx> [--json]
   club-alternance bilan <classeur.xlsx> --annee AAAA [--json] [--sortie bilan.html]
-  club-alternance anonymiser <classeur.xlsx> --sortie <copie.xlsx> [--avant AAAA-MM-JJ]`;
+  club-alternance anonymiser <classeur.xlsx> --sortie <copie.xlsx> [--avant AAAA-MM-JJ]
+  club-alternance demo <classeur.xlsx> [--remplacer]`;
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -17,6 +19,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (command === 'verifier') return await runVerify(rest, io);
     if (command === 'bilan') return await runReport(rest, io);
     if (command === 'anonymiser') return await runAnonymise(rest, io);
+    if (command === 'demo' || command === 'démo') return await runDemo(rest, io);
     if (command === '--help' || command === '-h' || command === 'aide') {
       io.out(USAGE);
       return EXIT_OK;
