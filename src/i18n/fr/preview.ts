@@ -4,7 +4,8 @@ export const PREVIEW = {
   usage: [
     'Usage\u00a0: npm start [-- chemin/vers/export.xlsx]',
     '',
-    "Sans argument, l'aperçu ouvre le classeur de démonstration (personnes fictives).",
+    "Sans argument, l'aperçu ouvre le classeur de démonstration (personnes fictives)\u00a0;",
+    "«\u00a0Enregistrer une copie\u00a0» l'écrit alors dans club-alternance-demo.xlsx, dans le dossier courant.",
     'Avec un fichier .xlsx, il ouvre une copie en mémoire de ce fichier\u00a0: «\u00a0Enregistrer une copie\u00a0»',
     "écrit <nom>.apercu.xlsx à côté, jamais par-dessus l'original.",
     'Variables\u00a0: PORT (8080 par défaut), APERCU_AUJOURDHUI=AAAA-MM-JJ (date du jour simulée).',
