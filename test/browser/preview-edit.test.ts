@@ -205,6 +205,15 @@ describeInChromium('npm start: the grid is edited as in Sheets', () => {
     expect(await serverText(page, 'Paramètres', 30, 2)).toBe('');
   });
 
+  test('leaving the cell for the side panel commits the edit', async () => {
+    await page.getByRole('tab', { name: 'Paramètres' }).click();
+    await cell(page, 'D31').dblclick();
+    await page.getByRole('textbox', { name: 'Modifier la cellule D31' }).fill('Essai');
+    await Promise.all([page.waitForResponse('**/api/edit'), page.locator('#sidebar-frame').click()]);
+    expect(await serverText(page, 'Paramètres', 31, 4)).toBe('Essai');
+    await expect(page.locator('.cell-editor').count()).resolves.toBe(0);
+  });
+
   test('the page, its grid and its editor raise no blocking axe violation', async () => {
     await cell(page, 'A2').dblclick();
     await page.getByRole('textbox', { name: 'Modifier la cellule A2' }).waitFor();

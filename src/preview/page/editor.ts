@@ -1,5 +1,5 @@
 /**
- * Editing the grid as in Sheets (SPEC §8): arrows move the cursor; double-click, Enter or F2
+ * Editing the grid as in Sheets (SPEC §8): arrows (Home, End) move the cursor; double-click, Enter or F2
  * edits the cell (typing a character starts over with it); in the editor, Enter commits and
  * moves down, Tab right (Shift: up, left), Escape cancels, leaving the cell commits; Delete
  * (or Backspace) empties the selected cell. Focus stays on the cell the person is on.
@@ -73,7 +73,10 @@ export class GridEditor {
     });
     input.value = initial ?? this.original;
     input.addEventListener('keydown', (ev) => this.onEditorKey(ev));
-    input.addEventListener('blur', () => this.finish(true, null));
+    // Leaving the cell commits; leaving the window (another application) does not.
+    input.addEventListener('blur', () => {
+      if (document.hasFocus()) this.finish(true, null);
+    });
     td.classList.add('editing');
     td.append(input);
     input.focus();
@@ -122,6 +125,9 @@ export class GridEditor {
     if (move) {
       ev.preventDefault();
       this.host.moveTo(row + move[0], col + move[1]);
+    } else if (ev.key === 'Home' || ev.key === 'End') {
+      ev.preventDefault();
+      this.host.moveTo(row, ev.key === 'Home' ? 1 : Number.MAX_SAFE_INTEGER);
     } else if (ev.key === 'Enter' || ev.key === 'F2') {
       ev.preventDefault();
       this.start(null);

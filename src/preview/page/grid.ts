@@ -210,6 +210,9 @@ export function renderGrid(
     for (const c of Array.from(tr.cells)) c.style.top = `${offset}px`;
     offset += virtual ? ROW_HEIGHT : tr.offsetHeight || ROW_HEIGHT;
   }
+  // A cell reached with the keyboard is scrolled into view below the sticky rows and beside the row numbers.
+  container.style.scrollPaddingTop = `${offset}px`;
+  container.style.scrollPaddingLeft = `${ROW_NUMBER_WIDTH}px`;
 
   const cell = (row: number, col: number): HTMLTableCellElement | null =>
     (rendered.get(row)?.cells[col] as HTMLTableCellElement | undefined) ?? null;

@@ -260,13 +260,13 @@ function textAt(row: number, col: number): string {
 
 const editor = new GridEditor(gridScroll, {
   cursor: () => (state.cursor && state.cursor.sheet === state.active ? state.cursor : { row: 1, col: 1 }),
-  reveal: (row, col) => state.grid?.reveal(row, col) ?? null,
+  reveal: (row, col) => state.grid?.cell(row, col) ?? state.grid?.reveal(row, col) ?? null,
   moveTo(row, col) {
     const grid = state.grid;
     if (!grid) return;
     const r = Math.min(Math.max(row, 1), grid.rows);
     const c = Math.min(Math.max(col, 1), grid.cols);
-    grid.reveal(r, c);
+    if (!grid.cell(r, c)) grid.reveal(r, c);
     userSelect(r, c, textAt(r, c));
   },
   textAt,
