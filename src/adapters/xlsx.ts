@@ -21,7 +21,10 @@ function plainValue(v: ExcelJS.CellValue, timeZone: string): CellValue {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (v instanceof Date) {
     // exceljs gives the cell's serial as a UTC instant: keep its calendar day.
-    return midnightInTimeZone(dayOfUtcMillis(v.getTime()), timeZone);
+    const day = dayOfUtcMillis(v.getTime());
+    // A time of day (serial below 1): that time on 30/12/1899, as Sheets gives it.
+    if (day === 0) return new Date(midnightInTimeZone(0, timeZone).getTime() + (v.getTime() - utcMillisOfDay(0)));
+    return midnightInTimeZone(day, timeZone);
   }
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
@@ -75,6 +78,12 @@ export async function readXlsx(path: string, timeZone = 'Europe/Paris'): Promise
   return memory;
 }
 
+/** Milliseconds after midnight of a Date on 30/12/1899 in the time zone (a time of day), else null. */
+function timeOfDay(v: Date, timeZone: string): number | null {
+  const ms = v.getTime() - midnightInTimeZone(0, timeZone).getTime();
+  return ms > 0 && ms < 86_400_000 ? ms : null;
+}
+
 /** Writes a memory workbook to an .xlsx file (values, notes, frozen rows, bold/background). */
 export async function writeXlsx(memory: MemoryWorkbook, path: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
@@ -84,7 +93,12 @@ export async function writeXlsx(memory: MemoryWorkbook, path: string): Promise<v
       line.forEach((v, j) => {
         if (v === '' || v === null || v === undefined) return;
         const cell = ws.getCell(i + 1, j + 1);
-        if (v instanceof Date) {
+        const time = v instanceof Date ? timeOfDay(v, memory.timeZone) : null;
+        if (time !== null) {
+          // A time of day (a cell typed 14h30 in the preview): a serial below 1, shown as a time.
+          cell.value = new Date(utcMillisOfDay(0) + time);
+          cell.numFmt = 'hh:mm:ss';
+        } else if (v instanceof Date) {
           // Back to the calendar day as a UTC instant, exceljs's convention.
           const day = dayOfUtcMillis(v.getTime() + 12 * 3_600_000);
           cell.value = new Date(utcMillisOfDay(day));

@@ -38,10 +38,13 @@ export const HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;
 const MAX_BODY = 2 * 1024 * 1024;
 const MAX_ANSWERS = 20;
-/** Sheets' limits: 50 000 characters in a cell, 18 278 columns (ZZZ); rows kept to 10 million. */
+/** Sheets' limits: 50 000 characters in a cell, 18 278 columns (ZZZ), 10 million cells. */
 const MAX_CELL_TEXT = 50_000;
 const MAX_EDIT_COL = 18_278;
 const MAX_EDIT_ROW = 10_000_000;
+/** How far past a tab's last row and column an edit may land (the grid shows a few more). */
+const EDIT_MARGIN_ROWS = 1000;
+const EDIT_MARGIN_COLS = 100;
 
 export interface PreviewOptions {
   workbook: MemoryWorkbook;
@@ -267,13 +270,15 @@ export class PreviewApp {
   /** A cell typed in the grid (one request per commit): the value Sheets would store. */
   editCell(sheet: unknown, row: unknown, col: unknown, text: unknown): { ok: boolean; message?: string } {
     const valid = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_EDIT_ROW;
-    if (typeof sheet !== 'string' || !this.workbook.sheets.some((s) => s.name === sheet) || !valid(row) || !valid(col)) {
+    const target = typeof sheet === 'string' ? this.workbook.sheets.find((s) => s.name === sheet) : undefined;
+    if (!target || !valid(row) || !valid(col) || typeof text !== 'string') return { ok: false, message: PREVIEW.editRefused };
+    if (text.length > MAX_CELL_TEXT) return { ok: false, message: PREVIEW.editTooLong(MAX_CELL_TEXT) };
+    // Within what the grid shows (and Sheets' limits): a far cell would widen every read of the tab.
+    const width = target.cells.reduce((w, line) => Math.max(w, line.length), 0);
+    if (row > target.cells.length + EDIT_MARGIN_ROWS || col > Math.min(width + EDIT_MARGIN_COLS, MAX_EDIT_COL)) {
       return { ok: false, message: PREVIEW.editRefused };
     }
-    if (typeof text !== 'string') return { ok: false, message: PREVIEW.editRefused };
-    if (text.length > MAX_CELL_TEXT) return { ok: false, message: PREVIEW.editTooLong(MAX_CELL_TEXT) };
-    if (col > MAX_EDIT_COL) return { ok: false, message: PREVIEW.editRefused };
-    this.workbook.writeValues(sheet, row, col, [[readTypedText(text, this.workbook.timeZone)]]);
+    this.workbook.writeValues(target.name, row, col, [[readTypedText(text, this.workbook.timeZone)]]);
     return { ok: true };
   }
 

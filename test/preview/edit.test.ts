@@ -1,6 +1,10 @@
 /** The preview's grid edits (POST /api/edit): the in-memory workbook the checks and the sidebar read. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dayFromIso } from '../../src/core/days';
+import { readXlsx, writeXlsx } from '../../src/adapters/xlsx';
+import { displayText } from '../../src/preview/snapshot';
+import { DateCellReader, dayFromIso } from '../../src/core/days';
 import { PreviewApp, RunningPreview, startPreview } from '../../src/preview/app';
 import { DEMO_OPEN_SESSION, generateDemoWorkbook } from '../../src/preview/demo';
 import type { ValidationResult } from '../../src/shared/api';
@@ -43,6 +47,13 @@ describe('editing a cell of the preview', () => {
     expect(validate(app).counts.errors).toBe(before);
   });
 
+  it('accepts a cell a little past the last row and column, as the grid shows them', () => {
+    const app = demoApp();
+    const rows = app.workbook.sheet('Paramètres').cells.length;
+    expect(app.editCell('Paramètres', rows + 30, 14, 'x')).toEqual({ ok: true });
+    expect(app.workbook.sheet('Paramètres').cells[rows + 29][13]).toBe('x');
+  });
+
   it('empties a cell with an empty text and shows a number and a time as Sheets does', () => {
     const app = demoApp();
     app.editCell('Paramètres', 30, 2, '12,5');
@@ -62,6 +73,8 @@ describe('editing a cell of the preview', () => {
       app.editCell('Participants', 0, 2, 'x'),
       app.editCell('Participants', 2, 1.5, 'x'),
       app.editCell('Participants', 2, 20_000, 'x'),
+      app.editCell('Participants', 2, 200, 'x'),
+      app.editCell('Paramètres', 5_000, 2, 'x'),
       app.editCell('Participants', 2, 2, 42),
       app.editCell('Participants', 2, 2, 'x'.repeat(50_001)),
     ];
@@ -70,6 +83,28 @@ describe('editing a cell of the preview', () => {
       expect(r.message).toMatch(/[A-Z].*\./);
     }
     expect(app.workbook.version).toBe(version);
+  });
+});
+
+describe('a cell typed in the grid, in the saved copy', () => {
+  it('keeps a time as a time and a date as a date through writeXlsx and readXlsx', async () => {
+    const app = demoApp();
+    app.editCell('Paramètres', 30, 2, '14h30');
+    app.editCell('Paramètres', 30, 3, '15/03/2001');
+    const dir = mkdtempSync(join(tmpdir(), 'apercu-heure-'));
+    try {
+      const file = join(dir, 'copie.xlsx');
+      await writeXlsx(app.workbook, file);
+      const back = await readXlsx(file);
+      const line = back.sheet('Paramètres').cells[29];
+      expect([line[1], line[2]]).toEqual([
+        app.workbook.sheet('Paramètres').cells[29][1],
+        app.workbook.sheet('Paramètres').cells[29][2],
+      ]);
+      expect(displayText(line[1], new DateCellReader(back.timeZone))).toBe('14:30:00');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
