@@ -219,6 +219,27 @@ describeInChromium('npm start: the grid is edited as in Sheets', () => {
     await page.getByRole('textbox', { name: 'Modifier la cellule A2' }).waitFor();
     expect(describeViolations(blocking(await runAxe(page, '#app')))).toEqual([]);
     await page.keyboard.press('Escape');
+    // A long tab draws only the rows in view (spacer rows around them).
+    await page.getByRole('tab', { name: 'Présences' }).click();
+    await page.locator('table.grid.virtual[data-sheet="Présences"]').waitFor();
+    expect(describeViolations(blocking(await runAxe(page, '#app')))).toEqual([]);
+  });
+
+  test('arrows move through a long tab: rows out of view are drawn and the focus follows', async () => {
+    await page.getByRole('tab', { name: 'Présences' }).click();
+    await cell(page, 'B2').click();
+    for (let i = 0; i < 80; i++) await page.keyboard.press('ArrowDown');
+    await waitUntil(
+      () => focusedRef(page),
+      (r) => r === 'B82',
+      'B82',
+    );
+    await page.keyboard.press('F2');
+    await page.getByRole('textbox', { name: 'Modifier la cellule B82' }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await focusedRef(page)).toBe('B82');
+    await page.keyboard.press('Home');
+    expect(await focusedRef(page)).toBe('A82');
   });
 
   test('"Enregistrer une copie" saves the demo in the current folder, never over a file', async () => {

@@ -171,6 +171,12 @@ export function renderGrid(
       const start = Math.max(frozen + 1, Math.floor(container.scrollTop / ROW_HEIGHT) - OVERSCAN);
       const end = Math.min(rows, Math.ceil((container.scrollTop + container.clientHeight) / ROW_HEIGHT) + OVERSCAN);
       if (start === first && end === last) return;
+      // The focused cell (the keyboard cursor) is drawn again: the focus goes to its new element.
+      const active = document.activeElement;
+      const focused =
+        active instanceof HTMLTableCellElement && body.contains(active)
+          ? { row: Number((active.parentElement as HTMLTableRowElement).dataset.r), col: active.cellIndex }
+          : null;
       for (let r = first; r >= 0 && r <= last; r++) {
         rendered.get(r)?.remove();
         rendered.delete(r);
@@ -187,6 +193,7 @@ export function renderGrid(
       (bottom.cells[0] as HTMLElement).style.height = `${below}px`;
       first = start;
       last = end;
+      if (focused) (rendered.get(focused.row)?.cells[focused.col] as HTMLElement | undefined)?.focus({ preventScroll: true });
     };
     let pending = false;
     const onScroll = (): void => {

@@ -367,6 +367,8 @@ async function refresh(): Promise<void> {
   try {
     const r = await fetchState(state.snapshot ? state.snapshot.version : null);
     showBanner(null);
+    // The person started typing meanwhile: keep their editor; the commit refreshes.
+    if (editor.editing) return;
     if (r.unchanged) return;
     const first = state.snapshot === null;
     state.snapshot = r;
