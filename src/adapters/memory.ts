@@ -21,13 +21,21 @@ export interface MemorySheet {
 
 /**
  * Rows [from, to) of a sheet as getValues() gives them: a rectangle as wide as the widest
- * row, blanks as '', Date cells as new Date objects.
+ * row, blanks as '', Date cells as new Date objects (empty rows: one shared frozen row).
  */
 function rowsOf(s: MemorySheet, from: number, to: number): CellValue[][] {
   const width = s.cells.reduce((w, r) => Math.max(w, r.length), 0);
   const out: CellValue[][] = [];
+  // Rows without any cell (a stray far cell leaves a million of them) share one read-only
+  // blank row: callers only read what they are given.
+  let blank: CellValue[] | null = null;
   for (let r = from; r < to; r++) {
     const line = s.cells[r];
+    if (line.length === 0) {
+      blank ??= Object.freeze(new Array<CellValue>(width).fill('')) as CellValue[];
+      out.push(blank);
+      continue;
+    }
     const cells: CellValue[] = new Array(width);
     for (let c = 0; c < width; c++) {
       const v = line[c];

@@ -1,20 +1,24 @@
 /**
  * `club-alternance anonymiser <classeur.xlsx> --sortie <copie.xlsx> [--avant AAAA-MM-JJ]`
- * (SPEC §7, §11): the anonymisation on an export, written to a new file. The input is only
- * read; an existing output, or the input itself, is refused. Prints the count, never a name.
+ * [--remplacer] (SPEC §7, §11): the anonymisation on an export, written to a new file. The
+ * input is only read; the input itself (even through a link) is refused, an existing output
+ * too unless --remplacer. A workbook whose headers are not found, or a cutoff after today, is
+ * refused before anything is written. Prints the count, never a name.
  * Default cutoff: today (Europe/Paris) minus `Durée de conservation (années)` of `Paramètres`.
  */
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, writeXlsx, XlsxReadError } from '../adapters/xlsx';
+import type { WorkbookModel } from '../core/workbook';
 import { anonymisationTargets } from '../core/anonymisation';
-import { Day, dayFromIso } from '../core/days';
+import { Day, dayFromIso, isoOfDay } from '../core/days';
 import { findTabName, PARTICIPANTS } from '../core/schema';
 import { PRIVACY } from '../i18n/fr/privacy';
 import { applyAnonymisation } from '../server/privacy';
 import { readModel } from '../server/read';
-import { CliIo, cliArguments, EXIT_OK, EXIT_UNUSABLE, samePath } from './io';
+import { CliIo, cliArguments, EXIT_OK, EXIT_UNUSABLE } from './io';
+import { checkOutputPath, OutputError, writeOutputWith } from './output';
 import { CLI_TIME_ZONE, todayInParis } from './verify';
 
 const CLI_TEXT = PRIVACY.cli;
@@ -23,6 +27,8 @@ export interface AnonymiseArgs {
   file: string;
   output: string;
   cutoff: Day | null;
+  /** `--remplacer`: an existing output may be replaced (never the input). */
+  replace: boolean;
 }
 
 /** Parses the arguments; a string is the French message of an unusable command line. */
@@ -30,6 +36,7 @@ export function parseAnonymiseArgs(args: string[]): AnonymiseArgs | string {
   let file: string | null = null;
   let output: string | null = null;
   let cutoff: Day | null = null;
+  let replace = false;
   for (const { name, raw: a, value: next } of cliArguments(args)) {
     if (name === '--sortie') {
       output = next();
@@ -38,13 +45,14 @@ export function parseAnonymiseArgs(args: string[]): AnonymiseArgs | string {
       const text = next() ?? '';
       cutoff = dayFromIso(text.trim());
       if (cutoff === null) return CLI_TEXT.badCutoff(text);
-    } else if (a.startsWith('-') && a.length > 1) return CLI_TEXT.unknownOption(a);
+    } else if (name === '--remplacer') replace = true;
+    else if (a.startsWith('-') && a.length > 1) return CLI_TEXT.unknownOption(a);
     else if (file === null) file = a;
     else return CLI_TEXT.extraArgument(a);
   }
   if (file === null) return CLI_TEXT.missingFile;
   if (output === null) return CLI_TEXT.missingOutput;
-  return { file, output, cutoff };
+  return { file, output, cutoff, replace };
 }
 
 export async function runAnonymise(args: string[], io: CliIo, today: Day = todayInParis()): Promise<number> {
@@ -57,17 +65,20 @@ export async function runAnonymise(args: string[], io: CliIo, today: Day = today
     io.err(`${parsed}\n${CLI_TEXT.usage}`);
     return EXIT_UNUSABLE;
   }
-  const { file, output, cutoff } = parsed;
+  const { file, output, cutoff, replace } = parsed;
+  if (cutoff !== null && cutoff > today) {
+    io.err(CLI_TEXT.futureCutoff(isoOfDay(cutoff)));
+    return EXIT_UNUSABLE;
+  }
   if (!existsSync(file)) {
     io.err(CLI_TEXT.notFound(file));
     return EXIT_UNUSABLE;
   }
-  if (samePath(output, file)) {
-    io.err(CLI_TEXT.sameAsInput(output));
-    return EXIT_UNUSABLE;
-  }
-  if (existsSync(output)) {
-    io.err(CLI_TEXT.outputExists(output));
+  const outputOptions = { replace, inputPath: file };
+  try {
+    checkOutputPath(output, outputOptions);
+  } catch (e) {
+    io.err(outputMessage(e, output));
     return EXIT_UNUSABLE;
   }
   if (extname(output).toLowerCase() !== '.xlsx') {
@@ -86,17 +97,17 @@ export async function runAnonymise(args: string[], io: CliIo, today: Day = today
     return EXIT_UNUSABLE;
   }
   const model = readModel(workbook);
+  const unusable = tabWithoutHeader(model);
+  if (unusable !== null) {
+    io.err(CLI_TEXT.noHeader(file, unusable));
+    return EXIT_UNUSABLE;
+  }
   const targets = anonymisationTargets(model, today, cutoff ?? undefined);
   const result = applyAnonymisation(workbook, model, targets, today);
   try {
-    // Written only if still absent (a file created meanwhile is not overwritten).
-    if (existsSync(output)) {
-      io.err(CLI_TEXT.outputExists(output));
-      return EXIT_UNUSABLE;
-    }
-    await writeXlsx(workbook, output);
-  } catch {
-    io.err(CLI_TEXT.cannotWrite(output));
+    await writeOutputWith(output, outputOptions, (temp) => writeXlsx(workbook, temp));
+  } catch (e) {
+    io.err(outputMessage(e, output));
     return EXIT_UNUSABLE;
   }
   io.out(
@@ -105,4 +116,23 @@ export async function runAnonymise(args: string[], io: CliIo, today: Day = today
       : CLI_TEXT.result(result.anonymised, targets.plan.cutoff, output),
   );
   return EXIT_OK;
+}
+
+/** The tab whose header row is not found although it holds rows (names would stay), or null. */
+function tabWithoutHeader(model: WorkbookModel): string | null {
+  const p = model.participants;
+  if (p.headerRow === null || p.columns.id === undefined) return p.sheetName ?? PARTICIPANTS.name;
+  const a = model.attendance;
+  const holdsRows = a.values.some((line) => line.some((v) => v !== '' && v !== null));
+  if (a.sheetName !== null && holdsRows && (a.headerRow === null || a.columns.participantId === undefined)) return a.sheetName;
+  return null;
+}
+
+/** This command's French line for an output refused or not written. */
+function outputMessage(e: unknown, output: string): string {
+  if (!(e instanceof OutputError)) return CLI_TEXT.cannotWrite(output);
+  if (e.problem === 'isInput') return CLI_TEXT.sameAsInput(output);
+  if (e.problem === 'exists') return CLI_TEXT.outputExists(output);
+  if (e.problem === 'cannotWrite') return CLI_TEXT.cannotWrite(output);
+  return e.message;
 }

@@ -2,15 +2,15 @@
  * `club-alternance demo <classeur.xlsx> [--remplacer]` (SPEC §7, §8): writes the preview's demo
  * workbook (fictional people, the programme's published 2017 and 2018 figures) to a new file,
  * so that the other commands can be tried on it. An existing file is refused (exit 2) unless
- * `--remplacer`; the file is written whole or not at all (temporary file, then its name).
+ * `--remplacer`; the file is written whole or not at all (src/cli/output.ts: temporary file,
+ * then its name).
  */
-import { linkSync, renameSync, statSync, unlinkSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
-import type { MemoryWorkbook } from '../adapters/memory';
+import { extname } from 'node:path';
 import { writeXlsx } from '../adapters/xlsx';
 import { DEMO_CLI } from '../i18n/fr/demo';
 import { generateDemoWorkbook } from '../preview/demo';
 import { CliIo, cliArguments, EXIT_OK, EXIT_UNUSABLE } from './io';
+import { checkOutputPath, OutputError, writeOutputWith } from './output';
 
 export interface DemoArgs {
   file: string;
@@ -31,40 +31,6 @@ export function parseDemoArgs(args: string[]): DemoArgs | string {
   return { file, replace };
 }
 
-type Existing = 'none' | 'file' | 'folder';
-
-function existing(path: string): Existing {
-  try {
-    return statSync(path).isDirectory() ? 'folder' : 'file';
-  } catch {
-    return 'none';
-  }
-}
-
-/**
- * Writes the workbook whole beside `output`, then gives it that name: by a rename (replacing
- * the file) with `replace`, else by a hard link, which fails rather than replace a file that
- * appeared meanwhile. Returns false when the name was taken.
- */
-export async function writeNewXlsx(workbook: MemoryWorkbook, output: string, replace: boolean): Promise<boolean> {
-  const temp = join(dirname(output), `.${basename(output)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await writeXlsx(workbook, temp);
-    if (replace) renameSync(temp, output);
-    else linkSync(temp, output);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  } finally {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Renamed (nothing left), or never written.
-    }
-  }
-}
-
 export async function runDemo(args: string[], io: CliIo): Promise<number> {
   if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
     io.out(DEMO_CLI.usage);
@@ -80,22 +46,12 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
     io.err(DEMO_CLI.notXlsx(file));
     return EXIT_UNUSABLE;
   }
-  const there = existing(file);
-  if (there === 'folder') {
-    io.err(DEMO_CLI.isFolder(file));
-    return EXIT_UNUSABLE;
-  }
-  if (there === 'file' && !replace) {
-    io.err(DEMO_CLI.exists(file));
-    return EXIT_UNUSABLE;
-  }
   try {
-    if (!(await writeNewXlsx(generateDemoWorkbook(), file, replace))) {
-      io.err(DEMO_CLI.exists(file));
-      return EXIT_UNUSABLE;
-    }
-  } catch {
-    io.err(DEMO_CLI.cannotWrite(file));
+    // Refused before the workbook is built: an existing file (without --remplacer), a folder.
+    checkOutputPath(file, { replace });
+    await writeOutputWith(file, { replace }, (temp) => writeXlsx(generateDemoWorkbook(), temp));
+  } catch (e) {
+    io.err(e instanceof OutputError ? e.message : DEMO_CLI.cannotWrite(file));
     return EXIT_UNUSABLE;
   }
   io.out(DEMO_CLI.written(file));

@@ -9,8 +9,8 @@ import { runVerify } from './verify';
 
 export const USAGE = `Usage\u00a0:
   club-alternance verifier <classeur.xlsx> [--json]
-  club-alternance bilan <classeur.xlsx> --annee AAAA [--json] [--sortie bilan.html]
-  club-alternance anonymiser <classeur.xlsx> --sortie <copie.xlsx> [--avant AAAA-MM-JJ]
+  club-alternance bilan <classeur.xlsx> --annee AAAA [--json] [--sortie bilan.html] [--remplacer]
+  club-alternance anonymiser <classeur.xlsx> --sortie <copie.xlsx> [--avant AAAA-MM-JJ] [--remplacer]
   club-alternance demo <classeur.xlsx> [--remplacer]`;
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -3,7 +3,7 @@
  * the indicators of SPEC §6 as a French table, as JSON, or as a self-contained HTML report.
  * The input file is only read, never written.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, XlsxReadError } from '../adapters/xlsx';
@@ -13,7 +13,8 @@ import { findTabName, PARTICIPANTS } from '../core/schema';
 import { forCli, REPORT } from '../i18n/fr/report';
 import { assertReportable, hasData, MAX_YEAR, MIN_YEAR, parseYear, reportLayoutFor } from '../server/report';
 import { readModel } from '../server/read';
-import { CLI_TIME_ZONE, CliIo, cliArguments, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, samePath } from './io';
+import { CLI_TIME_ZONE, CliIo, cliArguments, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
+import { checkOutputPath, OutputError, writeOutputFile } from './output';
 import { renderHtmlReport } from './html-report';
 
 export interface ReportArgs {
@@ -21,6 +22,8 @@ export interface ReportArgs {
   year: number;
   json: boolean;
   output: string | null;
+  /** `--remplacer`: an existing output may be replaced (never the input). */
+  replace: boolean;
 }
 
 /** Parses the arguments; a string is the French message of an unusable command line. */
@@ -29,6 +32,7 @@ export function parseReportArgs(args: string[]): ReportArgs | string {
   let yearText: string | null = null;
   let json = false;
   let output: string | null = null;
+  let replace = false;
   for (const { name, raw: a, value: next } of cliArguments(args)) {
     if (name === '--annee' || name === '--année') {
       yearText = next();
@@ -37,7 +41,8 @@ export function parseReportArgs(args: string[]): ReportArgs | string {
     else if (name === '--sortie') {
       output = next();
       if (output === null || output === '') return REPORT.cli.missingOutput;
-    } else if (a.startsWith('-') && a.length > 1) return REPORT.cli.unknownOption(a);
+    } else if (name === '--remplacer') replace = true;
+    else if (a.startsWith('-') && a.length > 1) return REPORT.cli.unknownOption(a);
     else if (file === null) file = a;
     else return REPORT.cli.extraArgument(a);
   }
@@ -45,7 +50,7 @@ export function parseReportArgs(args: string[]): ReportArgs | string {
   if (yearText === null) return REPORT.cli.missingYear;
   const year = parseYear(yearText);
   if (year === null) return REPORT.cli.badYear(yearText, MIN_YEAR, MAX_YEAR);
-  return { file, year, json, output };
+  return { file, year, json, output, replace };
 }
 
 /** The report as a readable French text table. */
@@ -77,14 +82,19 @@ export async function runReport(args: string[], io: CliIo, options: ReportOption
     io.err(parsed);
     return EXIT_UNUSABLE;
   }
-  const { file, year, json, output } = parsed;
+  const { file, year, json, output, replace } = parsed;
   if (existsSync(file) && statSync(file).isFile() && extname(file).toLowerCase() !== '.xlsx') {
     io.err(REPORT.cli.notXlsx(file));
     return EXIT_UNUSABLE;
   }
-  if (output !== null && samePath(output, file)) {
-    io.err(REPORT.cli.sameAsInput);
-    return EXIT_UNUSABLE;
+  const outputOptions = { replace, inputPath: file };
+  if (output !== null) {
+    try {
+      checkOutputPath(output, outputOptions);
+    } catch (e) {
+      io.err(outputMessage(e, output));
+      return EXIT_UNUSABLE;
+    }
   }
   let workbook: MemoryWorkbook;
   try {
@@ -114,9 +124,9 @@ export async function runReport(args: string[], io: CliIo, options: ReportOption
 
   if (output !== null) {
     try {
-      writeFileSync(output, renderHtmlReport(layout), 'utf8');
-    } catch {
-      io.err(REPORT.cli.cannotWrite(output));
+      await writeOutputFile(output, renderHtmlReport(layout), outputOptions);
+    } catch (e) {
+      io.err(outputMessage(e, output));
       return EXIT_UNUSABLE;
     }
   }
@@ -125,4 +135,10 @@ export async function runReport(args: string[], io: CliIo, options: ReportOption
   else io.out(renderTextReport(layout));
   if (json && output !== null) io.err(REPORT.cli.written(output));
   return EXIT_OK;
+}
+
+/** This command's French line for an output refused or not written. */
+function outputMessage(e: unknown, output: string): string {
+  if (!(e instanceof OutputError) || e.problem === 'cannotWrite') return REPORT.cli.cannotWrite(output);
+  return e.problem === 'isInput' ? REPORT.cli.sameAsInput : e.message;
 }

@@ -89,11 +89,8 @@ export async function runVerify(args: string[], io: CliIo, today: Day = todayInP
   try {
     workbook = await readXlsx(path, CLI_TIME_ZONE);
   } catch (e) {
-    if (e instanceof XlsxReadError || e instanceof Error) {
-      io.err(VERIFY_CLI.notXlsx(path));
-      return EXIT_UNUSABLE;
-    }
-    throw e;
+    io.err(e instanceof XlsxReadError ? e.message : VERIFY_CLI.notXlsx(path));
+    return EXIT_UNUSABLE;
   }
   const model = readModel(workbook);
   if (model.participants.sheetName === null) {

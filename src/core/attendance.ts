@@ -374,7 +374,9 @@ export function validateSaveInput(input: unknown, today: Day | null = null): Val
   if (rawDate === undefined || rawDate === null || (typeof rawDate === 'string' && rawDate.trim() === '')) {
     return fail(ATTENDANCE_TEXT.dateMissing);
   }
-  if (typeof rawDate !== 'string') return fail(ATTENDANCE_TEXT.saveDateInvalid(String(rawDate)));
+  if (typeof rawDate === 'number' || typeof rawDate === 'boolean') return fail(ATTENDANCE_TEXT.saveDateInvalid(String(rawDate)));
+  // An object (even one whose toString is not a function) is never turned into text.
+  if (typeof rawDate !== 'string') return fail(ATTENDANCE_TEXT.saveDateNotText);
   const day = dayFromIso(rawDate.trim());
   if (day === null) return fail(ATTENDANCE_TEXT.saveDateInvalid(rawDate.trim()));
   if (today !== null && day > today) return fail(ATTENDANCE_TEXT.saveDateInFuture(frenchDate(day)));
@@ -402,8 +404,9 @@ export function validateSaveInput(input: unknown, today: Day | null = null): Val
     const rawStatus = e.status;
     if (rawStatus === undefined || rawStatus === null || rawStatus === '') return fail(ATTENDANCE_TEXT.statusMissing(id));
     const status = statusOf(rawStatus);
-    if (status === null)
-      return fail(ATTENDANCE_TEXT.statusUnknown(id, typeof rawStatus === 'string' ? rawStatus : String(rawStatus)));
+    if (status === null && typeof rawStatus !== 'string' && typeof rawStatus !== 'number')
+      return fail(ATTENDANCE_TEXT.statusNotText(id));
+    if (status === null) return fail(ATTENDANCE_TEXT.statusUnknown(id, String(rawStatus)));
     const key = idKey(id);
     if (seen.has(key)) return fail(ATTENDANCE_TEXT.participantRepeated(id));
     seen.add(key);

@@ -232,8 +232,18 @@ interface TableSpec {
 /** Keys of two years' breakdowns: Y's first, then those only Y−1 has. */
 function unionKeys(a: Record<string, number>, b: Record<string, number>): string[] {
   const out = Object.keys(a);
-  for (const k of Object.keys(b)) if (!out.includes(k)) out.push(k);
+  const seen = new Set(out);
+  for (const k of Object.keys(b)) if (!seen.has(k)) out.push(k);
   return out;
+}
+
+/**
+ * The count of `key` in a breakdown keyed by free text, 0 when absent: own keys only (a
+ * district typed `constructor`, `__proto__` or `toString` is a key like any other).
+ */
+function countOf(counts: Record<string, number>, key: string): number {
+  const own = Object.getOwnPropertyDescriptor(counts, key);
+  return typeof own?.value === 'number' ? own.value : 0;
 }
 
 function markedCount(i: Indicators): number {
@@ -291,13 +301,13 @@ function breakdownTables(rows: RowBuilder, current: Indicators, previous: Indica
       title: REPORT.tables.districts,
       rows:
         districtKeys.length > 0
-          ? districtKeys.map((k) => rows.people(k, (i) => i.qpv.byDistrict[k] ?? 0))
+          ? districtKeys.map((k) => rows.people(k, (i) => countOf(i.qpv.byDistrict, k)))
           : [rows.people(labels.noDistrict, () => 0)],
     },
     {
       id: 'communes',
       title: REPORT.tables.communes,
-      rows: unionKeys(current.communes, previous.communes).map((k) => rows.people(k, (i) => i.communes[k] ?? 0)),
+      rows: unionKeys(current.communes, previous.communes).map((k) => rows.people(k, (i) => countOf(i.communes, k))),
     },
     {
       id: 'ages',
@@ -314,7 +324,7 @@ function breakdownTables(rows: RowBuilder, current: Indicators, previous: Indica
       id: 'levels',
       title: REPORT.tables.levels,
       rows: unionKeys(current.trainingLevels, previous.trainingLevels).map((k) =>
-        rows.people(k, (i) => i.trainingLevels[k] ?? 0),
+        rows.people(k, (i) => countOf(i.trainingLevels, k)),
       ),
     },
   ];

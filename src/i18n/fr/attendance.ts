@@ -27,6 +27,7 @@ export const ATTENDANCE_TEXT = {
   dateMissing: `La date de la séance manque. ${NOTHING_SAVED}`,
   saveDateInvalid: (text: string): string =>
     `La date ${quote(text)} n'est pas valide (format attendu AAAA-MM-JJ, jour existant). ${NOTHING_SAVED}`,
+  saveDateNotText: `La date de la séance n'est pas un texte AAAA-MM-JJ. ${NOTHING_SAVED}`,
   saveDateInFuture: (date: string): string =>
     `La séance du ${date} n'a pas encore eu lieu\u00a0: les présences se saisissent le jour de la séance ou après. ${NOTHING_SAVED}`,
   entriesNotList: `La liste des présences est illisible. ${NOTHING_SAVED}`,
@@ -40,6 +41,8 @@ export const ATTENDANCE_TEXT = {
   statusMissing: (id: string): string => `Le statut de ${quote(id)} manque (Présent, Absent ou Excusé). ${NOTHING_SAVED}`,
   statusUnknown: (id: string, status: string): string =>
     `Le statut ${quote(status)} de ${quote(id)} est inconnu\u00a0: choisissez Présent, Absent ou Excusé. ${NOTHING_SAVED}`,
+  statusNotText: (id: string): string =>
+    `Le statut de ${quote(id)} n'est pas un texte\u00a0: choisissez Présent, Absent ou Excusé. ${NOTHING_SAVED}`,
   participantRepeated: (id: string): string =>
     `Le participant ${quote(id)} apparaît plusieurs fois dans la saisie\u00a0: une seule présence par personne et par séance. ${NOTHING_SAVED}`,
   participantUnknown: (id: string): string =>

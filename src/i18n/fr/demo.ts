@@ -7,8 +7,6 @@ export const DEMO_CLI = {
   unknownOption: (o: string) => `Option inconnue${NBSP}: «${NBSP}${o}${NBSP}».`,
   extraArgument: (a: string) => `Argument en trop${NBSP}: «${NBSP}${a}${NBSP}».`,
   notXlsx: (p: string) => `Le classeur de démonstration s'écrit dans un fichier .xlsx (${p}).`,
-  exists: (p: string) => `Le fichier ${p} existe déjà${NBSP}: choisissez un autre nom, ou ajoutez --remplacer pour l'écraser.`,
-  isFolder: (p: string) => `${p} est un dossier${NBSP}: indiquez un nom de fichier .xlsx.`,
   cannotWrite: (p: string) => `Impossible d'écrire ${p}${NBSP}: vérifiez que le dossier existe et que vous pouvez y écrire.`,
   written: (p: string) =>
     [

@@ -119,7 +119,7 @@ export const REPORT = {
 
   // CLI ---------------------------------------------------------------------------------
   cli: {
-    usage: 'Usage\u00a0: club-alternance bilan <classeur.xlsx> --annee AAAA [--json] [--sortie bilan.html]',
+    usage: 'Usage\u00a0: club-alternance bilan <classeur.xlsx> --annee AAAA [--json] [--sortie bilan.html] [--remplacer]',
     missingFile: 'Indiquez le classeur .xlsx à lire. Usage\u00a0: club-alternance bilan <classeur.xlsx> --annee AAAA',
     missingYear: "Indiquez l'année du bilan avec --annee AAAA (par exemple --annee 2018).",
     badYear: (text: string, min: number, max: number) =>
