@@ -76,6 +76,7 @@ export function renderGrid(
     'data-sheet': sheet.name,
     role: 'grid',
     'aria-label': PREVIEW.page.gridLabel(sheet.name),
+    'aria-describedby': 'grid-help',
     'aria-rowcount': rows + 1,
     'aria-colcount': cols + 1,
   });

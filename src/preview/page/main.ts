@@ -94,6 +94,8 @@ function layout(): void {
     el('div', { class: 'formula-bar' }, nameBox, el('div', { class: 'fx', 'aria-hidden': 'true' }, 'fx'), cellValue),
     banner,
     el('main', { class: 'workspace' }, el('section', { class: 'sheet-area' }, gridScroll), panel),
+    // How to edit the grid, read by screen readers with the grid (aria-describedby).
+    el('p', { id: 'grid-help', class: 'visually-hidden' }, PAGE_TEXT.editHint),
     tabs,
   );
   document.title = PAGE_TEXT.title;
