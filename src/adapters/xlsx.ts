@@ -22,8 +22,13 @@ function dateCell(v: Date, timeZone: string, dates: DateCells): CellValue {
   if (Number.isNaN(t)) return '';
   let d = dates.get(t);
   if (d === undefined) {
-    // exceljs gives the cell's serial as a UTC instant: keep its calendar day.
-    d = midnightInTimeZone(dayOfUtcMillis(t), timeZone);
+    // exceljs gives the cell's serial as a UTC instant: keep its calendar day, or for a time
+    // of day (serial below 1) that time on 30/12/1899, as Sheets gives it.
+    const day = dayOfUtcMillis(t);
+    d =
+      day === 0
+        ? new Date(midnightInTimeZone(0, timeZone).getTime() + (t - utcMillisOfDay(0)))
+        : midnightInTimeZone(day, timeZone);
     dates.set(t, d);
   }
   return d;
@@ -183,7 +188,13 @@ function byRow<T>(map: ReadonlyMap<string, T>): Map<number, [number, T][]> {
   return out;
 }
 
-function writeSheet(writer: ExcelJS.stream.xlsx.WorkbookWriter, s: MemorySheet): void {
+/** Milliseconds after midnight of a Date on 30/12/1899 in the time zone (a time of day), else null. */
+function timeOfDay(v: Date, timeZone: string): number | null {
+  const ms = v.getTime() - midnightInTimeZone(0, timeZone).getTime();
+  return ms > 0 && ms < 86_400_000 ? ms : null;
+}
+
+function writeSheet(writer: ExcelJS.stream.xlsx.WorkbookWriter, s: MemorySheet, timeZone: string): void {
   const ws = writer.addWorksheet(s.name, s.frozenRows ? { views: [{ state: 'frozen', ySplit: s.frozenRows }] } : {});
   // Columns first: the streaming writer writes them before the first row.
   for (const [c, w] of s.columnWidths) ws.getColumn(c).width = Math.round(w / 7);
@@ -194,8 +205,10 @@ function writeSheet(writer: ExcelJS.stream.xlsx.WorkbookWriter, s: MemorySheet):
     (s.cells[r - 1] ?? []).forEach((v, j) => {
       if (v === '' || v === null || v === undefined) return;
       const cell = row.getCell(j + 1);
-      cell.value = excelValue(v);
-      if (v instanceof Date) cell.numFmt = 'dd/mm/yyyy';
+      // A time of day (a cell typed 14h30 in the preview): a serial below 1, shown as a time.
+      const time = v instanceof Date ? timeOfDay(v, timeZone) : null;
+      cell.value = time === null ? excelValue(v) : new Date(utcMillisOfDay(0) + time);
+      if (v instanceof Date) cell.numFmt = time === null ? 'dd/mm/yyyy' : 'hh:mm:ss';
     });
     for (const [c, note] of notes.get(r) ?? []) row.getCell(c).note = note;
     for (const [c, f] of formats.get(r) ?? []) {
@@ -217,6 +230,6 @@ function writeSheet(writer: ExcelJS.stream.xlsx.WorkbookWriter, s: MemorySheet):
  */
 export async function writeXlsx(memory: MemoryWorkbook, path: string): Promise<void> {
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
-  for (const s of memory.sheets) writeSheet(writer, s);
+  for (const s of memory.sheets) writeSheet(writer, s, memory.timeZone);
   await writer.commit();
 }

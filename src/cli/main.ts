@@ -5,6 +5,7 @@ import { CliIo, EXIT_OK, EXIT_UNUSABLE, processIo } from './io';
 import { runAnonymise } from './anonymise';
 import { runCertificate } from './attestation';
 import { runSignInSheet } from './emargement';
+import { runDemo } from './demo';
 import { runReport } from './report';
 import { runVerify } from './verify';
 
@@ -13,7 +14,8 @@ export const USAGE = `Usage\u00a0:
   club-alternance bilan <classeur.xlsx> --annee AAAA [--json] [--sortie bilan.html] [--remplacer]
   club-alternance anonymiser <classeur.xlsx> --sortie <copie.xlsx> [--avant AAAA-MM-JJ] [--remplacer]
   club-alternance emargement <classeur.xlsx> --date AAAA-MM-JJ --sortie <feuille.html> [--remplacer]
-  club-alternance attestation <classeur.xlsx> --id <ID> --sortie <attestation.html> [--remplacer]`;
+  club-alternance attestation <classeur.xlsx> --id <ID> --sortie <attestation.html> [--remplacer]
+  club-alternance demo <classeur.xlsx> [--remplacer]`;
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -23,6 +25,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (command === 'anonymiser') return await runAnonymise(rest, io);
     if (command === 'emargement') return await runSignInSheet(rest, io);
     if (command === 'attestation') return await runCertificate(rest, io);
+    if (command === 'demo' || command === 'démo') return await runDemo(rest, io);
     if (command === '--help' || command === '-h' || command === 'aide') {
       io.out(USAGE);
       return EXIT_OK;

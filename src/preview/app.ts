@@ -6,7 +6,9 @@
  *   GET  /api/state?since=n  the workbook as display text (or {unchanged} when still at version n)
  *   POST /api/run   {name, args}       → createServerApi(services)[name](...args)
  *   POST /api/menu  {handler, answers} → createMenuActions(services)[handler]() by replay
- *   POST /api/save                     → <nom>.apercu.xlsx beside the opened file
+ *   POST /api/save                     → <nom>.apercu.xlsx beside the opened file (the demo:
+ *                                        club-alternance-demo.xlsx in the current folder, never over a file)
+ *   POST /api/edit {sheet, row, col, text} → the cell takes the typed text, read as Sheets reads it
  *   POST /api/select {sheet, row, col} → the user's current cell (WorkbookPort.activeCell)
  *   GET  /dialog?id=n       a dialog a server function or the menu showed (SPEC §12), with the shim
  *
@@ -30,11 +32,20 @@ import { SidebarMissingError, sidebarHtml, withScriptRunShim } from './sidebar';
 import { isSidebarView } from '../shared/views';
 import { workbookSnapshot } from './snapshot';
 import { Answer, NeedInput, PreviewDialog, PreviewUi, Question } from './ui';
+import { DEMO_COPY_NAME, saveDemoCopy } from './save-demo';
+import { readTypedText } from './typing';
 
 export const HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;
 const MAX_BODY = 2 * 1024 * 1024;
 const MAX_ANSWERS = 20;
+/** Sheets' limits: 50 000 characters in a cell, 18 278 columns (ZZZ), 10 million cells. */
+const MAX_CELL_TEXT = 50_000;
+const MAX_EDIT_COL = 18_278;
+const MAX_EDIT_ROW = 10_000_000;
+/** How far past a tab's last row and column an edit may land (the grid shows a few more). */
+const EDIT_MARGIN_ROWS = 1000;
+const EDIT_MARGIN_COLS = 100;
 
 export interface PreviewOptions {
   workbook: MemoryWorkbook;
@@ -47,6 +58,8 @@ export interface PreviewOptions {
   now?: () => Date;
   /** 'YYYY-MM-DD' when today is simulated (shown on the page). */
   simulatedToday?: string | null;
+  /** Where the demo's copy is saved (default: the current directory). */
+  demoSaveDir?: string;
 }
 
 export interface MenuResult {
@@ -191,7 +204,7 @@ export class PreviewApp {
     return {
       demo: source === null,
       fileName: source === null ? null : basename(source),
-      copyName: source === null ? null : basename(copyPathFor(source)),
+      copyName: source === null ? DEMO_COPY_NAME : basename(copyPathFor(source)),
       simulatedToday: this.options.simulatedToday ?? null,
       menu: { title: MENU_TITLE, items: MENU_ITEMS.map((m) => ({ label: m.label, handler: m.handler })) },
     };
@@ -288,9 +301,24 @@ export class PreviewApp {
     return { ok: true };
   }
 
+  /** A cell typed in the grid (one request per commit): the value Sheets would store. */
+  editCell(sheet: unknown, row: unknown, col: unknown, text: unknown): { ok: boolean; message?: string } {
+    const valid = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_EDIT_ROW;
+    const target = typeof sheet === 'string' ? this.workbook.sheets.find((s) => s.name === sheet) : undefined;
+    if (!target || !valid(row) || !valid(col) || typeof text !== 'string') return { ok: false, message: PREVIEW.editRefused };
+    if (text.length > MAX_CELL_TEXT) return { ok: false, message: PREVIEW.editTooLong(MAX_CELL_TEXT) };
+    // Within what the grid shows (and Sheets' limits): a far cell would widen every read of the tab.
+    const width = target.cells.reduce((w, line) => Math.max(w, line.length), 0);
+    if (row > target.cells.length + EDIT_MARGIN_ROWS || col > Math.min(width + EDIT_MARGIN_COLS, MAX_EDIT_COL)) {
+      return { ok: false, message: PREVIEW.editRefused };
+    }
+    this.workbook.writeValues(target.name, row, col, [[readTypedText(text, this.workbook.timeZone)]]);
+    return { ok: true };
+  }
+
   async save(): Promise<{ ok: boolean; message: string; file?: string }> {
     const source = this.options.sourcePath;
-    if (source === null) return { ok: false, message: PREVIEW.nothingToSave };
+    if (source === null) return saveDemoCopy(this.workbook, this.options.demoSaveDir ?? process.cwd());
     const target = copyPathFor(source);
     if (resolve(target) === resolve(source)) return { ok: false, message: PREVIEW.saveFailed(PREVIEW.nothingToSave) };
     try {
@@ -353,6 +381,7 @@ export class PreviewApp {
       if (path === '/api/run') return sendJson(res, 200, this.run(body.name, body.args));
       if (path === '/api/menu') return sendJson(res, 200, this.menu(body.handler, body.answers));
       if (path === '/api/save') return sendJson(res, 200, await this.save());
+      if (path === '/api/edit') return sendJson(res, 200, this.editCell(body.sheet, body.row, body.col, body.text));
       if (path === '/api/select') return sendJson(res, 200, this.selectCell(body.sheet, body.row, body.col));
       throw new HttpError(404, PREVIEW.notFound);
     }

@@ -5,7 +5,7 @@
  */
 import type { MemorySheet, MemoryWorkbook } from '../adapters/memory';
 import type { CellFormat, ChartSpec } from '../core/port';
-import { DateCellReader, frenchDate } from '../core/days';
+import { DateCellReader, frenchDate, midnightInTimeZone } from '../core/days';
 import type { CellValue } from '../core/values';
 
 export interface CellStyle {
@@ -131,10 +131,18 @@ export function formatNumber(value: number, numberFormat?: string): string {
   return `${p.prefix}${text}${p.suffix}`;
 }
 
+/** A time of day (a Date on 30/12/1899, as Sheets gives a cell typed `14h30`): HH:MM:SS. */
+function timeText(value: Date, timeZone: string): string {
+  const seconds = Math.round((value.getTime() - midnightInTimeZone(0, timeZone).getTime()) / 1000);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
+}
+
 export function displayText(value: CellValue, dates: DateCellReader, format?: CellFormat): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
     const day = dates.dayOf(value);
+    if (day === 0) return timeText(value, dates.timeZone);
     return day === null ? '' : frenchDate(day);
   }
   if (typeof value === 'number') return formatNumber(value, format?.numberFormat);

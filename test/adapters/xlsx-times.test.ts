@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import { readXlsx, writeXlsx } from '../../src/adapters/xlsx';
 import { computeIndicators } from '../../src/core/indicators';
-import { readModel } from '../../src/server/read';
+import { readModel } from '../../src/app/read';
 import { wallClockToInstant } from '../support/fake-gas/dates';
 import { sheetsDate } from '../support/fake-gas';
 

@@ -1,6 +1,9 @@
 /** The preview's HTTP API, over a real socket on an ephemeral port of 127.0.0.1. */
 import { request } from 'node:http';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readXlsx } from '../../src/adapters/xlsx';
 import { dayFromIso } from '../../src/core/days';
 import { RunningPreview, startPreview } from '../../src/preview/app';
 import { DEMO_OPEN_SESSION, generateDemoWorkbook } from '../../src/preview/demo';
@@ -63,18 +66,20 @@ const menu = (p: RunningPreview, handler: string, answers: unknown[] = []) => ht
 describe('the preview server over HTTP', () => {
   let preview: RunningPreview;
   let workbook: MemoryWorkbook;
+  const saveDir = mkdtempSync(join(tmpdir(), 'apercu-demo-'));
 
   beforeAll(async () => {
     ensureBundleBuilt(); // dist/Sidebar.html, served by /sidebar
     workbook = generateDemoWorkbook();
     const today = dayFromIso(DEMO_OPEN_SESSION)!;
     preview = await startPreview(
-      { workbook, root: ROOT, sourcePath: null, today: () => today, simulatedToday: DEMO_OPEN_SESSION },
+      { workbook, root: ROOT, sourcePath: null, today: () => today, simulatedToday: DEMO_OPEN_SESSION, demoSaveDir: saveDir },
       0,
     );
   });
   afterAll(async () => {
     await preview?.close();
+    rmSync(saveDir, { recursive: true, force: true });
   });
 
   test('listens on 127.0.0.1 only, on the port it was given (0 = a free one)', () => {
@@ -248,10 +253,16 @@ describe('the preview server over HTTP', () => {
     expect(unknownView.body).toContain('data-initial-view="home"');
   });
 
-  test('"Enregistrer une copie" has nothing to write next to for the demo', async () => {
-    const r = await http(preview, 'POST', '/api/save', {});
-    expect(r.json).toMatchObject({ ok: false });
-    expect(r.json.message).toMatch(/démonstration/);
+  test('"Enregistrer une copie" saves the demo as club-alternance-demo.xlsx, then under a free name', async () => {
+    const first = await http(preview, 'POST', '/api/save', {});
+    expect(first.json).toMatchObject({ ok: true, file: 'club-alternance-demo.xlsx' });
+    const before = readFileSync(join(saveDir, 'club-alternance-demo.xlsx'));
+    const second = await http(preview, 'POST', '/api/save', {});
+    expect(second.json).toMatchObject({ ok: true, file: 'club-alternance-demo (2).xlsx' });
+    expect(readFileSync(join(saveDir, 'club-alternance-demo.xlsx')).equals(before)).toBe(true);
+    expect(readdirSync(saveDir).sort()).toEqual(['club-alternance-demo (2).xlsx', 'club-alternance-demo.xlsx']);
+    const copy = await readXlsx(join(saveDir, 'club-alternance-demo.xlsx'));
+    expect(copy.sheetNames()).toEqual(workbook.sheetNames());
   });
 
   test('answers only to local host names (no DNS rebinding)', async () => {

@@ -54,3 +54,8 @@ export function saveCopy(): Promise<{ ok: boolean; message: string }> {
 export function selectCell(sheet: string, row: number, col: number): Promise<{ ok: boolean }> {
   return post('/api/select', { sheet, row, col });
 }
+
+/** Sends the text typed in a cell (one request per commit). */
+export function editCell(sheet: string, row: number, col: number, text: string): Promise<{ ok: boolean; message?: string }> {
+  return post('/api/edit', { sheet, row, col, text });
+}

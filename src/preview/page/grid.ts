@@ -18,10 +18,26 @@ const VIRTUAL_ABOVE = 200;
 const OVERSCAN = 30;
 
 export interface RenderedGrid {
+  /** Rows and columns drawn (the cursor stays within them). */
+  rows: number;
+  cols: number;
   /** The cell's element when its row is in the page. */
   cell(row: number, col: number): HTMLTableCellElement | null;
   /** Scrolls the cell into view (rendering its row if needed) and returns it. */
   reveal(row: number, col: number): HTMLTableCellElement | null;
+}
+
+/** The selected cell: outlined, the grid's one stop in the Tab order (roving tabindex). */
+export function markCursor(td: HTMLTableCellElement): void {
+  td.classList.add('selected');
+  td.tabIndex = 0;
+  td.setAttribute('aria-selected', 'true');
+}
+
+export function unmarkCursor(td: Element): void {
+  td.classList.remove('selected');
+  td.removeAttribute('tabindex');
+  td.removeAttribute('aria-selected');
 }
 
 /** The scroll listener of the grid currently drawn in a container (replaced at each render). */
@@ -31,6 +47,7 @@ export function renderGrid(
   container: HTMLElement,
   sheet: SheetSnapshot,
   onSelect: (row: number, col: number, text: string) => void,
+  cursor: () => { row: number; col: number } | null = () => null,
 ): RenderedGrid {
   const previous = scrollListeners.get(container);
   if (previous) container.removeEventListener('scroll', previous);
@@ -54,7 +71,15 @@ export function renderGrid(
   const letters: string[] = [''];
   for (let c = 1; c <= cols; c++) letters.push(columnLetter(c));
 
-  const table = el('table', { class: virtual ? 'grid virtual' : 'grid', 'data-sheet': sheet.name });
+  const table = el('table', {
+    class: virtual ? 'grid virtual' : 'grid',
+    'data-sheet': sheet.name,
+    role: 'grid',
+    'aria-label': PREVIEW.page.gridLabel(sheet.name),
+    'aria-describedby': 'grid-help',
+    'aria-rowcount': rows + 1,
+    'aria-colcount': cols + 1,
+  });
   const colgroup = el('colgroup', {}, el('col', { style: `width:${ROW_NUMBER_WIDTH}px` }));
   let tableWidth = ROW_NUMBER_WIDTH;
   for (let c = 1; c <= cols; c++) {
@@ -63,7 +88,7 @@ export function renderGrid(
   }
   table.style.width = `${tableWidth}px`;
   table.append(colgroup);
-  const head = el('tr', {}, el('th', { class: 'corner' }));
+  const head = el('tr', { 'aria-rowindex': 1 }, el('th', { class: 'corner' }));
   for (let c = 1; c <= cols; c++) head.append(el('th', { scope: 'col', 'data-col': c }, letters[c]));
   table.append(el('thead', {}, head));
   const body = el('tbody');
@@ -72,8 +97,10 @@ export function renderGrid(
   const rendered = new Map<number, HTMLTableRowElement>();
   const buildRow = (r: number): HTMLTableRowElement => {
     const line = sheet.cells[r - 1] ?? [];
+    const at = cursor();
     const tr = document.createElement('tr');
     tr.dataset.r = String(r);
+    tr.setAttribute('aria-rowindex', String(r + 1));
     if (r <= frozen) tr.className = r === frozen ? 'frozen frozen-last' : 'frozen';
     const th = document.createElement('th');
     th.className = 'rownum';
@@ -85,6 +112,7 @@ export function renderGrid(
       const text = line[c - 1] ?? '';
       const td = document.createElement('td');
       td.dataset.ref = `${letters[c]}${r}`;
+      td.setAttribute('role', 'gridcell');
       if (text !== '') td.textContent = text;
       const style = sheet.styles[key];
       if (style) {
@@ -106,6 +134,7 @@ export function renderGrid(
         td.dataset.note = note;
       } else if (text.length > 12) td.title = text;
       if (dropdowns.has(key)) td.classList.add('dropdown');
+      if (r === at?.row && c === at.col) markCursor(td);
       tr.append(td);
     }
     rendered.set(r, tr);
@@ -143,6 +172,12 @@ export function renderGrid(
       const start = Math.max(frozen + 1, Math.floor(container.scrollTop / ROW_HEIGHT) - OVERSCAN);
       const end = Math.min(rows, Math.ceil((container.scrollTop + container.clientHeight) / ROW_HEIGHT) + OVERSCAN);
       if (start === first && end === last) return;
+      // The focused cell (the keyboard cursor) is drawn again: the focus goes to its new element.
+      const active = document.activeElement;
+      const focused =
+        active instanceof HTMLTableCellElement && body.contains(active)
+          ? { row: Number((active.parentElement as HTMLTableRowElement).dataset.r), col: active.cellIndex }
+          : null;
       for (let r = first; r >= 0 && r <= last; r++) {
         rendered.get(r)?.remove();
         rendered.delete(r);
@@ -159,6 +194,7 @@ export function renderGrid(
       (bottom.cells[0] as HTMLElement).style.height = `${below}px`;
       first = start;
       last = end;
+      if (focused) (rendered.get(focused.row)?.cells[focused.col] as HTMLElement | undefined)?.focus({ preventScroll: true });
     };
     let pending = false;
     const onScroll = (): void => {
@@ -182,6 +218,9 @@ export function renderGrid(
     for (const c of Array.from(tr.cells)) c.style.top = `${offset}px`;
     offset += virtual ? ROW_HEIGHT : tr.offsetHeight || ROW_HEIGHT;
   }
+  // A cell reached with the keyboard is scrolled into view below the sticky rows and beside the row numbers.
+  container.style.scrollPaddingTop = `${offset}px`;
+  container.style.scrollPaddingLeft = `${ROW_NUMBER_WIDTH}px`;
 
   const cell = (row: number, col: number): HTMLTableCellElement | null =>
     (rendered.get(row)?.cells[col] as HTMLTableCellElement | undefined) ?? null;
@@ -201,6 +240,8 @@ export function renderGrid(
   }
 
   return {
+    rows,
+    cols,
     cell,
     reveal(row, col) {
       if (virtual && !rendered.has(row)) {

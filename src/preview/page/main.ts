@@ -6,10 +6,11 @@
 import { PREVIEW } from '../../i18n/fr/preview';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import type { Answer } from '../ui';
-import { DialogRef, fetchState, MenuResponse, Meta, runMenu, saveCopy, selectCell } from './client';
+import { DialogRef, editCell, fetchState, MenuResponse, Meta, runMenu, saveCopy, selectCell } from './client';
 import { ask, closeDocumentDialog, isDocumentDialogWindow, openDocumentDialog, showAlert, toast } from './dialogs';
 import { clear, columnLetter, el } from './dom';
-import { renderGrid, RenderedGrid } from './grid';
+import { GridEditor } from './editor';
+import { markCursor, renderGrid, RenderedGrid, unmarkCursor } from './grid';
 
 const PAGE_TEXT = PREVIEW.page;
 const POLL_MS = 1500;
@@ -19,6 +20,8 @@ interface PageState {
   active: string | null;
   lastSelection: string;
   grid: RenderedGrid | null;
+  /** The selected cell of the tab shown (the grid's keyboard cursor). */
+  cursor: { sheet: string; row: number; col: number } | null;
   scroll: Map<string, { left: number; top: number }>;
   busy: boolean;
   again: boolean;
@@ -29,6 +32,7 @@ const state: PageState = {
   active: null,
   lastSelection: 'null',
   grid: null,
+  cursor: null,
   scroll: new Map(),
   busy: false,
   again: false,
@@ -90,6 +94,8 @@ function layout(): void {
     el('div', { class: 'formula-bar' }, nameBox, el('div', { class: 'fx', 'aria-hidden': 'true' }, 'fx'), cellValue),
     banner,
     el('main', { class: 'workspace' }, el('section', { class: 'sheet-area' }, gridScroll), panel),
+    // How to edit the grid, read by screen readers with the grid (aria-describedby).
+    el('p', { id: 'grid-help', class: 'visually-hidden' }, PAGE_TEXT.editHint),
     tabs,
   );
   document.title = PAGE_TEXT.title;
@@ -234,21 +240,54 @@ function activeSheet(): SheetSnapshot | null {
   return snap.sheets.find((s) => s.name === state.active) ?? snap.sheets[0] ?? null;
 }
 
-function select(row: number, col: number, text: string): void {
-  gridScroll.querySelectorAll('td.selected').forEach((n) => n.classList.remove('selected'));
-  state.grid?.cell(row, col)?.classList.add('selected');
+function select(row: number, col: number, text: string, focus = false): void {
+  gridScroll.querySelectorAll('td.selected, td[tabindex]').forEach(unmarkCursor);
+  if (state.active) state.cursor = { sheet: state.active, row, col };
+  const td = state.grid?.cell(row, col);
+  if (td) {
+    markCursor(td);
+    if (focus) td.focus();
+  }
   nameBox.textContent = `${columnLetter(col)}${row}`;
   cellValue.textContent = text;
 }
 
-/** A click in the grid: the cell becomes the active cell the add-on sees (as in Sheets). */
+/** A click in the grid, or the keyboard: the cell becomes the active cell the add-on sees (as in Sheets). */
 function userSelect(row: number, col: number, text: string): void {
-  select(row, col, text);
+  select(row, col, text, true);
   const sheet = state.active;
   if (!sheet) return;
   state.lastSelection = JSON.stringify({ sheet, row, col });
   selectCell(sheet, row, col).catch(() => showBanner(PAGE_TEXT.offline));
 }
+
+function textAt(row: number, col: number): string {
+  return activeSheet()?.cells[row - 1]?.[col - 1] ?? '';
+}
+
+const editor = new GridEditor(gridScroll, {
+  cursor: () => (state.cursor && state.cursor.sheet === state.active ? state.cursor : { row: 1, col: 1 }),
+  reveal: (row, col) => state.grid?.cell(row, col) ?? state.grid?.reveal(row, col) ?? null,
+  moveTo(row, col) {
+    const grid = state.grid;
+    if (!grid) return;
+    const r = Math.min(Math.max(row, 1), grid.rows);
+    const c = Math.min(Math.max(col, 1), grid.cols);
+    if (!grid.cell(r, c)) grid.reveal(r, c);
+    userSelect(r, c, textAt(r, c));
+  },
+  textAt,
+  commit(row, col, text) {
+    const sheet = state.active;
+    if (!sheet) return;
+    editCell(sheet, row, col, text)
+      .then(async (r) => {
+        if (!r.ok) await showAlert(`${PAGE_TEXT.editFailed} ${r.message ?? ''}`);
+        await refresh();
+      })
+      .catch(() => showBanner(PAGE_TEXT.offline));
+  },
+});
 
 function renderTabs(): void {
   clear(tabs);
@@ -279,12 +318,17 @@ function renderActive(): void {
   const sheet = activeSheet();
   if (!sheet) return;
   state.active = sheet.name;
-  state.grid = renderGrid(gridScroll, sheet, userSelect);
+  // A re-render (after an edit, a menu action, a poll) keeps the cursor and the focus on it.
+  const hadFocus = gridScroll.contains(document.activeElement);
+  if (state.cursor?.sheet !== sheet.name) state.cursor = { sheet: sheet.name, row: 1, col: 1 };
+  const cursor = state.cursor;
+  state.grid = renderGrid(gridScroll, sheet, userSelect, () => (state.cursor?.sheet === sheet.name ? state.cursor : null));
   const pos = state.scroll.get(sheet.name);
   gridScroll.scrollLeft = pos?.left ?? 0;
   gridScroll.scrollTop = pos?.top ?? 0;
-  nameBox.textContent = '';
-  cellValue.textContent = '';
+  nameBox.textContent = `${columnLetter(cursor.col)}${cursor.row}`;
+  cellValue.textContent = textAt(cursor.row, cursor.col);
+  if (hadFocus) state.grid.cell(cursor.row, cursor.col)?.focus({ preventScroll: true });
 }
 
 function showSheet(name: string): void {
@@ -319,6 +363,8 @@ function followSelection(snap: WorkbookSnapshot): void {
 }
 
 async function refresh(): Promise<void> {
+  // No redraw under the person typing: the commit refreshes.
+  if (editor.editing) return;
   if (state.busy) {
     // A change landed while a poll was in flight: fetch again once it is done.
     state.again = true;
@@ -328,6 +374,8 @@ async function refresh(): Promise<void> {
   try {
     const r = await fetchState(state.snapshot ? state.snapshot.version : null);
     showBanner(null);
+    // The person started typing meanwhile: keep their editor; the commit refreshes.
+    if (editor.editing) return;
     if (r.unchanged) return;
     const first = state.snapshot === null;
     state.snapshot = r;
@@ -337,7 +385,7 @@ async function refresh(): Promise<void> {
       badge.textContent = r.meta.demo ? PAGE_TEXT.demoBadge : PAGE_TEXT.fileBadge(r.meta.fileName ?? '');
       if (r.meta.simulatedToday) badge.textContent += ` · ${PAGE_TEXT.simulatedToday(r.meta.simulatedToday)}`;
       badge.className = r.meta.demo ? 'badge' : 'badge file';
-      saveButton.hidden = r.meta.demo;
+      saveButton.hidden = false;
       if (r.meta.copyName) saveButton.title = r.meta.copyName;
       state.lastSelection = JSON.stringify(r.selection);
     }
