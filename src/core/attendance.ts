@@ -189,14 +189,16 @@ export interface FollowUp {
  * where they were expected (isExpectedOn, evaluated on that session's date) or recorded.
  * Among their last three: all three recorded Absent → three consecutive absences; else no
  * Présent among the three → no presence in the last three sessions. Fewer than three such
- * sessions → no flag.
+ * sessions → no flag. Someone recorded `Présent` on the day itself (`onDay`) came: no flag.
  */
 export function followUpOf(
   p: Participant,
   pastSessionsDesc: readonly Day[],
   book: StatusBook,
   presences: PresenceIndex = presenceIndex(book),
+  onDay: AttendanceStatus | null = null,
 ): FollowUp {
+  if (onDay === 'Présent') return { needsFollowUp: false, reason: null };
   let seen = 0;
   let absents = 0;
   let presents = 0;
@@ -304,11 +306,12 @@ export function buildAttendanceSheet(model: WorkbookModel, day: Day): Attendance
   listed.sort(byName);
   enrolled.sort(byName);
   const participants = listed.map((p): RosterEntry => {
-    const f = followUpOf(p, past, book, presences);
+    const status = recorded.get(p.idKey) ?? null;
+    const f = followUpOf(p, past, book, presences, status);
     return {
       id: p.id,
       name: displayName(p),
-      status: recorded.get(p.idKey) ?? null,
+      status,
       needsFollowUp: f.needsFollowUp,
       followUpReason: f.reason,
       phone: f.needsFollowUp ? textOrNull(p.phone) : null,

@@ -228,6 +228,18 @@ describe('"à relancer" flag', () => {
     ).toBe(false);
   });
 
+  it('does not flag on a day someone recorded Présent on that very day', () => {
+    const absences: [string, string][] = [
+      ['2018-03-13', 'Absent'],
+      ['2018-03-20', 'Absent'],
+      ['2018-03-27', 'Absent'],
+    ];
+    expect(flagOn('2018-04-03', absences).needsFollowUp).toBe(true);
+    const came = flagOn('2018-04-03', [...absences, ['2018-04-03', 'Présent']]);
+    expect(came).toMatchObject({ status: 'Présent', needsFollowUp: false, followUpReason: null, phone: null });
+    expect(flagOn('2018-04-03', [...absences, ['2018-04-03', 'Absent']]).needsFollowUp).toBe(true);
+  });
+
   it('does not flag before three sessions were expected of the participant', () => {
     expect(flagOn('2018-04-03', [['2018-03-27', 'Absent']], { entryDate: '2018-03-15' }).needsFollowUp).toBe(false);
     expect(
