@@ -9,6 +9,7 @@ import { ATTENDANCE, AttendanceColumn, SESSIONS, SessionColumn, TabDefinition } 
 import { cleanText, frenchCollator, normalizeKey } from './text';
 import { CellValue, idKey, isBlank, parseList, textOf } from './values';
 import { attendanceRecordsOf, isAnonymised } from './workbook';
+import { unusualWeekdayFor } from './weekdays';
 import type { Participant, Settings, Table, WorkbookModel } from './workbook';
 import { ATTENDANCE_TEXT } from '../i18n/fr/attendance';
 import { MAX_ENTRIES, MAX_FIELD_LENGTH, MAX_ID_LENGTH } from '../shared/limits';
@@ -245,6 +246,7 @@ export interface AttendanceSheetModel {
   participants: RosterEntry[];
   others: OtherEntry[];
   themes: string[];
+  unusualWeekday: boolean;
 }
 
 /** Themes offered: SPEC §4's suggestions, then the other themes already used in `Séances`. */
@@ -272,7 +274,8 @@ export function sessionOn(model: WorkbookModel, day: Day): SheetSession | null {
   return s ? { theme: s.theme, facilitator: s.facilitator, place: s.place } : null;
 }
 
-function byName(a: Participant, b: Participant): number {
+/** Nom, then Prénom (French collation), then ID: the order of every list of people. */
+export function byName(a: Participant, b: Participant): number {
   return (
     frenchCollator.compare(a.lastName, b.lastName) ||
     frenchCollator.compare(a.firstName, b.firstName) ||
@@ -319,7 +322,9 @@ export function buildAttendanceSheet(model: WorkbookModel, day: Day): Attendance
     };
   });
   const others = enrolled.map((p): OtherEntry => ({ id: p.id, name: displayName(p) }));
-  return { date: isoOfDay(day), session: sessionOn(model, day), participants, others, themes: themeSuggestions(model) };
+  const session = sessionOn(model, day);
+  const unusualWeekday = session === null && unusualWeekdayFor(day, sessionDays(model)) !== null;
+  return { date: isoOfDay(day), session, participants, others, themes: themeSuggestions(model), unusualWeekday };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { MENU_ITEMS } from '../shared/menu';
 import * as attendance from './attendance';
 import * as checks from './checks';
 import * as journey from './journey';
+import * as newcomer from './newcomer';
 import * as privacy from './privacy';
 import * as report from './report';
 
@@ -50,6 +51,8 @@ export function createServerApi(services: Services): ServerApi {
     getParticipantJourney: (id) => journey.getParticipantJourney(services, id),
     previewAnonymisation: () => privacy.previewAnonymisation(services),
     anonymise: (input) => privacy.anonymise(services, input),
+    addParticipant: (input) => newcomer.addParticipant(services, input),
+    getFollowUpList: () => newcomer.getFollowUpList(services),
   };
   for (const name of Object.keys(api) as (keyof ServerApi)[]) {
     (api as unknown as Record<string, unknown>)[name] = guarded(api[name] as (...args: unknown[]) => unknown);
@@ -68,6 +71,7 @@ export function createMenuActions(services: Services): Record<MenuHandlerName, (
     menuPrepareWorkbook: () => checks.prepareWorkbook(services),
     menuParticipantJourney: () => services.ui.showSidebar('journey'),
     menuPersonalData: () => services.ui.showSidebar('privacy'),
+    menuFollowUp: () => services.ui.showSidebar('followUp'),
   };
   for (const name of Object.keys(actions) as MenuHandlerName[]) {
     const action = actions[name];

@@ -5,7 +5,7 @@
 import { createMenuActions, createServerApi } from './api';
 import { buildMenu } from './menu';
 import { appsScriptServices } from './services';
-import type { AnonymiseInput, SaveAttendanceInput, ServerApi } from '../shared/api';
+import type { AddParticipantInput, AnonymiseInput, SaveAttendanceInput, ServerApi } from '../shared/api';
 
 const api = (): ServerApi => createServerApi(appsScriptServices());
 const menu = () => createMenuActions(appsScriptServices());
@@ -43,6 +43,9 @@ export function menuParticipantJourney(): void {
 export function menuPersonalData(): void {
   menu().menuPersonalData();
 }
+export function menuFollowUp(): void {
+  menu().menuFollowUp();
+}
 
 // Server functions of the sidebar (SPEC §5) ---------------------------------------------
 
@@ -75,4 +78,10 @@ export function previewAnonymisation() {
 }
 export function anonymise(input: AnonymiseInput) {
   return api().anonymise(input);
+}
+export function addParticipant(input: AddParticipantInput) {
+  return api().addParticipant(input);
+}
+export function getFollowUpList() {
+  return api().getFollowUpList();
 }

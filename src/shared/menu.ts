@@ -8,4 +8,5 @@ export const MENU_ITEMS = [
   { label: 'Préparer le classeur', handler: 'menuPrepareWorkbook' },
   { label: "Parcours d'un jeune", handler: 'menuParticipantJourney' },
   { label: 'Données personnelles…', handler: 'menuPersonalData' },
+  { label: 'Jeunes à relancer', handler: 'menuFollowUp' },
 ] as const;
