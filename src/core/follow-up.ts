@@ -4,15 +4,7 @@
  * `Présent`, the phone and the e-mail: the team's call list.
  */
 import { Day, isoOfDay } from './days';
-import {
-  byName,
-  displayName,
-  followUpOf,
-  isExpectedOn,
-  participantIndex,
-  presenceIndex,
-  statusBook,
-} from './attendance';
+import { byName, displayName, followUpOf, isExpectedOn, participantIndex, presenceIndex, statusBook } from './attendance';
 import { isAnonymised } from './workbook';
 import type { Participant, WorkbookModel } from './workbook';
 import type { FollowUpList, FollowUpPerson } from '../shared/api';
