@@ -85,7 +85,13 @@ export function newcomerForm(currentDate: () => string | null, onAdded: (result:
     el('h3', { id: 'nj-title' }, TEXT.title),
     intro,
     fields.slice(0, 4),
-    el('fieldset', { class: 'nj-optional' }, el('legend', {}, TEXT.optional), fields.slice(4)),
+    // A group, not a fieldset: the view's fieldsets are its people.
+    el(
+      'div',
+      { class: 'nj-optional', role: 'group', 'aria-labelledby': 'nj-optional-title' },
+      el('p', { id: 'nj-optional-title', class: 'nj-optional-title' }, TEXT.optional),
+      fields.slice(4),
+    ),
     el(
       'datalist',
       { id: 'nj-communes' },
