@@ -27,11 +27,7 @@ function contacts(p: FollowUpPerson): HTMLElement {
           'span',
           { class: 'fu-phone' },
           `${TEXT.phone}\u00a0: `,
-          el(
-            'a',
-            { href: telHref(p.phone), target: '_blank', rel: 'noopener', 'aria-label': `${TEXT.call(p.name)} (${p.phone})` },
-            p.phone,
-          ),
+          el('a', { href: telHref(p.phone), target: '_blank', rel: 'noopener' }, p.phone),
         )
       : el('span', {}, TEXT.noPhone),
     ' · ',
@@ -40,11 +36,7 @@ function contacts(p: FollowUpPerson): HTMLElement {
           'span',
           { class: 'fu-email' },
           `${TEXT.email}\u00a0: `,
-          el(
-            'a',
-            { href: `mailto:${p.email}`, target: '_blank', rel: 'noopener', 'aria-label': `${TEXT.write(p.name)} (${p.email})` },
-            p.email,
-          ),
+          el('a', { href: `mailto:${p.email}`, target: '_blank', rel: 'noopener' }, p.email),
         )
       : el('span', {}, TEXT.noEmail),
   );
@@ -66,17 +58,16 @@ export function mountFollowUp(root: HTMLElement): void {
   const message = el('div', { role: 'status', 'aria-live': 'polite', class: 'message', id: 'fu-message' });
   const list = el('ul', { class: 'fu-list', id: 'fu-list', 'aria-label': TEXT.list });
   const reload = el('button', { type: 'button', id: 'fu-reload' }, TEXT.reload);
-  root.append(
-    el(
-      'section',
-      { class: 'fu-view', 'aria-labelledby': 'fu-title' },
-      el('h2', { id: 'fu-title', class: 'view-title' }, TEXT.title),
-      intro,
-      message,
-      list,
-      el('div', { class: 'fu-actions' }, reload),
-    ),
+  const section = el(
+    'section',
+    { class: 'fu-view', 'aria-labelledby': 'fu-title', 'aria-busy': 'true' },
+    el('h2', { id: 'fu-title', class: 'view-title' }, TEXT.title),
+    intro,
+    message,
+    list,
+    el('div', { class: 'fu-actions' }, reload),
   );
+  root.append(section);
 
   const render = (data: FollowUpList): void => {
     intro.textContent = TEXT.intro(longDate(data.date));
@@ -90,6 +81,7 @@ export function mountFollowUp(root: HTMLElement): void {
   const load = async (): Promise<void> => {
     if (loading) return;
     loading = true;
+    section.setAttribute('aria-busy', 'true');
     reload.setAttribute('aria-busy', 'true');
     setMessage(message, TEXT.loading, 'info');
     try {
@@ -98,6 +90,7 @@ export function mountFollowUp(root: HTMLElement): void {
       setMessage(message, TEXT.failed(errorMessage(e)), 'error');
     } finally {
       loading = false;
+      section.setAttribute('aria-busy', 'false');
       reload.removeAttribute('aria-busy');
     }
   };
