@@ -26,6 +26,7 @@ const MENU_LABELS = [
   'Préparer le classeur',
   "Parcours d'un jeune",
   'Données personnelles…',
+  'Jeunes à relancer',
 ];
 
 let code = '';

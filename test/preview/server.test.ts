@@ -114,6 +114,7 @@ describe('the preview server over HTTP', () => {
       'Préparer le classeur',
       "Parcours d'un jeune",
       'Données personnelles…',
+      'Jeunes à relancer',
     ]);
   });
 

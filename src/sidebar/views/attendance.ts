@@ -4,7 +4,9 @@
  * The other enrolled people are a collapsed "Autres inscrits (N)" list, rendered only when
  * opened or searched. One server round trip (rpc.ts) to open a date, one to save. Data enters
  * the page as text only (dom.ts). Parts: attendance/roster.ts (a person), attendance/filters.ts
- * (search and toggles), attendance/dates.ts (date checks); styles in attendance.css.
+ * (search and toggles), attendance/dates.ts (date checks), attendance/newcomer.ts ("Nouveau
+ * jeune"), attendance/confirm.ts (a new session is confirmed); styles in attendance.css and
+ * newcomer.css.
  */
 import { call, errorMessage } from '../rpc';
 import { clear, el, setMessage } from '../dom';
