@@ -27,7 +27,6 @@ const COLUMNS = [
   'phone',
   'email',
 ] as const;
-const HEADER = [
   'ID',
   'Nom',
   'Prénom',
