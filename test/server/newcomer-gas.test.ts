@@ -27,17 +27,6 @@ const COLUMNS = [
   'phone',
   'email',
 ] as const;
-  'ID',
-  'Nom',
-  'Prénom',
-  'Sexe',
-  'Date de naissance',
-  'Commune',
-  'Code postal',
-  "Date d'entrée",
-  'Téléphone',
-  'Email',
-];
 
 /** People numbered P2018-0001 … P2018-n (the last one P2018-0107 when n = 107), in sheet order. */
 function workbook(n = 107, extra: ReturnType<typeof participant>[] = []): FakeGas {
