@@ -8,11 +8,12 @@
  */
 import type { IsoDate } from '../core/days';
 import { MENU_TEXT } from '../i18n/fr/menu';
-import type { AnonymiseInput, SaveAttendanceInput } from '../shared/api';
+import type { AddParticipantInput, AnonymiseInput, SaveAttendanceInput } from '../shared/api';
 import * as attendance from './attendance';
 import * as checks from './checks';
 import * as documents from './documents';
 import * as journey from './journey';
+import * as newcomer from './newcomer';
 import type { Services } from './ports';
 import * as privacy from './privacy';
 import * as report from './report';
@@ -36,6 +37,10 @@ export const serverFunctions = {
   showSignInSheet: (s: Services, date: IsoDate) => documents.showSignInSheet(s, date),
   /** SPEC §12: opens the certificate of the participant in a dialog; how many sessions it lists. */
   showCertificate: (s: Services, id: string) => documents.showCertificate(s, id),
+  /** SPEC §4 "Nouveau jeune": appends one Participants row under the lock. */
+  addParticipant: (s: Services, input: AddParticipantInput) => newcomer.addParticipant(s, input),
+  /** SPEC §4 "Suivi": everyone à relancer today, with their contacts. */
+  getFollowUpList: (s: Services) => newcomer.getFollowUpList(s),
 };
 
 /** Menu items, in the menu's order: label, top-level handler name, action. */
@@ -48,6 +53,7 @@ export const MENU_ITEMS = [
   { label: MENU_TEXT.participantJourney, handler: 'menuParticipantJourney', run: (s: Services) => s.ui.showSidebar('journey') },
   { label: MENU_TEXT.personalData, handler: 'menuPersonalData', run: (s: Services) => s.ui.showSidebar('privacy') },
   { label: MENU_TEXT.printSignInSheet, handler: 'menuPrintSignInSheet', run: (s: Services) => documents.askSignInSheetDate(s) },
+  { label: MENU_TEXT.followUp, handler: 'menuFollowUp', run: (s: Services) => s.ui.showSidebar('followUp') },
 ] as const;
 
 export const MENU_TITLE = MENU_TEXT.title;

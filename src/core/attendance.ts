@@ -9,6 +9,7 @@ import { ATTENDANCE, AttendanceColumn, SESSIONS, SessionColumn, TabDefinition } 
 import { cleanText, frenchCollator, normalizeKey } from './text';
 import { CellValue, idKey, isBlank, parseList, textOf } from './values';
 import { attendanceRecordsOf, isAnonymised } from './workbook';
+import { unusualWeekdayFor } from './weekdays';
 import type { Participant, Settings, Table, WorkbookModel } from './workbook';
 import { ATTENDANCE_TEXT } from '../i18n/fr/attendance';
 import { MAX_ENTRIES, MAX_FIELD_LENGTH, MAX_ID_LENGTH } from '../shared/limits';
@@ -189,14 +190,16 @@ export interface FollowUp {
  * where they were expected (isExpectedOn, evaluated on that session's date) or recorded.
  * Among their last three: all three recorded Absent → three consecutive absences; else no
  * Présent among the three → no presence in the last three sessions. Fewer than three such
- * sessions → no flag.
+ * sessions → no flag. Someone recorded `Présent` on the day itself (`onDay`) came: no flag.
  */
 export function followUpOf(
   p: Participant,
   pastSessionsDesc: readonly Day[],
   book: StatusBook,
   presences: PresenceIndex = presenceIndex(book),
+  onDay: AttendanceStatus | null = null,
 ): FollowUp {
+  if (onDay === 'Présent') return { needsFollowUp: false, reason: null };
   let seen = 0;
   let absents = 0;
   let presents = 0;
@@ -243,6 +246,7 @@ export interface AttendanceSheetModel {
   participants: RosterEntry[];
   others: OtherEntry[];
   themes: string[];
+  unusualWeekday: boolean;
 }
 
 /** Themes offered: SPEC §4's suggestions, then the other themes already used in `Séances`. */
@@ -270,7 +274,8 @@ export function sessionOn(model: WorkbookModel, day: Day): SheetSession | null {
   return s ? { theme: s.theme, facilitator: s.facilitator, place: s.place } : null;
 }
 
-function byName(a: Participant, b: Participant): number {
+/** Nom, then Prénom (French collation), then ID: the order of every list of people. */
+export function byName(a: Participant, b: Participant): number {
   return (
     frenchCollator.compare(a.lastName, b.lastName) ||
     frenchCollator.compare(a.firstName, b.firstName) ||
@@ -304,11 +309,12 @@ export function buildAttendanceSheet(model: WorkbookModel, day: Day): Attendance
   listed.sort(byName);
   enrolled.sort(byName);
   const participants = listed.map((p): RosterEntry => {
-    const f = followUpOf(p, past, book, presences);
+    const status = recorded.get(p.idKey) ?? null;
+    const f = followUpOf(p, past, book, presences, status);
     return {
       id: p.id,
       name: displayName(p),
-      status: recorded.get(p.idKey) ?? null,
+      status,
       needsFollowUp: f.needsFollowUp,
       followUpReason: f.reason,
       phone: f.needsFollowUp ? textOrNull(p.phone) : null,
@@ -316,7 +322,9 @@ export function buildAttendanceSheet(model: WorkbookModel, day: Day): Attendance
     };
   });
   const others = enrolled.map((p): OtherEntry => ({ id: p.id, name: displayName(p) }));
-  return { date: isoOfDay(day), session: sessionOn(model, day), participants, others, themes: themeSuggestions(model) };
+  const session = sessionOn(model, day);
+  const unusualWeekday = session === null && unusualWeekdayFor(day, sessionDays(model)) !== null;
+  return { date: isoOfDay(day), session, participants, others, themes: themeSuggestions(model), unusualWeekday };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  */
 import { MAX_RETURNED_ISSUES, type CheckReport, type Issue, type Severity, type ValidationResult } from '../shared/api';
 import { POSTCODES_BY_COMMUNE } from './data/postcodes';
-import { Day, ageOn, frenchDate, yearOfDay } from './days';
+import { Day, ageOn, frenchDate, longFrenchDate, weekdayOf, yearOfDay } from './days';
 import { CONTRACT_TYPE, SEX, SITUATION, TRAINING_LEVEL, YES_NO_LABELS } from './lists';
 import { ATTENDANCE, PARTICIPANTS, ParticipantColumn, SESSIONS, headerLookup, headerOf, MAX_CONTRACT_MONTHS } from './schema';
 import { sessionTimeProblems } from './session-time-checks';
@@ -25,6 +25,7 @@ import {
 } from './workbook';
 import { CHECK_MESSAGES } from '../i18n/fr/checks';
 import { localeIssue } from './locale';
+import { daysByYear, usualWeekdayOf } from './weekdays';
 
 export const CHECK_SEVERITY = {
   MISSING_COLUMN: 'error',
@@ -67,6 +68,7 @@ export const CHECK_SEVERITY = {
   ATTENDANCE_AFTER_EXIT: 'warning',
   ATTENDANCE_IN_FUTURE: 'error',
   LOCALE_NOT_FRENCH: 'warning',
+  SESSION_UNUSUAL_WEEKDAY: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type CheckCode = keyof typeof CHECK_SEVERITY;
@@ -642,6 +644,27 @@ function checkSessions(model: WorkbookModel, out: IssueList): void {
         CHECK_MESSAGES.sessionDuplicate(frenchDate(Number(day)), othersOf(rows, row), rows.length - 1),
       );
   }
+  checkSessionWeekdays(model, add);
+}
+
+/** SESSION_UNUSUAL_WEEKDAY: a session away from its year's usual weekday (./weekdays). */
+function checkSessionWeekdays(model: WorkbookModel, add: (row: number, code: CheckCode, message: string) => void): void {
+  const usual = new Map<number, number | null>();
+  for (const [year, days] of daysByYear(sessionDaysOf(model))) usual.set(year, usualWeekdayOf(days));
+  for (const s of model.sessionRecords) {
+    if (s.date.status !== 'ok') continue;
+    const day = s.date.value;
+    const year = yearOfDay(day);
+    const w = usual.get(year) ?? null;
+    if (w !== null && weekdayOf(day) !== w)
+      add(s.row, 'SESSION_UNUSUAL_WEEKDAY', CHECK_MESSAGES.sessionUnusualWeekday(longFrenchDate(day), year, w, weekdayOf(day)));
+  }
+}
+
+function sessionDaysOf(model: WorkbookModel): Day[] {
+  const out: Day[] = [];
+  for (const s of model.sessionRecords) if (s.date.status === 'ok') out.push(s.date.value);
+  return out;
 }
 
 /** Problems of one Présences row, as bits (attendanceProblems). */

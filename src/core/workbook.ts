@@ -363,6 +363,8 @@ export interface WorkbookSource {
    * its Table keeps only the rows down to the header row (`allValues` false).
    */
   valueBands?(sheetName: string, visit: (firstRow: number, rows: CellValue[][], lastRow: number) => void): void;
+  /** Settings already read (then `Paramètres` is not read): a one-row model checked as its workbook would be. */
+  settings?: Settings;
 }
 
 function readColumnDown(values: CellValue[][], headerRow: number, col: number | undefined): CellValue[] {
@@ -632,7 +634,7 @@ function participantRecordsOf(
 
 export function readWorkbook(source: WorkbookSource): WorkbookModel {
   const dates = new DateCellReader(source.timeZone, source.offsets);
-  const settings = readSettings(source, dates);
+  const settings = source.settings ?? readSettings(source, dates);
   // Each tab is read just before its records are built, Présences (the biggest) last: its
   // freshly read cells are then not carried through the allocations of the other tabs.
   const participants = readTable(source, PARTICIPANTS);

@@ -27,6 +27,8 @@ export interface AttendanceSheet {
   participants: AttendanceSheetParticipant[];
   others: AttendanceSheetOther[];
   themes: string[];
+  /** §4: the date has no session and its weekday is not the usual one of its year (SESSION_UNUSUAL_WEEKDAY's rule). */
+  unusualWeekday: boolean;
 }
 
 export interface SaveAttendanceInput {
@@ -197,6 +199,48 @@ export interface AnonymiseInput {
 export interface AnonymiseResult {
   anonymised: number;
   presencesUpdated: number;
+}
+
+/** SPEC §4 "Nouveau jeune": the short form's fields (ISO dates; optional fields may be left out). */
+export interface AddParticipantInput {
+  date: IsoDate;
+  lastName: string;
+  firstName: string;
+  birthDate: IsoDate;
+  commune: string;
+  sex?: 'F' | 'H';
+  postcode?: string;
+  phone?: string;
+  email?: string;
+  qpv?: 'Oui' | 'Non';
+  district?: string;
+  level?: string;
+}
+
+export interface AddParticipantResult {
+  id: string;
+  /** "Nom Prénom". */
+  name: string;
+  /** The 1-based row written in Participants. */
+  row: number;
+  /** Warnings of the checks (SPEC §3) on the new row: shown, not refused. */
+  warnings: Issue[];
+}
+
+/** One line of the "Suivi" call list (SPEC §4). */
+export interface FollowUpPerson {
+  id: string;
+  name: string;
+  reason: string;
+  lastPresence: IsoDate | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface FollowUpList {
+  /** Today. */
+  date: IsoDate;
+  people: FollowUpPerson[];
 }
 
 // The functions themselves (and the `ServerApi` type the sidebar calls them through) are

@@ -9,6 +9,7 @@ import { tabIndexForKey } from './tabs';
 import { SIDEBAR } from '../i18n/fr/sidebar';
 import { mountAttendance } from './views/attendance';
 import { mountChecks } from './views/checks';
+import { mountFollowUp } from './views/follow-up';
 import { mountHome } from './views/home';
 import { mountJourney } from './views/journey';
 import { mountPrivacy } from './views/privacy';
@@ -24,6 +25,7 @@ const tabId = (view: ViewName): string => `tab-${view}`;
 
 function mountView(view: ViewName, panel: HTMLElement, go: (view: ViewName) => void): void {
   if (view === 'attendance') mountAttendance(panel);
+  else if (view === 'followUp') mountFollowUp(panel);
   else if (view === 'checks') mountChecks(panel);
   else if (view === 'report') mountReport(panel);
   else if (view === 'journey') mountJourney(panel);

@@ -106,7 +106,13 @@ describe('an unexpected failure in a menu action', () => {
 
   it('covers every menu item that reads the workbook (the others only open the panel)', () => {
     const opening = MENU_ITEMS.map((m) => m.handler as MenuHandlerName).filter((h) => !readingHandlers.includes(h));
-    expect(opening.sort()).toEqual(['menuOpenSidebar', 'menuParticipantJourney', 'menuPersonalData', 'menuRecordAttendance']);
+    expect(opening.sort()).toEqual([
+      'menuFollowUp',
+      'menuOpenSidebar',
+      'menuParticipantJourney',
+      'menuPersonalData',
+      'menuRecordAttendance',
+    ]);
   });
 });
 

@@ -27,6 +27,7 @@ const READY: Partial<Record<SidebarView, string>> = {
   report: '#report-year option',
   journey: '.jr-view[aria-busy="false"]',
   privacy: '.privacy-view[aria-busy="false"]',
+  followUp: '.fu-view[aria-busy="false"]',
 };
 
 /** Waits until the view's content stops changing (views this file does not know yet). */
@@ -132,6 +133,38 @@ describeInChromium('accessibility of the sidebar and the HTML report (axe-core, 
     await h.page.locator('#att-save').click();
     await h.page.locator('#att-message.message-ok').waitFor();
     await expectNoBlockingViolation(h.page);
+    await h.page.close();
+  });
+
+  it('the attendance view has no blocking violation with the "Nouveau jeune" form open, then a newcomer added', async () => {
+    const h = await open('attendance');
+    await h.page.getByRole('button', { name: 'Nouveau jeune', exact: true }).click();
+    const form = h.page.getByRole('form', { name: 'Nouveau jeune' });
+    await form.waitFor();
+    await expectNoBlockingViolation(h.page);
+    await form.getByLabel('Nom', { exact: true }).fill('Nouveau');
+    await form.getByLabel('Prénom', { exact: true }).fill('Léo');
+    await form.getByLabel('Date de naissance').fill('2001-05-04');
+    await form.getByLabel('Commune', { exact: true }).fill('Paris');
+    await form.getByRole('button', { name: 'Ajouter' }).click();
+    await h.page.locator('#nj-warnings').waitFor();
+    await expectNoBlockingViolation(h.page);
+    expect(h.errors).toEqual([]);
+    await h.page.close();
+  });
+
+  it('the attendance view has no blocking violation with the new-session confirmation open', async () => {
+    const h = await open('attendance');
+    await h.page.getByLabel('Date de la séance').fill('2018-10-24');
+    await h.page.waitForFunction(() => document.getElementById('att-session-hint')?.textContent !== '');
+    await h.page.locator('fieldset.att-person').first().getByRole('radio', { name: 'Présent' }).check();
+    await h.page.locator('#att-save').click();
+    await h.page.getByRole('alertdialog').waitFor();
+    expect(await focusedId(h.page)).toBe('att-confirm-cancel');
+    await expectNoBlockingViolation(h.page);
+    await h.page.keyboard.press('Escape');
+    await expect(h.page.getByRole('alertdialog').count()).resolves.toBe(0);
+    expect(await focusedId(h.page)).toBe('att-save');
     await h.page.close();
   });
 

@@ -183,6 +183,9 @@ describeInChromium('npm start: the add-on running locally on the demo workbook',
     await expect(person.getByRole('radio', { name: 'Présent' }).isChecked()).resolves.toBe(false);
     await person.getByRole('radio', { name: 'Présent' }).check();
     await sidebar.getByRole('button', { name: 'Enregistrer' }).click();
+    // A date without a session asks first (SPEC §4).
+    const create = sidebar.getByRole('alertdialog').getByRole('button', { name: 'Créer la séance' });
+    if (await create.isVisible()) await create.click();
     await waitUntil(
       () => sidebar.locator('#att-message').getAttribute('class'),
       (c) => /message-ok/.test(c ?? ''),

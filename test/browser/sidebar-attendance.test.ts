@@ -15,7 +15,7 @@ import {
   TZ,
 } from '../support/builders';
 import { ChromiumSession, describeInChromium, launchChromium } from '../support/chromium';
-import { openSidebarPage, SidebarPage, sidebarHtml } from '../support/sidebar-page';
+import { openSidebarPage, saveWithConfirmation, SidebarPage, sidebarHtml } from '../support/sidebar-page';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -103,7 +103,7 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     await expect(group(h, `${XSS} Zed`).count()).resolves.toBe(1);
     await expect(h.page.locator('img').count()).resolves.toBe(0);
     await radio(h, `${XSS} Zed`, 'Excusé').check();
-    await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await saveWithConfirmation(h.page);
     await h.page
       .getByRole('status')
       .getByText(/Enregistré/)
@@ -127,7 +127,7 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     await h.page.getByLabel('Thème').fill('Lettre de motivation');
     await h.page.getByLabel('Animateur').fill('Nadia');
     await h.page.getByLabel('Lieu').fill('Salle 2');
-    await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await saveWithConfirmation(h.page);
     const status = h.page.getByRole('status');
     await status
       .getByText(/Enregistré pour le 27\/03\/2018\u00a0: 3 présences écrites, 0 inchangée\u00a0; séance créée/)
@@ -149,7 +149,7 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     expect(presences(h.wb, '2018-03-27')).toEqual({ 'S-1': 'Présent', 'S-2': 'Absent', 'S-3': 'Excusé' });
 
     // Saving again changes nothing and adds no row.
-    await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await saveWithConfirmation(h.page);
     await status.getByText(/0 présence écrite, 3 inchangées/).waitFor();
     expect(presences(h.wb, '2018-03-27')).toEqual({ 'S-1': 'Présent', 'S-2': 'Absent', 'S-3': 'Excusé' });
 
@@ -173,7 +173,7 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
       h.page.getByText('Présents\u00a0: 5 · Absents\u00a0: 0 · Excusés\u00a0: 0 · Non saisis\u00a0: 0').isVisible(),
     ).resolves.toBe(true);
     await radio(h, 'Moreau Inès', 'Absent').check();
-    await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await saveWithConfirmation(h.page);
     await h.page
       .getByRole('status')
       .getByText(/5 présences écrites/)
@@ -204,6 +204,9 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     expect(focused).toEqual({ type: 'radio', group: 'Durand Léo' });
     await h.page.keyboard.press('Space');
     await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).focus();
+    await h.page.keyboard.press('Enter');
+    // The new session's confirmation takes the focus on "Créer la séance".
+    await h.page.getByRole('alertdialog').waitFor();
     await h.page.keyboard.press('Enter');
     await h.page
       .getByRole('status')
@@ -243,7 +246,7 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     const h = await open();
     await radio(h, 'Benali Yanis', 'Présent').check();
     h.services.lock.busy = true;
-    await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await saveWithConfirmation(h.page);
     await h.page
       .getByRole('status')
       .getByText(/Échec de l'enregistrement\u00a0: .*un autre enregistrement est en cours, réessayez/)
@@ -251,7 +254,7 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     await expect(radio(h, 'Benali Yanis', 'Présent').isChecked()).resolves.toBe(true);
     expect(presences(h.wb, '2018-03-27')).toEqual({});
     h.services.lock.busy = false;
-    await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await saveWithConfirmation(h.page);
     await h.page
       .getByRole('status')
       .getByText(/Enregistré/)
@@ -274,7 +277,7 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
   it('keeps the focus on "Enregistrer" after saving', async () => {
     const h = await open();
     await radio(h, 'Benali Yanis', 'Présent').check();
-    await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await saveWithConfirmation(h.page);
     await h.page
       .getByRole('status')
       .getByText(/Enregistré/)
@@ -298,7 +301,7 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     const h = await open();
     await radio(h, 'Benali Yanis', 'Présent').check();
     await h.page.getByLabel('Date de la séance').fill('');
-    await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await saveWithConfirmation(h.page);
     await h.page
       .getByRole('status')
       .getByText(/le champ «\u00a0Date de la séance\u00a0» est vide/)
@@ -312,7 +315,7 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
     const h = await open();
     await radio(h, 'Benali Yanis', 'Présent').check();
     await h.page.getByLabel('Date de la séance').fill('2099-01-05');
-    await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await saveWithConfirmation(h.page);
     await h.page
       .getByRole('status')
       .getByText(/est après aujourd'hui/)
@@ -379,7 +382,7 @@ describeInChromium('sidebar "Présences" in Chromium', () => {
       await h.page.getByLabel('Rechercher un participant').fill('Prénom01');
       const other = h.page.locator(`fieldset[data-id="${G.from2016[0]}"]`);
       await other.getByRole('radio', { name: 'Présent', exact: true }).check();
-      await h.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await saveWithConfirmation(h.page);
       await h.page
         .getByRole('status')
         .getByText(/Enregistré/)

@@ -27,6 +27,7 @@ const MENU_LABELS = [
   "Parcours d'un jeune",
   'Données personnelles…',
   "Imprimer la feuille d'émargement…",
+  'Jeunes à relancer',
 ];
 
 let code = '';

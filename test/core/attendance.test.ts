@@ -108,7 +108,7 @@ describe('roster of a date (SPEC §4)', () => {
 
   it('returns exactly the keys of SPEC §5', () => {
     const sheet = buildAttendanceSheet(model({ participants: people }), day('2018-03-13'));
-    expect(Object.keys(sheet).sort()).toEqual(['date', 'others', 'participants', 'session', 'themes']);
+    expect(Object.keys(sheet).sort()).toEqual(['date', 'others', 'participants', 'session', 'themes', 'unusualWeekday']);
     for (const p of sheet.participants) {
       expect(Object.keys(p).sort()).toEqual(['email', 'followUpReason', 'id', 'name', 'needsFollowUp', 'phone', 'status']);
     }
@@ -226,6 +226,18 @@ describe('"à relancer" flag', () => {
         ['2018-03-27', 'Absent'],
       ]).needsFollowUp,
     ).toBe(false);
+  });
+
+  it('does not flag on a day someone recorded Présent on that very day', () => {
+    const absences: [string, string][] = [
+      ['2018-03-13', 'Absent'],
+      ['2018-03-20', 'Absent'],
+      ['2018-03-27', 'Absent'],
+    ];
+    expect(flagOn('2018-04-03', absences).needsFollowUp).toBe(true);
+    const came = flagOn('2018-04-03', [...absences, ['2018-04-03', 'Présent']]);
+    expect(came).toMatchObject({ status: 'Présent', needsFollowUp: false, followUpReason: null, phone: null });
+    expect(flagOn('2018-04-03', [...absences, ['2018-04-03', 'Absent']]).needsFollowUp).toBe(true);
   });
 
   it('does not flag before three sessions were expected of the participant', () => {
@@ -479,5 +491,19 @@ describe('dates of a save (SPEC §4, §5)', () => {
       ok: false,
       message: "La date de la séance manque. Rien n'a été enregistré.",
     });
+  });
+});
+
+describe('unusualWeekday of a date without a session (SPEC §4)', () => {
+  const tuesdays = ['2018-10-02', '2018-10-09', '2018-10-16', '2018-10-23'].map((date) => ({ date, theme: 'CV' }));
+  const m = () => model({ participants: [participant({ entryDate: '2018-03-01' })], sessions: tuesdays });
+
+  it('is true for a new session on another weekday than the year usual one', () => {
+    expect(buildAttendanceSheet(m(), day('2018-10-24')).unusualWeekday).toBe(true);
+  });
+
+  it('is false on the usual weekday and on a date that already has its session', () => {
+    expect(buildAttendanceSheet(m(), day('2018-10-30')).unusualWeekday).toBe(false);
+    expect(buildAttendanceSheet(m(), day('2018-10-23')).unusualWeekday).toBe(false);
   });
 });

@@ -180,7 +180,7 @@ describe('messy but valid data', () => {
         ['06/03/2018', 'Validation du projet', 'Créations Omnivores', 'Mission locale'],
         [dateCell('2018-03-13'), 'CV', '', ''],
         [],
-        [43182, 'Lettre de motivation', '', ''], // 2018-03-22 as a serial number
+        [43186, 'Lettre de motivation', '', ''], // 2018-03-27 (a Tuesday, as the others) as a serial number
         ['2018-04-03', "Simulation d'entretien", '', ''],
         ['13.06.2017', 'Bilan', '', ''],
       ],
@@ -189,7 +189,7 @@ describe('messy but valid data', () => {
         ['06/03/2018', 'P-01', 'Martin Léa', 'présente'],
         [dateCell('2018-03-13'), 'p-01', 'Martin Léa', 'x'],
         ['13/03/2018', 'P-02', 'Dupont Noé', 'Absent'],
-        [43182, ' P-02 ', '', 'E'],
+        [43186, ' P-02 ', '', 'E'],
         [],
         ['2018-04-03', 'P-03', '', 'P'],
         ['03/04/2018', 'P-04', '', 'Excusée'],
@@ -269,6 +269,7 @@ describe('planted faults', () => {
       { date: 'mardi' },
       { date: '2018-12-04' },
       { date: '2018-04-03', start: '14h', end: '' },
+      { date: '2018-03-22' },
     ];
     const attendance = [
       { date: '2018-03-06', id: 'C-0', status: 'Présent' },
@@ -308,6 +309,7 @@ describe('planted faults', () => {
       'Séances:6:SESSION_DATE_INVALID',
       'Séances:7:SESSION_OUTSIDE_SEASON',
       'Séances:8:SESSION_TIME_INVALID',
+      'Séances:9:SESSION_UNUSUAL_WEEKDAY',
       'Présences:4:ATTENDANCE_UNKNOWN_PARTICIPANT',
       'Présences:5:ATTENDANCE_UNKNOWN_SESSION',
       'Présences:6:ATTENDANCE_DUPLICATE',

@@ -50,6 +50,7 @@ const CONTRACT_CODES: Readonly<Record<string, 'error' | 'warning'>> = {
   ATTENDANCE_BEFORE_ENTRY: 'warning',
   ATTENDANCE_AFTER_EXIT: 'warning',
   ATTENDANCE_IN_FUTURE: 'error',
+  SESSION_UNUSUAL_WEEKDAY: 'warning',
 };
 
 /** The documents this test holds to French typography (no-break spaces). */

@@ -120,6 +120,7 @@ describe('the preview server over HTTP', () => {
       "Parcours d'un jeune",
       'Données personnelles…',
       "Imprimer la feuille d'émargement…",
+      'Jeunes à relancer',
     ]);
   });
 

@@ -42,7 +42,7 @@ describe('the attendance list on two seasons of data, through dist/Code.js', () 
     const sheet = gas.call('getAttendanceSheet', '2018-10-30') as Record<string, unknown> & {
       participants: Record<string, unknown>[];
     };
-    expect(Object.keys(sheet).sort()).toEqual(['date', 'others', 'participants', 'session', 'themes']);
+    expect(Object.keys(sheet).sort()).toEqual(['date', 'others', 'participants', 'session', 'themes', 'unusualWeekday']);
     const autumn = sheet.participants.find((p) => p.id === G.autumn2018[0])!;
     expect(autumn).toEqual({
       id: G.autumn2018[0],

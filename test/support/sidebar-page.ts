@@ -107,3 +107,13 @@ export async function openSidebarPage(
   }
   return h;
 }
+
+/**
+ * "Enregistrer" in the "Présences" view, then "Créer la séance" when the date has no session
+ * yet (SPEC §4: the confirmation is in the page as soon as the click is handled).
+ */
+export async function saveWithConfirmation(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  const create = page.getByRole('alertdialog').getByRole('button', { name: 'Créer la séance' });
+  if (await create.isVisible()) await create.click();
+}

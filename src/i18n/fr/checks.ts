@@ -1,5 +1,5 @@
 /** French text of the checks (SPEC §3): issue messages, the "Contrôle" view, the CLI, "Préparer". */
-import { countOf, frenchNumber } from './format';
+import { countOf, frenchNumber, WEEKDAY_NAMES } from './format';
 
 /** Short quoted value for a message (long cell contents are cut). */
 export function quote(value: string): string {
@@ -134,6 +134,8 @@ export const CHECK_MESSAGES = {
     `Séance du ${date} hors de la saison ${year} (${
       start && end ? `du ${start} au ${end}` : start ? `à partir du ${start}` : `jusqu'au ${end}`
     }, onglet Paramètres)\u00a0: vérifiez la date de la séance ou les dates de saison.`,
+  sessionUnusualWeekday: (date: string, year: number, usual: number, actual: number) =>
+    `Séance du ${date}\u00a0: les séances de ${year} ont lieu le ${WEEKDAY_NAMES[usual]}, celle-ci un ${WEEKDAY_NAMES[actual]}. Vérifiez la date (une faute de frappe, le plus souvent).`,
   attendanceIdMissing: () => "ID participant manquant\u00a0: indiquez l'ID de la personne (onglet Participants).",
   attendanceUnknownParticipant: (id: string) =>
     `L'ID ${quote(id)} ne correspond à aucune personne de l'onglet Participants\u00a0: corrigez l'ID ou ajoutez la personne.`,

@@ -9,4 +9,5 @@ export const MENU_TEXT = {
   participantJourney: "Parcours d'un jeune",
   personalData: 'Données personnelles…',
   printSignInSheet: "Imprimer la feuille d'émargement…",
+  followUp: 'Jeunes à relancer',
 } as const;

@@ -1,6 +1,14 @@
 /** French text of the sidebar shell. */
 export const SIDEBAR = {
-  nav: { home: 'Accueil', attendance: 'Présences', checks: 'Contrôle', report: 'Bilan', journey: 'Parcours', privacy: 'Données' },
+  nav: {
+    home: 'Accueil',
+    attendance: 'Présences',
+    followUp: 'Suivi',
+    checks: 'Contrôle',
+    report: 'Bilan',
+    journey: 'Parcours',
+    privacy: 'Données',
+  },
   tabsLabel: 'Vues du panneau',
   homeTitle: "Club de l'alternance",
   reportTitle: 'Bilan annuel',

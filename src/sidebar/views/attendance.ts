@@ -4,14 +4,19 @@
  * The other enrolled people are a collapsed "Autres inscrits (N)" list, rendered only when
  * opened or searched. One server round trip (rpc.ts) to open a date, one to save. Data enters
  * the page as text only (dom.ts). Parts: attendance/roster.ts (a person), attendance/filters.ts
- * (search and toggles), attendance/dates.ts (date checks); styles in attendance.css.
+ * (search and toggles), attendance/dates.ts (date checks), attendance/newcomer.ts ("Nouveau
+ * jeune"), attendance/confirm.ts (a new session is confirmed); styles in attendance.css and
+ * newcomer.css.
  */
 import { call, errorMessage } from '../rpc';
 import { clear, el, setMessage } from '../dom';
 import { normalizeKey } from '../../core/text';
 import { ATTENDANCE_TEXT } from '../../i18n/fr/attendance';
 import { MAX_ENTRIES, MAX_FIELD_LENGTH } from '../../shared/limits';
-import type { AttendanceSheet, SaveAttendanceInput, SaveAttendanceResult, Status } from '../../shared/api';
+import type { AddParticipantResult, AttendanceSheet, SaveAttendanceInput, SaveAttendanceResult, Status } from '../../shared/api';
+import { NEW_SESSION_TEXT } from '../../i18n/fr/follow-up';
+import { confirmNewSession } from './attendance/confirm';
+import { newcomerForm } from './attendance/newcomer';
 import { dateProblem, frenchIso, localTodayIso } from './attendance/dates';
 import { applyRowFilter, followUpToggle, othersToggle, queryKey } from './attendance/filters';
 import { countStatuses, renderRow, Row, setStatus } from './attendance/roster';
@@ -73,6 +78,7 @@ export function mountAttendance(root: HTMLElement): void {
   let rows: Row[] = [];
   const otherRows = new Map<string, Row>();
   let saving = false;
+  let confirming = false;
   let loading = false;
   let loadFailed = false;
   let settleTimer: ReturnType<typeof setTimeout> | null = null;
@@ -80,6 +86,11 @@ export function mountAttendance(root: HTMLElement): void {
 
   const followUp = followUpToggle(() => applyFilter());
   const others = othersToggle(() => applyFilter());
+  const newcomer = newcomerForm(
+    () => (sheet && !loading ? sheet.date : null),
+    (result) => addNewcomer(result),
+  );
+  const actions = el('div', { class: 'att-actions' }, ui.message, ui.saveButton);
 
   root.append(
     el(
@@ -96,14 +107,16 @@ export function mountAttendance(root: HTMLElement): void {
         field('att-facilitator', VIEW_TEXT.facilitator, ui.facilitatorInput),
         field('att-place', VIEW_TEXT.place, ui.placeInput),
       ),
-      el('div', { class: 'att-toolbar' }, field('att-search', VIEW_TEXT.search, ui.searchInput), ui.allPresent),
+      el('div', { class: 'att-toolbar' }, field('att-search', VIEW_TEXT.search, ui.searchInput), ui.allPresent, newcomer.button),
+      newcomer.panel,
       el('div', { class: 'att-filters' }, followUp.button),
       ui.counts,
       ui.roster,
       ui.noMatch,
+      newcomer.offer,
       el('div', { class: 'att-filters' }, others.button),
       ui.othersList,
-      el('div', { class: 'att-actions' }, ui.message, ui.saveButton),
+      actions,
       signInSheetButton(() => sheet?.date ?? null).node,
     ),
   );
@@ -133,6 +146,7 @@ export function mountAttendance(root: HTMLElement): void {
     ui.saveButton.setAttribute('aria-busy', saving ? 'true' : 'false');
     ui.allPresent.disabled = busy || rows.length === 0;
     ui.dateInput.disabled = saving;
+    newcomer.setEnabled(sheet !== null && !loading);
   };
 
   const updateCounts = (): void => {
@@ -180,6 +194,32 @@ export function mountAttendance(root: HTMLElement): void {
     const visible = applyRowFilter(rows, query, followUp.on) + showOthers(query);
     ui.roster.classList.toggle('att-calling', followUp.on);
     ui.noMatch.hidden = visible > 0 || (rows.length === 0 && query === '');
+    newcomer.setOffer(ui.searchInput.value, visible === 0 && query !== '');
+  }
+
+  /** A newcomer just added to Participants: listed, marked Présent, saved with the rest. */
+  function addNewcomer(result: AddParticipantResult): void {
+    if (!sheet) return;
+    const person = {
+      id: result.id,
+      name: result.name,
+      status: null,
+      needsFollowUp: false,
+      followUpReason: null,
+      phone: null,
+      email: null,
+    };
+    sheet.participants.push(person);
+    const row = renderRow(person, `att-${loadSeq}-n-${rows.length}`, true, noteChange);
+    setStatus(row, 'Présent');
+    if (rows.length === 0) clear(ui.roster);
+    const next = rows.find((r) => r.name.localeCompare(row.name, 'fr') > 0);
+    ui.roster.insertBefore(row.node, next ? next.node : null);
+    rows.splice(next ? rows.indexOf(next) : rows.length, 0, row);
+    ui.searchInput.value = '';
+    applyFilter();
+    updateControls();
+    noteChange();
   }
 
   // Rendering -------------------------------------------------------------------------------
@@ -299,12 +339,23 @@ export function mountAttendance(root: HTMLElement): void {
   };
 
   const save = async (): Promise<void> => {
-    if (!sheet || saving || loading) return;
+    if (!sheet || saving || loading || confirming) return;
     const current = sheet;
     const input = saveInput(current);
     if (typeof input === 'string') {
       setMessage(ui.message, input, 'error');
       return;
+    }
+    if (current.session === null) {
+      // A new session is a decision (SPEC §4): nothing is sent before "Créer la séance".
+      confirming = true;
+      const create = await confirmNewSession(actions, current.date, current.unusualWeekday === true);
+      confirming = false;
+      if (!create) {
+        setMessage(ui.message, NEW_SESSION_TEXT.cancelled, 'info');
+        return;
+      }
+      if (sheet !== current || saving || loading) return;
     }
     saving = true;
     updateControls();

@@ -1,0 +1,90 @@
+import { dayFromIso } from '../../src/core/days';
+import { nextParticipantId, planNewcomer, validateNewcomerInput } from '../../src/core/newcomer';
+import { readModel } from '../../src/app/read';
+import { buildWorkbook, participant } from '../support/builders';
+
+const TODAY = dayFromIso('2026-11-26')!;
+const ids = (...list: (string | number)[]) =>
+  readModel(buildWorkbook({ participants: list.map((id) => participant({ id })) })).participantRecords;
+
+describe("the team's next ID (SPEC §4)", () => {
+  it.each([
+    [['P2018-0105', 'P2018-0107', 'P2018-0106'], 'P2018-0108'],
+    [['p2018-0120', 'P2018-0107'], 'P2018-0121'],
+    [['P2018-9999'], 'P2018-10000'],
+    [['A-7', 'B-3'], 'B-4'],
+    [[42, '17', 'X'], '43'],
+    [['Dupont', 'Martin'], '1'],
+    [[], '1'],
+  ])('%j → %s', (list, expected) => {
+    expect(nextParticipantId(ids(...list))).toBe(expected);
+  });
+
+  it('skips anonymised rows for the last ID but never reuses their numbers', () => {
+    const records = readModel(
+      buildWorkbook({
+        participants: [
+          participant({ id: 'P-0009' }),
+          participant({ id: 'Q-0003', anonymisedOn: '2026-01-05', lastName: '', firstName: '' }),
+        ],
+      }),
+    ).participantRecords;
+    expect(nextParticipantId(records)).toBe('P-0010');
+  });
+});
+
+describe('planNewcomer', () => {
+  const input = (fields: Record<string, string>, date = '2018-10-23') => {
+    const r = validateNewcomerInput({
+      date,
+      lastName: 'Nouveau',
+      firstName: 'Léo',
+      birthDate: '2001-05-04',
+      commune: 'cachan',
+      ...fields,
+    });
+    if (!r.ok) throw new Error(r.message);
+    return r.value;
+  };
+  const model = () =>
+    readModel(
+      buildWorkbook({
+        participants: [participant({ id: 'P2018-0107', entryDate: '2018-03-01', phone: '', email: '' })],
+        participantColumns: [
+          'id',
+          'lastName',
+          'firstName',
+          'sex',
+          'birthDate',
+          'commune',
+          'postcode',
+          'entryDate',
+          'phone',
+          'email',
+        ],
+      }),
+    );
+
+  it('writes canonical values in the existing columns only, after the last row', () => {
+    const plan = planNewcomer(model(), input({ sex: 'femme', postcode: '94230', phone: '0612345678', level: 'Bac' }), TODAY);
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.value).toMatchObject({ id: 'P2018-0108', name: 'Nouveau Léo', row: 3, warnings: [] });
+    expect(plan.value.writes).toHaveLength(1);
+    const [w] = plan.value.writes;
+    expect([w.row, w.col, w.values[0].length]).toEqual([3, 1, 9]);
+    expect(w.values[0].slice(0, 4)).toEqual(['P2018-0108', 'Nouveau', 'Léo', 'F']);
+    expect(w.values[0].slice(5, 7)).toEqual(['Cachan', '94230']);
+    expect(w.values[0][8]).toBe('0612345678');
+  });
+
+  it('returns the warnings of the checks and refuses on their errors', () => {
+    const warned = planNewcomer(model(), input({ commune: 'Paris', email: 'pas-une-adresse' }), TODAY);
+    if (!warned.ok) throw new Error(warned.message);
+    expect(warned.value.warnings.map((w) => [w.code, w.row])).toEqual([
+      ['COMMUNE_OUTSIDE_TERRITORY', 3],
+      ['EMAIL_INVALID', 3],
+    ]);
+    const refused = planNewcomer(model(), input({ sex: 'Z', birthDate: '' }), TODAY);
+    expect(refused.ok).toBe(false);
+  });
+});
