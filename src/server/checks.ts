@@ -13,7 +13,7 @@ import { ATTENDANCE, DATA_TABS, PARTICIPANTS, SESSIONS, findTabName } from '../c
 import { normalizeKey, normalizeTabName } from '../core/text';
 import { HEADER_SEARCH_ROWS, Table, WorkbookModel, locateTable } from '../core/workbook';
 import type { CheckReport, ValidationResult } from '../shared/api';
-import { CHECKS_SERVER, MARK_NOTE, PREPARE } from '../i18n/fr/checks';
+import { CHECKS_SERVER, PREPARE } from '../i18n/fr/checks';
 import { LOCK_TIMEOUT_MS, readModel, readModelInBands, withDocumentLock } from './read';
 
 /** Column (1-based) where a mark of this issue goes: its column, else the table's first recognised column. */
@@ -34,17 +34,17 @@ function firstColumn(table: Table<string>): number {
 /** The note writes of one tab: new marks, marks removed, rectangles of users' notes (one per band at most). */
 interface PendingNotes {
   sheet: string;
-  mark: CellAddress[];
   clear: CellAddress[];
   rewrites: NotesWrite[];
 }
 
 /**
  * Refreshes the notes of the checked tabs: reads each tab's notes once (outside the lock),
- * plans the new note only for cells with a problem now or one of our marks before, then
- * takes the document lock just to write: per tab, one call for the new marks, one for the
- * marks removed, and one rectangle only for cells that keep a user's note. Cells whose note
- * does not change are not written. Returns false when the document lock was busy (nothing
+ * plans the new note only for cells with a problem now or one of our marks before (each
+ * marked cell's note: our marker, then that cell's messages), then takes the document lock
+ * just to write: per tab (per band for Présences), one call for the marks removed and one
+ * rectangle for the cells whose note changes to another text (see marks.ts). Nothing is
+ * written when no note changes. Returns false when the document lock was busy (nothing
  * written).
  */
 export function refreshMarks(services: Services, model: WorkbookModel, report: CheckReport): boolean {
@@ -58,30 +58,28 @@ export function refreshMarks(services: Services, model: WorkbookModel, report: C
     const key = `${issue.sheet}\u0000${issue.column ?? ''}`;
     let col = columnOf.get(key);
     if (col === undefined) columnOf.set(key, (col = markColumn(table, issue.column)));
-    addMark(marksByTab.get(issue.sheet)!, issue.row, col);
+    addMark(marksByTab.get(issue.sheet)!, issue.row, col, issue.message);
   }
   const wb = services.workbook;
   const pending: PendingNotes[] = [];
   for (const t of tables) {
     if (t.sheetName === null || t.lastRow === 0 || t.width === 0) continue;
     const marks = marksByTab.get(t.definition.name)!;
-    const tab: PendingNotes = { sheet: t.sheetName, mark: [], clear: [], rewrites: [] };
+    const tab: PendingNotes = { sheet: t.sheetName, clear: [], rewrites: [] };
     // `Présences`, read in bands, has its notes read in the same bands (none held all at once).
     const bands = t.allValues ? [{ firstRow: 1, numRows: t.lastRow }] : rowBands(t.lastRow);
     for (const { firstRow, numRows } of bands) {
       const plan = planNotes(wb.readNotes(t.sheetName, firstRow, 1, numRows, t.width), marks, firstRow);
-      for (const c of plan.mark) tab.mark.push(c);
       for (const c of plan.clear) tab.clear.push(c);
       if (plan.rewrite) tab.rewrites.push(plan.rewrite);
     }
-    if (tab.mark.length > 0 || tab.clear.length > 0 || tab.rewrites.length > 0) pending.push(tab);
+    if (tab.clear.length > 0 || tab.rewrites.length > 0) pending.push(tab);
   }
   if (pending.length === 0) return true;
   const lock = services.lock;
   if (!lock.tryLock(LOCK_TIMEOUT_MS)) return false;
   try {
-    for (const { sheet, mark, clear, rewrites } of pending) {
-      if (mark.length > 0) wb.setNoteOnCells(sheet, mark, MARK_NOTE);
+    for (const { sheet, clear, rewrites } of pending) {
       if (clear.length > 0) wb.setNoteOnCells(sheet, clear, '');
       for (const r of rewrites) wb.writeNotes(sheet, r.row, r.col, r.notes);
     }

@@ -174,13 +174,11 @@ export const countText = {
   rows: (n: number) => plural(n, 'ligne vérifiée', 'lignes vérifiées'),
 };
 
-/** Grid marks: each of our notes is one block starting with this line, after the user's own text. */
-export const MARK_HEADER = "⚠ Contrôle Club de l'alternance";
 /**
- * The note of every marked cell (the same text everywhere, so that a tab's new marks are
- * written in one call): the "Contrôle" view says what is wrong.
+ * Grid marks: each of our notes is one block starting with this line (after the user's own
+ * text, if any), followed by the messages of that cell's problems, one per line.
  */
-export const MARK_NOTE = `${MARK_HEADER}\nCette cellule est à corriger ou à vérifier\u00a0: le panneau «\u00a0Contrôle\u00a0» (menu Club de l'alternance › Vérifier le classeur) dit pourquoi.`;
+export const MARK_HEADER = "⚠ Contrôle Club de l'alternance";
 
 /** Sidebar "Contrôle" view. */
 export const CHECKS_VIEW = {
@@ -194,7 +192,7 @@ export const CHECKS_VIEW = {
     `${countText.errors(errors)}, ${countText.warnings(warnings)} — ${countText.rows(rows)}.`,
   allClear: (rows: number) => `Aucun problème\u00a0: ${countText.rows(rows)}.`,
   marksHint:
-    'Les cellules concernées portent une note «\u00a0⚠ Contrôle\u00a0» (supprimée automatiquement une fois corrigées, à la prochaine vérification)\u00a0; ce panneau dit ce qui ne va pas.',
+    'Les cellules concernées portent une note «\u00a0⚠ Contrôle\u00a0» qui dit ce qui ne va pas (supprimée automatiquement une fois la cellule corrigée, à la prochaine vérification).',
   showWarnings: 'Afficher les avertissements',
   row: (n: number) => `Ligne ${n}`,
   go: 'Aller à la cellule',
