@@ -8,6 +8,7 @@ import { POSTCODES_BY_COMMUNE } from './data/postcodes';
 import { Day, ageOn, frenchDate, yearOfDay } from './days';
 import { CONTRACT_TYPE, SEX, SITUATION, TRAINING_LEVEL, YES_NO_LABELS } from './lists';
 import { ATTENDANCE, PARTICIPANTS, ParticipantColumn, SESSIONS, headerLookup, headerOf, MAX_CONTRACT_MONTHS } from './schema';
+import { sessionTimeProblems } from './session-time-checks';
 import { normalizeKey } from './text';
 import { CellValue, Parsed, isBlank, textOf } from './values';
 import {
@@ -56,6 +57,7 @@ export const CHECK_SEVERITY = {
   SESSION_DATE_INVALID: 'error',
   SESSION_DUPLICATE: 'error',
   SESSION_OUTSIDE_SEASON: 'warning',
+  SESSION_TIME_INVALID: 'error',
   ATTENDANCE_UNKNOWN_PARTICIPANT: 'error',
   ATTENDANCE_UNKNOWN_SESSION: 'error',
   ATTENDANCE_DUPLICATE: 'error',
@@ -634,6 +636,9 @@ function checkParticipants(model: WorkbookModel, today: Day, out: IssueList): vo
 function checkSessions(model: WorkbookModel, out: IssueList): void {
   const table = model.sessions;
   reportMissingColumns(table, TAB_SESSIONS, out, false);
+  for (const p of sessionTimeProblems(table, model.sessionRecords)) {
+    out.add(TAB_SESSIONS, p.row, headerOf(SESSIONS, p.column), table.columns[p.column]!, 'SESSION_TIME_INVALID', p.message);
+  }
   if (table.headerRow === null || table.columns.date === undefined) return;
   const dateHeader = headerOf(SESSIONS, 'date');
   const col = table.columns.date;

@@ -254,9 +254,12 @@ export function timeZoneOffsetMinutes(timeZone: string, ms: number): number {
 /**
  * Instants where two sources are compared: noon UTC in mid-winter and mid-summer of years
  * far apart (both sides of the offset changes of most zones), so that a missing or wrong
- * time-zone database shows.
+ * time-zone database shows; and noon on 30/12/1899, the day of Sheets' time cells, when most
+ * zones were on local mean time (Paris: UTC+0:09:21), which a source without the zone's
+ * history gets wrong.
  */
 export const OFFSET_CHECK_INSTANTS: readonly number[] = [
+  Date.UTC(1899, 11, 30, 12),
   Date.UTC(1990, 0, 15, 12),
   Date.UTC(1990, 6, 15, 12),
   Date.UTC(2025, 0, 15, 12),

@@ -16,6 +16,7 @@
 import { ageOn, Day, firstDayOfYear, lastDayOfYear, ymdOfDay } from './days';
 import { TRAINING_LEVEL } from './lists';
 import { MAX_CONTRACT_MONTHS, MIN_CONTRACT_MONTHS } from './schema';
+import { hoursOfMinutes, sessionMinutesByDay } from './session-times';
 import { valueOf } from './values';
 import { CELL_OK, Participant, STATUS_INVALID, WorkbookModel, situationOf, statusCode } from './workbook';
 import type { Indicators } from '../shared/api';
@@ -52,6 +53,10 @@ interface YearAttendance {
   excused: number;
   /** Présent rows of known participants, per month (index 0 = January). */
   presencesByMonth: number[];
+  /** Minutes of the sessions attended Présent in the year per slot (SPEC §6 hours). */
+  attendedMinutes: Float64Array;
+  /** Their sum over the known participants. */
+  totalAttendedMinutes: number;
 }
 
 const NO_DAY = Number.POSITIVE_INFINITY;
@@ -64,7 +69,8 @@ function monthTable(year: number): Uint8Array {
   return table;
 }
 
-function yearAttendance(model: WorkbookModel, year: number): YearAttendance {
+/** `minutesOfDay`: the minutes of each day's session, by offset from 1 January (yearSessionMinutes). */
+function yearAttendance(model: WorkbookModel, year: number, minutesOfDay: Float64Array): YearAttendance {
   const from = firstDayOfYear(year);
   const to = lastDayOfYear(year);
   const months = monthTable(year);
@@ -73,6 +79,8 @@ function yearAttendance(model: WorkbookModel, year: number): YearAttendance {
   const firstPresent = new Float64Array(known).fill(NO_DAY);
   const presentCount = new Int32Array(known);
   const presencesByMonth: number[] = new Array(12).fill(0);
+  const attendedMinutes = new Float64Array(known);
+  let totalAttendedMinutes = 0;
   let presences = 0;
   let absences = 0;
   let excused = 0;
@@ -89,10 +97,23 @@ function yearAttendance(model: WorkbookModel, year: number): YearAttendance {
       presencesByMonth[months[day - from]]++;
       if (day < firstPresent[slot]) firstPresent[slot] = day;
       presentCount[slot]++;
+      const minutes = minutesOfDay[day - from];
+      attendedMinutes[slot] += minutes;
+      totalAttendedMinutes += minutes;
     } else if (code === ABSENT_CODE) absences++;
     else excused++;
   }
-  return { slots: model.people.indexOf, firstPresent, presentCount, presences, absences, excused, presencesByMonth };
+  return {
+    slots: model.people.indexOf,
+    firstPresent,
+    presentCount,
+    presences,
+    absences,
+    excused,
+    presencesByMonth,
+    attendedMinutes,
+    totalAttendedMinutes,
+  };
 }
 const PRESENT_CODE = statusCode('Présent');
 const ABSENT_CODE = statusCode('Absent');
@@ -181,6 +202,7 @@ interface BeneficiaryTally {
   sex: Indicators['sex'];
   communes: Record<string, number>;
   ageBands: Indicators['ageBands'];
+  sexByAge: Indicators['sexByAge'];
   trainingLevels: Record<string, number>;
   /** The outcome counts of SPEC §6 (the rates are worked out from them). */
   outcomes: Omit<Indicators['outcomes'], 'positive' | 'positiveRate' | 'meanContractMonths'>;
@@ -188,6 +210,8 @@ interface BeneficiaryTally {
   contractMonthsCount: number;
   /** Présent rows in the year of the beneficiaries' IDs (each ID once). */
   beneficiaryPresences: number;
+  /** Minutes attended in the year by the beneficiaries' IDs (each ID once). */
+  beneficiaryMinutes: number;
 }
 
 function tallyBeneficiaries(
@@ -204,25 +228,31 @@ function tallyBeneficiaries(
     ...tallyResidence(model, beneficiaries),
     ...tallyProfile(beneficiaries),
     ...tallyOutcomes(beneficiaries, year),
-    beneficiaryPresences: presencesOf(beneficiaries, att),
+    ...presencesOf(beneficiaries, att),
   };
 }
 
-function tallyAges(beneficiaries: readonly Beneficiary[]): Pick<BeneficiaryTally, 'carriedOver' | 'minors' | 'ageBands'> {
+function tallyAges(
+  beneficiaries: readonly Beneficiary[],
+): Pick<BeneficiaryTally, 'carriedOver' | 'minors' | 'ageBands' | 'sexByAge'> {
   let carriedOver = 0;
   let minors = 0;
-  const ageBands = { under18: 0, '18to21': 0, '22to25': 0, '26plus': 0, unknown: 0 };
+  const ageBands = zeroBands();
+  const sexByAge = { F: zeroBands(), H: zeroBands(), unknown: zeroBands() };
   for (const b of beneficiaries) {
     if (b.carriedOver) carriedOver++;
     const age = ageOf(b.participant, b.referenceDay);
-    if (age === null) ageBands.unknown++;
-    else {
-      const band = ageBandOf(age);
-      ageBands[band]++;
-      if (band === 'under18') minors++;
-    }
+    const band = age === null ? 'unknown' : ageBandOf(age);
+    ageBands[band]++;
+    if (band === 'under18') minors++;
+    const sex = b.participant.sex;
+    sexByAge[sex.status === 'ok' ? sex.value : 'unknown'][band]++;
   }
-  return { carriedOver, minors, ageBands };
+  return { carriedOver, minors, ageBands, sexByAge };
+}
+
+function zeroBands(): Indicators['ageBands'] {
+  return { under18: 0, '18to21': 0, '22to25': 0, '26plus': 0, unknown: 0 };
 }
 
 function tallyResidence(
@@ -303,16 +333,53 @@ function tallyOutcomes(
   return { outcomes, contractMonthsTotal, contractMonthsCount };
 }
 
-/** Présent rows in the year of the beneficiaries' IDs, each ID counted once. */
-function presencesOf(beneficiaries: readonly Beneficiary[], att: YearAttendance): number {
+/** Présent rows and minutes attended in the year of the beneficiaries' IDs, each ID counted once. */
+function presencesOf(
+  beneficiaries: readonly Beneficiary[],
+  att: YearAttendance,
+): Pick<BeneficiaryTally, 'beneficiaryPresences' | 'beneficiaryMinutes'> {
   const slots = new Set<number>();
   for (const b of beneficiaries) {
     const slot = att.slots.get(b.participant.idKey);
     if (slot !== undefined) slots.add(slot);
   }
   let presences = 0;
-  for (const slot of slots) presences += att.presentCount[slot];
-  return presences;
+  let minutes = 0;
+  for (const slot of slots) {
+    presences += att.presentCount[slot];
+    minutes += att.attendedMinutes[slot];
+  }
+  return { beneficiaryPresences: presences, beneficiaryMinutes: minutes };
+}
+
+/** The sessions of year Y as hours need them (SPEC §2.1, §6): each date's session is its first `Séances` row. */
+interface YearSessionMinutes {
+  /** Minutes of each day's session, by offset from 1 January (0: no session, or no times). */
+  byDay: Float64Array;
+  /** Sum of the durations of the year's sessions (each date once). */
+  delivered: number;
+  /** `Séances` rows dated in Y whose session has no duration. */
+  withoutTimes: number;
+}
+
+/** The year's session minutes (a pass over the few hundred `Séances` rows, before the Présences rows). */
+export function yearSessionMinutes(model: WorkbookModel, year: number): YearSessionMinutes {
+  const from = firstDayOfYear(year);
+  const to = lastDayOfYear(year);
+  const byDay = new Float64Array(to - from + 1);
+  let delivered = 0;
+  let withoutTimes = 0;
+  const minutesByDay = sessionMinutesByDay(model);
+  for (const s of model.sessionRecords) {
+    if (s.date.status !== 'ok' || s.date.value < from || s.date.value > to) continue;
+    if (minutesByDay.get(s.date.value) === null) withoutTimes++;
+  }
+  for (const [day, minutes] of minutesByDay) {
+    if (day < from || day > to || minutes === null) continue;
+    byDay[day - from] = minutes;
+    delivered += minutes;
+  }
+  return { byDay, delivered, withoutTimes };
 }
 
 /** Sessions dated in year Y. */
@@ -338,7 +405,8 @@ function excludedRowsOf(model: WorkbookModel): number {
  * engine optimizes small pieces rather than recompiling one big function on every call.
  */
 export function computeYearFigures(model: WorkbookModel, year: number): YearFigures {
-  const att = yearAttendance(model, year);
+  const sessionMinutes = yearSessionMinutes(model, year);
+  const att = yearAttendance(model, year, sessionMinutes.byDay);
   const beneficiaries = beneficiariesOf(model, year, att);
   const total = beneficiaries.length;
   const {
@@ -350,11 +418,13 @@ export function computeYearFigures(model: WorkbookModel, year: number): YearFigu
     sex,
     communes,
     ageBands,
+    sexByAge,
     trainingLevels,
     outcomes,
     contractMonthsTotal,
     contractMonthsCount,
     beneficiaryPresences,
+    beneficiaryMinutes,
   } = tallyBeneficiaries(model, year, beneficiaries, att);
   const sessions = sessionsIn(model, year);
   const excludedRows = excludedRowsOf(model);
@@ -392,6 +462,13 @@ export function computeYearFigures(model: WorkbookModel, year: number): YearFigu
       meanContractMonths: mean(contractMonthsTotal, contractMonthsCount),
     },
     excludedRows,
+    hours: {
+      delivered: hoursOfMinutes(sessionMinutes.delivered),
+      attended: hoursOfMinutes(att.totalAttendedMinutes),
+      perBeneficiary: total > 0 ? Math.round(beneficiaryMinutes / 6 / total) / 10 : null,
+      sessionsWithoutTimes: sessionMinutes.withoutTimes,
+    },
+    sexByAge,
   };
   return { indicators, presencesByMonth: att.presencesByMonth };
 }

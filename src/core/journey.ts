@@ -7,6 +7,7 @@
 import { ageOn, Day, isoOfDay } from './days';
 import { AttendanceStatus, SESSION_THEMES } from './lists';
 import { buildAttendanceSheet, displayName } from './attendance';
+import { hoursOfMinutes, sessionMinutesByDay } from './session-times';
 import { frenchCollator, normalizeKey } from './text';
 import { idKey as idKeyOf, textOf, valueOf } from './values';
 import { attendanceRecordsOf, isAnonymised, situationOf, type Participant, type WorkbookModel } from './workbook';
@@ -157,11 +158,28 @@ function journeyWith(
     themesCovered: SESSION_THEMES.filter((t) => covered.has(t)),
     themesToCover: SESSION_THEMES.filter((t) => !covered.has(t)),
     lastPresence: iso(lastPresence),
+    hours: attendedHours(model, rows),
     needsFollowUp: follow?.needsFollowUp ?? false,
     followUpReason: follow?.needsFollowUp ? follow.reason : null,
     phone: valueOf(p.phone),
     email: valueOf(p.email),
   };
+}
+
+/** Hours of the distinct dates attended Présent whose session has a duration; unknown: the others (SPEC §10). */
+function attendedHours(model: WorkbookModel, rows: readonly { day: Day; status: AttendanceStatus }[]): Journey['hours'] {
+  const minutesByDay = sessionMinutesByDay(model);
+  const days = new Set<Day>();
+  let minutes = 0;
+  let unknown = 0;
+  for (const r of rows) {
+    if (r.status !== 'Présent' || days.has(r.day)) continue;
+    days.add(r.day);
+    const m = minutesByDay.get(r.day);
+    if (m === undefined || m === null) unknown++;
+    else minutes += m;
+  }
+  return { attended: hoursOfMinutes(minutes), unknown };
 }
 
 /** The journey of an ID: null when the ID is unknown, anonymised or blank (the caller says so in French). */

@@ -14,11 +14,19 @@ import {
   PARTICIPANTS,
   SESSIONS,
   SETTINGS,
+  type SettingsColumn,
   TabDefinition,
   headerOf,
 } from './schema';
 import { CellValue, isBlank } from './values';
-import { DEFAULT_RETENTION_YEARS, type Settings, type Table, type WorkbookModel } from './workbook';
+import {
+  DEFAULT_BLANK_LINES,
+  DEFAULT_ORGANISATION,
+  DEFAULT_RETENTION_YEARS,
+  type Settings,
+  type Table,
+  type WorkbookModel,
+} from './workbook';
 
 export interface TabCreation {
   name: string;
@@ -31,8 +39,12 @@ export interface PreparePlan {
   createTabs: TabCreation[];
   /** Existing but empty tabs: canonical headers written in row 1 (bold, frozen). */
   fillEmptyTabs: TabCreation[];
-  /** Required headers appended at the right of an existing header row. */
-  appendHeaders: { sheet: string; tab: string; row: number; col: number; headers: string[] }[];
+  /**
+   * Headers appended at the right of an existing header row (required ones; `Début`/`Fin` of
+   * `Séances`; the settings of `Paramètres`). `below`, when given, is written in the row just
+   * under the header row, in those new (empty) columns: the settings' defaults.
+   */
+  appendHeaders: { sheet: string; tab: string; row: number; col: number; headers: string[]; below?: CellValue[] }[];
   /** Frozen rows to set (only where fewer rows than the header row are frozen). */
   freeze: { sheet: string; rows: number }[];
   validations: { sheet: string; row: number; col: number; numRows: number; numCols: number; rule: ValidationRule }[];
@@ -99,10 +111,53 @@ export function defaultSettingsValues(settings: Pick<Settings, 'territory' | 'qp
     line[col('territoryCommune')] = settings.territory[i] ?? '';
     line[col('qpvDistrict')] = pairs[i]?.[0] ?? '';
     line[col('qpvCommune')] = pairs[i]?.[1] ?? '';
-    if (i === 0) line[col('retentionYears')] = DEFAULT_RETENTION_YEARS;
+    if (i === 0) for (const [key, value] of SETTING_DEFAULTS) line[col(key)] = value;
     rows.push(line);
   }
   return [headers, ...rows];
+}
+
+/** Settings of row 2 that "Préparer" writes with their default (SPEC §9); the others stay blank. */
+const SETTING_DEFAULTS: ReadonlyMap<SettingsColumn, CellValue> = new Map<SettingsColumn, CellValue>([
+  ['retentionYears', DEFAULT_RETENTION_YEARS],
+  ['organisation', DEFAULT_ORGANISATION],
+  ['blankLines', DEFAULT_BLANK_LINES],
+]);
+
+/** Settings columns "Préparer" adds to an existing `Paramètres` tab when missing (SPEC §9). */
+const ADDED_SETTINGS: readonly SettingsColumn[] = [
+  'retentionYears',
+  'organisation',
+  'fundersNote',
+  'defaultStart',
+  'defaultEnd',
+  'blankLines',
+];
+
+/** Optional columns "Préparer" adds to an existing tab when missing (SPEC §9): the session times. */
+const ADDED_COLUMNS: Readonly<Record<string, readonly string[]>> = { [SESSIONS.name]: ['start', 'end'] };
+
+/** The settings columns missing from an existing `Paramètres` header row, with their row-2 defaults. */
+function planSettingsColumns(table: Table<SettingsColumn>, plan: PreparePlan): void {
+  if (table.sheetName === null) return;
+  if (table.headerRow === null) {
+    if (isEmptyTab(table.values)) return; // filled by the caller
+    plan.untouched.push(table.sheetName);
+    return;
+  }
+  const missing = ADDED_SETTINGS.filter((k) => table.columns[k] === undefined);
+  if (missing.length === 0) return;
+  const headers = missing.map((k) => headerOf(SETTINGS, k));
+  const below = missing.map((k) => SETTING_DEFAULTS.get(k) ?? '');
+  const entry: PreparePlan['appendHeaders'][number] = {
+    sheet: table.sheetName,
+    tab: SETTINGS.name,
+    row: table.headerRow,
+    col: table.width + 1,
+    headers,
+  };
+  if (below.some((v) => v !== '')) entry.below = below;
+  plan.appendHeaders.push(entry);
 }
 
 function isEmptyTab(values: CellValue[][]): boolean {
@@ -142,10 +197,11 @@ export function planPreparation(model: WorkbookModel, frozenRows: Readonly<Recor
       headerRow = table.headerRow;
       columns = { ...(table.columns as Record<string, number>) };
       lastRow = table.values.length;
-      if (table.missing.length > 0) {
-        const headers = table.missing.map((k) => headerOf(def, k));
+      const added = [...table.missing, ...(ADDED_COLUMNS[def.name] ?? []).filter((k) => columns[k] === undefined)];
+      if (added.length > 0) {
+        const headers = added.map((k) => headerOf(def, k));
         plan.appendHeaders.push({ sheet, tab: def.name, row: headerRow, col: table.width + 1, headers });
-        table.missing.forEach((k, i) => (columns[k] = table.width + i));
+        added.forEach((k, i) => (columns[k] = table.width + i));
       }
       if ((frozenRows[sheet] ?? 0) < headerRow) plan.freeze.push({ sheet, rows: headerRow });
     }
@@ -157,9 +213,12 @@ export function planPreparation(model: WorkbookModel, frozenRows: Readonly<Recor
       plan.validations.push({ sheet, row: headerRow + 1, col: index + 1, numRows: endRow - headerRow, numCols: 1, rule });
     }
   }
+  const settingsTable = model.settings.table;
   if (model.settings.sheetName === null) {
     plan.createTabs.push({ name: SETTINGS.name, values: defaultSettingsValues(model.settings) });
-  }
+  } else if (settingsTable && settingsTable.headerRow === null && isEmptyTab(settingsTable.values)) {
+    plan.fillEmptyTabs.push({ name: model.settings.sheetName, values: defaultSettingsValues(model.settings) });
+  } else if (settingsTable) planSettingsColumns(settingsTable, plan);
   return plan;
 }
 

@@ -1,7 +1,7 @@
 /** Tabs and their columns (SPEC §2.1): canonical headers, synonyms, required columns. */
 import { normalizeKey, normalizeTabName } from './text';
 
-export type ColumnKind = 'text' | 'date' | 'list' | 'yesno' | 'integer';
+export type ColumnKind = 'text' | 'date' | 'list' | 'yesno' | 'integer' | 'time';
 
 export interface ColumnDefinition<K extends string = string> {
   key: K;
@@ -97,7 +97,7 @@ export const PARTICIPANTS: TabDefinition<ParticipantColumn> = {
   ],
 };
 
-export type SessionColumn = 'date' | 'theme' | 'facilitator' | 'place' | 'comment';
+export type SessionColumn = 'date' | 'theme' | 'facilitator' | 'place' | 'start' | 'end' | 'comment';
 export const SESSIONS: TabDefinition<SessionColumn> = {
   name: 'Séances',
   minHeaders: 2,
@@ -106,6 +106,8 @@ export const SESSIONS: TabDefinition<SessionColumn> = {
     col('theme', 'Thème', 'text', ['Atelier', 'Sujet']),
     col('facilitator', 'Animateur', 'text', ['Intervenant']),
     col('place', 'Lieu', 'text'),
+    col('start', 'Début', 'time', ['Heure de début', 'Horaire de début']),
+    col('end', 'Fin', 'time', ['Heure de fin', 'Horaire de fin']),
     col('comment', 'Commentaire', 'text'),
   ],
 };
@@ -131,7 +133,12 @@ export type SettingsColumn =
   | 'qpvDistrict'
   | 'qpvCommune'
   | 'confidentialityThreshold'
-  | 'retentionYears';
+  | 'retentionYears'
+  | 'organisation'
+  | 'fundersNote'
+  | 'defaultStart'
+  | 'defaultEnd'
+  | 'blankLines';
 export const SETTINGS: TabDefinition<SettingsColumn> = {
   name: 'Paramètres',
   minHeaders: 2,
@@ -145,6 +152,11 @@ export const SETTINGS: TabDefinition<SettingsColumn> = {
     col('qpvCommune', 'Commune du QPV', 'text'),
     col('confidentialityThreshold', 'Seuil de confidentialité', 'integer'),
     col('retentionYears', 'Durée de conservation (années)', 'integer', ['Durée de conservation']),
+    col('organisation', 'Structure', 'text'),
+    col('fundersNote', 'Mention des financeurs', 'text'),
+    col('defaultStart', 'Heure de début', 'time'),
+    col('defaultEnd', 'Heure de fin', 'time'),
+    col('blankLines', 'Lignes vierges', 'integer'),
   ],
 };
 

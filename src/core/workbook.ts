@@ -31,6 +31,7 @@ import {
   findTabName,
   headerLookup,
 } from './schema';
+import { parseTimeOfDay } from './session-times';
 import { normalizeKey } from './text';
 import {
   BLANK,
@@ -227,6 +228,9 @@ export interface Session {
   theme: string;
   facilitator: string;
   place: string;
+  /** `Début` and `Fin`: minutes since midnight (SPEC §2.2); see sessionTimes for the session's times. */
+  start: Parsed<number>;
+  end: Parsed<number>;
   comment: string;
 }
 
@@ -296,16 +300,32 @@ export interface YearSettings {
 export interface Settings {
   /** Present when the tab exists. */
   sheetName: string | null;
+  /** The tab as located (header row, columns, values; headerRow null when none recognised); null when absent. */
+  table: Table<SettingsColumn> | null;
   years: Map<number, YearSettings>;
   territory: string[];
   qpvDistricts: QpvDistrict[];
   confidentialityThreshold: number | null;
   /** `Durée de conservation (années)` (row 2; SPEC §11): a whole number ≥ 1, else the default. */
   retentionYears: number;
+  /** `Heure de début` / `Heure de fin` (row 2), minutes since midnight; either unreadable → both null. */
+  defaultStart: number | null;
+  defaultEnd: number | null;
+  /** `Structure` (row 2): the organisation's name printed on documents. */
+  organisation: string;
+  /** `Mention des financeurs` (row 2): a sentence printed at the foot of documents. */
+  fundersNote: string | null;
+  /** `Lignes vierges` (row 2): blank lines at the end of a sign-in sheet, 0..50, else the default. */
+  blankLines: number;
 }
 
 /** SPEC §11: personal data is kept 2 years after the last activity unless `Paramètres` says otherwise. */
 export const DEFAULT_RETENTION_YEARS = 2;
+/** SPEC §2.1: `Structure` when `Paramètres` has none. */
+export const DEFAULT_ORGANISATION = 'Mission locale';
+/** SPEC §2.1: `Lignes vierges` when `Paramètres` has no whole number from 0 to 50. */
+export const DEFAULT_BLANK_LINES = 5;
+export const MAX_BLANK_LINES = 50;
 
 export interface WorkbookModel {
   timeZone: string;
@@ -355,14 +375,21 @@ export function readSettings(source: WorkbookSource, dates: DateCellReader): Set
   const sheetName = findTabName(source.sheetNames, SETTINGS.name);
   const settings: Settings = {
     sheetName,
+    table: null,
     years: new Map(),
     territory: [...DEFAULT_TERRITORY],
     qpvDistricts: DEFAULT_QPV_DISTRICTS.map((d) => ({ ...d, communes: [...d.communes] })),
     confidentialityThreshold: null,
     retentionYears: DEFAULT_RETENTION_YEARS,
+    defaultStart: null,
+    defaultEnd: null,
+    organisation: DEFAULT_ORGANISATION,
+    fundersNote: null,
+    blankLines: DEFAULT_BLANK_LINES,
   };
   if (!sheetName) return settings;
   const table = locateTable<SettingsColumn>(SETTINGS, sheetName, source.values(sheetName));
+  settings.table = table;
   if (table.headerRow === null) {
     // A single recognised header is still honoured (e.g. only "Seuil de confidentialité").
     const first = table.values[0] ?? [];
@@ -424,7 +451,31 @@ export function readSettings(source: WorkbookSource, dates: DateCellReader): Set
     const n = valueOf(parseInteger(v[h]?.[rc] ?? null));
     if (n !== null && n >= 1) settings.retentionYears = n;
   }
+  readDocumentSettings(
+    settings,
+    (key) => {
+      const c = table.columns[key];
+      return c === undefined ? null : (v[h]?.[c] ?? null);
+    },
+    dates,
+  );
   return settings;
+}
+
+/** The row-2 settings of sessions and documents (SPEC §2.1): default times, Structure, Mention des financeurs, Lignes vierges. */
+function readDocumentSettings(settings: Settings, rowTwo: (key: SettingsColumn) => CellValue, dates: DateCellReader): void {
+  const start = parseTimeOfDay(rowTwo('defaultStart'), dates.timeZone, dates.offsets);
+  const end = parseTimeOfDay(rowTwo('defaultEnd'), dates.timeZone, dates.offsets);
+  if (start.status !== 'invalid' && end.status !== 'invalid') {
+    settings.defaultStart = valueOf(start);
+    settings.defaultEnd = valueOf(end);
+  }
+  const organisation = textOf(rowTwo('organisation'));
+  if (organisation !== '') settings.organisation = organisation;
+  const note = textOf(rowTwo('fundersNote'));
+  settings.fundersNote = note === '' ? null : note;
+  const lines = valueOf(parseInteger(rowTwo('blankLines')));
+  if (lines !== null && lines >= 0 && lines <= MAX_BLANK_LINES) settings.blankLines = lines;
 }
 
 function readTable<K extends string>(source: WorkbookSource, definition: TabDefinition<K>): Table<K> {
@@ -595,6 +646,8 @@ export function readWorkbook(source: WorkbookSource): WorkbookModel {
     theme: parsedText(sessions, row, 'theme'),
     facilitator: parsedText(sessions, row, 'facilitator'),
     place: parsedText(sessions, row, 'place'),
+    start: parseTimeOfDay(cellOf(sessions, row, 'start'), dates.timeZone, dates.offsets),
+    end: parseTimeOfDay(cellOf(sessions, row, 'end'), dates.timeZone, dates.offsets),
     comment: parsedText(sessions, row, 'comment'),
   }));
 

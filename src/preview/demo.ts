@@ -795,9 +795,11 @@ export function generateDemoWorkbook(seed = DEMO_SEED): MemoryWorkbook {
     THEME_FOR(i),
     FACILITATORS[i % FACILITATORS.length],
     PLACES[Math.floor(i / 5) % PLACES.length],
+    '14:00',
+    '16:30',
     '',
   ]);
-  addTab(wb, SESSIONS.name, [SESSIONS.columns.map((c) => c.header), ...sessionRows], [100, 200, 120, 180, 200]);
+  addTab(wb, SESSIONS.name, [SESSIONS.columns.map((c) => c.header), ...sessionRows], [100, 200, 120, 180, 70, 70, 200]);
 
   // Présences: by date, then name.
   const attendance: [Day, string, string, string][] = [];

@@ -163,7 +163,7 @@ function prepareUnderLock(services: Services): PrepareSummary {
       wb.writeValues(tab.name, 1, 1, tab.values);
       wb.format(tab.name, 1, 1, 1, tab.values[0].length, { bold: true });
     }
-    for (const a of plan.appendHeaders) wb.writeValues(a.sheet, a.row, a.col, [a.headers]);
+    for (const a of plan.appendHeaders) wb.writeValues(a.sheet, a.row, a.col, a.below ? [a.headers, a.below] : [a.headers]);
     for (const f of plan.freeze) wb.setFrozenRows(f.sheet, f.rows);
     for (const v of plan.validations) wb.setValidation(v.sheet, v.row, v.col, v.numRows, v.numCols, v.rule);
 

@@ -119,6 +119,19 @@ export interface Indicators {
     meanContractMonths: number | null;
   };
   excludedRows: number;
+  /** SPEC §6: hours of the sessions (sums of whole minutes, rounded once to one decimal). */
+  hours: {
+    /** Sum of the durations of the sessions dated in Y (those with times). */
+    delivered: number;
+    /** Sum, over the Présent rows counted in attendance, of their date's session duration. */
+    attended: number;
+    /** Beneficiaries' attended hours / beneficiaries; null without beneficiaries. */
+    perBeneficiary: number | null;
+    /** `Séances` rows dated in Y without a duration. */
+    sessionsWithoutTimes: number;
+  };
+  /** SPEC §6: `ageBands` split by `sex` (its cells add up to `ageBands`). */
+  sexByAge: Record<'F' | 'H' | 'unknown', Indicators['ageBands']>;
 }
 
 export interface AnnualReportResult {
@@ -147,6 +160,11 @@ export interface Journey {
   themesCovered: string[];
   themesToCover: string[];
   lastPresence: IsoDate | null;
+  /**
+   * Hours of the sessions attended Présent whose duration is known (SPEC §2.1, one decimal);
+   * unknown = such sessions without a duration (no times, or no `Séances` row).
+   */
+  hours: { attended: number; unknown: number };
   needsFollowUp: boolean;
   followUpReason: string | null;
   phone: string | null;

@@ -268,6 +268,7 @@ describe('planted faults', () => {
       { date: '2018-03-06' },
       { date: 'mardi' },
       { date: '2018-12-04' },
+      { date: '2018-04-03', start: '14h', end: '' },
     ];
     const attendance = [
       { date: '2018-03-06', id: 'C-0', status: 'Présent' },
@@ -306,6 +307,7 @@ describe('planted faults', () => {
       'Séances:5:SESSION_DUPLICATE',
       'Séances:6:SESSION_DATE_INVALID',
       'Séances:7:SESSION_OUTSIDE_SEASON',
+      'Séances:8:SESSION_TIME_INVALID',
       'Présences:4:ATTENDANCE_UNKNOWN_PARTICIPANT',
       'Présences:5:ATTENDANCE_UNKNOWN_SESSION',
       'Présences:6:ATTENDANCE_DUPLICATE',

@@ -49,7 +49,8 @@ describe('a clean workbook', () => {
   });
 
   it('lists every code with its severity as in the SPEC table', () => {
-    expect(CHECK_CODES).toHaveLength(38);
+    expect(CHECK_CODES).toHaveLength(39);
+    expect(CHECK_SEVERITY.SESSION_TIME_INVALID).toBe('error');
     expect(CHECK_SEVERITY.AGE_OUT_OF_RANGE).toBe('warning');
     expect(CHECK_SEVERITY.AGE_IMPLAUSIBLE).toBe('error');
     expect(CHECK_SEVERITY.POSTCODE_MISMATCH).toBe('warning');

@@ -63,6 +63,8 @@ const SPEC_HEADERS: Record<string, [string, string[], boolean][]> = {
     ['Thème', ['Atelier', 'Sujet'], false],
     ['Animateur', ['Intervenant'], false],
     ['Lieu', [], false],
+    ['Début', ['Heure de début', 'Horaire de début'], false],
+    ['Fin', ['Heure de fin', 'Horaire de fin'], false],
     ['Commentaire', [], false],
   ],
   Présences: [
@@ -82,6 +84,12 @@ const SPEC_HEADERS: Record<string, [string, string[], boolean][]> = {
     ['Seuil de confidentialité', [], false],
     // SPEC §11: row 2, the retention of personal data in years.
     ['Durée de conservation (années)', ['Durée de conservation'], false],
+    // SPEC §2.1 (v3): row 2, the default times of a session and what documents print.
+    ['Heure de début', [], false],
+    ['Heure de fin', [], false],
+    ['Structure', [], false],
+    ['Mention des financeurs', [], false],
+    ['Lignes vierges', [], false],
   ],
 };
 

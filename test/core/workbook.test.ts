@@ -215,6 +215,8 @@ describe('readWorkbook', () => {
         theme: 'CV',
         facilitator: 'A. Bernard',
         place: 'Villejuif',
+        start: { status: 'blank' },
+        end: { status: 'blank' },
         comment: '',
       },
     ]);

@@ -42,6 +42,7 @@ const CONTRACT_CODES: Readonly<Record<string, 'error' | 'warning'>> = {
   SESSION_DATE_INVALID: 'error',
   SESSION_DUPLICATE: 'error',
   SESSION_OUTSIDE_SEASON: 'warning',
+  SESSION_TIME_INVALID: 'error',
   ATTENDANCE_UNKNOWN_PARTICIPANT: 'error',
   ATTENDANCE_UNKNOWN_SESSION: 'error',
   ATTENDANCE_DUPLICATE: 'error',

@@ -312,7 +312,7 @@ describe('prepareWorkbook', () => {
     expect(services.ui.alerts[1]).toContain('déjà prêt');
   });
 
-  it('keeps existing data, column order, unknown columns and titles; appends only missing required headers', () => {
+  it('keeps existing data, column order, unknown columns and titles; appends only missing required headers and settings', () => {
     const title = ['Suivi 2018'];
     const header = ['Remarque', 'Nom', 'N°', 'Prénom', 'Genre', 'Né(e) le', "Date d'entrée", 'Conseiller'];
     const row = ['à rappeler', 'Martin', 'A-1', 'Léa', 'Femme', '15/04/2000', '05/03/2018', 'M. Lefort'];
@@ -332,8 +332,23 @@ describe('prepareWorkbook', () => {
     expect(p.formats.get('3:2')).toEqual({ italic: true });
     expect(p.formats.size).toBe(1);
     expect(p.frozenRows).toBe(2);
-    expect(summary.appendedHeaders).toEqual([{ tab: 'Participants', headers: ['Commune'] }]);
-    expect(wb.sheet('Paramètres').cells).toEqual([['Seuil de confidentialité'], [5]]);
+    const settings = [
+      'Durée de conservation (années)',
+      'Structure',
+      'Mention des financeurs',
+      'Heure de début',
+      'Heure de fin',
+      'Lignes vierges',
+    ];
+    expect(summary.appendedHeaders).toEqual([
+      { tab: 'Participants', headers: ['Commune'] },
+      { tab: 'Paramètres', headers: settings },
+    ]);
+    // The threshold is kept; the settings come after it, with their defaults in row 2.
+    expect(wb.sheet('Paramètres').cells).toEqual([
+      ['Seuil de confidentialité', ...settings],
+      [5, 2, 'Mission locale', '', '', '', 5],
+    ]);
     expect(summary.createdTabs).toEqual(['Séances', 'Présences']);
     // Validation below the header row, on the columns where they are.
     const sexRule = p.validations.find((v) => v.col === 5)!;

@@ -56,7 +56,8 @@ export interface WorkbookInput {
   participants?: ParticipantInput[];
   /** Participant columns to include (default: those used by any participant). */
   participantColumns?: ParticipantColumn[];
-  sessions?: { date: CellValue; theme?: string; facilitator?: string; place?: string }[];
+  /** `start`/`end` (Début, Fin): the two columns are added when a session gives either. */
+  sessions?: { date: CellValue; theme?: string; facilitator?: string; place?: string; start?: CellValue; end?: CellValue }[];
   attendance?: { date: CellValue; id: CellValue; status: CellValue; name?: string }[];
   /** Raw Paramètres cells (header row first); omitted → no Paramètres tab. */
   settings?: CellValue[][];
@@ -77,9 +78,17 @@ export function participantsTab(rows: ParticipantInput[], columns?: ParticipantC
 export function buildWorkbook(input: WorkbookInput = {}): MemoryWorkbook {
   const tabs: Record<string, CellValue[][]> = {};
   tabs[PARTICIPANTS.name] = participantsTab(input.participants ?? [], input.participantColumns);
+  const sessions = input.sessions ?? [];
+  const withTimes = sessions.some((s) => s.start !== undefined || s.end !== undefined);
   tabs[SESSIONS.name] = [
-    SESSIONS.columns.slice(0, 4).map((c) => c.header),
-    ...(input.sessions ?? []).map((s) => [cell(s.date), s.theme ?? '', s.facilitator ?? '', s.place ?? '']),
+    SESSIONS.columns.slice(0, withTimes ? 6 : 4).map((c) => c.header),
+    ...sessions.map((s) => [
+      cell(s.date),
+      s.theme ?? '',
+      s.facilitator ?? '',
+      s.place ?? '',
+      ...(withTimes ? [s.start ?? '', s.end ?? ''] : []),
+    ]),
   ];
   tabs[ATTENDANCE.name] = [
     ['Date', 'ID participant', 'Participant', 'Statut'],

@@ -41,3 +41,15 @@ export function fullFrenchDate(year: number, month: number, dayOfMonth: number, 
   const d = dayOfMonth === 1 ? '1er' : String(dayOfMonth);
   return `${WEEKDAY_NAMES[weekday]} ${d} ${MONTH_NAMES[month - 1]} ${year}`;
 }
+
+/** A time of day (minutes since midnight) as printed: 840 → "14 h 00", 545 → "9 h 05" (no-break spaces). */
+export function formatTimeOfDay(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes - h * 60;
+  return `${h}\u00a0h\u00a0${String(m).padStart(2, '0')}`;
+}
+
+/** Hours with a decimal comma: 2.5 → "2,5 h", 1028 → "1 028 h" (no-break spaces). */
+export function formatHours(hours: number): string {
+  return `${frenchNumber(hours)}\u00a0h`;
+}
