@@ -13,8 +13,8 @@ const plural = (n: number, one: string, many: string): string => (Math.abs(n) >=
 
 /** How to find the faulty rows, where the report is read. */
 const FIND: Record<ReportPlace, string> = {
-  sheets: "menu Club de l'alternance › «\u00a0Vérifier le classeur\u00a0» (une note sur chaque cellule dit quoi corriger)",
-  cli: 'commande «\u00a0club-alternance verifier <classeur.xlsx>\u00a0» (ligne, colonne et correction de chaque problème)',
+  sheets: "le menu Club de l'alternance › «\u00a0Vérifier le classeur\u00a0» (une note sur chaque cellule dit quoi corriger)",
+  cli: 'la commande «\u00a0club-alternance verifier <classeur.xlsx>\u00a0» (ligne, colonne et correction de chaque problème)',
 };
 
 /** What to do once the rows are fixed, where the report is read. */
@@ -34,7 +34,7 @@ export const REPORT_PARTS = {
     columns: { count: 'Nombre', fix: 'Comment corriger' },
     complete: 'Toutes les lignes du classeur ont pu être utilisées pour les chiffres de ce bilan.',
     incomplete: (n: number) =>
-      `${frenchNumber(n)} ${plural(n, "ligne ou séance n'a", "lignes ou séances n'ont")} pas pu être ${plural(n, 'utilisée', 'utilisées')} entièrement par les chiffres ci-dessus\u00a0: le détail suit, avec la façon de corriger.`,
+      `${frenchNumber(n)} ${plural(n, "ligne ou séance n'a", "lignes ou séances n'ont")} pas pu être ${plural(n, 'utilisée', 'utilisées')} entièrement par les chiffres de ce bilan\u00a0: le tableau «\u00a0Qualité des données\u00a0» dit pourquoi et comment corriger.`,
     nothingToFix: 'Rien à corriger.',
     rows: {
       excludedRows: "Participants sans date d'entrée lisible (comptés dans aucune année)",
@@ -46,15 +46,15 @@ export const REPORT_PARTS = {
     },
     fixes: {
       excludedRows: (p: ReportPlace) =>
-        `Trouvez ces lignes avec le ${FIND[p]}, saisissez la date d'entrée au format JJ/MM/AAAA, ${AGAIN[p]}.`,
+        `Trouvez ces lignes avec ${FIND[p]}, saisissez la date d'entrée au format JJ/MM/AAAA, ${AGAIN[p]}.`,
       ageUnknown: (p: ReportPlace) =>
-        `Trouvez ces lignes avec le ${FIND[p]}, saisissez la date de naissance au format JJ/MM/AAAA, ${AGAIN[p]}.`,
+        `Trouvez ces lignes avec ${FIND[p]}, saisissez la date de naissance au format JJ/MM/AAAA, ${AGAIN[p]}.`,
       unknownId: (p: ReportPlace) =>
-        `Trouvez ces lignes avec le ${FIND[p]}, corrigez l'ID ou ajoutez la personne à Participants, ${AGAIN[p]}.`,
+        `Trouvez ces lignes avec ${FIND[p]}, corrigez l'ID ou ajoutez la personne à Participants, ${AGAIN[p]}.`,
       unknownStatus: (p: ReportPlace) =>
-        `Trouvez ces lignes avec le ${FIND[p]}, choisissez Présent, Absent ou Excusé, ${AGAIN[p]}.`,
+        `Trouvez ces lignes avec ${FIND[p]}, choisissez Présent, Absent ou Excusé, ${AGAIN[p]}.`,
       unreadableDate: (p: ReportPlace) =>
-        `Trouvez ces lignes avec le ${FIND[p]}, écrivez la date de la séance au format JJ/MM/AAAA, ${AGAIN[p]}.`,
+        `Trouvez ces lignes avec ${FIND[p]}, écrivez la date de la séance au format JJ/MM/AAAA, ${AGAIN[p]}.`,
       sessionsWithoutTimes: (p: ReportPlace) =>
         `Indiquez «\u00a0Début\u00a0» et «\u00a0Fin\u00a0» dans l'onglet Séances, ou «\u00a0Heure de début\u00a0» et «\u00a0Heure de fin\u00a0» dans Paramètres pour toutes les séances, ${AGAIN[p]}.`,
     },
