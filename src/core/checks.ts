@@ -364,8 +364,10 @@ function checkIdentity(r: RowContext): void {
   const p = r.participant;
   if (r.has('id') && p.id === '') r.add('id', 'ID_MISSING', CHECK_MESSAGES.idMissing(r.header('id')));
   if (r.anonymised) return;
-  if (r.has('lastName') && p.lastName === '') r.add('lastName', 'NAME_MISSING', CHECK_MESSAGES.lastNameMissing(r.header('lastName')));
-  if (r.has('firstName') && p.firstName === '') r.add('firstName', 'NAME_MISSING', CHECK_MESSAGES.firstNameMissing(r.header('firstName')));
+  if (r.has('lastName') && p.lastName === '')
+    r.add('lastName', 'NAME_MISSING', CHECK_MESSAGES.lastNameMissing(r.header('lastName')));
+  if (r.has('firstName') && p.firstName === '')
+    r.add('firstName', 'NAME_MISSING', CHECK_MESSAGES.firstNameMissing(r.header('firstName')));
 }
 
 const DATE_COLUMNS: readonly ParticipantColumn[] = ['birthDate', 'entryDate', 'contractStart', 'exitDate'];
@@ -452,7 +454,11 @@ function checkResidence(r: RowContext, territory: readonly string[]): void {
   }
   if (p.qpvResident.status === 'ok') {
     if (p.qpvResident.value && p.qpvDistrict.status === 'blank')
-      r.add('qpvDistrict', 'QPV_DISTRICT_MISSING', CHECK_MESSAGES.qpvDistrictMissing(r.header('qpvResident'), r.header('qpvDistrict')));
+      r.add(
+        'qpvDistrict',
+        'QPV_DISTRICT_MISSING',
+        CHECK_MESSAGES.qpvDistrictMissing(r.header('qpvResident'), r.header('qpvDistrict')),
+      );
   }
   if (p.qpvDistrict.status === 'ok') {
     if (p.qpvDistrictName === null)
@@ -822,7 +828,8 @@ function reportAttendanceRow(c: AttendanceContext, i: number, bits: number, out:
   const dateHeader = ATTENDANCE_DATE;
   const add = (header: string | null, col: number, code: CheckCode, message: string): void =>
     out.add(TAB_ATTENDANCE, row, header, col, code, message);
-  if (bits & ROW_DATE_BLANK) add(dateHeader, c.dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceDateMissing(c.written.date));
+  if (bits & ROW_DATE_BLANK)
+    add(dateHeader, c.dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceDateMissing(c.written.date));
   else if (bits & ROW_DATE_INVALID)
     add(dateHeader, c.dateCol, 'DATE_INVALID', CHECK_MESSAGES.dateInvalid(att.invalidDates.get(i) ?? ''));
   else if (bits & ROW_IN_FUTURE)
@@ -830,7 +837,8 @@ function reportAttendanceRow(c: AttendanceContext, i: number, bits: number, out:
   else if (bits & ROW_WITHOUT_SESSION)
     add(dateHeader, c.dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceUnknownSession(frenchDate(day)));
   const idHeader = ATTENDANCE_ID;
-  if (bits & ROW_ID_BLANK) add(idHeader, c.idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceIdMissing(c.written.participantId));
+  if (bits & ROW_ID_BLANK)
+    add(idHeader, c.idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceIdMissing(c.written.participantId));
   else if (bits & ROW_ID_UNKNOWN) {
     const participantId = att.idTexts[att.idText[i]];
     add(idHeader, c.idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceUnknownParticipant(participantId));

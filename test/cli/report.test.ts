@@ -70,7 +70,9 @@ describe('club-alternance bilan (text)', () => {
     expect(r.stdout).toMatch(/Mineurs \(moins de 18 ans\)\s+13\s+20 %/);
     expect(r.stdout).toMatch(/Moyenne de présents par séance\s+23,3\s+18,2\s+\+5,1/);
     // The CLI points to its own command, not to the add-on's menu.
-    expect(r.stdout).toMatch(/Participants sans date d'entrée lisible.*\u00a0: 1 — .*«\u00a0club-alternance verifier <classeur.xlsx>\u00a0»/);
+    expect(r.stdout).toMatch(
+      /Participants sans date d'entrée lisible.*\u00a0: 1 — .*«\u00a0club-alternance verifier <classeur.xlsx>\u00a0»/,
+    );
     expect(r.stdout.indexOf('Qualité des données')).toBeGreaterThan(r.stdout.indexOf('Présences par mois'));
     expect(r.stdout).not.toMatch(/menu/);
     expect(r.stdout).not.toMatch(/Kaci|Yasmine|@exemple\.fr|P2018-/);

@@ -121,7 +121,9 @@ describe('club-alternance verifier', () => {
     expect(r.out).toContain(
       "Participants, ligne 3, colonne C (Date d'inscription) — Erreur — «\u00a03 mars\u00a0» n'est pas une date lisible",
     );
-    expect(r.out).toContain('Participants, ligne 3, colonne F (DDN) — Erreur — «\u00a0DDN\u00a0» vide\u00a0: indiquez la date de naissance');
+    expect(r.out).toContain(
+      'Participants, ligne 3, colonne F (DDN) — Erreur — «\u00a0DDN\u00a0» vide\u00a0: indiquez la date de naissance',
+    );
     expect(r.out).not.toContain("Date d'entrée");
   });
 

@@ -56,9 +56,9 @@ describe('planNotes', () => {
     });
   });
 
-  it("gives each cell its own messages, one per line, a message repeated on a cell written once", () => {
+  it('gives each cell its own messages, one per line, a message repeated on a cell written once', () => {
     const marks: MarkedCells = new Map();
-    addMark(marks, 1, 1, '« x » n\'est pas une date lisible');
+    addMark(marks, 1, 1, "« x » n'est pas une date lisible");
     addMark(marks, 1, 1, 'Âge improbable');
     addMark(marks, 1, 1, 'Âge improbable');
     addMark(marks, 2, 1, 'Autre chose');

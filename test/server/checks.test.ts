@@ -56,7 +56,9 @@ describe('validateWorkbook', () => {
       id,
       2,
     ]);
-    expect(notes.get('3:5')).toBe(`${MARK_HEADER}\n«\u00a031/02/2001\u00a0»\u00a0: ce jour n'existe pas (février 2001 n'a que 28 jours)\u00a0; corrigez la date.`);
+    expect(notes.get('3:5')).toBe(
+      `${MARK_HEADER}\n«\u00a031/02/2001\u00a0»\u00a0: ce jour n'existe pas (février 2001 n'a que 28 jours)\u00a0; corrigez la date.`,
+    );
   });
 
   it("keeps users' notes and formats, and removes its own marks once the fault is fixed", () => {

@@ -51,8 +51,7 @@ export const REPORT_PARTS = {
         `Trouvez ces lignes avec ${FIND[p]}, saisissez la date de naissance au format JJ/MM/AAAA, ${AGAIN[p]}.`,
       unknownId: (p: ReportPlace) =>
         `Trouvez ces lignes avec ${FIND[p]}, corrigez l'ID ou ajoutez la personne à Participants, ${AGAIN[p]}.`,
-      unknownStatus: (p: ReportPlace) =>
-        `Trouvez ces lignes avec ${FIND[p]}, choisissez Présent, Absent ou Excusé, ${AGAIN[p]}.`,
+      unknownStatus: (p: ReportPlace) => `Trouvez ces lignes avec ${FIND[p]}, choisissez Présent, Absent ou Excusé, ${AGAIN[p]}.`,
       unreadableDate: (p: ReportPlace) =>
         `Trouvez ces lignes avec ${FIND[p]}, écrivez la date de la séance au format JJ/MM/AAAA, ${AGAIN[p]}.`,
       sessionsWithoutTimes: (p: ReportPlace) =>
