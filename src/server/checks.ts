@@ -42,8 +42,8 @@ interface PendingNotes {
  * Refreshes the notes of the checked tabs: reads each tab's notes once (outside the lock),
  * plans the new note only for cells with a problem now or one of our marks before (each
  * marked cell's note: our marker, then that cell's messages), then takes the document lock
- * just to write: per tab (per band for Présences), one call for the marks removed and one
- * rectangle for the cells whose note changes to another text (see marks.ts). Nothing is
+ * just to write: per tab, one call for the marks removed and one rectangle for the cells
+ * whose note changes to another text (see marks.ts). Nothing is
  * written when no note changes. Returns false when the document lock was busy (nothing
  * written).
  */
@@ -66,13 +66,16 @@ export function refreshMarks(services: Services, model: WorkbookModel, report: C
     if (t.sheetName === null || t.lastRow === 0 || t.width === 0) continue;
     const marks = marksByTab.get(t.definition.name)!;
     const tab: PendingNotes = { sheet: t.sheetName, clear: [], rewrites: [] };
-    // `Présences`, read in bands, has its notes read in the same bands (none held all at once).
+    // `Présences`, read in bands, has its notes read in the same bands; they are planned as one
+    // grid, so that the tab's new notes are one rectangle whichever bands change.
     const bands = t.allValues ? [{ firstRow: 1, numRows: t.lastRow }] : rowBands(t.lastRow);
+    const current: string[][] = [];
     for (const { firstRow, numRows } of bands) {
-      const plan = planNotes(wb.readNotes(t.sheetName, firstRow, 1, numRows, t.width), marks, firstRow);
-      for (const c of plan.clear) tab.clear.push(c);
-      if (plan.rewrite) tab.rewrites.push(plan.rewrite);
+      for (const line of wb.readNotes(t.sheetName, firstRow, 1, numRows, t.width)) current.push(line);
     }
+    const plan = planNotes(current, marks);
+    for (const c of plan.clear) tab.clear.push(c);
+    if (plan.rewrite) tab.rewrites.push(plan.rewrite);
     if (tab.clear.length > 0 || tab.rewrites.length > 0) pending.push(tab);
   }
   if (pending.length === 0) return true;

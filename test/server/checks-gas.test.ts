@@ -57,8 +57,8 @@ describe('service calls of validateWorkbook', () => {
     // Participants and Séances in one read each, Présences in READ_BANDS (values and notes).
     expect(small.firstCalls['Range.getValues']).toBe(2 + READ_BANDS);
     expect(small.firstCalls['Range.getNotes']).toBe(2 + READ_BANDS);
-    // The new notes of each tab (each band of Présences) in one rectangle; nothing to clear.
-    expect(small.firstCalls['Range.setNotes']).toBe(1 + READ_BANDS);
+    // The new notes of each tab (Présences too, whichever bands change) in one rectangle; nothing to clear.
+    expect(small.firstCalls['Range.setNotes']).toBe(2);
     expect(small.firstCalls['RangeList.clearNote'] ?? 0).toBe(0);
     expect((small.rerunCalls['Range.setNotes'] ?? 0) + (small.rerunCalls['RangeList.clearNote'] ?? 0)).toBe(0);
     expect(Object.keys(small.firstCalls).filter((k) => /^Range\.(setValue|getValue|setNote|getNote)$/.test(k))).toEqual([]);
