@@ -43,7 +43,7 @@ export const PARTICIPANT_HEADERS = [
   'Email',
   'Commentaire',
 ];
-export const SESSION_HEADERS = ['Date', 'Thème', 'Animateur', 'Lieu', 'Commentaire'];
+export const SESSION_HEADERS = ['Date', 'Thème', 'Animateur', 'Lieu', 'Début', 'Fin', 'Commentaire'];
 export const ATTENDANCE_HEADERS = ['Date', 'ID participant', 'Participant', 'Statut'];
 
 const LAST_NAMES = [
@@ -345,7 +345,15 @@ export function generateDataset(n: number, options: DatasetOptions = {}): Datase
 
   const sessions: FakeInputCell[][] = [SESSION_HEADERS];
   dates.forEach((iso, i) =>
-    sessions.push([cell(iso), THEMES[i % THEMES.length], FACILITATORS[i % FACILITATORS.length], 'Salle Jean Jaurès', '']),
+    sessions.push([
+      cell(iso),
+      THEMES[i % THEMES.length],
+      FACILITATORS[i % FACILITATORS.length],
+      'Salle Jean Jaurès',
+      '14:00',
+      i % 10 === 0 ? '' : '16:30', // one session in ten without an end time (SESSION_TIME_INVALID)
+      '',
+    ]),
   );
 
   const places = Math.max(10, Math.round((n / SEASONS.length) * 0.9));

@@ -9,6 +9,7 @@ import { percent, type YearFigures } from './indicators';
 import type { Indicators } from '../shared/api';
 import { reportTabName } from './schema';
 import { REPORT } from '../i18n/fr/report';
+import { REPORT_HOURS } from '../i18n/fr/hours';
 import type { DataQuality } from './data-quality';
 import { type QualityPart, type ReportPlace, qualityPart, reportOpening, sortDistricts } from './report-parts';
 
@@ -18,7 +19,17 @@ export type LayoutValue = number | string;
 /** How a column's numbers read: counts/means, shares (percent), changes (already text). */
 export type ColumnRole = 'label' | 'value' | 'share' | 'change';
 
-export type TableId = 'key' | 'districts' | 'communes' | 'ages' | 'levels' | 'attendance' | 'outcomes' | 'months';
+export type TableId =
+  | 'key'
+  | 'districts'
+  | 'communes'
+  | 'ages'
+  | 'levels'
+  | 'attendance'
+  | 'hours'
+  | 'outcomes'
+  | 'sexByAge'
+  | 'months';
 
 export interface ReportTable {
   id: TableId;
@@ -366,6 +377,21 @@ function attendanceTable(rows: RowBuilder): TableSpec {
   };
 }
 
+/** Hours of SPEC §6: never masked (they count hours, not people). */
+function hoursTable(rows: RowBuilder): TableSpec {
+  const labels = REPORT_HOURS.rows;
+  return {
+    id: 'hours',
+    title: REPORT_HOURS.tables.hours,
+    rows: [
+      rows.mean(labels.delivered, (i) => i.hours.delivered),
+      rows.mean(labels.attended, (i) => i.hours.attended),
+      rows.mean(labels.perBeneficiary, (i) => i.hours.perBeneficiary),
+      rows.count(labels.sessionsWithoutTimes, (i) => i.hours.sessionsWithoutTimes),
+    ],
+  };
+}
+
 function outcomesTable(rows: RowBuilder): TableSpec {
   const labels = REPORT.rows;
   return {
@@ -393,7 +419,13 @@ function outcomesTable(rows: RowBuilder): TableSpec {
 /** Every table of counts, in the report's order (the months table is laid out apart). */
 function tableSpecs(current: Indicators, previous: Indicators, masker: Masker): TableSpec[] {
   const rows = new RowBuilder(current, previous, masker);
-  return [keyFiguresTable(rows), ...breakdownTables(rows, current, previous), attendanceTable(rows), outcomesTable(rows)];
+  return [
+    keyFiguresTable(rows),
+    ...breakdownTables(rows, current, previous),
+    attendanceTable(rows),
+    hoursTable(rows),
+    outcomesTable(rows),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -452,6 +484,39 @@ function layCountTables(
     tables.push({ id: spec.id, title: spec.title, header, roles, rows, sheetRow });
   }
   return { tables, keyFigures };
+}
+
+/**
+ * Sex by age band of year Y (SPEC §6 sexByAge), a cross table: one row per age band, one
+ * column per sex and the band's total (ageBands). Counts of people: masked under the
+ * confidentiality threshold. Laid out after the tables with share columns (no "%" format).
+ */
+function laySexByAgeTable(grid: Grid, current: Indicators, masker: Masker): ReportTable {
+  const labels = REPORT.rows;
+  const columns = REPORT_HOURS.columns;
+  const cell = (n: number): LayoutValue => (masker.isMasked(n) ? masker.text() : n);
+  const bands: [string, keyof Indicators['ageBands']][] = [
+    [labels.under18, 'under18'],
+    [labels.from18to21, '18to21'],
+    [labels.from22to25, '22to25'],
+    [labels.from26, '26plus'],
+    [labels.ageUnknown, 'unknown'],
+  ];
+  const { F, H, unknown } = current.sexByAge;
+  const rows: LayoutValue[][] = bands.map(([label, k]) => [
+    label,
+    cell(F[k]),
+    cell(H[k]),
+    cell(unknown[k]),
+    cell(current.ageBands[k]),
+  ]);
+  const title = REPORT_HOURS.tables.sexByAge(current.year);
+  const header = [title, columns.women, columns.men, columns.sexUnknown, columns.total];
+  const sheetRow = grid.nextRow;
+  grid.line(header);
+  for (const r of rows) grid.line(r);
+  grid.line();
+  return { id: 'sexByAge', title, header, roles: ['label', 'value', 'value', 'value', 'value'], rows, sheetRow };
 }
 
 /** Presences per month (attendance marks: not counts of people, never masked). */
@@ -612,6 +677,7 @@ export function buildReportLayout(input: ReportInput): ReportLayout {
   layOpening(grid, [opening.organisation, title, generated, notes.join(' ')]);
   const { tables, keyFigures } = layCountTables(grid, tableSpecs(current, previous, masker), year, masker, previousEmpty);
   const lastShareRow = grid.rows.length;
+  tables.push(laySexByAgeTable(grid, current, masker));
   tables.push(layMonthsTable(grid, input, previousEmpty));
   const lastTableRow = grid.rows.length;
   const quality = layQuality(grid, qualityOf(input));

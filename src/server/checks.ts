@@ -9,7 +9,7 @@ import { capIssues, checkWorkbook } from '../core/checks';
 import { CellAddress, MarkedCells, NotesWrite, addMark, planNotes } from '../core/marks';
 import { rowBands } from '../core/bands';
 import { planAddsSomething, planPreparation } from '../core/prepare';
-import { ATTENDANCE, DATA_TABS, PARTICIPANTS, SESSIONS, findTabName } from '../core/schema';
+import { ATTENDANCE, DATA_TABS, PARTICIPANTS, SESSIONS, SETTINGS, findTabName } from '../core/schema';
 import { normalizeKey, normalizeTabName } from '../core/text';
 import { HEADER_SEARCH_ROWS, Table, WorkbookModel, locateTable } from '../core/workbook';
 import type { CheckReport, ValidationResult } from '../shared/api';
@@ -173,7 +173,7 @@ function prepareUnderLock(services: Services): PrepareSummary {
     const createdTabs = [...plan.createTabs.map((t) => t.name), ...plan.fillEmptyTabs.map((t) => t.name)];
     const parts: string[] = [];
     if (createdTabs.length > 0) parts.push(PREPARE.createdTabs(createdTabs));
-    for (const a of plan.appendHeaders) parts.push(PREPARE.addedColumns(a.tab, a.headers));
+    if (plan.appendHeaders.length > 0) parts.push(PREPARE.addedColumns(plan.appendHeaders.map(addedColumnsText)));
     if (plan.freeze.length > 0) parts.push(PREPARE.frozen(plan.freeze.map((f) => f.sheet)));
     if (plan.validations.length > 0) parts.push(PREPARE.validations(plan.validations.length));
     for (const t of plan.untouched) parts.push(PREPARE.untouched(t));
@@ -188,6 +188,11 @@ function prepareUnderLock(services: Services): PrepareSummary {
       message,
     };
   });
+}
+
+/** A tab's added columns in the summary: the settings of Paramètres counted, the others named. */
+function addedColumnsText(a: { tab: string; headers: string[] }): { tab: string; headers: string[] } {
+  return a.tab === SETTINGS.name ? { tab: a.tab, headers: [PREPARE.addedSettings(a.headers.length)] } : a;
 }
 
 /** The "Contrôle" view's button: selects the cell of an issue (canonical tab and header names). */

@@ -32,7 +32,7 @@ function workbook(): MemoryWorkbook {
       participant({ id: 'B-3', lastName: XSS, firstName: 'Zed', entryDate: '2018-03-01' }),
     ],
     sessions: [
-      { date: '2018-03-06', theme: 'cv' },
+      { date: '2018-03-06', theme: 'cv', start: '14:00', end: '16:30' },
       { date: '2018-03-13', theme: 'préparation à l’entretien' },
       { date: '2018-03-20', theme: 'Bilan' },
     ],
@@ -93,6 +93,12 @@ describeInChromium('"Parcours d\'un jeune" in Chromium', () => {
         '2 présences, 1 absence, 0 excusée',
         'Taux de présence : 67 %',
       ]);
+    });
+
+    it('shows the hours attended and the sessions attended without times', async () => {
+      expect(await text(sidebar.locator('.jr-hours'))).toBe(
+        'Heures de présence : 2,5 h (plus 1 séance sans horaires, non comptée)',
+      );
     });
 
     it('lists the sessions with their matched themes and statuses as text', async () => {

@@ -200,7 +200,22 @@ describe('planNotes by bands of rows', () => {
 
 describe('planPreparation', () => {
   it('plans nothing to create for a complete workbook, only validation', () => {
-    const wb = buildWorkbook({ participants: [participant()], settings: [['Seuil de confidentialité'], [3]] });
+    const wb = buildWorkbook({
+      participants: [participant()],
+      sessions: [{ date: '2018-03-06', start: '14:00', end: '16:00' }],
+      settings: [
+        [
+          'Seuil de confidentialité',
+          'Durée de conservation (années)',
+          'Structure',
+          'Mention des financeurs',
+          'Heure de début',
+          'Heure de fin',
+          'Lignes vierges',
+        ],
+        [3, 2, 'Mission locale', '', '', '', 5],
+      ],
+    });
     const plan = planPreparation(readModel(wb), { Participants: 1, Séances: 1, Présences: 1 });
     expect(plan.createTabs).toEqual([]);
     expect(plan.fillEmptyTabs).toEqual([]);
@@ -208,6 +223,15 @@ describe('planPreparation', () => {
     expect(plan.freeze).toEqual([]);
     expect(plan.validations.length).toBeGreaterThan(0);
     for (const v of plan.validations) expect(v.rule.allowInvalid).toBe(true);
+  });
+
+  it('fills an empty Paramètres tab with the default settings, and leaves one of unrecognised data alone', () => {
+    const empty = planPreparation(readModel(buildWorkbook({ participants: [participant()], settings: [] })));
+    expect(empty.fillEmptyTabs.map((t) => [t.name, t.values[0].includes('Lignes vierges')])).toEqual([['Paramètres', true]]);
+    const notes = planPreparation(
+      readModel(buildWorkbook({ participants: [participant()], settings: [['mes notes'], ['à garder']] })),
+    );
+    expect([notes.untouched, notes.appendHeaders.filter((a) => a.tab === 'Paramètres')]).toEqual([['Paramètres'], []]);
   });
 
   it('freezes the header row when fewer rows are frozen', () => {
@@ -234,7 +258,13 @@ describe('planPreparation', () => {
       'Commune du QPV',
       'Seuil de confidentialité',
       'Durée de conservation (années)',
+      'Structure',
+      'Mention des financeurs',
+      'Heure de début',
+      'Heure de fin',
+      'Lignes vierges',
     ]);
+    expect(values[1].slice(8)).toEqual([2, 'Mission locale', '', '', '', 5]);
     expect(values).toHaveLength(1 + 9); // 9 (district, commune) pairs
     expect(
       values

@@ -229,7 +229,11 @@ export const PREPARE = {
   alreadyReady:
     'Le classeur était déjà prêt\u00a0: rien à créer. Les listes de choix et les contrôles de dates ont été vérifiés.',
   createdTabs: (tabs: string[]) => `Onglets créés\u00a0: ${tabs.join(', ')}.`,
-  addedColumns: (tab: string, headers: string[]) => `Colonnes ajoutées à droite de l'onglet ${tab}\u00a0: ${headers.join(', ')}.`,
+  /** One line for every tab: "Colonnes ajoutées à droite : Séances (Début, Fin) ; Paramètres (…)." */
+  addedColumns: (tabs: { tab: string; headers: string[] }[]) =>
+    `Colonnes ajoutées à droite\u00a0: ${tabs.map((t) => `${t.tab} (${t.headers.join(', ')})`).join('\u00a0; ')}.`,
+  /** The settings added to Paramètres, counted rather than listed (the message stays short). */
+  addedSettings: (n: number) => `${n} réglage${n > 1 ? 's' : ''}, valeur${n > 1 ? 's' : ''} par défaut en ligne\u00a02`,
   validations: (n: number) => `Listes de choix et contrôles de dates posés sur ${n} colonne${n > 1 ? 's' : ''}.`,
   frozen: (tabs: string[]) => `Ligne d'en-têtes figée\u00a0: ${tabs.join(', ')}.`,
   untouched: (tab: string) =>

@@ -8,6 +8,7 @@ import { clear, el, setMessage } from '../dom';
 import { dayFromIso, frenchDate } from '../../core/days';
 import { normalizeKey } from '../../core/text';
 import { JOURNEY_TEXT } from '../../i18n/fr/journey';
+import { journeyHoursText } from '../../i18n/fr/hours';
 import type { DirectoryEntry, Journey } from '../../shared/api';
 
 const VIEW_TEXT = JOURNEY_TEXT.view;
@@ -154,6 +155,7 @@ export function renderJourney(j: Journey): HTMLElement {
     el('h4', {}, VIEW_TEXT.attendance),
     el('p', { class: 'jr-counts' }, VIEW_TEXT.counts(j.counts.present, j.counts.absent, j.counts.excused)),
     el('p', { class: 'jr-rate' }, VIEW_TEXT.rate(j.counts.presenceRate)),
+    el('p', { class: 'jr-hours' }, journeyHoursText(j.hours)),
     el(
       'p',
       { class: 'jr-last' },
