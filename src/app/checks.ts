@@ -14,7 +14,7 @@ import { ATTENDANCE, DATA_TABS, PARTICIPANTS, SESSIONS, SETTINGS, findTabName } 
 import { normalizeKey, normalizeTabName } from '../core/text';
 import { HEADER_SEARCH_ROWS, Table, WorkbookModel, locateTable } from '../core/workbook';
 import type { CheckReport, ValidationResult } from '../shared/api';
-import { CHECKS_SERVER, MARK_NOTE, PREPARE } from '../i18n/fr/checks';
+import { CHECKS_SERVER, PREPARE } from '../i18n/fr/checks';
 import { LOCK_TIMEOUT_MS, readModel, readModelInBands, withDocumentLock } from './read';
 
 /** Column (1-based) where a mark of this issue goes: its column, else the table's first recognised column. */
@@ -35,7 +35,6 @@ function firstColumn(table: Table<string>): number {
 /** The note writes of one tab: new marks, marks removed, rectangles of users' notes (one per band at most). */
 interface PendingNotes {
   sheet: string;
-  mark: CellAddress[];
   clear: CellAddress[];
   rewrites: NotesWrite[];
 }
@@ -43,10 +42,11 @@ interface PendingNotes {
 /**
  * Refreshes the notes of the checked tabs. Under the document lock (so that no save or
  * anonymisation of a colleague moves or rewrites notes in between), reads each tab's notes
- * once, plans the new note only for cells with a problem now or one of our marks before,
- * then writes: per tab, one call for the new marks, one for the marks removed, and one
- * rectangle only for cells that keep a user's note. Cells whose note does not change are not
- * written. Returns false when the document lock was busy (nothing written).
+ * once, plans the new note only for cells with a problem now or one of our marks before (each
+ * marked cell's note: our marker, then that cell's messages), then writes: per tab, one call
+ * for the marks removed and one rectangle for the cells whose note changes to another text
+ * (see marks.ts). Nothing is written when no note changes. Returns false when the document
+ * lock was busy (nothing written).
  */
 export function refreshMarks(services: Services, model: WorkbookModel, report: CheckReport): boolean {
   const tables: Table<string>[] = [model.participants, model.sessions, model.attendance];
@@ -59,7 +59,7 @@ export function refreshMarks(services: Services, model: WorkbookModel, report: C
     const key = `${issue.sheet}\u0000${issue.column ?? ''}`;
     let col = columnOf.get(key);
     if (col === undefined) columnOf.set(key, (col = markColumn(table, issue.column)));
-    addMark(marksByTab.get(issue.sheet)!, issue.row, col);
+    addMark(marksByTab.get(issue.sheet)!, issue.row, col, issue.message);
   }
   const wb = services.workbook;
   const lock = services.lock;
@@ -67,8 +67,7 @@ export function refreshMarks(services: Services, model: WorkbookModel, report: C
   try {
     const pending = plannedNotes(wb, tables, marksByTab);
     if (pending.length === 0) return true;
-    for (const { sheet, mark, clear, rewrites } of pending) {
-      if (mark.length > 0) wb.setNoteOnCells(sheet, mark, MARK_NOTE);
+    for (const { sheet, clear, rewrites } of pending) {
       if (clear.length > 0) wb.setNoteOnCells(sheet, clear, '');
       for (const r of rewrites) wb.writeNotes(sheet, r.row, r.col, r.notes);
     }
@@ -85,16 +84,18 @@ function plannedNotes(wb: WorkbookPort, tables: Table<string>[], marksByTab: Map
   for (const t of tables) {
     if (t.sheetName === null || t.lastRow === 0 || t.width === 0) continue;
     const marks = marksByTab.get(t.definition.name)!;
-    const tab: PendingNotes = { sheet: t.sheetName, mark: [], clear: [], rewrites: [] };
-    // `Présences`, read in bands, has its notes read in the same bands (none held all at once).
+    const tab: PendingNotes = { sheet: t.sheetName, clear: [], rewrites: [] };
+    // `Présences`, read in bands, has its notes read in the same bands; they are planned as one
+    // grid, so that the tab's new notes are one rectangle whichever bands change.
     const bands = t.allValues ? [{ firstRow: 1, numRows: t.lastRow }] : rowBands(t.lastRow);
+    const current: string[][] = [];
     for (const { firstRow, numRows } of bands) {
-      const plan = planNotes(wb.readNotes(t.sheetName, firstRow, 1, numRows, t.width), marks, firstRow);
-      for (const c of plan.mark) tab.mark.push(c);
-      for (const c of plan.clear) tab.clear.push(c);
-      if (plan.rewrite) tab.rewrites.push(plan.rewrite);
+      for (const line of wb.readNotes(t.sheetName, firstRow, 1, numRows, t.width)) current.push(line);
     }
-    if (tab.mark.length > 0 || tab.clear.length > 0 || tab.rewrites.length > 0) pending.push(tab);
+    const plan = planNotes(current, marks);
+    for (const c of plan.clear) tab.clear.push(c);
+    if (plan.rewrite) tab.rewrites.push(plan.rewrite);
+    if (tab.clear.length > 0 || tab.rewrites.length > 0) pending.push(tab);
   }
   return pending;
 }

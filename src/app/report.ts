@@ -7,6 +7,8 @@ import type { Services } from './ports';
 import { yearOfDay } from '../core/days';
 import { computeYearFigures, YearFigures } from '../core/indicators';
 import { buildReportLayout, cellText, type KeyFigureId, ReportLayout } from '../core/report-layout';
+import { dataQuality } from '../core/data-quality';
+import type { ReportPlace } from '../core/report-parts';
 import { PARTICIPANTS, findTabName, headerOf, reportTabName } from '../core/schema';
 import { attendanceRecordsOf, type WorkbookModel } from '../core/workbook';
 import type { AnnualReportResult, Indicators } from '../shared/api';
@@ -38,12 +40,15 @@ export function assertReportable(model: WorkbookModel): void {
   if (model.participants.columns.entryDate === undefined) throw new UserError(REPORT.noEntryDateColumn, 'WORKBOOK_UNUSABLE');
 }
 
+/** Headers of the required Participants columns that are absent (their values count as unknown). */
+function missingColumnHeaders(model: WorkbookModel): string[] {
+  return model.participants.missing.filter((k) => k !== 'entryDate').map((k) => headerOf(PARTICIPANTS, k));
+}
+
 /** Warnings for required Participants columns that are absent (values count as unknown). */
 export function missingColumnWarnings(model: WorkbookModel): string[] {
-  const missing = model.participants.missing.filter((k) => k !== 'entryDate');
-  if (missing.length === 0) return [];
-  const headers = missing.map((k) => headerOf(PARTICIPANTS, k));
-  return [REPORT.missingColumnsWarning(headers)];
+  const headers = missingColumnHeaders(model);
+  return headers.length === 0 ? [] : [REPORT.missingColumnsWarning(headers)];
 }
 
 export function computeIndicators(services: Services, year: unknown): Indicators {
@@ -53,11 +58,15 @@ export function computeIndicators(services: Services, year: unknown): Indicators
   return computeYearFigures(model, y).indicators;
 }
 
-/** The layout of year Y's report for a model already read. */
+/**
+ * The layout of year Y's report for a model already read; `place` is where it is read (its
+ * fixes name the menu in Sheets, `club-alternance verifier` for the CLI).
+ */
 export function reportLayoutFor(
   model: WorkbookModel,
   year: number,
   generatedOn: number,
+  place: ReportPlace = 'sheets',
 ): { layout: ReportLayout; current: YearFigures } {
   const current = computeYearFigures(model, year);
   const previous = computeYearFigures(model, year - 1);
@@ -67,6 +76,10 @@ export function reportLayoutFor(
     threshold: model.settings.confidentialityThreshold,
     generatedOn,
     warnings: missingColumnWarnings(model),
+    organisation: model.settings.organisation,
+    quality: dataQuality(model, current.indicators),
+    missingColumns: missingColumnHeaders(model),
+    place,
   });
   return { layout, current };
 }

@@ -165,8 +165,8 @@ const CSS = `
 * { box-sizing: border-box; }
 body { font: 14px/1.45 Arial, Helvetica, sans-serif; color: #202124; margin: 0 auto; padding: 24px; max-width: 900px; }
 h1 { font-size: 22px; margin: 0 0 4px; }
+.organisation { font-size: 16px; font-weight: bold; margin: 0 0 4px; }
 .generated { color: #5f6368; margin: 0 0 12px; font-style: italic; }
-.warning { border-left: 4px solid #c5221f; background: #fce8e6; color: #a50e0e; padding: 8px 12px; font-weight: bold; }
 .note { border-left: 4px solid #5f6368; background: #f1f3f4; padding: 8px 12px; }
 section { margin: 20px 0; }
 h2 { font-size: 16px; margin: 0 0 4px; break-after: avoid; page-break-after: avoid; }
@@ -184,9 +184,44 @@ footer { color: #5f6368; font-size: 12px; border-top: 1px solid #dadce0; margin-
   /* Only tables and charts stay whole: whole sections would leave half-empty pages. */
   figure.chart, table { break-inside: avoid; page-break-inside: avoid; }
   thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .warning, .note { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .note { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
+
+/** The report's first part: Structure, the programme and the year, how the figures were made — never a to-do list. */
+function renderOpening(layout: ReportLayout): string {
+  return [
+    '<header>',
+    `<p class="organisation">${escapeHtml(layout.organisation)}</p>`,
+    `<h1>${escapeHtml(layout.title)}</h1>`,
+    `<p class="generated">${escapeHtml(layout.generated)}</p>`,
+    ...layout.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`),
+    '</header>',
+  ].join('\n');
+}
+
+/** The report's last part, "Qualité des données": what the figures could not use, how many, how to fix it. */
+function renderQuality(layout: ReportLayout): string {
+  const q = layout.quality;
+  const head = `<thead><tr><td></td>${q.header
+    .slice(1)
+    .map((h, i) => `<th scope="col"${i === 0 ? ' class="num"' : ''}>${escapeHtml(h)}</th>`)
+    .join('')}</tr></thead>`;
+  const body = q.rows
+    .map(
+      ([label, count, fix]) =>
+        `<tr><th scope="row">${escapeHtml(label)}</th><td class="num">${escapeHtml(cellText(count, 'value', NBSP))}</td><td>${escapeHtml(fix)}</td></tr>`,
+    )
+    .join('\n');
+  return [
+    '<section class="quality" aria-labelledby="quality">',
+    `<h2 id="quality">${escapeHtml(q.title)}</h2>`,
+    `<p>${escapeHtml(q.summary)}</p>`,
+    `<table>\n<caption class="visually-hidden">${escapeHtml(q.title)}</caption>\n${head}\n<tbody>\n${body}\n</tbody>\n</table>`,
+    ...q.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`),
+    '</section>',
+  ].join('\n');
+}
 
 /** The whole report as one HTML document (no script, no external resource). */
 export function renderHtmlReport(layout: ReportLayout): string {
@@ -211,18 +246,14 @@ export function renderHtmlReport(layout: ReportLayout): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(layout.title)}</title>
+<title>${escapeHtml(`${layout.organisation} — ${layout.title}`)}</title>
 <style>${CSS}</style>
 </head>
 <body>
-<header>
-<h1>${escapeHtml(layout.title)}</h1>
-<p class="generated">${escapeHtml(layout.generated)}</p>
-${layout.warnings.map((w) => `<p class="warning" role="alert">${escapeHtml(w)}</p>`).join('\n')}
-${layout.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('\n')}
-</header>
+${renderOpening(layout)}
 <main>
 ${sections}
+${renderQuality(layout)}
 </main>
 <footer>${escapeHtml(REPORT.html.footer)}</footer>
 </body>

@@ -55,8 +55,7 @@ export function parseReportArgs(args: string[]): ReportArgs | string {
 
 /** The report as a readable French text table. */
 export function renderTextReport(layout: ReportLayout): string {
-  const out: string[] = [layout.title, layout.generated];
-  for (const w of layout.warnings) out.push('', `⚠ ${forCli(w)}`);
+  const out: string[] = [layout.organisation, layout.title, layout.generated];
   for (const n of layout.notes) out.push('', n);
   for (const t of layout.tables) {
     const lines = [t.header, ...t.rows.map((r) => r.map((v, i) => cellText(v, t.roles[i])))];
@@ -68,7 +67,17 @@ export function renderTextReport(layout: ReportLayout): string {
       if (k === 0) out.push(widths.map((w) => '-'.repeat(w)).join('  '));
     });
   }
+  out.push('', ...qualityLines(layout));
   return `${out.join('\n')}\n`;
+}
+
+/** The report's last part, "Qualité des données": one line per count with its fix, then its sentences. */
+function qualityLines(layout: ReportLayout): string[] {
+  const q = layout.quality;
+  const out = [q.title, '-'.repeat(q.title.length)];
+  for (const [label, count, fix] of q.rows) out.push(`${label}\u00a0: ${cellText(count, 'value')} — ${fix}`);
+  out.push('', q.summary, ...q.notes);
+  return out;
 }
 
 export interface ReportOptions {
@@ -115,7 +124,7 @@ export async function runReport(args: string[], io: CliIo, options: ReportOption
     return EXIT_UNUSABLE;
   }
   const today = todayIn(CLI_TIME_ZONE, (options.now ?? (() => new Date()))());
-  const { layout, current } = reportLayoutFor(model, year, today);
+  const { layout, current } = reportLayoutFor(model, year, today, 'cli');
   if (!hasData(current.indicators)) {
     // As the menu: no report for a year without any beneficiary, session or attendance.
     io.err(REPORT.noData(year));

@@ -8,8 +8,9 @@ import type { MemoryWorkbook } from '../adapters/memory';
 import { XlsxReadError, readXlsx } from '../adapters/xlsx';
 import { CHECKED_TABS, checkWorkbook, countBySeverity } from '../core/checks';
 import { Day, todayIn } from '../core/days';
-import { issueColumnLabel } from '../shared/issues';
+import { columnLetters } from '../shared/issues';
 import { readModel } from '../app/read';
+import type { Table, WorkbookModel } from '../core/workbook';
 import type { CheckReport, Issue } from '../shared/api';
 import { VERIFY_CLI } from '../i18n/fr/checks';
 import { CLI_TIME_ZONE, CliIo, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
@@ -36,8 +37,34 @@ function parseArgs(args: string[]): { path: string; json: boolean } {
   return { path: paths[0], json };
 }
 
-/** French text report grouped by tab then row, ending with a summary line. */
-export function formatText(result: CheckReport): string {
+/**
+ * The letter of each issue's column in the user's sheet, by tab and canonical header, worked
+ * out once per column (none for a missing column or a whole row).
+ */
+function columnLettersOf(model: WorkbookModel): (issue: Issue) => string | null {
+  const tables = new Map<string, Table<string>>();
+  for (const t of [model.participants, model.sessions, model.attendance] as Table<string>[]) tables.set(t.definition.name, t);
+  const known = new Map<string, string | null>();
+  return (issue) => {
+    if (issue.column === null) return null;
+    const key = `${issue.sheet}\u0000${issue.column}`;
+    let letter = known.get(key);
+    if (letter === undefined) {
+      const table = tables.get(issue.sheet);
+      const def = table?.definition.columns.find((c) => c.header === issue.column);
+      const index = def && table ? table.columns[def.key] : undefined;
+      known.set(key, (letter = index === undefined || issue.code === 'MISSING_COLUMN' ? null : columnLetters(index + 1)));
+    }
+    return letter;
+  };
+}
+
+/**
+ * French text report grouped by tab then row, ending with a summary line. Each issue gives its
+ * row, and its column's letter and header as written when `model` is given.
+ */
+export function formatText(result: CheckReport, model?: WorkbookModel): string {
+  const letterOf = model ? columnLettersOf(model) : () => null;
   const lines: string[] = [];
   const byTab = new Map<string, Issue[]>();
   for (const i of result.issues) {
@@ -52,7 +79,8 @@ export function formatText(result: CheckReport): string {
     const { errors, warnings } = countBySeverity(issues);
     lines.push(VERIFY_CLI.tabHeading(tab, errors, warnings));
     for (const i of issues) {
-      const column = issueColumnLabel(i);
+      const letter = i.header === null ? null : letterOf(i);
+      const column = letter === null ? null : { letter, header: i.header! };
       lines.push(`  ${VERIFY_CLI.issueLine(i.sheet, i.row, column, i.severity, i.message)}`);
     }
     lines.push('');
@@ -98,6 +126,6 @@ export async function runVerify(args: string[], io: CliIo, today: Day = todayInP
     return EXIT_UNUSABLE;
   }
   const result = checkWorkbook(model, today);
-  io.out(json ? JSON.stringify({ rowsChecked: result.rowsChecked, issues: result.issues }, null, 2) : formatText(result));
+  io.out(json ? JSON.stringify({ rowsChecked: result.rowsChecked, issues: result.issues }, null, 2) : formatText(result, model));
   return countBySeverity(result.issues).errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }

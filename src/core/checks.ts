@@ -91,17 +91,58 @@ interface Pending {
   issue: Issue;
 }
 
-/** Collects issues and sorts them by tab order, row, column position, then emission order. */
+/**
+ * The header of column `col` (0-based) as written in the user's sheet (SPEC §3 `header`): the
+ * text of the table's header row there, else `canonical` (a column that is absent, -1).
+ */
+export function writtenHeader(table: Table<string>, col: number, canonical: string): string {
+  if (table.headerRow === null || col < 0) return canonical;
+  const text = textOf(table.values[table.headerRow - 1]?.[col] ?? null);
+  return text === '' ? canonical : text;
+}
+
+/**
+ * The header as written of a table's column (by key), to name it in a message: the canonical
+ * header when the column is absent. Compute it once per column, never per row.
+ */
+export function headerAsWritten<K extends string>(table: Table<K>, key: K): string {
+  return writtenHeader(table as Table<string>, table.columns[key] ?? -1, headerOf(table.definition, key));
+}
+
+/**
+ * Collects issues and sorts them by tab order, row, column position, then emission order.
+ * Each issue gets its `header` here, from its column (`col`, 0-based; -1 when absent): the
+ * header as written, read once per column of each tab.
+ */
 class IssueList {
   private readonly items: Pending[] = [];
+  private readonly headers: string[][] = [[], [], []];
+
+  constructor(private readonly tables: readonly Table<string>[]) {}
 
   add(tab: number, row: number, column: string | null, col: number, code: CheckCode, message: string): void {
     this.items.push({
       tab,
       col,
       seq: this.items.length,
-      issue: { sheet: CHECKED_TABS[tab], row, column, severity: CHECK_SEVERITY[code], code, message },
+      issue: {
+        sheet: CHECKED_TABS[tab],
+        row,
+        column,
+        header: column === null ? null : this.headerAt(tab, col, column),
+        severity: CHECK_SEVERITY[code],
+        code,
+        message,
+      },
     });
+  }
+
+  private headerAt(tab: number, col: number, column: string): string {
+    if (col < 0) return column;
+    const known = this.headers[tab];
+    let header = known[col];
+    if (header === undefined) known[col] = header = writtenHeader(this.tables[tab], col, column);
+    return header;
   }
 
   sorted(): Issue[] {
@@ -276,11 +317,14 @@ class RowContext {
   entry: Day | null = null;
   /** Column of each recognised header (a Map: the same shape whatever the header order). */
   private columns: ReadonlyMap<ParticipantColumn, number> = new Map();
+  /** Each column's header as written (canonical when absent), read once per pass. */
+  private headers: ReadonlyMap<ParticipantColumn, string> = new Map();
   private out: IssueList | null = null;
 
   /** Starts a pass over a Participants table; `finish` lets go of its rows and issues. */
-  start(columns: Partial<Record<ParticipantColumn, number>>, out: IssueList): this {
-    this.columns = new Map(Object.entries(columns) as [ParticipantColumn, number][]);
+  start(table: Table<ParticipantColumn>, out: IssueList): this {
+    this.columns = new Map(Object.entries(table.columns) as [ParticipantColumn, number][]);
+    this.headers = new Map(PARTICIPANTS.columns.map((c) => [c.key, headerAsWritten(table, c.key)]));
     this.out = out;
     return this;
   }
@@ -289,6 +333,7 @@ class RowContext {
     this.p = null;
     this.cells = [];
     this.columns = new Map();
+    this.headers = new Map();
     this.out = null;
   }
 
@@ -310,13 +355,14 @@ class RowContext {
     return this.columns.has(key);
   }
 
+  /** The column's header as written in the user's sheet (for messages). */
   header(key: ParticipantColumn): string {
-    return headerOf(PARTICIPANTS, key);
+    return this.headers.get(key)!;
   }
 
   add(key: ParticipantColumn | null, code: CheckCode, message: string): void {
     const col = key === null ? -1 : this.columns.get(key)!;
-    this.out!.add(TAB_PARTICIPANTS, this.p!.row, key === null ? null : this.header(key), col, code, message);
+    this.out!.add(TAB_PARTICIPANTS, this.p!.row, key === null ? null : headerOf(PARTICIPANTS, key), col, code, message);
   }
 }
 
@@ -324,10 +370,12 @@ const ROW = new RowContext();
 
 function checkIdentity(r: RowContext): void {
   const p = r.participant;
-  if (r.has('id') && p.id === '') r.add('id', 'ID_MISSING', CHECK_MESSAGES.idMissing());
+  if (r.has('id') && p.id === '') r.add('id', 'ID_MISSING', CHECK_MESSAGES.idMissing(r.header('id')));
   if (r.anonymised) return;
-  if (r.has('lastName') && p.lastName === '') r.add('lastName', 'NAME_MISSING', CHECK_MESSAGES.lastNameMissing());
-  if (r.has('firstName') && p.firstName === '') r.add('firstName', 'NAME_MISSING', CHECK_MESSAGES.firstNameMissing());
+  if (r.has('lastName') && p.lastName === '')
+    r.add('lastName', 'NAME_MISSING', CHECK_MESSAGES.lastNameMissing(r.header('lastName')));
+  if (r.has('firstName') && p.firstName === '')
+    r.add('firstName', 'NAME_MISSING', CHECK_MESSAGES.firstNameMissing(r.header('firstName')));
 }
 
 const DATE_COLUMNS: readonly ParticipantColumn[] = ['birthDate', 'entryDate', 'contractStart', 'exitDate'];
@@ -341,9 +389,9 @@ function checkDatesAndAge(r: RowContext, today: Day): void {
     if (r.has(key) && parsed.status === 'invalid') r.add(key, 'DATE_INVALID', CHECK_MESSAGES.dateInvalid(parsed.text));
   }
   if (!r.anonymised && r.has('birthDate') && p.birthDate.status === 'blank')
-    r.add('birthDate', 'BIRTH_DATE_MISSING', CHECK_MESSAGES.birthDateMissing());
+    r.add('birthDate', 'BIRTH_DATE_MISSING', CHECK_MESSAGES.birthDateMissing(r.header('birthDate')));
   if (r.has('entryDate') && p.entryDate.status === 'blank')
-    r.add('entryDate', 'ENTRY_DATE_MISSING', CHECK_MESSAGES.entryDateMissing());
+    r.add('entryDate', 'ENTRY_DATE_MISSING', CHECK_MESSAGES.entryDateMissing(r.header('entryDate')));
   if (birth !== null && birth > today) r.add('birthDate', 'DATE_IN_FUTURE', CHECK_MESSAGES.birthDateInFuture(frenchDate(birth)));
   if (entry !== null && entry > today) r.add('entryDate', 'DATE_IN_FUTURE', CHECK_MESSAGES.entryDateInFuture(frenchDate(entry)));
   if (birth !== null && entry !== null && !r.anonymised) {
@@ -393,7 +441,7 @@ function checkLists(r: RowContext): void {
 function checkResidence(r: RowContext, territory: readonly string[]): void {
   const p = r.participant;
   if (r.has('commune')) {
-    if (p.commune.status === 'blank') r.add('commune', 'COMMUNE_MISSING', CHECK_MESSAGES.communeMissing());
+    if (p.commune.status === 'blank') r.add('commune', 'COMMUNE_MISSING', CHECK_MESSAGES.communeMissing(r.header('commune')));
     else if (p.commune.status === 'ok' && !p.inTerritory) {
       r.add('commune', 'COMMUNE_OUTSIDE_TERRITORY', CHECK_MESSAGES.communeOutsideTerritory(p.commune.value, territory));
     }
@@ -414,13 +462,17 @@ function checkResidence(r: RowContext, territory: readonly string[]): void {
   }
   if (p.qpvResident.status === 'ok') {
     if (p.qpvResident.value && p.qpvDistrict.status === 'blank')
-      r.add('qpvDistrict', 'QPV_DISTRICT_MISSING', CHECK_MESSAGES.qpvDistrictMissing());
+      r.add(
+        'qpvDistrict',
+        'QPV_DISTRICT_MISSING',
+        CHECK_MESSAGES.qpvDistrictMissing(r.header('qpvResident'), r.header('qpvDistrict')),
+      );
   }
   if (p.qpvDistrict.status === 'ok') {
     if (p.qpvDistrictName === null)
       r.add('qpvDistrict', 'QPV_DISTRICT_UNKNOWN', CHECK_MESSAGES.qpvDistrictUnknown(p.qpvDistrict.value));
     if (p.qpvResident.status === 'ok' && !p.qpvResident.value) {
-      r.add('qpvDistrict', 'QPV_INCONSISTENT', CHECK_MESSAGES.qpvInconsistent(p.qpvDistrict.value));
+      r.add('qpvDistrict', 'QPV_INCONSISTENT', CHECK_MESSAGES.qpvInconsistent(p.qpvDistrict.value, r.header('qpvResident')));
     }
   }
 }
@@ -431,9 +483,9 @@ function checkContractAndOutcome(r: RowContext): void {
   const situation = situationOf(p);
   const signed = situation.status === 'ok' && situation.value === 'Alternance signée';
   if (signed && p.contractType.status === 'blank')
-    r.add('contractType', 'CONTRACT_TYPE_MISSING', CHECK_MESSAGES.contractTypeMissing());
+    r.add('contractType', 'CONTRACT_TYPE_MISSING', CHECK_MESSAGES.contractTypeMissing(r.header('contractType')));
   if (signed && p.contractStart.status === 'blank')
-    r.add('contractStart', 'CONTRACT_START_MISSING', CHECK_MESSAGES.contractStartMissing());
+    r.add('contractStart', 'CONTRACT_START_MISSING', CHECK_MESSAGES.contractStartMissing(r.header('contractStart')));
   if (p.contractMonths.status === 'invalid') {
     r.add('contractMonths', 'CONTRACT_DURATION_INVALID', CHECK_MESSAGES.contractDurationInvalid(p.contractMonths.text));
   } else if (p.contractMonths.status === 'ok' && (p.contractMonths.value < 1 || p.contractMonths.value > CONTRACT_MONTHS_MAX)) {
@@ -452,7 +504,7 @@ function checkContractAndOutcome(r: RowContext): void {
     r.add(
       'contractType',
       'CONTRACT_FIELDS_WITHOUT_CONTRACT',
-      CHECK_MESSAGES.contractFieldsWithoutContract(type, situation.value),
+      CHECK_MESSAGES.contractFieldsWithoutContract(type, situation.value, r.header('contractType'), r.header('situation')),
     );
   }
   const exit = p.exitDate.status === 'ok' ? p.exitDate.value : null;
@@ -460,7 +512,7 @@ function checkContractAndOutcome(r: RowContext): void {
     r.add('exitDate', 'EXIT_BEFORE_ENTRY', CHECK_MESSAGES.exitBeforeEntry(frenchDate(exit), frenchDate(entry)));
   }
   if (situation.status === 'ok' && OUTCOMES_NEEDING_EXIT.has(situation.value) && p.exitDate.status === 'blank') {
-    r.add('exitDate', 'OUTCOME_DATE_MISSING', CHECK_MESSAGES.outcomeDateMissing(situation.value));
+    r.add('exitDate', 'OUTCOME_DATE_MISSING', CHECK_MESSAGES.outcomeDateMissing(situation.value, r.header('exitDate')));
   }
 }
 
@@ -576,7 +628,7 @@ function checkParticipants(model: WorkbookModel, today: Day, out: IssueList): vo
   if (participantsTable.headerRow === null) return;
   const cols = participantsTable.columns;
   const territory = model.settings.territory;
-  const r = ROW.start(cols, out);
+  const r = ROW.start(participantsTable, out);
   const values = participantsTable.values;
   const rowNumbers = participantsTable.rowNumbers;
   try {
@@ -608,7 +660,7 @@ function checkSessions(model: WorkbookModel, out: IssueList): void {
   const byDay = new Map<string, number[]>();
   for (const s of model.sessionRecords) {
     if (s.date.status === 'blank') {
-      add(s.row, 'SESSION_DATE_INVALID', CHECK_MESSAGES.sessionDateMissing());
+      add(s.row, 'SESSION_DATE_INVALID', CHECK_MESSAGES.sessionDateMissing(headerAsWritten(table, 'date')));
       continue;
     }
     if (s.date.status === 'invalid') {
@@ -692,7 +744,13 @@ interface AttendanceContext {
   /** Entry and exit days per ID index of a participant (NaN when unreadable). */
   entryDay: Float64Array;
   exitDay: Float64Array;
+  /** The headers as written of the Date, ID and Statut columns (for messages). */
+  written: { date: string; participantId: string; status: string };
 }
+
+const ATTENDANCE_DATE = headerOf(ATTENDANCE, 'date');
+const ATTENDANCE_ID = headerOf(ATTENDANCE, 'participantId');
+const ATTENDANCE_STATUS = headerOf(ATTENDANCE, 'status');
 
 function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void {
   const table = model.attendance;
@@ -724,6 +782,11 @@ function checkAttendance(model: WorkbookModel, today: Day, out: IssueList): void
     sessionDays,
     entryDay,
     exitDay,
+    written: {
+      date: headerAsWritten(table, 'date'),
+      participantId: headerAsWritten(table, 'participantId'),
+      status: headerAsWritten(table, 'status'),
+    },
   };
   const att = model.attendanceColumns;
   const days = numberDays(att);
@@ -791,25 +854,27 @@ function reportAttendanceRow(c: AttendanceContext, i: number, bits: number, out:
   const att = c.model.attendanceColumns;
   const row = att.row[i];
   const day = att.day[i];
-  const dateHeader = headerOf(ATTENDANCE, 'date');
+  const dateHeader = ATTENDANCE_DATE;
   const add = (header: string | null, col: number, code: CheckCode, message: string): void =>
     out.add(TAB_ATTENDANCE, row, header, col, code, message);
-  if (bits & ROW_DATE_BLANK) add(dateHeader, c.dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceDateMissing());
+  if (bits & ROW_DATE_BLANK)
+    add(dateHeader, c.dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceDateMissing(c.written.date));
   else if (bits & ROW_DATE_INVALID)
     add(dateHeader, c.dateCol, 'DATE_INVALID', CHECK_MESSAGES.dateInvalid(att.invalidDates.get(i) ?? ''));
   else if (bits & ROW_IN_FUTURE)
     add(dateHeader, c.dateCol, 'ATTENDANCE_IN_FUTURE', CHECK_MESSAGES.attendanceInFuture(frenchDate(day)));
   else if (bits & ROW_WITHOUT_SESSION)
     add(dateHeader, c.dateCol, 'ATTENDANCE_UNKNOWN_SESSION', CHECK_MESSAGES.attendanceUnknownSession(frenchDate(day)));
-  const idHeader = headerOf(ATTENDANCE, 'participantId');
-  if (bits & ROW_ID_BLANK) add(idHeader, c.idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceIdMissing());
+  const idHeader = ATTENDANCE_ID;
+  if (bits & ROW_ID_BLANK)
+    add(idHeader, c.idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceIdMissing(c.written.participantId));
   else if (bits & ROW_ID_UNKNOWN) {
     const participantId = att.idTexts[att.idText[i]];
     add(idHeader, c.idCol, 'ATTENDANCE_UNKNOWN_PARTICIPANT', CHECK_MESSAGES.attendanceUnknownParticipant(participantId));
   }
-  const statusHeader = headerOf(ATTENDANCE, 'status');
+  const statusHeader = ATTENDANCE_STATUS;
   if (bits & ROW_STATUS_BLANK)
-    add(statusHeader, c.statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusMissing());
+    add(statusHeader, c.statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusMissing(c.written.status));
   else if (bits & ROW_STATUS_INVALID) {
     const text = att.invalidStatuses.get(i) ?? '';
     add(statusHeader, c.statusCol, 'ATTENDANCE_STATUS_INVALID', CHECK_MESSAGES.attendanceStatusInvalid(text));
@@ -906,7 +971,7 @@ function duplicateAttendance(
 
 /** Runs every check of SPEC §3. `today` is the spreadsheet's current day. Every issue, tab then row. */
 export function checkWorkbook(model: WorkbookModel, today: Day): CheckReport {
-  const out = new IssueList();
+  const out = new IssueList([model.participants, model.sessions, model.attendance] as Table<string>[]);
   checkParticipants(model, today, out);
   checkSessions(model, out);
   checkAttendance(model, today, out);

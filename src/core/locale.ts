@@ -18,6 +18,7 @@ export function localeIssue(locale: string | undefined): Issue | null {
     sheet: '',
     row: 0,
     column: null,
+    header: null,
     severity: 'warning',
     code: 'LOCALE_NOT_FRENCH',
     message: SHEETS_TEXT.localeNotFrench(locale.trim()),

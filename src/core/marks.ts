@@ -1,15 +1,18 @@
 /**
- * Grid marks of the checks: cell notes. A marked cell gets one fixed note, MARK_NOTE (its
- * first line is MARK_HEADER); a cell that already holds a user's note gets MARK_NOTE after
- * the user's text (separated by a blank line). A run removes the marks of cells that no
- * longer have a problem: users' notes are kept as they were, and cells are never formatted.
+ * Grid marks of the checks: cell notes. A marked cell gets our block — MARK_HEADER, then the
+ * messages of that cell's problems, one per line (SPEC §3: hovering the cell says what is
+ * wrong); a cell that already holds a user's note gets the block after the user's text
+ * (separated by a blank line). A run removes the marks of cells that no longer have a
+ * problem: users' notes are kept as they were, and cells are never formatted.
  *
- * The note is the same on every marked cell (the "Contrôle" view gives each problem's
- * message): so all new marks of a tab are written with one call on exactly those cells, and
- * all stale marks removed with one more (SPEC §9: writing notes touches only the cells whose
- * note changes, in a constant number of calls).
+ * Only cells whose note changes are planned (SPEC §9), in a constant number of calls per tab
+ * (per band of rows for Présences): the marks removed from cells left without a note in one
+ * call on exactly those cells (the same empty note everywhere); every other new note — each
+ * cell has its own text — in one rectangle, the smallest holding those cells (Apps Script
+ * writes different notes in one call only on a rectangle: its other cells are given back the
+ * note they hold, unchanged).
  */
-import { MARK_HEADER, MARK_NOTE } from '../i18n/fr/checks';
+import { MARK_HEADER } from '../i18n/fr/checks';
 
 const SEPARATOR = '\n\n';
 
@@ -24,18 +27,26 @@ export function stripMark(note: string): string {
   return prefix.slice(0, -1);
 }
 
-/** The note of a marked cell: MARK_NOTE, after the user's text when there is one. */
-export function withMark(userNote: string): string {
-  return userNote === '' ? MARK_NOTE : `${userNote}${SEPARATOR}${MARK_NOTE}`;
+/** Our block for a cell: the add-on's marker, then the cell's messages, one per line. */
+export function markNote(messages: readonly string[]): string {
+  return `${MARK_HEADER}\n${messages.join('\n')}`;
 }
 
-/** Cells to mark, row → columns (1-based). */
-export type MarkedCells = Map<number, Set<number>>;
+/** The note of a marked cell: our block (`mark`, see markNote), after the user's text when there is one. */
+export function withMark(userNote: string, mark: string): string {
+  return userNote === '' ? mark : `${userNote}${SEPARATOR}${mark}`;
+}
 
-export function addMark(marks: MarkedCells, row: number, col: number): void {
+/** Cells to mark, row → column (1-based) → the messages of that cell, in the order given. */
+export type MarkedCells = Map<number, Map<number, string[]>>;
+
+/** Adds a problem's message to a cell's mark (a message already there is not repeated). */
+export function addMark(marks: MarkedCells, row: number, col: number, message: string): void {
   let cols = marks.get(row);
-  if (!cols) marks.set(row, (cols = new Set()));
-  cols.add(col);
+  if (!cols) marks.set(row, (cols = new Map()));
+  const messages = cols.get(col);
+  if (!messages) cols.set(col, [message]);
+  else if (!messages.includes(message)) messages.push(message);
 }
 
 /** A cell (1-based). */
@@ -52,14 +63,13 @@ export interface NotesWrite {
 }
 
 export interface NotesPlan {
-  /** Cells whose note becomes MARK_NOTE (they had no note, or only one of our marks). */
-  mark: CellAddress[];
   /** Cells whose note becomes empty (only one of our marks, no problem any more). */
   clear: CellAddress[];
   /**
-   * Cells that keep a user's text and gain or lose our block: the smallest rectangle holding
-   * them (null when there are none); its other cells get the note planned for them in `mark`
-   * or `clear`, else their note as read, so the writes can be made in any order.
+   * Cells whose note changes to a non-empty text (a new or different block of messages, or a
+   * user's text that gains or loses our block): the smallest rectangle holding them (null when
+   * there are none); its other cells get the note planned for them in `clear`, else their note
+   * as read (unchanged), so the writes can be made in any order.
    */
   rewrite: NotesWrite | null;
   /** Number of cells carrying our mark after the update. */
@@ -68,13 +78,12 @@ export interface NotesPlan {
 
 /**
  * Given the current notes of a rectangle starting at (`firstRow`, 1) — a whole tab, or one
- * band of its rows — plans the writes that give every marked cell our mark and remove it
- * from the others. Only two kinds of cells are looked at: the marked ones and those whose
+ * band of its rows — plans the writes that give every marked cell our block with its
+ * messages and remove it from the others. Only two kinds of cells are looked at: the marked ones and those whose
  * note holds our header (a scan of the non-empty notes); no key is built per cell of the
  * grid. Marks outside the rectangle are ignored.
  */
 export function planNotes(current: string[][], marks: MarkedCells, firstRow = 1): NotesPlan {
-  const mark: CellAddress[] = [];
   const clear: CellAddress[] = [];
   const rewritten: { row: number; col: number; note: string }[] = [];
   let width = 0;
@@ -84,15 +93,12 @@ export function planNotes(current: string[][], marks: MarkedCells, firstRow = 1)
   for (const [row, cols] of marks) {
     if (row < firstRow || row > lastRow) continue;
     const line = current[row - firstRow];
-    for (const col of cols) {
+    for (const [col, messages] of cols) {
       if (col < 1 || col > width) continue;
       marked++;
       const note = line[col - 1] ?? '';
-      const user = stripMark(note);
-      const wanted = withMark(user);
-      if (wanted === note) continue;
-      if (user === '') mark.push({ row, col });
-      else rewritten.push({ row, col, note: wanted });
+      const wanted = withMark(stripMark(note), markNote(messages));
+      if (wanted !== note) rewritten.push({ row, col, note: wanted });
     }
   }
   // Old marks to remove: cells whose note holds our header and that have no problem now.
@@ -109,19 +115,18 @@ export function planNotes(current: string[][], marks: MarkedCells, firstRow = 1)
       else rewritten.push({ row, col: j + 1, note: user });
     }
   }
-  return { mark, clear, rewrite: rectangleOf(current, firstRow, rewritten, mark, clear), marked };
+  return { clear, rewrite: rectangleOf(current, firstRow, rewritten, clear), marked };
 }
 
 /**
  * The smallest rectangle holding `cells` with their new notes; its other cells get the note
- * planned for them (a cell of `mark` or `clear` inside it), else their note as read. So the
- * writes give the same notes in any order.
+ * planned for them (a cell of `clear` inside it), else their note as read. So the writes give
+ * the same notes in any order.
  */
 function rectangleOf(
   current: string[][],
   firstRow: number,
   cells: { row: number; col: number; note: string }[],
-  mark: CellAddress[],
   clear: CellAddress[],
 ): NotesWrite | null {
   if (cells.length === 0) return null;
@@ -143,7 +148,6 @@ function rectangleOf(
     notes[r - top] = out;
   }
   const inside = (c: CellAddress) => c.row >= top && c.row <= bottom && c.col >= left && c.col <= right;
-  for (const c of mark) if (inside(c)) notes[c.row - top][c.col - left] = MARK_NOTE;
   for (const c of clear) if (inside(c)) notes[c.row - top][c.col - left] = '';
   for (const { row, col, note } of cells) notes[row - top][col - left] = note;
   return { row: top, col: left, notes };

@@ -10,6 +10,8 @@ import type { Indicators } from '../shared/api';
 import { reportTabName } from './schema';
 import { REPORT } from '../i18n/fr/report';
 import { REPORT_HOURS } from '../i18n/fr/hours';
+import type { DataQuality } from './data-quality';
+import { type QualityPart, type ReportPlace, qualityPart, reportOpening, sortDistricts } from './report-parts';
 
 /** What a cell shows: a number, a text ('< 5', '—', '+3') or nothing (''). */
 export type LayoutValue = number | string;
@@ -69,9 +71,15 @@ export interface KeyFigure {
 export interface ReportLayout {
   year: number;
   sheetName: string;
+  /** `Structure` (Paramètres; default "Mission locale"): the report's first line. */
+  organisation: string;
+  /** The programme and the year: the report's second line. */
   title: string;
   generated: string;
-  /** Visible warnings (rows excluded, columns missing). */
+  /**
+   * Warnings for the menu's summary (rows excluded, columns missing). The report itself never
+   * opens on them: they are in its last part, `quality`.
+   */
   warnings: string[];
   /** Notes (confidentiality threshold, no previous year). */
   notes: string[];
@@ -84,6 +92,8 @@ export interface ReportLayout {
   columnWidths: { col: number; width: number }[];
   /** Year Y's key figures, the same cells as the "Chiffres clés" table. */
   keyFigures: Record<KeyFigureId, KeyFigure>;
+  /** The last part, "Qualité des données", and its header row in the tab. */
+  quality: QualityPart & { sheetRow: number };
 }
 
 export interface ReportInput {
@@ -92,8 +102,16 @@ export interface ReportInput {
   /** Seuil de confidentialité N (counts 1..N−1 are masked), or null. */
   threshold: number | null;
   generatedOn: Day;
-  /** Extra warnings (e.g. missing columns), shown with the excluded-rows one. */
+  /** Extra warnings (e.g. missing columns), for the menu's summary. */
   warnings?: string[];
+  /** `Structure` of Paramètres (default "Mission locale"). */
+  organisation?: string;
+  /** What the figures of Y could not use (data-quality.ts); none when absent. */
+  quality?: DataQuality;
+  /** Required Participants columns that are absent (their headers). */
+  missingColumns?: string[];
+  /** Where the report is read, for the fixes it gives: Sheets (default) or the CLI. */
+  place?: ReportPlace;
 }
 
 export const GRID_WIDTH = 6;
@@ -305,7 +323,7 @@ function keyFiguresTable(rows: RowBuilder): TableSpec {
 
 function breakdownTables(rows: RowBuilder, current: Indicators, previous: Indicators): TableSpec[] {
   const labels = REPORT.rows;
-  const districtKeys = unionKeys(current.qpv.byDistrict, previous.qpv.byDistrict);
+  const districtKeys = sortDistricts(unionKeys(current.qpv.byDistrict, previous.qpv.byDistrict), current.qpv.byDistrict);
   return [
     {
       id: 'districts',
@@ -582,10 +600,10 @@ function buildCharts(tables: ReportTable[], year: number, previousEmpty: boolean
 
 function buildFormats(tables: ReportTable[], lastShareRow: number, lastRow: number): FormatRange[] {
   const formats: FormatRange[] = [
+    // The opening: Structure, the programme and the year, then how the figures were made.
     { row: 1, col: 1, numRows: 1, numCols: 1, format: { bold: true, fontSize: 14 } },
-    { row: 2, col: 1, numRows: 1, numCols: 1, format: { italic: true, fontColor: '#5f6368' } },
-    { row: 3, col: 1, numRows: 1, numCols: 1, format: { bold: true, fontColor: '#c5221f' } },
-    { row: 4, col: 1, numRows: 1, numCols: 1, format: { italic: true, fontColor: '#5f6368' } },
+    { row: 2, col: 1, numRows: 1, numCols: 1, format: { bold: true, fontSize: 12 } },
+    { row: 3, col: 1, numRows: 2, numCols: 1, format: { italic: true, fontColor: '#5f6368' } },
   ];
   for (const t of tables) {
     formats.push({
@@ -612,6 +630,47 @@ function columnWidths(): { col: number; width: number }[] {
 }
 
 // ---------------------------------------------------------------------------------------
+// First and last parts (SPEC §6): the opening, and "Qualité des données"
+
+/** Rows 1 to FIRST_TABLE_ROW − 1: Structure, the programme and the year, the generation line, the notes. */
+function layOpening(grid: Grid, lines: string[]): void {
+  for (const line of lines) grid.line([line]);
+  while (grid.nextRow < FIRST_TABLE_ROW) grid.line();
+}
+
+const NO_QUALITY: DataQuality = {
+  excludedRows: 0,
+  ageUnknown: 0,
+  attendance: { unknownId: 0, unknownStatus: 0, unreadableDate: 0 },
+  sessionsWithoutTimes: 0,
+};
+
+function qualityOf(input: ReportInput): QualityPart {
+  const quality = input.quality ?? { ...NO_QUALITY, excludedRows: input.current.indicators.excludedRows };
+  return qualityPart(quality, input.missingColumns ?? [], input.place ?? 'sheets');
+}
+
+/** The last part, after a blank row: its table (what was left out, how many, how to fix it), then its sentences. */
+function layQuality(grid: Grid, part: QualityPart): QualityPart & { sheetRow: number } {
+  grid.line();
+  const sheetRow = grid.nextRow;
+  grid.line(part.header);
+  for (const r of part.rows) grid.line(r);
+  grid.line();
+  grid.line([part.summary]);
+  for (const n of part.notes) grid.line([n]);
+  return { ...part, sheetRow };
+}
+
+/** The last part's formats: its header row like the tables', its counts on the right. */
+function qualityFormats(q: QualityPart & { sheetRow: number }): FormatRange[] {
+  return [
+    { row: q.sheetRow, col: 1, numRows: 1, numCols: q.header.length, format: { bold: true, background: '#e8f0fe' } },
+    { row: q.sheetRow + 1, col: 2, numRows: q.rows.length, numCols: 1, format: { horizontalAlignment: 'right' } },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------
 
 export function buildReportLayout(input: ReportInput): ReportLayout {
   const current = input.current.indicators;
@@ -620,19 +679,18 @@ export function buildReportLayout(input: ReportInput): ReportLayout {
   const masker = new Masker(input.threshold);
   const previousEmpty = previous.beneficiaries === 0 && previous.attendance.sessions === 0;
   const { warnings, notes } = headerTexts(input, previousEmpty);
-  const title = REPORT.title(year);
+  const opening = reportOpening(input.organisation, year);
+  const title = opening.programme;
   const generated = REPORT.generatedOn(frenchDate(input.generatedOn));
 
   const grid = new Grid();
-  grid.line([title]);
-  grid.line([generated]);
-  grid.line([warnings.join(' ')]);
-  grid.line([notes.join(' ')]);
-  grid.line();
+  layOpening(grid, [opening.organisation, title, generated, notes.join(' ')]);
   const { tables, keyFigures } = layCountTables(grid, tableSpecs(current, previous, masker), year, masker, previousEmpty);
   const lastShareRow = grid.rows.length;
   tables.push(laySexByAgeTable(grid, current, masker));
   tables.push(layMonthsTable(grid, input, previousEmpty));
+  const lastTableRow = grid.rows.length;
+  const quality = layQuality(grid, qualityOf(input));
 
   return {
     year,
@@ -644,8 +702,10 @@ export function buildReportLayout(input: ReportInput): ReportLayout {
     tables,
     charts: buildCharts(tables, year, previousEmpty),
     grid: grid.rows,
-    formats: buildFormats(tables, lastShareRow, grid.rows.length),
+    formats: [...buildFormats(tables, lastShareRow, lastTableRow), ...qualityFormats(quality)],
     columnWidths: columnWidths(),
     keyFigures: keyFigures as Record<KeyFigureId, KeyFigure>,
+    organisation: opening.organisation,
+    quality,
   };
 }

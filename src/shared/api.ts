@@ -53,7 +53,13 @@ export type Severity = 'error' | 'warning';
 export interface Issue {
   sheet: string;
   row: number;
+  /** Canonical header of the column (SPEC §2.1), or null for an issue of a whole row or of the workbook. */
   column: string | null;
+  /**
+   * The header as written in the user's sheet (null exactly when `column` is): the one to show
+   * (for MISSING_COLUMN, the canonical header; for a repeated header, the first).
+   */
+  header: string | null;
   severity: Severity;
   code: string;
   message: string;

@@ -1,7 +1,8 @@
 /** Checks server functions over the in-memory workbook: marks, menu, selection, "Préparer". */
 import { MemoryWorkbook } from '../../src/adapters/memory';
 import { COMMON } from '../../src/i18n/fr/common';
-import { MARK_HEADER, MARK_NOTE } from '../../src/i18n/fr/checks';
+import { CHECK_MESSAGES, MARK_HEADER } from '../../src/i18n/fr/checks';
+import { markNote } from '../../src/core/marks';
 import { checkWorkbookFromMenu, prepareWorkbook, selectCell, validateWorkbook } from '../../src/app/checks';
 import { createMenuActions, createServerApi } from '../../src/app/api';
 import { readModel } from '../../src/app/read';
@@ -48,12 +49,16 @@ describe('validateWorkbook', () => {
       'Présences:2:ATTENDANCE_UNKNOWN_PARTICIPANT',
     ]);
     const notes = wb.sheet('Participants').notes;
+    const [date, postcode, id] = result.issues.map((i) => markNote([i.message]));
     expect([notes.get('3:5'), notes.get('4:7'), wb.sheet('Présences').notes.get('2:2'), notes.size]).toEqual([
-      MARK_NOTE,
-      MARK_NOTE,
-      MARK_NOTE,
+      date,
+      postcode,
+      id,
       2,
     ]);
+    expect(notes.get('3:5')).toBe(
+      `${MARK_HEADER}\n«\u00a031/02/2001\u00a0»\u00a0: ce jour n'existe pas (février 2001 n'a que 28 jours)\u00a0; corrigez la date.`,
+    );
   });
 
   it("keeps users' notes and formats, and removes its own marks once the fault is fixed", () => {
@@ -65,8 +70,8 @@ describe('validateWorkbook', () => {
     const formatsBefore = JSON.stringify([...sheet.formats.entries()]);
     const services = memoryServices(wb);
 
-    validateWorkbook(services);
-    expect(sheet.notes.get('3:5')).toBe(`Vérifier avec la famille\n\n${MARK_NOTE}`);
+    const dateIssue = validateWorkbook(services).issues.find((i) => i.row === 3)!;
+    expect(sheet.notes.get('3:5')).toBe(`Vérifier avec la famille\n\n${markNote([dateIssue.message])}`);
     expect(sheet.notes.get('2:2')).toBe('Note de la conseillère');
 
     sheet.cells[2][4] = '28/02/2001'; // fixed
@@ -96,6 +101,7 @@ describe('validateWorkbook', () => {
     const services = memoryServices(wb);
 
     validateWorkbook(services);
+    const MARK_NOTE = markNote([CHECK_MESSAGES.attendanceStatusInvalid('peut-être')]);
     const last = `${sheet.cells.length}:4`;
     const marked = () => [sheet.notes.get('3:4'), sheet.notes.get('25:4'), sheet.notes.get(last), sheet.notes.get('12:2')];
     expect([wb.calls.readNotes, ...marked()]).toEqual([
@@ -130,10 +136,12 @@ describe('validateWorkbook', () => {
         participant({ id: 'A-2', lastName: 'Jumeau', firstName: 'Alex', birthDate: '2001-01-01', entryDate: '2030-01-01' }),
       ],
     });
-    validateWorkbook(memoryServices(wb, '2026-11-26'));
+    const { issues } = validateWorkbook(memoryServices(wb, '2026-11-26'));
     const notes = wb.sheet('Participants').notes;
     const entryNote = notes.get(`3:${wb.sheet('Participants').cells[0].indexOf("Date d'entrée") + 1}`)!;
-    expect([notes.get('2:1'), notes.get('3:1'), entryNote.split(MARK_HEADER).length]).toEqual([MARK_NOTE, MARK_NOTE, 2]);
+    const rowNote = (row: number) => markNote(issues.filter((i) => i.row === row && i.column === null).map((i) => i.message));
+    expect([notes.get('2:1'), notes.get('3:1'), entryNote.split(MARK_HEADER).length]).toEqual([rowNote(2), rowNote(3), 2]);
+    expect(entryNote.split('\n').length).toBe(1 + issues.filter((i) => i.row === 3 && i.column === "Date d'entrée").length);
   });
 
   it('still returns the result when the document lock is busy (marks are left for the next run)', () => {
@@ -142,10 +150,10 @@ describe('validateWorkbook', () => {
     services.lock.busy = true;
     const result = validateWorkbook(services);
     expect(result.issues).toHaveLength(3);
-    expect(wb.calls.setNoteOnCells ?? 0).toBe(0);
+    expect([wb.calls.setNoteOnCells ?? 0, wb.calls.writeNotes ?? 0]).toEqual([0, 0]);
   });
 
-  it('reads each tab once (Présences in bands) and writes the new marks of a tab in one call', () => {
+  it('reads each tab once (Présences in bands) and writes the new notes of a tab in one call', () => {
     const wb = faultyWorkbook();
     validateWorkbook(memoryServices(wb));
     // A small Présences tab: one band of values, one of notes.
@@ -153,9 +161,9 @@ describe('validateWorkbook', () => {
       wb.calls.readValues,
       wb.calls.readValueBands,
       wb.calls.readNotes,
-      wb.calls.setNoteOnCells,
+      wb.calls.setNoteOnCells ?? 0,
       wb.calls.writeNotes ?? 0,
-    ]).toEqual([2, 1, 3, 2, 0]);
+    ]).toEqual([2, 1, 3, 0, 2]);
   });
 
   it('rewrites only the note of the fixed cell on the next run', () => {
@@ -163,6 +171,7 @@ describe('validateWorkbook', () => {
     const services = memoryServices(wb);
     validateWorkbook(services);
     wb.sheet('Participants').cells[3][6] = '94800';
+    const rectangles = wb.calls.writeNotes ?? 0;
     const writes: unknown[] = [];
     const write = wb.setNoteOnCells.bind(wb);
     wb.setNoteOnCells = (sheet, cells, note) => {
@@ -170,7 +179,10 @@ describe('validateWorkbook', () => {
       write(sheet, cells, note);
     };
     validateWorkbook(services);
-    expect([writes, wb.calls.writeNotes ?? 0]).toEqual([[{ sheet: 'Participants', cells: [{ row: 4, col: 7 }], note: '' }], 0]);
+    expect([writes, (wb.calls.writeNotes ?? 0) - rectangles]).toEqual([
+      [{ sheet: 'Participants', cells: [{ row: 4, col: 7 }], note: '' }],
+      0,
+    ]);
   });
 
   it('reads the notes under the document lock: a note a colleague writes before it is taken is kept', () => {

@@ -108,8 +108,8 @@ describe('generateAnnualReport', () => {
     const wb = workbook();
     generateAnnualReport(memoryServices(wb, '2019-01-15'), 2018);
     const cells = wb.sheet('Bilan 2018').cells;
-    expect(cells[0][0]).toBe("Club de l'alternance — Bilan 2018");
-    expect(String(cells[1][0])).toMatch(/^Généré le 15\/01\/2019/);
+    expect([cells[0][0], cells[1][0]]).toEqual(['Mission locale', "Club de l'alternance — Bilan 2018"]);
+    expect(String(cells[2][0])).toMatch(/^Généré le 15\/01\/2019/);
     expect(cells.find((r) => r[0] === 'Chiffres clés')).toEqual(['Chiffres clés', '2018', '%', '2017', '%', 'Évolution']);
     expect(row(wb, 'Bilan 2018', 'Chiffres clés', 'Bénéficiaires')).toEqual(['Bénéficiaires', 3, '', 2, '', '+1']);
     expect(row(wb, 'Bilan 2018', 'Chiffres clés', 'Places prévues')).toEqual(['Places prévues', 4, '', 10, '', '−6']);
@@ -187,15 +187,20 @@ describe('generateAnnualReport', () => {
     expect(months.anchor.row).toBeGreaterThan(outcomes.anchor.row + 15);
   });
 
-  it('warns, pointing to "Vérifier le classeur", when rows were excluded, and not otherwise', () => {
+  it('says at its end, not at its top, how many rows were excluded and how to fix them from the menu', () => {
     const wb = workbook();
     generateAnnualReport(memoryServices(wb), 2018);
-    expect(String(wb.sheet('Bilan 2018').cells[2][0])).toMatch(/1 ligne .*date d'entrée.*«\u00a0Vérifier le classeur\u00a0»/);
-    expect(wb.sheet('Bilan 2018').formats.get('3:1')).toMatchObject({ bold: true, fontColor: '#c5221f' });
+    const cells = wb.sheet('Bilan 2018').cells;
+    expect(cells.slice(0, 5).some((r) => /Attention|Corrigez/.test(String(r[0])))).toBe(false);
+    expect([...wb.sheet('Bilan 2018').formats.values()].some((f) => f.fontColor === '#c5221f')).toBe(false);
+    const excluded = cells.find((r) => String(r[0]).startsWith("Participants sans date d'entrée lisible"))!;
+    expect(excluded[1]).toBe(1);
+    expect(String(excluded[2])).toMatch(/menu Club de l'alternance › «\u00a0Vérifier le classeur\u00a0»/);
 
     const clean = buildWorkbook({ participants: [participant({ entryDate: '2018-03-05' })] });
     generateAnnualReport(memoryServices(clean), 2018);
-    expect(clean.sheet('Bilan 2018').cells[2][0]).toBe('');
+    const row = clean.sheet('Bilan 2018').cells.find((r) => String(r[0]).startsWith("Participants sans date d'entrée lisible"))!;
+    expect(row.slice(1, 3)).toEqual([0, 'Rien à corriger.']);
   });
 
   it('holds aggregates only: no name, e-mail, phone or ID of a participant', () => {
@@ -433,7 +438,7 @@ describe('menu "Générer le bilan annuel…"', () => {
     services.ui.confirmAnswers.push(true);
     services.ui.promptAnswers.push('2018');
     createMenuActions(services).menuGenerateReport();
-    expect(wb.sheet('Bilan 2018').cells[0][0]).toBe("Club de l'alternance — Bilan 2018");
+    expect(wb.sheet('Bilan 2018').cells[1][0]).toBe("Club de l'alternance — Bilan 2018");
   });
 
   it('alerts a French message when there is nothing to report', () => {

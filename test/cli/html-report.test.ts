@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runReport } from '../../src/cli/report';
 import { REPORT } from '../../src/i18n/fr/report';
 import { REPORT_HOURS } from '../../src/i18n/fr/hours';
+import { REPORT_PARTS } from '../../src/i18n/fr/report-parts';
 
 const EXAMPLE = join(__dirname, '..', 'fixtures', 'exemples', 'classeur-exemple.xlsx');
 
@@ -31,6 +32,7 @@ const TITLES = [
   T.outcomes,
   REPORT_HOURS.tables.sexByAge(2018),
   T.months,
+  REPORT_PARTS.quality.title,
 ];
 
 describe('the HTML report', () => {
@@ -76,5 +78,59 @@ describe('the HTML report', () => {
     const unbreakable = [...print.matchAll(/([^{}]+)\{[^}]*break-inside:\s*avoid/g)].map((m) => m[1].trim());
     expect(unbreakable).toEqual(['figure.chart, table']);
     expect(html).toMatch(/h2 \{[^}]*break-after: avoid/);
+  });
+});
+
+/** The text of a piece of HTML, tags removed and entities read back. */
+const textOf = (fragment: string): string =>
+  fragment
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t\n]+/g, ' ')
+    .trim();
+
+describe("the HTML report's first and last parts", () => {
+  it('opens with the Structure, the programme and the year, never with a to-do list', () => {
+    const header = html.match(/<header>([\s\S]*?)<\/header>/)![1];
+    expect(textOf(header)).toMatch(/^Mission locale Club de l'alternance — Bilan 2018 Généré le 10\/01\/2019/);
+    expect(html).not.toMatch(/Attention|role="alert"|class="warning"/);
+    expect(html).toContain('<title>Mission locale — Club de l&#39;alternance — Bilan 2018</title>');
+  });
+
+  it('ends with "Qualité des données": each count with the fix by club-alternance verifier, never the menu', () => {
+    const last = sections()[sections().length - 1];
+    expect(html.indexOf(last)).toBeGreaterThan(html.indexOf(`>${REPORT.tables.months}</h2>`));
+    const rows = new Map(
+      [...last.matchAll(/<th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => [
+        textOf(m[1]),
+        [m[2], textOf(m[3])],
+      ]),
+    );
+    const q = REPORT_PARTS.quality.rows;
+    expect([...rows.keys()]).toEqual(Object.values(q));
+    // The worked example: one Participants row without an entry date, one 2018 presence of an unknown ID.
+    expect(rows.get(q.excludedRows)![0]).toBe('1');
+    expect(rows.get(q.unknownId)![0]).toBe('1');
+    for (const [count, fix] of rows.values()) {
+      if (count === '0') expect(fix).toBe(REPORT_PARTS.quality.nothingToFix);
+      else expect(fix).toMatch(/club-alternance (verifier|bilan)|Début/);
+    }
+    expect(rows.get(q.excludedRows)![1]).toContain('«\u00a0club-alternance verifier <classeur.xlsx>\u00a0»');
+    expect(textOf(last)).not.toMatch(/menu/);
+  });
+
+  it('lists the districts by count, then name, with "Non précisé" last', () => {
+    const districts = sections().find((s) => s.includes(`>${REPORT.tables.districts}</h2>`))!;
+    const rows = [...districts.matchAll(/<th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td>/g)].map((m) => [
+      textOf(m[1]),
+      Number(m[2].replace(/\D/g, '')),
+    ]) as [string, number][];
+    const named = rows.filter(([name]) => name !== 'Non précisé');
+    const sorted = [...named].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'fr'));
+    expect(named).toEqual(sorted);
+    if (rows.some(([name]) => name === 'Non précisé')) expect(rows[rows.length - 1][0]).toBe('Non précisé');
   });
 });

@@ -66,14 +66,17 @@ describe('club-alternance bilan (text)', () => {
   it('prints a readable French table with year N−1 and the change', async () => {
     const r = await run(example, '--annee', '2018');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Club de l'alternance — Bilan 2018/);
+    expect(r.stdout).toMatch(/^Mission locale\nClub de l'alternance — Bilan 2018/);
     expect(r.stdout).toMatch(/Chiffres clés\s+2018\s+%\s+2017\s+%\s+Évolution/);
     expect(r.stdout).toMatch(/Bénéficiaires\s+64\s+66\s+−2/);
     expect(r.stdout).toMatch(/Taux de remplissage.*\s116 %\s+120 %\s+−4 pts/);
     expect(r.stdout).toMatch(/Mineurs \(moins de 18 ans\)\s+13\s+20 %/);
     expect(r.stdout).toMatch(/Moyenne de présents par séance\s+23,3\s+18,2\s+\+5,1/);
     // The CLI points to its own command, not to the add-on's menu.
-    expect(r.stdout).toMatch(/1 ligne de l'onglet Participants .*«\u00a0club-alternance verifier <classeur.xlsx>\u00a0»/);
+    expect(r.stdout).toMatch(
+      /Participants sans date d'entrée lisible.*\u00a0: 1 — .*«\u00a0club-alternance verifier <classeur.xlsx>\u00a0»/,
+    );
+    expect(r.stdout.indexOf('Qualité des données')).toBeGreaterThan(r.stdout.indexOf('Présences par mois'));
     expect(r.stdout).not.toMatch(/menu/);
     expect(r.stdout).not.toMatch(/Kaci|Yasmine|@exemple\.fr|P2018-/);
   });
@@ -94,9 +97,9 @@ describe('club-alternance bilan --sortie', () => {
     expect(html).toContain('Club de l&#39;alternance — Bilan 2018');
     expect(html).toContain('Généré le 10/01/2019');
     expect(html.match(/<svg /g)).toHaveLength(3);
-    expect(html.match(/<table>/g)).toHaveLength(10);
+    expect(html.match(/<table>/g)).toHaveLength(11);
     expect(html).toMatch(/@media print/);
-    expect(html).toMatch(/class="warning"[^>]*>Attention\u00a0: 1 ligne/);
+    expect(html).not.toMatch(/Attention/);
     // Nothing fetched from anywhere: no URL, script, link, image or import.
     expect(html).not.toMatch(/https?:|\/\/[a-z]|<script|<link|<img|<iframe|@import|url\(/i);
   });

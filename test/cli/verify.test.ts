@@ -81,14 +81,14 @@ describe('club-alternance verifier', () => {
     const lines = r.out.split('\n');
     expect(lines[0]).toBe('Participants — 1 erreur, 2 avertissements');
     expect(lines[1]).toBe(
-      "  Participants, ligne 5 — Erreur — Date de naissance\u00a0: «\u00a031/02/2001\u00a0»\u00a0: ce jour n'existe pas (février 2001 n'a que 28 jours)\u00a0; corrigez la date.",
+      "  Participants, ligne 5, colonne E (Date de naissance) — Erreur — «\u00a031/02/2001\u00a0»\u00a0: ce jour n'existe pas (février 2001 n'a que 28 jours)\u00a0; corrigez la date.",
     );
-    expect(lines[2]).toMatch(/^ {2}Participants, ligne 5 — Avertissement — Commune\u00a0: «\u00a0Fresnes\u00a0»/);
-    expect(lines[3]).toMatch(/^ {2}Participants, ligne 5 — Avertissement — Email\u00a0: /);
+    expect(lines[2]).toMatch(/^ {2}Participants, ligne 5, colonne F \(Commune\) — Avertissement — «\u00a0Fresnes\u00a0»/);
+    expect(lines[3]).toMatch(/^ {2}Participants, ligne 5, colonne I \(Email\) — Avertissement — /);
     expect(lines[4]).toBe('');
     expect(lines[5]).toBe('Présences — 2 erreurs, 0 avertissement');
-    expect(lines[6]).toMatch(/Présences, ligne 4 — Erreur — Date\u00a0: Aucune séance le 13\/03\/2018/);
-    expect(lines[7]).toMatch(/Présences, ligne 4 — Erreur — ID participant\u00a0: L'ID «\u00a0ZZZ\u00a0»/);
+    expect(lines[6]).toMatch(/Présences, ligne 4, colonne A \(Date\) — Erreur — Aucune séance le 13\/03\/2018/);
+    expect(lines[7]).toMatch(/Présences, ligne 4, colonne B \(ID participant\) — Erreur — L'ID «\u00a0ZZZ\u00a0»/);
     expect(lines[lines.length - 1]).toBe('Bilan du contrôle\u00a0: 7 lignes vérifiées, 3 erreurs, 2 avertissements.');
   });
 
@@ -99,7 +99,7 @@ describe('club-alternance verifier', () => {
     const r = await run(await xlsx('avertissements.xlsx', tabs));
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      "Participants, ligne 4 — Avertissement — Commune\u00a0: «\u00a0Fresnes\u00a0» n'est pas une commune du territoire",
+      "Participants, ligne 4, colonne F (Commune) — Avertissement — «\u00a0Fresnes\u00a0» n'est pas une commune du territoire",
     );
   });
 
@@ -111,11 +111,31 @@ describe('club-alternance verifier', () => {
     expect(r.out).not.toMatch(/[A-Z]{3,}_[A-Z_]+/);
   });
 
-  it('does not repeat the column when the message starts with it', async () => {
+  it('gives the row, the column letter and the header as the team wrote it', async () => {
     const tabs = cleanTabs();
-    tabs.Participants[3][4] = '';
-    const r = await run(await xlsx('sans-naissance.xlsx', tabs));
-    expect(r.out).toContain('Participants, ligne 4 — Erreur — Date de naissance manquante\u00a0: indiquez-la');
+    // The team's own headers, in their own order: "Date d'inscription" in column C.
+    tabs.Participants[1] = ['ID', 'Nom', "Date d'inscription", 'Prénom', 'Sexe', 'DDN', 'Ville', 'CP', 'Email'];
+    tabs.Participants[2] = ['A-1', 'Martin', '3 mars', 'Léa', 'F', '', 'Villejuif', '94800', ''];
+    tabs.Participants[3] = ['A-2', 'Dupont', '02/03/2018', 'Noé', 'H', '12/06/1999', 'Villejuif', '94800', ''];
+    const r = await run(await xlsx('en-tetes.xlsx', tabs));
+    expect(r.out).toContain(
+      "Participants, ligne 3, colonne C (Date d'inscription) — Erreur — «\u00a03 mars\u00a0» n'est pas une date lisible",
+    );
+    expect(r.out).toContain(
+      'Participants, ligne 3, colonne F (DDN) — Erreur — «\u00a0DDN\u00a0» vide\u00a0: indiquez la date de naissance',
+    );
+    expect(r.out).not.toContain("Date d'entrée");
+  });
+
+  it('gives the 27th column as AA', async () => {
+    const tabs = cleanTabs();
+    const filler = Array.from({ length: 26 - HEADER.length }, (_, i) => `Libre ${i + 1}`);
+    tabs.Participants = tabs.Participants.map((row, r) =>
+      r === 0 ? row : [...row, ...filler.map(() => ''), r === 1 ? 'Téléphone' : r === 2 ? '12' : ''],
+    );
+    tabs.Participants[1] = [...HEADER, ...filler, 'Téléphone'];
+    const r = await run(await xlsx('colonne-aa.xlsx', tabs));
+    expect(r.out).toContain('Participants, ligne 3, colonne AA (Téléphone) — Avertissement — «\u00a012\u00a0»');
   });
 
   it('prints exactly { rowsChecked, issues } with --json', async () => {
@@ -133,9 +153,10 @@ describe('club-alternance verifier', () => {
           sheet: 'Participants',
           row: 5,
           column: 'ID',
+          header: 'ID',
           severity: 'error',
           code: 'ID_MISSING',
-          message: expect.stringContaining('ID manquant'),
+          message: expect.stringContaining('«\u00a0ID\u00a0» vide'),
         },
       ],
     });

@@ -1,23 +1,27 @@
 /** Grid marks (cell notes) and the "Préparer" plan: pure parts. */
 import fc from 'fast-check';
-import { MarkedCells, NotesPlan, addMark, planNotes, stripMark, withMark } from '../../src/core/marks';
+import { MarkedCells, NotesPlan, addMark, markNote, planNotes, stripMark, withMark } from '../../src/core/marks';
 import { rowBands } from '../../src/core/bands';
 import { planPreparation, defaultSettingsValues } from '../../src/core/prepare';
 import { DEFAULT_QPV_DISTRICTS, DEFAULT_TERRITORY } from '../../src/core/lists';
-import { MARK_HEADER, MARK_NOTE } from '../../src/i18n/fr/checks';
+import { MARK_HEADER } from '../../src/i18n/fr/checks';
 import { readModel } from '../../src/app/read';
 import { buildWorkbook, participant } from '../support/builders';
 
+/** The message of every cell marked by marksAt, and the note it gets. */
+const MESSAGE = 'Problème à corriger';
+const MARK_NOTE = markNote([MESSAGE]);
+
 const marksAt = (...cells: [number, number][]): MarkedCells => {
   const marks: MarkedCells = new Map();
-  for (const [row, col] of cells) addMark(marks, row, col);
+  for (const [row, col] of cells) addMark(marks, row, col, MESSAGE);
   return marks;
 };
 
 describe('note blocks', () => {
   it("append after the user's text and strip back to it exactly", () => {
-    expect(withMark('')).toBe(MARK_NOTE);
-    expect(withMark('Rappeler lundi')).toBe(`Rappeler lundi\n\n${MARK_NOTE}`);
+    expect(withMark('', MARK_NOTE)).toBe(MARK_NOTE);
+    expect(withMark('Rappeler lundi', MARK_NOTE)).toBe(`Rappeler lundi\n\n${MARK_NOTE}`);
     expect(stripMark(`Rappeler lundi\n\n${MARK_NOTE}`)).toBe('Rappeler lundi');
     expect(stripMark(MARK_NOTE)).toBe('');
     expect(stripMark('Une note sans marque')).toBe('Une note sans marque');
@@ -32,20 +36,46 @@ describe('note blocks', () => {
     fc.assert(
       fc.property(fc.string(), (user) => {
         fc.pre(!user.includes(MARK_HEADER));
-        expect(stripMark(withMark(user))).toBe(user);
-        expect(stripMark(withMark(stripMark(withMark(user))))).toBe(user);
+        expect(stripMark(withMark(user, MARK_NOTE))).toBe(user);
+        expect(stripMark(withMark(stripMark(withMark(user, MARK_NOTE)), MARK_NOTE))).toBe(user);
       }),
     );
   });
 });
 
 describe('planNotes', () => {
-  it('marks a cell without a note with the fixed note, on that cell only', () => {
+  it("marks a cell without a note with our marker and that cell's message, on that cell only", () => {
     const current = [
       ['', '', ''],
       ['', '', ''],
     ];
-    expect(planNotes(current, marksAt([2, 2]))).toEqual({ mark: [{ row: 2, col: 2 }], clear: [], rewrite: null, marked: 1 });
+    expect(planNotes(current, marksAt([2, 2]))).toEqual({
+      clear: [],
+      rewrite: { row: 2, col: 2, notes: [[`${MARK_HEADER}\n${MESSAGE}`]] },
+      marked: 1,
+    });
+  });
+
+  it('gives each cell its own messages, one per line, a message repeated on a cell written once', () => {
+    const marks: MarkedCells = new Map();
+    addMark(marks, 1, 1, "« x » n'est pas une date lisible");
+    addMark(marks, 1, 1, 'Âge improbable');
+    addMark(marks, 1, 1, 'Âge improbable');
+    addMark(marks, 2, 1, 'Autre chose');
+    expect(planNotes([[''], ['']], marks).rewrite).toEqual({
+      row: 1,
+      col: 1,
+      notes: [[`${MARK_HEADER}\n« x » n'est pas une date lisible\nÂge improbable`], [`${MARK_HEADER}\nAutre chose`]],
+    });
+  });
+
+  it('rewrites a mark whose messages changed, and only that one', () => {
+    const current = [[markNote(['ancien message'])], [MARK_NOTE]];
+    expect(planNotes(current, marksAt([1, 1], [2, 1]))).toEqual({
+      clear: [],
+      rewrite: { row: 1, col: 1, notes: [[MARK_NOTE]] },
+      marked: 2,
+    });
   });
 
   it('removes a mark that has no problem any more, on that cell only', () => {
@@ -95,9 +125,9 @@ describe('planNotes', () => {
     });
   });
 
-  it('replaces the detailed note of an earlier version by the fixed note', () => {
-    const current = [[`${MARK_HEADER}\n• Erreur : vieux`]];
-    expect(planNotes(current, marksAt([1, 1])).mark).toEqual([{ row: 1, col: 1 }]);
+  it('replaces the note of an earlier version by the messages', () => {
+    const current = [[`${MARK_HEADER}\nCette cellule est à corriger ou à vérifier : le panneau « Contrôle » dit pourquoi.`]];
+    expect(planNotes(current, marksAt([1, 1])).rewrite).toEqual({ row: 1, col: 1, notes: [[MARK_NOTE]] });
   });
 
   it('writes nothing when the notes are up to date', () => {
@@ -105,7 +135,7 @@ describe('planNotes', () => {
       ['', '', ''],
       ['', `note\n\n${MARK_NOTE}`, MARK_NOTE],
     ];
-    expect(planNotes(applied, marksAt([2, 2], [2, 3]))).toEqual({ mark: [], clear: [], rewrite: null, marked: 2 });
+    expect(planNotes(applied, marksAt([2, 2], [2, 3]))).toEqual({ clear: [], rewrite: null, marked: 2 });
   });
 
   it('clears only the fixed cell when one fault among many is corrected', () => {
@@ -113,7 +143,6 @@ describe('planNotes', () => {
     const cells: [number, number][] = [];
     for (let r = 1; r <= 1_000; r++) if (r !== 500) cells.push([r, 2]);
     expect(planNotes(current, marksAt(...cells))).toEqual({
-      mark: [],
       clear: [{ row: 500, col: 2 }],
       rewrite: null,
       marked: 999,
@@ -121,11 +150,11 @@ describe('planNotes', () => {
   });
 
   it('reads ragged note grids as padded with empty notes', () => {
-    expect(planNotes([[''], ['', '', '']], marksAt([1, 3])).mark).toEqual([{ row: 1, col: 3 }]);
+    expect(planNotes([[''], ['', '', '']], marksAt([1, 3])).rewrite).toEqual({ row: 1, col: 3, notes: [[MARK_NOTE]] });
   });
 
   it('ignores marks outside the rectangle read', () => {
-    expect(planNotes([['']], marksAt([5, 1]))).toEqual({ mark: [], clear: [], rewrite: null, marked: 0 });
+    expect(planNotes([['']], marksAt([5, 1]))).toEqual({ clear: [], rewrite: null, marked: 0 });
   });
 });
 
@@ -134,7 +163,6 @@ describe('planNotes by bands of rows', () => {
   function applied(notes: string[][], plans: NotesPlan[]): string[][] {
     const out = notes.map((line) => [...line]);
     for (const p of plans) {
-      for (const { row, col } of p.mark) out[row - 1][col - 1] = MARK_NOTE;
       for (const { row, col } of p.clear) out[row - 1][col - 1] = '';
       if (p.rewrite)
         p.rewrite.notes.forEach((line, i) => line.forEach((n, j) => (out[p.rewrite!.row - 1 + i][p.rewrite!.col - 1 + j] = n)));
@@ -153,7 +181,7 @@ describe('planNotes by bands of rows', () => {
           const marks = marksAt(...cells);
           const bands = rowBands(notes.length, count).map((b) => {
             const plan = planNotes(notes.slice(b.firstRow - 1, b.firstRow - 1 + b.numRows), marks, b.firstRow);
-            const rows = [...plan.mark, ...plan.clear].map((c) => c.row);
+            const rows = plan.clear.map((c) => c.row);
             if (plan.rewrite) rows.push(plan.rewrite.row, plan.rewrite.row + plan.rewrite.notes.length - 1);
             return { plan, inside: rows.every((r) => r >= b.firstRow && r < b.firstRow + b.numRows) };
           });

@@ -713,7 +713,7 @@ describe('result shape', () => {
       'Présences:2:ATTENDANCE_UNKNOWN_PARTICIPANT',
     ]);
     for (const i of r.issues) {
-      expect(Object.keys(i).sort()).toEqual(['code', 'column', 'message', 'row', 'severity', 'sheet']);
+      expect(Object.keys(i).sort()).toEqual(['code', 'column', 'header', 'message', 'row', 'severity', 'sheet']);
       expect(i.message.length).toBeGreaterThan(20);
     }
   });

@@ -4,7 +4,8 @@
  */
 import { READ_BANDS } from '../../src/core/bands';
 import type { Services } from '../../src/app/ports';
-import { MARK_HEADER, MARK_NOTE } from '../../src/i18n/fr/checks';
+import { MARK_HEADER } from '../../src/i18n/fr/checks';
+import { markNote } from '../../src/core/marks';
 import { prepareWorkbook, selectCell, validateWorkbook } from '../../src/app/checks';
 import { ParticipantInput, dateCell, participant, participantsTab } from '../support/builders';
 import { createFakeGas, FakeGas, FakeInputCell } from '../support/fake-gas';
@@ -56,9 +57,10 @@ describe('service calls of validateWorkbook', () => {
     // Participants and Séances in one read each, Présences in READ_BANDS (values and notes).
     expect(small.firstCalls['Range.getValues']).toBe(2 + READ_BANDS);
     expect(small.firstCalls['Range.getNotes']).toBe(2 + READ_BANDS);
-    expect(small.firstCalls['RangeList.setNote']).toBe(2);
-    expect(small.firstCalls['Range.setNotes'] ?? 0).toBe(0);
-    expect(small.rerunCalls['RangeList.setNote'] ?? 0).toBe(0);
+    // The new notes of each tab (Présences too, whichever bands change) in one rectangle; nothing to clear.
+    expect(small.firstCalls['Range.setNotes']).toBe(2);
+    expect(small.firstCalls['RangeList.clearNote'] ?? 0).toBe(0);
+    expect((small.rerunCalls['Range.setNotes'] ?? 0) + (small.rerunCalls['RangeList.clearNote'] ?? 0)).toBe(0);
     expect(Object.keys(small.firstCalls).filter((k) => /^Range\.(setValue|getValue|setNote|getNote)$/.test(k))).toEqual([]);
   });
 });
@@ -81,8 +83,8 @@ describe('marks through the Apps Script adapter', () => {
       sheet.getRange(3, 2).setNote('Personne suivie par Mme Haddad');
       const formatBefore = JSON.stringify(fake.format('Participants', 2, 7));
 
-      validateWorkbook(services);
-      expect(fake.note('Participants', 2, 7)).toBe(`Code à vérifier\n\n${MARK_NOTE}`);
+      const postcode = validateWorkbook(services).issues.find((i) => i.code === 'POSTCODE_INVALID')!;
+      expect(fake.note('Participants', 2, 7)).toBe(`Code à vérifier\n\n${markNote([postcode.message])}`);
       expect(fake.note('Participants', 3, 2)).toBe('Personne suivie par Mme Haddad');
 
       sheet.getRange(2, 7).setValue("'94800");
@@ -171,5 +173,33 @@ describe('the built bundle', () => {
     gas.call('menuPrepareWorkbook');
     expect(fake.sheetNames()).toContain('Paramètres');
     expect(gas.logs.join('\n')).not.toMatch(/b1@|B-1/);
+  });
+
+  it("notes on each faulty cell that cell's messages, and names the columns as the team wrote them", () => {
+    // The team's own headers: "Date d'inscription" for Date d'entrée, "DDN" for Date de naissance.
+    const tab = participantsTab([
+      participant({ id: 'R-1', entryDate: '3 mars' }),
+      participant({ id: 'R-2', birthDate: '' }),
+    ]) as FakeInputCell[][];
+    const headers = tab[0] as string[];
+    const entryCol = headers.indexOf("Date d'entrée") + 1;
+    const birthCol = headers.indexOf('Date de naissance') + 1;
+    headers[entryCol - 1] = "Date d'inscription";
+    headers[birthCol - 1] = 'DDN';
+    const fake = createFakeGas({ sheets: { Participants: tab, Séances: [SESSIONS_HEADER], Présences: [ATTENDANCE_HEADER] } });
+    const gas = loadBundle(fake);
+    const { issues } = JSON.parse(JSON.stringify(gas.call('validateWorkbook'))) as {
+      issues: { row: number; column: string | null; header: string | null; code: string; message: string }[];
+    };
+    const entry = issues.find((i) => i.code === 'DATE_INVALID')!;
+    const birth = issues.find((i) => i.code === 'BIRTH_DATE_MISSING')!;
+    expect([entry.row, entry.column, entry.header]).toEqual([2, "Date d'entrée", "Date d'inscription"]);
+    expect([birth.row, birth.column, birth.header]).toEqual([3, 'Date de naissance', 'DDN']);
+    expect(birth.message).toContain('«\u00a0DDN\u00a0»');
+    expect(issues.every((i) => (i.column === null) === (i.header === null))).toBe(true);
+    // Hovering the cell says what is wrong there: the marker, then that cell's message.
+    expect(fake.note('Participants', 2, entryCol)).toBe(`${MARK_HEADER}\n${entry.message}`);
+    expect(fake.note('Participants', 3, birthCol)).toBe(`${MARK_HEADER}\n${birth.message}`);
+    expect(entry.message).toContain('«\u00a03 mars\u00a0»');
   });
 });

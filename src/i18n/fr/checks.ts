@@ -63,6 +63,11 @@ export function impossibleDay(text: string): string | null {
 
 const DATE_FORMAT_HINT = 'écrivez-la au format JJ/MM/AAAA (par exemple 05/03/2018)';
 
+/** A column named in a message: its header as written in the user's sheet, quoted. */
+function col(header: string): string {
+  return `«\u00a0${header}\u00a0»`;
+}
+
 export const CHECK_MESSAGES = {
   missingColumn: (header: string, tab: string, headerRow: number) =>
     `Colonne obligatoire «\u00a0${header}\u00a0» introuvable\u00a0: ajoutez-la à la ligne d'en-têtes (ligne ${headerRow}) de l'onglet ${tab}.`,
@@ -70,19 +75,22 @@ export const CHECK_MESSAGES = {
     `Colonne obligatoire «\u00a0${header}\u00a0» introuvable\u00a0: l'onglet ${tab} n'a pas de ligne d'en-têtes reconnue dans ses lignes 1 à 5\u00a0; ajoutez-la (ou lancez «\u00a0Préparer le classeur\u00a0» sur un onglet vide).`,
   missingColumnNoTab: (header: string, tab: string) =>
     `Onglet «\u00a0${tab}\u00a0» introuvable\u00a0: créez-le avec la colonne «\u00a0${header}\u00a0» (menu «\u00a0Préparer le classeur\u00a0»).`,
-  idMissing: () => 'ID manquant\u00a0: donnez à cette personne un identifiant unique (par exemple P2018-0042).',
+  idMissing: (header: string) =>
+    `${col(header)} vide\u00a0: donnez à cette personne un identifiant unique (par exemple P2018-0042).`,
   idDuplicate: (id: string, others: number[], total: number) =>
     `L'ID ${quote(id)} est aussi utilisé ${rowsText(others, total)}\u00a0: chaque personne doit avoir un ID différent.`,
-  lastNameMissing: () => 'Nom manquant\u00a0: saisissez le nom de famille.',
-  firstNameMissing: () => 'Prénom manquant\u00a0: saisissez le prénom.',
+  lastNameMissing: (header: string) => `${col(header)} vide\u00a0: saisissez le nom de famille.`,
+  firstNameMissing: (header: string) => `${col(header)} vide\u00a0: saisissez le prénom.`,
   dateInvalid: (value: string) => {
     const missing = impossibleDay(value);
     return missing
       ? `${quote(value)}\u00a0: ce jour n'existe pas (${missing})\u00a0; corrigez la date.`
       : `${quote(value)} n'est pas une date lisible\u00a0: ${DATE_FORMAT_HINT}.`;
   },
-  birthDateMissing: () => "Date de naissance manquante\u00a0: indiquez-la (elle sert à l'âge et à la part des mineurs du bilan).",
-  entryDateMissing: () => "Date d'entrée manquante\u00a0: indiquez-la, sans elle la personne n'est comptée dans aucun bilan.",
+  birthDateMissing: (header: string) =>
+    `${col(header)} vide\u00a0: indiquez la date de naissance (elle sert à l'âge et à la part des mineurs du bilan).`,
+  entryDateMissing: (header: string) =>
+    `${col(header)} vide\u00a0: indiquez la date d'entrée, sans elle la personne n'est comptée dans aucun bilan.`,
   birthDateInFuture: (date: string) => `La date de naissance (${date}) est après aujourd'hui\u00a0: corrigez-la.`,
   entryDateInFuture: (date: string) =>
     `La date d'entrée (${date}) est après aujourd'hui\u00a0: corrigez-la (une entrée se saisit le jour où elle a lieu).`,
@@ -92,40 +100,40 @@ export const CHECK_MESSAGES = {
     `${age} ans à l'entrée, hors de la tranche 16-25 ans du Club\u00a0: vérifiez la date de naissance (si elle est juste, rien à corriger).`,
   valueNotAllowed: (value: string, header: string, allowed: readonly string[]) =>
     `${quote(value)} n'est pas une valeur prévue pour «\u00a0${header}\u00a0»\u00a0: choisissez ${listText(allowed.map((a) => `«\u00a0${a}\u00a0»`))}.`,
-  communeMissing: () => 'Commune manquante\u00a0: indiquez la commune de résidence.',
+  communeMissing: (header: string) => `${col(header)} vide\u00a0: indiquez la commune de résidence.`,
   communeOutsideTerritory: (value: string, territory: readonly string[]) =>
     `${quote(value)} n'est pas une commune du territoire (${territory.join(', ')})\u00a0: vérifiez l'orthographe\u00a0; si la personne habite ailleurs, rien à corriger.`,
   postcodeInvalid: (value: string) => `${quote(value)} n'est pas un code postal\u00a0: il faut 5 chiffres (par exemple 94800).`,
   postcodeMismatch: (postcode: string, commune: string, expected: string) =>
     `Le code postal ${postcode} n'est pas celui de ${commune} (${expected})\u00a0: corrigez le code postal ou la commune.`,
-  qpvDistrictMissing: () =>
-    "Résident QPV = Oui mais le quartier n'est pas indiqué\u00a0: indiquez le quartier QPV (liste de l'onglet Paramètres).",
+  qpvDistrictMissing: (resident: string, district: string) =>
+    `${col(resident)} = Oui mais ${col(district)} est vide\u00a0: indiquez le quartier QPV (liste de l'onglet Paramètres).`,
   qpvDistrictUnknown: (value: string) =>
     `${quote(value)} n'est pas un quartier QPV de la liste\u00a0: corrigez le nom (voir la liste «\u00a0Quartier QPV\u00a0» de l'onglet Paramètres) ou ajoutez ce quartier à la liste.`,
-  qpvInconsistent: (value: string) =>
-    `Résident QPV = Non mais un quartier QPV est indiqué (${quote(value)})\u00a0: corrigez l'un des deux.`,
-  contractTypeMissing: () =>
-    'Alternance signée sans type de contrat\u00a0: indiquez «\u00a0Apprentissage\u00a0» ou «\u00a0Professionnalisation\u00a0».',
-  contractStartMissing: () =>
-    'Alternance signée sans date de début du contrat\u00a0: indiquez-la (elle date le résultat dans le bilan).',
+  qpvInconsistent: (value: string, resident: string) =>
+    `${col(resident)} = Non mais un quartier QPV est indiqué (${quote(value)})\u00a0: corrigez l'un des deux.`,
+  contractTypeMissing: (header: string) =>
+    `Alternance signée mais ${col(header)} est vide\u00a0: indiquez «\u00a0Apprentissage\u00a0» ou «\u00a0Professionnalisation\u00a0».`,
+  contractStartMissing: (header: string) =>
+    `Alternance signée mais ${col(header)} est vide\u00a0: indiquez la date de début du contrat (elle date le résultat dans le bilan).`,
   contractDurationInvalid: (value: string) =>
     `${quote(value)} n'est pas une durée valide\u00a0: indiquez un nombre entier de mois, de 1 à 48.`,
   contractAgeApprenticeship: (age: number) =>
     `${age} ans au début du contrat\u00a0: l'apprentissage est ouvert de 15 à 29 ans (sauf cas particuliers). Vérifiez la date de naissance, la date de début ou le type de contrat.`,
   contractAgeProfessionalisation: (age: number) =>
     `${age} ans au début du contrat\u00a0: le contrat de professionnalisation vise les moins de 26 ans (au-delà, seulement certains demandeurs d'emploi). Vérifiez la date de naissance, la date de début ou le type de contrat.`,
-  contractFieldsWithoutContract: (type: string, situation: string) =>
-    `Type de contrat ${quote(type)} renseigné alors que la situation est «\u00a0${situation}\u00a0»\u00a0: passez la situation à «\u00a0Alternance signée\u00a0» ou videz le type de contrat.`,
+  contractFieldsWithoutContract: (type: string, situation: string, typeHeader: string, situationHeader: string) =>
+    `${col(typeHeader)} ${quote(type)} renseigné alors que ${col(situationHeader)} est «\u00a0${situation}\u00a0»\u00a0: passez la situation à «\u00a0Alternance signée\u00a0» ou videz le type de contrat.`,
   exitBeforeEntry: (exit: string, entry: string) =>
     `La date de sortie (${exit}) est avant la date d'entrée (${entry})\u00a0: corrigez l'une des deux.`,
-  outcomeDateMissing: (situation: string) =>
-    `Situation «\u00a0${situation}\u00a0» sans date de sortie\u00a0: indiquez la date de sortie (elle date le résultat dans le bilan).`,
+  outcomeDateMissing: (situation: string, header: string) =>
+    `Situation «\u00a0${situation}\u00a0» mais ${col(header)} est vide\u00a0: indiquez la date de sortie (elle date le résultat dans le bilan).`,
   phoneInvalid: (value: string) =>
     `${quote(value)} n'est pas un numéro français\u00a0: 10 chiffres commençant par 0 (06 12 34 56 78) ou +33 suivi de 9 chiffres.`,
   emailInvalid: (value: string) => `${quote(value)} n'est pas une adresse e-mail valide (exemple\u00a0: prenom.nom@exemple.fr).`,
   possibleDuplicatePerson: (others: number[], total: number) =>
     `Même nom, prénom et date de naissance que ${rowsText(others, total)}, avec un autre ID\u00a0: s'il s'agit de la même personne, gardez une seule ligne (un seul ID) et reportez ses présences sur cet ID.`,
-  sessionDateMissing: () => 'Date de la séance manquante\u00a0: indiquez-la au format JJ/MM/AAAA.',
+  sessionDateMissing: (header: string) => `${col(header)} vide\u00a0: indiquez la date de la séance au format JJ/MM/AAAA.`,
   sessionDateInvalid: (value: string) =>
     `${quote(value)} n'est pas une date lisible\u00a0: écrivez la date de la séance au format JJ/MM/AAAA.`,
   sessionDuplicate: (date: string, others: number[], total: number) =>
@@ -136,16 +144,16 @@ export const CHECK_MESSAGES = {
     }, onglet Paramètres)\u00a0: vérifiez la date de la séance ou les dates de saison.`,
   sessionUnusualWeekday: (date: string, year: number, usual: number, actual: number) =>
     `Séance du ${date}\u00a0: les séances de ${year} ont lieu le ${WEEKDAY_NAMES[usual]}, celle-ci un ${WEEKDAY_NAMES[actual]}. Vérifiez la date (une faute de frappe, le plus souvent).`,
-  attendanceIdMissing: () => "ID participant manquant\u00a0: indiquez l'ID de la personne (onglet Participants).",
+  attendanceIdMissing: (header: string) => `${col(header)} vide\u00a0: indiquez l'ID de la personne (onglet Participants).`,
   attendanceUnknownParticipant: (id: string) =>
     `L'ID ${quote(id)} ne correspond à aucune personne de l'onglet Participants\u00a0: corrigez l'ID ou ajoutez la personne.`,
-  attendanceDateMissing: () => 'Date de la séance manquante\u00a0: indiquez la date au format JJ/MM/AAAA.',
+  attendanceDateMissing: (header: string) => `${col(header)} vide\u00a0: indiquez la date de la séance au format JJ/MM/AAAA.`,
   attendanceUnknownSession: (date: string) =>
     `Aucune séance le ${date} dans l'onglet Séances\u00a0: ajoutez la séance ou corrigez la date.`,
   attendanceDuplicate: (id: string, date: string, others: number[], total: number) =>
     `La présence de ${quote(id)} le ${date} est aussi saisie ${rowsText(others, total)}\u00a0: gardez une seule ligne.`,
-  attendanceStatusMissing: () =>
-    'Statut manquant\u00a0: choisissez «\u00a0Présent\u00a0», «\u00a0Absent\u00a0» ou «\u00a0Excusé\u00a0».',
+  attendanceStatusMissing: (header: string) =>
+    `${col(header)} vide\u00a0: choisissez «\u00a0Présent\u00a0», «\u00a0Absent\u00a0» ou «\u00a0Excusé\u00a0».`,
   attendanceStatusInvalid: (value: string) =>
     `${quote(value)} n'est pas un statut de présence\u00a0: choisissez «\u00a0Présent\u00a0», «\u00a0Absent\u00a0» ou «\u00a0Excusé\u00a0».`,
   attendanceBeforeEntry: (date: string, entry: string) =>
@@ -168,13 +176,11 @@ export const countText = {
   rows: (n: number) => plural(n, 'ligne vérifiée', 'lignes vérifiées'),
 };
 
-/** Grid marks: each of our notes is one block starting with this line, after the user's own text. */
-export const MARK_HEADER = "⚠ Contrôle Club de l'alternance";
 /**
- * The note of every marked cell (the same text everywhere, so that a tab's new marks are
- * written in one call): the "Contrôle" view says what is wrong.
+ * Grid marks: each of our notes is one block starting with this line (after the user's own
+ * text, if any), followed by the messages of that cell's problems, one per line.
  */
-export const MARK_NOTE = `${MARK_HEADER}\nCette cellule est à corriger ou à vérifier\u00a0: le panneau «\u00a0Contrôle\u00a0» (menu Club de l'alternance › Vérifier le classeur) dit pourquoi.`;
+export const MARK_HEADER = "⚠ Contrôle Club de l'alternance";
 
 /** Sidebar "Contrôle" view. */
 export const CHECKS_VIEW = {
@@ -188,13 +194,13 @@ export const CHECKS_VIEW = {
     `${countText.errors(errors)}, ${countText.warnings(warnings)} — ${countText.rows(rows)}.`,
   allClear: (rows: number) => `Aucun problème\u00a0: ${countText.rows(rows)}.`,
   marksHint:
-    'Les cellules concernées portent une note «\u00a0⚠ Contrôle\u00a0» (supprimée automatiquement une fois corrigées, à la prochaine vérification)\u00a0; ce panneau dit ce qui ne va pas.',
+    'Les cellules concernées portent une note «\u00a0⚠ Contrôle\u00a0» qui dit ce qui ne va pas (supprimée automatiquement une fois la cellule corrigée, à la prochaine vérification).',
   showWarnings: 'Afficher les avertissements',
   row: (n: number) => `Ligne ${n}`,
   go: 'Aller à la cellule',
   /** The button's accessible name: starts with its visible text (`go`), then says which cell. */
-  goAria: (sheet: string, row: number, column: string | null) =>
-    `Aller à la cellule (${sheet}, ligne ${row}${column ? `, colonne ${column}` : ''})`,
+  goAria: (sheet: string, row: number, header: string | null) =>
+    `Aller à la cellule (${sheet}, ligne ${row}${header ? `, colonne ${header}` : ''})`,
   selectFailed: (message: string) => `Impossible d'aller à la cellule\u00a0: ${message}`,
   truncated: (shown: number, total: number) =>
     `${frenchNumber(shown)} problèmes affichés sur ${frenchNumber(total)}\u00a0: corrigez d'abord ceux-ci puis vérifiez à nouveau.`,
@@ -260,8 +266,19 @@ export const VERIFY_CLI = {
   tabHeading: (tab: string, errors: number, warnings: number) =>
     `${tab} — ${countText.errors(errors)}, ${countText.warnings(warnings)}`,
   /** One issue of the text output: labels only (the code stays in --json). */
-  issueLine: (tab: string, row: number, column: string | null, severity: 'error' | 'warning', message: string) =>
-    `${tab}, ligne ${row} — ${CHECKS_VIEW.severity[severity]} — ${column ? `${column}\u00a0: ` : ''}${message}`,
+  /**
+   * One issue of the text output: labels only (the code stays in --json). The place is the row,
+   * then the column's letter and its header as written ("ligne 12, colonne E (Date
+   * d'inscription)") when the column exists.
+   */
+  issueLine: (
+    tab: string,
+    row: number,
+    column: { letter: string; header: string } | null,
+    severity: 'error' | 'warning',
+    message: string,
+  ) =>
+    `${tab}, ligne ${row}${column === null ? '' : `, colonne ${column.letter} (${column.header})`} — ${CHECKS_VIEW.severity[severity]} — ${message}`,
   summary: (rows: number, errors: number, warnings: number) =>
     errors + warnings === 0
       ? `Aucun problème\u00a0: ${countText.rows(rows)}.`

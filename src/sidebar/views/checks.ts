@@ -69,7 +69,7 @@ export function mountChecks(root: HTMLElement): void {
             {
               type: 'button',
               class: 'link',
-              'aria-label': CHECKS_VIEW.goAria(issue.sheet, issue.row, issue.column),
+              'aria-label': CHECKS_VIEW.goAria(issue.sheet, issue.row, issue.header),
               onclick: () => goTo(issue, go!),
             },
             CHECKS_VIEW.go,
