@@ -18,6 +18,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import type { LockPort, Services, SidebarView, WorkbookPort } from '../core/port';
 import { writeXlsx } from '../adapters/xlsx';
+import { writeOutputWith } from '../cli/output';
 import { Day, todayIn } from '../core/days';
 import { errorDetails, userMessageOf } from '../core/errors';
 import { PREVIEW } from '../i18n/fr/preview';
@@ -260,7 +261,8 @@ export class PreviewApp {
     const target = copyPathFor(source);
     if (resolve(target) === resolve(source)) return { ok: false, message: PREVIEW.saveFailed(PREVIEW.nothingToSave) };
     try {
-      await writeXlsx(this.workbook, target);
+      // Replaced whole (temporary file, then renamed), never over the opened file, even through a link.
+      await writeOutputWith(target, { replace: true, inputPath: source }, (temp) => writeXlsx(this.workbook, temp));
     } catch (e) {
       logBug('save', e);
       return { ok: false, message: PREVIEW.saveFailed(messageOf(e)) };
