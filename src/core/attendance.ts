@@ -412,8 +412,7 @@ export function validateSaveInput(input: unknown, today: Day | null = null): Val
     const rawStatus = e.status;
     if (rawStatus === undefined || rawStatus === null || rawStatus === '') return fail(ATTENDANCE_TEXT.statusMissing(id));
     const status = statusOf(rawStatus);
-    if (status === null && typeof rawStatus !== 'string' && typeof rawStatus !== 'number')
-      return fail(ATTENDANCE_TEXT.statusNotText(id));
+    if (status === null && typeof rawStatus === 'object') return fail(ATTENDANCE_TEXT.statusNotText(id));
     if (status === null) return fail(ATTENDANCE_TEXT.statusUnknown(id, String(rawStatus)));
     const key = idKey(id);
     if (seen.has(key)) return fail(ATTENDANCE_TEXT.participantRepeated(id));

@@ -22,6 +22,7 @@ import type { MemoryWorkbook } from '../adapters/memory';
 import type { WorkbookPort } from '../core/port';
 import type { LockPort, Services, SidebarView } from '../app/ports';
 import { writeXlsx } from '../adapters/xlsx';
+import { writeOutputWith } from '../cli/output';
 import { Day, todayIn } from '../core/days';
 import { errorDetails, userMessageOf } from '../core/errors';
 import { PREVIEW } from '../i18n/fr/preview';
@@ -322,7 +323,8 @@ export class PreviewApp {
     const target = copyPathFor(source);
     if (resolve(target) === resolve(source)) return { ok: false, message: PREVIEW.saveFailed(PREVIEW.nothingToSave) };
     try {
-      await writeXlsx(this.workbook, target);
+      // Replaced whole (temporary file, then renamed), never over the opened file, even through a link.
+      await writeOutputWith(target, { replace: true, inputPath: source }, (temp) => writeXlsx(this.workbook, temp));
     } catch (e) {
       logBug('save', e);
       return { ok: false, message: PREVIEW.saveFailed(messageOf(e)) };

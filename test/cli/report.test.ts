@@ -238,6 +238,10 @@ describe('unusable input: exit 2 with one clear French line', () => {
       year: 2018,
       json: false,
       output: 'b.html',
+      replace: false,
+    });
+    expect(parseReportArgs(['x.xlsx', '--annee', '2018', '--sortie', 'b.html', '--remplacer'])).toMatchObject({
+      replace: true,
     });
   });
 });
