@@ -188,10 +188,14 @@ function byRow<T>(map: ReadonlyMap<string, T>): Map<number, [number, T][]> {
   return out;
 }
 
-/** Milliseconds after midnight of a Date on 30/12/1899 in the time zone (a time of day), else null. */
+/**
+ * Milliseconds after midnight of a Date on 30/12/1899 in the time zone (a time of day), else
+ * null; rounded to the minute, as times are read (in 1899 Paris was on UTC+0:09:21, and
+ * offsets are whole minutes).
+ */
 function timeOfDay(v: Date, timeZone: string): number | null {
   const ms = v.getTime() - midnightInTimeZone(0, timeZone).getTime();
-  return ms > 0 && ms < 86_400_000 ? ms : null;
+  return ms > 0 && ms < 86_400_000 ? Math.round(ms / 60_000) * 60_000 : null;
 }
 
 function writeSheet(writer: ExcelJS.stream.xlsx.WorkbookWriter, s: MemorySheet, timeZone: string): void {
@@ -208,7 +212,7 @@ function writeSheet(writer: ExcelJS.stream.xlsx.WorkbookWriter, s: MemorySheet, 
       // A time of day (a cell typed 14h30 in the preview): a serial below 1, shown as a time.
       const time = v instanceof Date ? timeOfDay(v, timeZone) : null;
       cell.value = time === null ? excelValue(v) : new Date(utcMillisOfDay(0) + time);
-      if (v instanceof Date) cell.numFmt = time === null ? 'dd/mm/yyyy' : 'hh:mm:ss';
+      if (v instanceof Date) cell.numFmt = time === null ? 'dd/mm/yyyy' : 'hh:mm';
     });
     for (const [c, note] of notes.get(r) ?? []) row.getCell(c).note = note;
     for (const [c, f] of formats.get(r) ?? []) {

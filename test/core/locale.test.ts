@@ -18,7 +18,15 @@ describe('LOCALE_NOT_FRENCH', () => {
     const report = checkWithLocale('en_US');
     const locale = report.issues.filter((i) => i.code === 'LOCALE_NOT_FRENCH');
     expect(locale).toEqual([
-      { sheet: '', row: 0, column: null, severity: 'warning', code: 'LOCALE_NOT_FRENCH', message: expect.any(String) },
+      {
+        sheet: '',
+        row: 0,
+        column: null,
+        header: null,
+        severity: 'warning',
+        code: 'LOCALE_NOT_FRENCH',
+        message: expect.any(String),
+      },
     ]);
     expect(report.issues[0].code).toBe('LOCALE_NOT_FRENCH');
     expect(locale[0].message).toContain('Fichier › Paramètres');
