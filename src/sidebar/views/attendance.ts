@@ -3,38 +3,39 @@
  * Présent / Absent / Excusé choice per expected participant, live counts, one "Enregistrer".
  * The other enrolled people are a collapsed "Autres inscrits (N)" list, rendered only when
  * opened or searched. One server round trip (rpc.ts) to open a date, one to save. Data enters
- * the page as text only (dom.ts). Parts: attendance/roster.ts (a person), attendance/filters.ts
- * (search and toggles), attendance/dates.ts (date checks), attendance/newcomer.ts ("Nouveau
- * jeune"), attendance/confirm.ts (a new session is confirmed); styles in attendance.css and
- * newcomer.css.
+ * the page as text only (dom.ts). This file builds the controls and wires their events; the
+ * state and what each action does to it are in attendance/model.ts (tested with jest), the
+ * rendering of a state in attendance/render.ts. Other parts: attendance/roster.ts (a person),
+ * attendance/filters.ts (search and toggles), attendance/dates.ts (date checks),
+ * attendance/newcomer.ts ("Nouveau jeune"), attendance/confirm.ts (a new session is
+ * confirmed); styles in attendance.css and newcomer.css.
  */
 import { call, errorMessage } from '../rpc';
-import { clear, el, setMessage } from '../dom';
-import { normalizeKey } from '../../core/text';
+import { el, setMessage } from '../dom';
 import { ATTENDANCE_TEXT } from '../../i18n/fr/attendance';
-import { MAX_ENTRIES, MAX_FIELD_LENGTH } from '../../shared/limits';
-import type { AddParticipantResult, AttendanceSheet, SaveAttendanceInput, SaveAttendanceResult, Status } from '../../shared/api';
+import type { AttendanceSheet } from '../../shared/api';
 import { NEW_SESSION_TEXT } from '../../i18n/fr/follow-up';
 import { confirmNewSession } from './attendance/confirm';
 import { newcomerForm } from './attendance/newcomer';
 import { dateProblem, frenchIso, localTodayIso } from './attendance/dates';
-import { applyRowFilter, followUpToggle, othersToggle, queryKey } from './attendance/filters';
-import { countStatuses, renderRow, Row, setStatus } from './attendance/roster';
+import { followUpToggle, othersToggle } from './attendance/filters';
 import { signInSheetButton } from './attendance/print';
+import { setStatus } from './attendance/roster';
+import * as model from './attendance/model';
+import {
+  applyFilter,
+  type AttendanceView,
+  type Controls,
+  noteChange,
+  renderFields,
+  renderNewcomer,
+  renderSheet,
+  updateControls,
+} from './attendance/render';
 
 const VIEW_TEXT = ATTENDANCE_TEXT.view;
 /** The date field loads its roster once its value has settled (not on each ArrowUp/Down). */
 const DATE_SETTLE_MS = 400;
-
-interface Draft {
-  statuses: Map<string, Status>;
-  theme: string;
-  facilitator: string;
-  place: string;
-}
-
-type SessionFields = { theme: string; facilitator: string; place: string };
-const NO_SESSION: SessionFields = { theme: '', facilitator: '', place: '' };
 
 function field(id: string, label: string, input: HTMLElement): HTMLElement {
   return el('div', {}, el('label', { for: id }, label), input);
@@ -46,7 +47,7 @@ function textInput(id: string, list?: string): HTMLInputElement {
 }
 
 /** The view's controls, built once. */
-function buildControls() {
+function buildControls(): Controls {
   return {
     dateInput: el('input', { type: 'date', id: 'att-date', name: 'date', required: true, max: localTodayIso() }),
     themeList: el('datalist', { id: 'att-themes' }),
@@ -71,322 +72,155 @@ function buildControls() {
   };
 }
 
-export function mountAttendance(root: HTMLElement): void {
+/** The view with its controls and an empty state; the toggles and the newcomer form call back into it. */
+function createView(): AttendanceView {
   const ui = buildControls();
-  let loadSeq = 0;
-  let sheet: AttendanceSheet | null = null;
-  let rows: Row[] = [];
-  const otherRows = new Map<string, Row>();
-  let saving = false;
-  let confirming = false;
-  let loading = false;
-  let loadFailed = false;
-  let settleTimer: ReturnType<typeof setTimeout> | null = null;
-  const drafts = new Map<string, Draft>();
-
-  const followUp = followUpToggle(() => applyFilter());
-  const others = othersToggle(() => applyFilter());
-  const newcomer = newcomerForm(
-    () => (sheet && !loading ? sheet.date : null),
-    (result) => addNewcomer(result),
-  );
-  const actions = el('div', { class: 'att-actions' }, ui.message, ui.saveButton);
-
-  root.append(
-    el(
-      'section',
-      { class: 'att-view', 'aria-labelledby': 'att-title' },
-      el('h2', { id: 'att-title', class: 'view-title' }, VIEW_TEXT.title),
-      field('att-date', VIEW_TEXT.date, ui.dateInput),
-      ui.sessionHint,
-      field('att-theme', VIEW_TEXT.theme, ui.themeInput),
-      ui.themeList,
-      el(
-        'div',
-        { class: 'att-pair' },
-        field('att-facilitator', VIEW_TEXT.facilitator, ui.facilitatorInput),
-        field('att-place', VIEW_TEXT.place, ui.placeInput),
-      ),
-      el('div', { class: 'att-toolbar' }, field('att-search', VIEW_TEXT.search, ui.searchInput), ui.allPresent, newcomer.button),
-      newcomer.panel,
-      el('div', { class: 'att-filters' }, followUp.button),
-      ui.counts,
-      ui.roster,
-      ui.noMatch,
-      newcomer.offer,
-      el('div', { class: 'att-filters' }, others.button),
-      ui.othersList,
-      actions,
-      signInSheetButton(() => sheet?.date ?? null).node,
+  const view: AttendanceView = {
+    ui,
+    followUp: followUpToggle(() => applyFilter(view)),
+    others: othersToggle(() => applyFilter(view)),
+    newcomer: newcomerForm(
+      () => (view.state.sheet && !view.loading ? view.state.sheet.date : null),
+      (result) => renderNewcomer(view, result),
     ),
+    actions: el('div', { class: 'att-actions' }, ui.message, ui.saveButton),
+    state: model.initialAttendanceState,
+    drafts: new Map(),
+    rows: [],
+    otherRows: new Map(),
+    loadSeq: 0,
+    shownSeq: 0,
+    saving: false,
+    confirming: false,
+    loading: false,
+    loadFailed: false,
+  };
+  return view;
+}
+
+function layout(view: AttendanceView): HTMLElement {
+  const { ui, newcomer } = view;
+  return el(
+    'section',
+    { class: 'att-view', 'aria-labelledby': 'att-title' },
+    el('h2', { id: 'att-title', class: 'view-title' }, VIEW_TEXT.title),
+    field('att-date', VIEW_TEXT.date, ui.dateInput),
+    ui.sessionHint,
+    field('att-theme', VIEW_TEXT.theme, ui.themeInput),
+    ui.themeList,
+    el(
+      'div',
+      { class: 'att-pair' },
+      field('att-facilitator', VIEW_TEXT.facilitator, ui.facilitatorInput),
+      field('att-place', VIEW_TEXT.place, ui.placeInput),
+    ),
+    el('div', { class: 'att-toolbar' }, field('att-search', VIEW_TEXT.search, ui.searchInput), ui.allPresent, newcomer.button),
+    newcomer.panel,
+    el('div', { class: 'att-filters' }, view.followUp.button),
+    ui.counts,
+    ui.roster,
+    ui.noMatch,
+    newcomer.offer,
+    el('div', { class: 'att-filters' }, view.others.button),
+    ui.othersList,
+    view.actions,
+    signInSheetButton(() => view.state.sheet?.date ?? null).node,
   );
+}
 
-  // State helpers -------------------------------------------------------------------------
+// Server round trips ------------------------------------------------------------------------
 
-  const sessionFields = (): SessionFields => ({
-    theme: ui.themeInput.value.trim(),
-    facilitator: ui.facilitatorInput.value.trim(),
-    place: ui.placeInput.value.trim(),
-  });
-
-  const allRows = (): Row[] => rows.concat([...otherRows.values()]);
-
-  const isDirty = (): boolean => {
-    if (!sheet) return false;
-    if (allRows().some((r) => r.current !== r.saved)) return true;
-    const f = sessionFields();
-    const s = sheet.session ?? NO_SESSION;
-    return f.theme !== s.theme || f.facilitator !== s.facilitator || f.place !== s.place;
-  };
-
-  const updateControls = (): void => {
-    const busy = saving || loading;
-    // aria-disabled, not disabled: the button keeps the focus during and after a save.
-    ui.saveButton.setAttribute('aria-disabled', busy || !sheet ? 'true' : 'false');
-    ui.saveButton.setAttribute('aria-busy', saving ? 'true' : 'false');
-    ui.allPresent.disabled = busy || rows.length === 0;
-    ui.dateInput.disabled = saving;
-    newcomer.setEnabled(sheet !== null && !loading);
-  };
-
-  const updateCounts = (): void => {
-    const c = countStatuses(allRows());
-    ui.counts.textContent = VIEW_TEXT.counts(c.present, c.absent, c.excused, c.missing);
-  };
-
-  const noteChange = (): void => {
-    updateCounts();
-    if (isDirty()) setMessage(ui.message, VIEW_TEXT.unsaved, 'info');
-  };
-
-  const otherRow = (id: string): Row | null => {
-    let row = otherRows.get(id);
-    if (row) return row;
-    const person = sheet?.others.find((o) => o.id === id);
-    if (!person) return null;
-    row = renderRow(person, `att-${loadSeq}-o-${otherRows.size}`, false, noteChange);
-    otherRows.set(id, row);
-    return row;
-  };
-
-  /** Others are rendered only when the list is opened, or when the search looks for them. */
-  const showOthers = (query: string): number => {
-    const list = sheet?.others ?? [];
-    const visibleList =
-      others.on && !followUp.on
-        ? list
-        : query !== '' && !followUp.on
-          ? list.filter((o) => normalizeKey(`${o.name} ${o.id}`).includes(query))
-          : [];
-    clear(ui.othersList);
-    for (const o of visibleList) ui.othersList.append(otherRow(o.id)!.node);
-    const shown = applyRowFilter(
-      visibleList.map((o) => otherRows.get(o.id)!),
-      query,
-      false,
-    );
-    ui.othersList.hidden = visibleList.length === 0;
-    return shown;
-  };
-
-  function applyFilter(): void {
-    const query = queryKey(ui.searchInput.value);
-    const visible = applyRowFilter(rows, query, followUp.on) + showOthers(query);
-    ui.roster.classList.toggle('att-calling', followUp.on);
-    ui.noMatch.hidden = visible > 0 || (rows.length === 0 && query === '');
-    newcomer.setOffer(ui.searchInput.value, visible === 0 && query !== '');
+async function load(view: AttendanceView, date: string): Promise<void> {
+  const mine = ++view.loadSeq;
+  view.loading = true;
+  updateControls(view);
+  setMessage(view.ui.message, VIEW_TEXT.loading, 'info');
+  try {
+    const data = await call('getAttendanceSheet', date);
+    if (mine !== view.loadSeq) return;
+    view.loadFailed = false;
+    renderSheet(view, data);
+  } catch (e) {
+    if (mine !== view.loadSeq) return;
+    view.loadFailed = true;
+    setMessage(view.ui.message, VIEW_TEXT.loadFailed(errorMessage(e)), 'error');
+  } finally {
+    if (mine === view.loadSeq) {
+      view.loading = false;
+      updateControls(view);
+    }
   }
+}
 
-  /** A newcomer just added to Participants: listed, marked Présent, saved with the rest. */
-  function addNewcomer(result: AddParticipantResult): void {
-    if (!sheet) return;
-    const person = {
-      id: result.id,
-      name: result.name,
-      status: null,
-      needsFollowUp: false,
-      followUpReason: null,
-      phone: null,
-      email: null,
-    };
-    sheet.participants.push(person);
-    const row = renderRow(person, `att-${loadSeq}-n-${rows.length}`, true, noteChange);
-    setStatus(row, 'Présent');
-    if (rows.length === 0) clear(ui.roster);
-    const next = rows.find((r) => r.name.localeCompare(row.name, 'fr') > 0);
-    ui.roster.insertBefore(row.node, next ? next.node : null);
-    rows.splice(next ? rows.indexOf(next) : rows.length, 0, row);
-    ui.searchInput.value = '';
-    applyFilter();
-    updateControls();
-    noteChange();
+/** A new session is a decision (SPEC §4): true once "Créer la séance" is chosen, false if cancelled. */
+async function confirmed(view: AttendanceView, sheet: AttendanceSheet): Promise<boolean> {
+  view.confirming = true;
+  const create = await confirmNewSession(view.actions, sheet.date, sheet.unusualWeekday === true);
+  view.confirming = false;
+  if (!create) setMessage(view.ui.message, NEW_SESSION_TEXT.cancelled, 'info');
+  return create;
+}
+
+async function save(view: AttendanceView): Promise<void> {
+  const { ui } = view;
+  const sheet = view.state.sheet;
+  if (!sheet || view.saving || view.loading || view.confirming) return;
+  const shown = view.shownSeq;
+  const input = model.saveRequest(view.state, ui.dateInput.value, localTodayIso());
+  if (typeof input === 'string') {
+    setMessage(ui.message, input, 'error');
+    return;
   }
-
-  // Rendering -------------------------------------------------------------------------------
-
-  const render = (data: AttendanceSheet): void => {
-    sheet = data;
-    ui.dateInput.value = data.date;
-    clear(ui.themeList);
-    for (const t of data.themes) ui.themeList.append(el('option', { value: t }));
-    const s = data.session ?? NO_SESSION;
-    ui.themeInput.value = s.theme;
-    ui.facilitatorInput.value = s.facilitator;
-    ui.placeInput.value = s.place;
-    ui.sessionHint.textContent = data.session ? '' : VIEW_TEXT.newSession;
-    clear(ui.roster);
-    otherRows.clear();
-    rows = data.participants.map((p, i) => renderRow(p, `att-${loadSeq}-${i}`, true, noteChange));
-    for (const r of rows) ui.roster.append(r.node);
-    if (rows.length === 0) ui.roster.append(el('p', { class: 'muted' }, VIEW_TEXT.empty));
-    followUp.setCount(rows.filter((r) => r.needsFollowUp).length);
-    if (followUp.button.hidden) followUp.set(false);
-    others.setCount(data.others.length);
-    const draft = drafts.get(data.date);
-    if (draft) {
-      for (const [id, st] of draft.statuses) {
-        const row = rows.find((r) => r.id === id) ?? otherRow(id);
-        if (row) setStatus(row, st);
-      }
-      ui.themeInput.value = draft.theme;
-      ui.facilitatorInput.value = draft.facilitator;
-      ui.placeInput.value = draft.place;
+  if (model.needsNewSessionConfirmation(view.state)) {
+    // Nothing is sent before "Créer la séance".
+    if (!(await confirmed(view, sheet))) return;
+    if (view.shownSeq !== shown || view.saving || view.loading) return;
+  }
+  view.saving = true;
+  updateControls(view);
+  setMessage(ui.message, VIEW_TEXT.saving, 'info');
+  try {
+    const result = await call('saveAttendance', input);
+    if (view.shownSeq === shown) {
+      view.state = model.saved(view.state, input);
+      view.drafts = model.withoutDraft(view.drafts, sheet.date);
+      renderFields(view, true);
+      const text = VIEW_TEXT.saved(
+        frenchIso(result.date),
+        result.written,
+        result.unchanged,
+        result.sessionCreated,
+        result.sessionUpdated,
+      );
+      setMessage(ui.message, text, 'ok');
     }
-    applyFilter();
-    updateCounts();
-    setMessage(ui.message, draft && isDirty() ? VIEW_TEXT.draftKept : '', 'info');
-  };
+  } catch (e) {
+    setMessage(ui.message, VIEW_TEXT.saveFailed(errorMessage(e)), 'error');
+  } finally {
+    view.saving = false;
+    updateControls(view);
+    if (document.activeElement === document.body) ui.saveButton.focus();
+  }
+}
 
-  const keepDraft = (): void => {
-    if (!sheet || !isDirty()) return;
-    const statuses = new Map<string, Status>();
-    for (const r of allRows()) if (r.current && r.current !== r.saved) statuses.set(r.id, r.current);
-    drafts.set(sheet.date, { statuses, ...sessionFields() });
-  };
+// Events ------------------------------------------------------------------------------------
 
-  // Server round trips ------------------------------------------------------------------------
-
-  const load = async (date: string): Promise<void> => {
-    const mine = ++loadSeq;
-    loading = true;
-    updateControls();
-    setMessage(ui.message, VIEW_TEXT.loading, 'info');
-    try {
-      const data = await call('getAttendanceSheet', date);
-      if (mine !== loadSeq) return;
-      loadFailed = false;
-      render(data);
-    } catch (e) {
-      if (mine !== loadSeq) return;
-      loadFailed = true;
-      setMessage(ui.message, VIEW_TEXT.loadFailed(errorMessage(e)), 'error');
-    } finally {
-      if (mine === loadSeq) {
-        loading = false;
-        updateControls();
-      }
-    }
-  };
-
-  /** The input of a save, or a French refusal (nothing is sent). */
-  const saveInput = (current: AttendanceSheet): SaveAttendanceInput | string => {
-    const problem = dateProblem(ui.dateInput.value, localTodayIso());
-    if (problem) return problem;
-    if (ui.dateInput.value !== current.date) return VIEW_TEXT.dateNotLoaded;
-    const fields = sessionFields();
-    for (const name of ['theme', 'facilitator', 'place'] as const) {
-      if (fields[name].length > MAX_FIELD_LENGTH) {
-        return VIEW_TEXT.fieldTooLong(ATTENDANCE_TEXT.fieldLabels[name], MAX_FIELD_LENGTH, fields[name].length);
-      }
-    }
-    const marked = allRows().filter((r) => r.current !== null);
-    // Above the server's limit, send only what changed (the rest is already saved).
-    const toSend = marked.length > MAX_ENTRIES ? marked.filter((r) => r.current !== r.saved) : marked;
-    if (toSend.length === 0 && !fields.theme && !fields.facilitator && !fields.place) return VIEW_TEXT.nothingToSave;
-    return {
-      date: current.date,
-      theme: fields.theme,
-      facilitator: fields.facilitator,
-      place: fields.place,
-      entries: toSend.map((r) => ({ participantId: r.id, status: r.current as Status })),
-    };
-  };
-
-  const afterSave = (current: AttendanceSheet, input: SaveAttendanceInput, result: SaveAttendanceResult): void => {
-    const sent = new Set(input.entries.map((e) => e.participantId));
-    for (const r of allRows()) if (sent.has(r.id)) r.saved = r.current;
-    const prev = current.session ?? NO_SESSION;
-    current.session = {
-      theme: input.theme || prev.theme,
-      facilitator: input.facilitator || prev.facilitator,
-      place: input.place || prev.place,
-    };
-    ui.themeInput.value = current.session.theme;
-    ui.facilitatorInput.value = current.session.facilitator;
-    ui.placeInput.value = current.session.place;
-    ui.sessionHint.textContent = '';
-    const theme = input.theme ?? '';
-    if (theme && !current.themes.some((t) => normalizeKey(t) === normalizeKey(theme))) {
-      current.themes.push(theme);
-      ui.themeList.append(el('option', { value: theme }));
-    }
-    drafts.delete(current.date);
-    setMessage(
-      ui.message,
-      VIEW_TEXT.saved(frenchIso(result.date), result.written, result.unchanged, result.sessionCreated, result.sessionUpdated),
-      'ok',
-    );
-  };
-
-  const save = async (): Promise<void> => {
-    if (!sheet || saving || loading || confirming) return;
-    const current = sheet;
-    const input = saveInput(current);
-    if (typeof input === 'string') {
-      setMessage(ui.message, input, 'error');
-      return;
-    }
-    if (current.session === null) {
-      // A new session is a decision (SPEC §4): nothing is sent before "Créer la séance".
-      confirming = true;
-      const create = await confirmNewSession(actions, current.date, current.unusualWeekday === true);
-      confirming = false;
-      if (!create) {
-        setMessage(ui.message, NEW_SESSION_TEXT.cancelled, 'info');
-        return;
-      }
-      if (sheet !== current || saving || loading) return;
-    }
-    saving = true;
-    updateControls();
-    setMessage(ui.message, VIEW_TEXT.saving, 'info');
-    try {
-      const result = await call('saveAttendance', input);
-      if (sheet === current) afterSave(current, input, result);
-    } catch (e) {
-      setMessage(ui.message, VIEW_TEXT.saveFailed(errorMessage(e)), 'error');
-    } finally {
-      saving = false;
-      updateControls();
-      if (document.activeElement === document.body) ui.saveButton.focus();
-    }
-  };
-
-  // Events ------------------------------------------------------------------------------------
-
-  /** Loads the date field's value once settled; a missing or future date is refused here. */
+/** The date field loads its value once settled; a missing or future date is refused here. */
+function wireDate(view: AttendanceView): void {
+  const { ui } = view;
+  let settleTimer: ReturnType<typeof setTimeout> | null = null;
   const dateSettled = (): void => {
     if (settleTimer !== null) clearTimeout(settleTimer);
     settleTimer = null;
     const value = ui.dateInput.value;
-    if (sheet && value === sheet.date && !loading) return;
+    if (view.state.sheet && value === view.state.sheet.date && !view.loading) return;
     const problem = dateProblem(value, localTodayIso());
     if (problem) {
       setMessage(ui.message, problem, 'error');
       return;
     }
-    keepDraft();
-    void load(value);
+    view.drafts = model.keepDraft(view.drafts, view.state);
+    void load(view, value);
   };
   ui.dateInput.addEventListener('change', () => {
     if (settleTimer !== null) clearTimeout(settleTimer);
@@ -395,19 +229,34 @@ export function mountAttendance(root: HTMLElement): void {
   ui.dateInput.addEventListener('blur', () => {
     if (settleTimer !== null) dateSettled();
   });
-  for (const input of [ui.themeInput, ui.facilitatorInput, ui.placeInput]) input.addEventListener('input', noteChange);
-  ui.searchInput.addEventListener('input', applyFilter);
+}
+
+function wireEvents(view: AttendanceView): void {
+  const { ui } = view;
+  wireDate(view);
+  const typed = (): void => {
+    const fields = { theme: ui.themeInput.value, facilitator: ui.facilitatorInput.value, place: ui.placeInput.value };
+    view.state = model.fieldsTyped(view.state, fields);
+    noteChange(view);
+  };
+  for (const input of [ui.themeInput, ui.facilitatorInput, ui.placeInput]) input.addEventListener('input', typed);
+  ui.searchInput.addEventListener('input', () => applyFilter(view));
   ui.allPresent.addEventListener('click', () => {
-    // Only the expected people not yet marked: a status already chosen is never overwritten.
-    for (const r of rows) if (r.current === null) setStatus(r, 'Présent');
-    noteChange();
+    view.state = model.markAllPresent(view.state);
+    for (const r of view.rows) setStatus(r, model.statusOf(view.state, r.id));
+    noteChange(view);
   });
-  ui.saveButton.addEventListener('click', () => void save());
+  ui.saveButton.addEventListener('click', () => void save(view));
   // After "Préparer le classeur" (menu), coming back to the panel reloads a roster that failed.
   window.addEventListener('focus', () => {
-    if (loadFailed && !loading && !saving) void load(sheet?.date ?? '');
+    if (view.loadFailed && !view.loading && !view.saving) void load(view, view.state.sheet?.date ?? '');
   });
+}
 
-  updateControls();
-  void load('');
+export function mountAttendance(root: HTMLElement): void {
+  const view = createView();
+  root.append(layout(view));
+  wireEvents(view);
+  updateControls(view);
+  void load(view, '');
 }

@@ -1,20 +1,19 @@
 /**
  * "Parcours" view (SPEC §10): one round trip opens it (the directory, and the journey of the
  * participant on the active row of `Participants`); one per person chosen. Read-only. Names,
- * themes and contacts enter the page as text only (dom.ts), never as HTML.
+ * themes and contacts enter the page as text only (dom.ts), never as HTML. The directory's
+ * search is in journey-model.ts (tested with jest).
  */
 import { call, errorMessage } from '../rpc';
 import { clear, el, setMessage } from '../dom';
 import { dayFromIso, frenchDate } from '../../core/days';
-import { normalizeKey } from '../../core/text';
 import { JOURNEY_TEXT } from '../../i18n/fr/journey';
 import { journeyHoursText } from '../../i18n/fr/hours';
 import type { DirectoryEntry, Journey } from '../../shared/api';
 import { certificateButton } from './certificate-button';
+import { countText, directoryKeys, filterDirectory } from './journey-model';
 
 const VIEW_TEXT = JOURNEY_TEXT.view;
-/** Directory entries drawn at once (the search narrows the rest). */
-const MAX_SHOWN = 100;
 
 const CSS = `
 .jr-list { list-style: none; margin: 6px 0 0; padding: 0; }
@@ -171,13 +170,21 @@ export function renderJourney(j: Journey): HTMLElement {
   );
 }
 
-export function mountJourney(root: HTMLElement): void {
-  let directory: DirectoryEntry[] = [];
-  let keys: string[] = [];
-  let seq = 0;
+function directoryItem(entry: DirectoryEntry, choose: (id: string) => void): HTMLElement {
+  return el(
+    'li',
+    {},
+    el(
+      'button',
+      { type: 'button', 'data-id': entry.id, onclick: () => choose(entry.id) },
+      el('span', {}, entry.name),
+      entry.active ? el('span', { class: 'jr-badge' }, VIEW_TEXT.activeBadge) : null,
+    ),
+  );
+}
 
-  const heading = el('h2', {}, VIEW_TEXT.title);
-  const message = el('div', { role: 'status', 'aria-live': 'polite', class: 'message', id: 'jr-message' });
+/** The view's parts: the directory (search, count, list) and the person (back button, journey). */
+function buildParts() {
   const searchInput = el('input', {
     type: 'search',
     id: 'jr-search',
@@ -198,36 +205,30 @@ export function mountJourney(root: HTMLElement): void {
   const backButton = el('button', { type: 'button', class: 'jr-back' }, VIEW_TEXT.back);
   const person = el('div', {});
   const personPane = el('section', { class: 'jr-person-pane', hidden: true }, backButton, person);
+  const message = el('div', { role: 'status', 'aria-live': 'polite', class: 'message', id: 'jr-message' });
+  const view = el(
+    'div',
+    { class: 'jr-view', 'aria-busy': 'true' },
+    el('h2', {}, VIEW_TEXT.title),
+    message,
+    directoryPane,
+    personPane,
+  );
+  return { searchInput, count, list, directoryPane, backButton, person, personPane, message, view };
+}
 
-  const view = el('div', { class: 'jr-view', 'aria-busy': 'true' }, heading, message, directoryPane, personPane);
+export function mountJourney(root: HTMLElement): void {
+  let directory: DirectoryEntry[] = [];
+  let keys: string[] = [];
+  let seq = 0;
+  const { searchInput, count, list, directoryPane, backButton, person, personPane, message, view } = buildParts();
   root.append(el('style', {}, CSS), view);
-  const busy = (on: boolean): void => view.setAttribute('aria-busy', on ? 'true' : 'false');
 
   const renderList = (): void => {
-    const q = normalizeKey(searchInput.value);
+    const { shown, matches } = filterDirectory(directory, keys, searchInput.value);
     clear(list);
-    let matches = 0;
-    for (let i = 0; i < directory.length; i++) {
-      if (q !== '' && !keys[i].includes(q)) continue;
-      matches++;
-      if (matches > MAX_SHOWN) continue;
-      const entry = directory[i];
-      list.append(
-        el(
-          'li',
-          {},
-          el(
-            'button',
-            { type: 'button', 'data-id': entry.id, onclick: () => void choose(entry.id) },
-            el('span', {}, entry.name),
-            entry.active ? el('span', { class: 'jr-badge' }, VIEW_TEXT.activeBadge) : null,
-          ),
-        ),
-      );
-    }
-    if (directory.length === 0) count.textContent = VIEW_TEXT.empty;
-    else if (matches === 0) count.textContent = VIEW_TEXT.noMatch;
-    else count.textContent = VIEW_TEXT.shown(Math.min(matches, MAX_SHOWN), matches);
+    for (const entry of shown) list.append(directoryItem(entry, (id) => void choose(id)));
+    count.textContent = countText(directory.length, matches);
   };
 
   const showDirectory = (focus: boolean): void => {
@@ -245,50 +246,33 @@ export function mountJourney(root: HTMLElement): void {
     if (focus) (person.querySelector('#jr-name') as HTMLElement | null)?.focus();
   };
 
-  const setDirectory = (d: DirectoryEntry[]): void => {
-    directory = d;
-    keys = d.map((e) => normalizeKey(`${e.name} ${e.id}`));
-    renderList();
-  };
-
-  const choose = async (id: string): Promise<void> => {
+  /** One round trip: `id` null opens the view (directory and active row), an ID opens that person. */
+  const request = async (id: string | null): Promise<void> => {
     const mine = ++seq;
-    busy(true);
+    view.setAttribute('aria-busy', 'true');
     setMessage(message, VIEW_TEXT.loading, 'info');
     try {
       const r = await call('getParticipantJourney', id);
       if (mine !== seq) return;
       setMessage(message, '', 'info');
-      if (r.journey) showPerson(r.journey, true);
+      if (id === null) {
+        directory = r.directory;
+        keys = directoryKeys(r.directory);
+        renderList();
+      }
+      if (r.journey) showPerson(r.journey, id !== null);
+      else if (id === null) showDirectory(false);
     } catch (e) {
       if (mine !== seq) return;
       setMessage(message, VIEW_TEXT.loadFailed(errorMessage(e)), 'error');
     } finally {
-      if (mine === seq) busy(false);
+      if (mine === seq) view.setAttribute('aria-busy', 'false');
     }
   };
-
-  const open = async (): Promise<void> => {
-    const mine = ++seq;
-    busy(true);
-    setMessage(message, VIEW_TEXT.loading, 'info');
-    try {
-      const r = await call('getParticipantJourney', null);
-      if (mine !== seq) return;
-      setMessage(message, '', 'info');
-      setDirectory(r.directory);
-      if (r.journey) showPerson(r.journey, false);
-      else showDirectory(false);
-    } catch (e) {
-      if (mine !== seq) return;
-      setMessage(message, VIEW_TEXT.loadFailed(errorMessage(e)), 'error');
-    } finally {
-      if (mine === seq) busy(false);
-    }
-  };
+  const choose = (id: string): Promise<void> => request(id);
 
   searchInput.addEventListener('input', renderList);
   backButton.addEventListener('click', () => showDirectory(true));
   showDirectory(false);
-  void open();
+  void request(null);
 }

@@ -6,6 +6,7 @@ import { el } from '../../dom';
 import { normalizeKey } from '../../../core/text';
 import { ATTENDANCE_TEXT } from '../../../i18n/fr/attendance';
 import type { Row } from './roster';
+import { rowShown } from './model';
 
 const VIEW_TEXT = ATTENDANCE_TEXT.view;
 
@@ -61,7 +62,7 @@ export function queryKey(text: string): string {
 export function applyRowFilter(rows: readonly Row[], query: string, followUpOnly: boolean): number {
   let visible = 0;
   for (const r of rows) {
-    const show = (query === '' || r.searchKey.includes(query)) && (!followUpOnly || r.needsFollowUp);
+    const show = rowShown(r.searchKey, r.needsFollowUp, query, followUpOnly);
     r.node.hidden = !show;
     if (show) visible++;
   }

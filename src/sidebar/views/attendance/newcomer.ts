@@ -2,20 +2,21 @@
  * "Nouveau jeune" (SPEC §4): a button, the short form (Nom, Prénom, Date de naissance, Commune,
  * then the optional fields) whose "Ajouter" calls addParticipant, and the offer shown when a
  * search finds nobody ("Ajouter « … » comme nouveau jeune", the typed name filled in). The view
- * is told of the new person (onAdded) and lists them, marked Présent.
+ * is told of the new person (onAdded) and lists them, marked Présent. The name split and the
+ * request sent are in newcomer-model.ts (tested with jest).
  */
 import { call, errorMessage } from '../../rpc';
 import { clear, el, setMessage } from '../../dom';
 import { DEFAULT_QPV_DISTRICTS, DEFAULT_TERRITORY, TRAINING_LEVEL } from '../../../core/lists';
 import { dayFromIso, longFrenchDate } from '../../../core/days';
 import { NEWCOMER_TEXT } from '../../../i18n/fr/newcomer';
-import type { AddParticipantInput, AddParticipantResult } from '../../../shared/api';
+import type { AddParticipantResult } from '../../../shared/api';
 import { localTodayIso } from './dates';
+import { type NewcomerField, newcomerRequest, splitName } from './newcomer-model';
 
 const TEXT = NEWCOMER_TEXT.view;
 const LABELS = NEWCOMER_TEXT.labels;
-type Field = keyof typeof LABELS;
-const REQUIRED: readonly Field[] = ['lastName', 'firstName', 'birthDate', 'commune'];
+type Field = NewcomerField;
 
 export interface NewcomerForm {
   /** "Nouveau jeune", in the toolbar. */
@@ -63,20 +64,12 @@ function buildInputs(): Record<Field, HTMLInputElement | HTMLSelectElement> {
   };
 }
 
-/** "Dupont Léa" → Nom Dupont, Prénom Léa (the list shows Nom then Prénom). */
-function splitName(typed: string): { lastName: string; firstName: string } {
-  const words = typed.trim().split(/\s+/).filter(Boolean);
-  return { lastName: words[0] ?? '', firstName: words.slice(1).join(' ') };
-}
-
-export function newcomerForm(currentDate: () => string | null, onAdded: (result: AddParticipantResult) => void): NewcomerForm {
-  const inputs = buildInputs();
+/** The form: the four required fields, then the optional ones in a group, "Ajouter" and "Annuler". */
+function buildForm(inputs: Record<Field, HTMLInputElement | HTMLSelectElement>) {
   const fields = (Object.keys(inputs) as Field[]).map((f) =>
     el('div', { class: 'nj-field' }, el('label', { for: inputs[f].id }, LABELS[f]), inputs[f]),
   );
   const intro = el('p', { class: 'muted nj-intro' });
-  const message = el('div', { role: 'status', 'aria-live': 'polite', class: 'message', id: 'nj-message' });
-  const warnings = el('ul', { class: 'nj-warnings', id: 'nj-warnings', hidden: true });
   const addButton = el('button', { type: 'submit', class: 'primary', id: 'nj-add' }, TEXT.add);
   const cancelButton = el('button', { type: 'button', id: 'nj-cancel' }, TEXT.cancel);
   const form = el(
@@ -104,6 +97,31 @@ export function newcomerForm(currentDate: () => string | null, onAdded: (result:
     ),
     el('div', { class: 'nj-actions' }, addButton, cancelButton),
   );
+  return { form, intro, addButton, cancelButton };
+}
+
+function showWarnings(warnings: HTMLElement, result: AddParticipantResult): void {
+  clear(warnings);
+  if (result.warnings.length === 0) {
+    warnings.hidden = true;
+    return;
+  }
+  warnings.append(el('li', { class: 'nj-warnings-title' }, TEXT.warnings));
+  for (const w of result.warnings) warnings.append(el('li', {}, w.message));
+  warnings.hidden = false;
+}
+
+function valuesOf(inputs: Record<Field, HTMLInputElement | HTMLSelectElement>): Record<Field, string> {
+  const values = {} as Record<Field, string>;
+  for (const f of Object.keys(inputs) as Field[]) values[f] = inputs[f].value;
+  return values;
+}
+
+export function newcomerForm(currentDate: () => string | null, onAdded: (result: AddParticipantResult) => void): NewcomerForm {
+  const inputs = buildInputs();
+  const { form, intro, addButton, cancelButton } = buildForm(inputs);
+  const message = el('div', { role: 'status', 'aria-live': 'polite', class: 'message', id: 'nj-message' });
+  const warnings = el('ul', { class: 'nj-warnings', id: 'nj-warnings', hidden: true });
   const panel = el('div', { class: 'nj-panel' }, form, message, warnings);
   const button = el(
     'button',
@@ -135,40 +153,10 @@ export function newcomerForm(currentDate: () => string | null, onAdded: (result:
     button.setAttribute('aria-expanded', 'false');
   };
 
-  const inputOf = (date: string): AddParticipantInput | string => {
-    for (const f of REQUIRED) if (inputs[f].value.trim() === '') return TEXT.required(LABELS[f]);
-    const value = (f: Field): string | undefined => inputs[f].value.trim() || undefined;
-    return {
-      date,
-      lastName: inputs.lastName.value.trim(),
-      firstName: inputs.firstName.value.trim(),
-      birthDate: inputs.birthDate.value,
-      commune: inputs.commune.value.trim(),
-      sex: value('sex') as AddParticipantInput['sex'],
-      postcode: value('postcode'),
-      phone: value('phone'),
-      email: value('email'),
-      qpv: value('qpv') as AddParticipantInput['qpv'],
-      district: value('district'),
-      level: value('level'),
-    };
-  };
-
-  const showWarnings = (result: AddParticipantResult): void => {
-    clear(warnings);
-    if (result.warnings.length === 0) {
-      warnings.hidden = true;
-      return;
-    }
-    warnings.append(el('li', { class: 'nj-warnings-title' }, TEXT.warnings));
-    for (const w of result.warnings) warnings.append(el('li', {}, w.message));
-    warnings.hidden = false;
-  };
-
   const add = async (): Promise<void> => {
     const date = currentDate();
     if (busy || date === null) return;
-    const input = inputOf(date);
+    const input = newcomerRequest(valuesOf(inputs), date);
     if (typeof input === 'string') {
       setMessage(message, input, 'error');
       return;
@@ -181,7 +169,7 @@ export function newcomerForm(currentDate: () => string | null, onAdded: (result:
       for (const i of Object.values(inputs)) i.value = '';
       close();
       setMessage(message, TEXT.added(result.name, result.id, result.row), 'ok');
-      showWarnings(result);
+      showWarnings(warnings, result);
       onAdded(result);
       button.focus();
     } catch (e) {

@@ -4,8 +4,8 @@
  * flagged their phone (tel: link) and e-mail, shown by the "À relancer" filter.
  */
 import { el } from '../../dom';
-import { normalizeKey } from '../../../core/text';
 import { ATTENDANCE_TEXT } from '../../../i18n/fr/attendance';
+import { searchKeyOf } from './model';
 import { STATUSES } from '../../../shared/api';
 import type { AttendanceSheetOther, AttendanceSheetParticipant, Status } from '../../../shared/api';
 
@@ -18,8 +18,6 @@ export interface Row {
   /** Expected that day (false: one of the "Autres inscrits", added when marked). */
   expected: boolean;
   needsFollowUp: boolean;
-  saved: Status | null;
-  current: Status | null;
   node: HTMLFieldSetElement;
   radios: Record<Status, HTMLInputElement>;
   searchKey: string;
@@ -50,7 +48,7 @@ function contactLine(person: Person): HTMLElement | null {
 }
 
 /** The fieldset of a person; `group` makes the radio names unique in the page. */
-export function renderRow(person: Person, group: string, expected: boolean, onChange: (row: Row) => void): Row {
+export function renderRow(person: Person, group: string, expected: boolean, onChange: (id: string, status: Status) => void): Row {
   const radios = {} as Record<Status, HTMLInputElement>;
   const status = person.status ?? null;
   const choices = STATUSES.map((s) => {
@@ -84,37 +82,19 @@ export function renderRow(person: Person, group: string, expected: boolean, onCh
     name: person.name,
     expected,
     needsFollowUp: flagged,
-    saved: status,
-    current: status,
     node,
     radios,
-    searchKey: normalizeKey(`${person.name} ${person.id}`),
+    searchKey: searchKeyOf(person),
   };
   node.addEventListener('change', (ev) => {
     const target = ev.target as HTMLInputElement;
     if (target.type !== 'radio' || !target.checked) return;
-    row.current = target.value as Status;
-    onChange(row);
+    onChange(row.id, target.value as Status);
   });
   return row;
 }
 
+/** Checks the radio of a status (none for null). */
 export function setStatus(row: Row, status: Status | null): void {
-  row.current = status;
   for (const s of STATUSES) row.radios[s].checked = s === status;
-}
-
-/** Present / absent / excused / not entered, over the expected people and the others marked. */
-export function countStatuses(rows: readonly Row[]): { present: number; absent: number; excused: number; missing: number } {
-  let present = 0;
-  let absent = 0;
-  let excused = 0;
-  let missing = 0;
-  for (const r of rows) {
-    if (r.current === 'Présent') present++;
-    else if (r.current === 'Absent') absent++;
-    else if (r.current === 'Excusé') excused++;
-    else if (r.expected) missing++;
-  }
-  return { present, absent, excused, missing };
 }
