@@ -8,9 +8,11 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import type { Answer } from '../ui';
 import { DialogRef, editCell, fetchState, MenuResponse, Meta, runMenu, saveCopy, selectCell } from './client';
 import { ask, closeDocumentDialog, isDocumentDialogWindow, openDocumentDialog, showAlert, toast } from './dialogs';
-import { clear, columnLetter, el } from './dom';
+import { clear, el } from '../../shared/dom';
+import { columnLetters } from '../../shared/issues';
 import { GridEditor } from './editor';
-import { markCursor, renderGrid, RenderedGrid, unmarkCursor } from './grid';
+import { renderGrid, RenderedGrid } from './grid';
+import { markCursor, unmarkCursor } from './grid-rows';
 
 const PAGE_TEXT = PREVIEW.page;
 const POLL_MS = 1500;
@@ -248,7 +250,7 @@ function select(row: number, col: number, text: string, focus = false): void {
     markCursor(td);
     if (focus) td.focus();
   }
-  nameBox.textContent = `${columnLetter(col)}${row}`;
+  nameBox.textContent = `${columnLetters(col)}${row}`;
   cellValue.textContent = text;
 }
 
@@ -326,7 +328,7 @@ function renderActive(): void {
   const pos = state.scroll.get(sheet.name);
   gridScroll.scrollLeft = pos?.left ?? 0;
   gridScroll.scrollTop = pos?.top ?? 0;
-  nameBox.textContent = `${columnLetter(cursor.col)}${cursor.row}`;
+  nameBox.textContent = `${columnLetters(cursor.col)}${cursor.row}`;
   cellValue.textContent = textAt(cursor.row, cursor.col);
   if (hadFocus) state.grid.cell(cursor.row, cursor.col)?.focus({ preventScroll: true });
 }
