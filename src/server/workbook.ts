@@ -3,7 +3,7 @@
  * rectangle, never a loop of per-cell calls. Sheet objects are looked up once per run.
  */
 import { UserError } from '../core/errors';
-import { checkedOffsets, bucketedOffsets, intlOffsetMinutes, type OffsetSource } from '../core/days';
+import { checkedOffsets, bucketedOffsets, DEFAULT_TIME_ZONE, intlOffsetMinutes, type OffsetSource } from '../core/days';
 import type { CellValue } from '../core/values';
 import { rowBands } from '../core/bands';
 import type { CellFormat, ChartSpec, WorkbookPort, ValidationRule } from '../core/port';
@@ -41,7 +41,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
     } catch {
       tz = '';
     }
-    this.timeZone = tz || 'Europe/Paris';
+    this.timeZone = tz || DEFAULT_TIME_ZONE;
   }
 
   private checkedOffsets: OffsetSource | null = null;
