@@ -52,6 +52,7 @@ export function samePath(a: string, b: string): boolean {
     try {
       return realpathSync(p);
     } catch {
+      // The file does not exist (yet): its resolved path is the one it will have.
       return resolve(p);
     }
   };

@@ -147,6 +147,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
         second: 'numeric',
       });
     } catch {
+      // The runtime does not know this time zone: the EU rule below is used instead.
       f = null;
     }
     offsetFormatters.set(timeZone, f);

@@ -39,6 +39,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
     try {
       tz = spreadsheet.getSpreadsheetTimeZone();
     } catch {
+      // No time zone readable (a spreadsheet being created): the default one, as for an empty answer.
       tz = '';
     }
     this.timeZone = tz || DEFAULT_TIME_ZONE;
