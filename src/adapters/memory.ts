@@ -4,7 +4,7 @@
  */
 import { UserError } from '../core/errors';
 import { isDateValue, type CellValue } from '../core/values';
-import { intlOffsetMinutes, type OffsetSource } from '../core/days';
+import { DEFAULT_TIME_ZONE, intlOffsetMinutes, type OffsetSource } from '../core/days';
 import type { CellFormat, ChartSpec, WorkbookPort, ValidationRule } from '../core/port';
 import { rowBands } from '../core/bands';
 
@@ -74,7 +74,7 @@ export class MemoryWorkbook implements WorkbookPort {
   readonly offsets: OffsetSource = intlOffsetMinutes;
 
   constructor(
-    readonly timeZone = 'Europe/Paris',
+    readonly timeZone = DEFAULT_TIME_ZONE,
     sheets: Record<string, CellValue[][]> = {},
   ) {
     for (const [name, cells] of Object.entries(sheets)) this.sheets.push(newMemorySheet(name, cells));

@@ -3,7 +3,7 @@
  * midnight of that calendar day in the workbook's time zone.
  */
 import ExcelJS from 'exceljs';
-import { dayOfUtcMillis, midnightInTimeZone, utcMillisOfDay } from '../core/days';
+import { dayOfUtcMillis, DEFAULT_TIME_ZONE, midnightInTimeZone, utcMillisOfDay } from '../core/days';
 import type { CellValue } from '../core/values';
 import { FILES } from '../i18n/fr/files';
 import { MemoryWorkbook, MemorySheet, newMemorySheet } from './memory';
@@ -144,7 +144,7 @@ async function readWhole(path: string, timeZone: string, maxCells: number): Prom
  */
 export async function readXlsx(
   path: string,
-  timeZone = 'Europe/Paris',
+  timeZone = DEFAULT_TIME_ZONE,
   limits: XlsxLimits = XLSX_LIMITS,
 ): Promise<MemoryWorkbook> {
   const size = inspectXlsxFile(path, limits);

@@ -3,7 +3,7 @@
  * the "Contrôle" view's cell selection. Each tab is read once (readModel) and every write is
  * one batch call per tab, whatever the number of rows.
  */
-import { UserError } from '../core/errors';
+import { errorDetails, UserError } from '../core/errors';
 import type { WorkbookPort } from '../core/port';
 import type { Services } from './ports';
 import { capIssues, checkWorkbook } from '../core/checks';
@@ -102,12 +102,14 @@ function plannedNotes(wb: WorkbookPort, tables: Table<string>[], marksByTab: Map
 
 /**
  * The notes are a convenience: if they cannot be written (an environment without notes),
- * the check's result is still returned. Returns false when no note was refreshed.
+ * the check's result is still returned. Returns false when no note was refreshed. The failure
+ * is logged by its kind and stack only (errorDetails): never its message, which may quote cells.
  */
 function tryRefreshMarks(services: Services, model: WorkbookModel, report: CheckReport): boolean {
   try {
     return refreshMarks(services, model, report);
-  } catch {
+  } catch (e) {
+    console.warn(`Club de l'alternance : notes du contrôle non écrites : ${errorDetails(e)}`);
     return false;
   }
 }

@@ -3,6 +3,7 @@
  * tables as the tab "Bilan AAAA" (one layout, src/core/report-layout.ts), charts as inline
  * SVG, inline CSS, no external resource, prints cleanly to PDF. Every text is escaped.
  */
+import { percent } from '../core/indicators';
 import { cellText, ReportChart, ReportLayout, ReportTable } from '../core/report-layout';
 import { REPORT } from '../i18n/fr/report';
 
@@ -112,7 +113,8 @@ function shareBars(c: ReportChart): string {
         ...s,
         display: s.display.map((d, i) => {
           const v = s.values[i];
-          return v && total > 0 ? `${d} (${Math.round((100 * v) / total)}${NBSP}%)` : d;
+          const share = v ? percent(v, total) : null;
+          return share === null ? d : `${d} (${share}${NBSP}%)`;
         }),
       },
     ],

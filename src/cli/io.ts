@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEFAULT_TIME_ZONE } from '../core/days';
 
 /** What a CLI command writes to: injectable for tests. */
 export interface CliIo {
@@ -13,7 +14,7 @@ export const processIo: CliIo = {
 };
 
 /** The command line reads dates and "today" in the Mission locale's time zone. */
-export const CLI_TIME_ZONE = 'Europe/Paris';
+export const CLI_TIME_ZONE = DEFAULT_TIME_ZONE;
 
 /** Exit codes (SPEC §7). */
 export const EXIT_OK = 0;
@@ -51,6 +52,7 @@ export function samePath(a: string, b: string): boolean {
     try {
       return realpathSync(p);
     } catch {
+      // The file does not exist (yet): its resolved path is the one it will have.
       return resolve(p);
     }
   };

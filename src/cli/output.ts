@@ -45,6 +45,7 @@ const statOrNull = (path: string, follow: boolean): Stats | null => {
   try {
     return follow ? statSync(path) : lstatSync(path);
   } catch {
+    // Nothing at this path (or unreachable): the caller treats it as absent.
     return null;
   }
 };
@@ -53,6 +54,7 @@ const realOrResolved = (path: string): string => {
   try {
     return realpathSync(path);
   } catch {
+    // The file does not exist (yet): its resolved path is the one it will have.
     return resolve(path);
   }
 };
@@ -117,6 +119,7 @@ export async function writeOutputWith(
     checkOutputPath(path, options);
     await moveIntoPlace(temp, path, options.replace);
   } catch (e) {
+    // Cleanup only: the failure reported is the first one (a temporary file left is hidden and harmless).
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw e instanceof OutputError ? e : new OutputError('cannotWrite', path);
   }

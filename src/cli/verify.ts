@@ -110,6 +110,7 @@ export async function runVerify(args: string[], io: CliIo, today: Day = todayInP
       return EXIT_UNUSABLE;
     }
   } catch {
+    // Missing or unreachable: the user is told (the path is theirs, no data of the file).
     io.err(VERIFY_CLI.notFound(path));
     return EXIT_UNUSABLE;
   }

@@ -5,6 +5,9 @@
  */
 
 import { fullFrenchDate } from '../i18n/fr/format';
+/** The Mission locale's time zone: the default wherever a workbook or a command gives none. */
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
 export type Day = number;
 /** 'YYYY-MM-DD' */
 export type IsoDate = string;
@@ -144,6 +147,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
         second: 'numeric',
       });
     } catch {
+      // The runtime does not know this time zone: the EU rule below is used instead.
       f = null;
     }
     offsetFormatters.set(timeZone, f);

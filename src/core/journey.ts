@@ -7,6 +7,7 @@
 import { ageOn, Day, isoOfDay } from './days';
 import { AttendanceStatus, SESSION_THEMES } from './lists';
 import { buildAttendanceSheet, displayName } from './attendance';
+import { percent } from './indicators';
 import { hoursOfMinutes, sessionMinutesByDay } from './session-times';
 import { frenchCollator, normalizeKey } from './text';
 import { idKey as idKeyOf, textOf, valueOf } from './values';
@@ -154,7 +155,7 @@ function journeyWith(
     situation: situationText,
     contract,
     sessions,
-    counts: { present, absent, excused, presenceRate: total === 0 ? null : Math.round((100 * present) / total) },
+    counts: { present, absent, excused, presenceRate: percent(present, total) },
     themesCovered: SESSION_THEMES.filter((t) => covered.has(t)),
     themesToCover: SESSION_THEMES.filter((t) => !covered.has(t)),
     lastPresence: iso(lastPresence),

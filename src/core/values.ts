@@ -2,7 +2,7 @@
  * Cell value parsing (SPEC §2.2). Every function takes any cell value and returns a value or
  * a typed problem; none throws.
  */
-import { DateCellReader, Day, dayFromYmd, frenchDate } from './days';
+import { DateCellReader, Day, dayFromYmd, DEFAULT_TIME_ZONE, frenchDate } from './days';
 import { ListDefinition, yesNoOf } from './lists';
 import { cleanText, normalizeKey } from './text';
 
@@ -56,7 +56,7 @@ export function textOf(cell: CellValue): string {
 }
 
 /** A Date cell in a text column: its calendar day in Paris, as JJ/MM/AAAA. */
-const parisDates = new DateCellReader('Europe/Paris');
+const parisDates = new DateCellReader(DEFAULT_TIME_ZONE);
 function textOfDateCell(d: Date): string {
   const day = parisDates.dayOf(d);
   return day === null ? '' : frenchDate(day);

@@ -406,6 +406,7 @@ function checkOrigin(req: IncomingMessage): void {
   try {
     host = new URL(origin).hostname.toLowerCase();
   } catch {
+    // Not a URL: refused like any other foreign origin.
     throw new HttpError(403, PREVIEW.forbiddenHost);
   }
   if (!LOCAL_HOSTS.has(host)) throw new HttpError(403, PREVIEW.forbiddenHost);
@@ -427,7 +428,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
     const parsed: unknown = JSON.parse(text);
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
   } catch {
-    // fall through
+    // Not JSON: answered 400 below, like JSON that is not an object.
   }
   throw new HttpError(400, PREVIEW.jsonExpected);
 }

@@ -24,7 +24,8 @@ import { DEFAULT_QPV_DISTRICTS, DEFAULT_TERRITORY, SESSION_THEMES } from '../cor
 import { ATTENDANCE, PARTICIPANTS, SESSIONS, ParticipantColumn, headerOf } from '../core/schema';
 import type { CellValue } from '../core/values';
 
-export const DEMO_TIME_ZONE = 'Europe/Paris';
+import { DEFAULT_TIME_ZONE } from '../core/days';
+export const DEMO_TIME_ZONE = DEFAULT_TIME_ZONE;
 export const DEMO_SEED = 20170307;
 
 /** The programme's published figures the demo reproduces (SPEC §8). */

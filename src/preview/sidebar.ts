@@ -17,7 +17,11 @@ export function scriptRunShim(offlineMessage: string): string {
   'use strict';
   var OFFLINE = ${JSON.stringify(offlineMessage)};
   function notify(type, dialog) {
-    try { window.parent.postMessage({ source: 'apercu-sidebar', type: type, dialog: dialog || null }, window.location.origin); } catch (e) {}
+    try { window.parent.postMessage({ source: 'apercu-sidebar', type: type, dialog: dialog || null }, window.location.origin); }
+    catch (e) {
+      // The page only misses a refresh; the console gets the kind and stack, never the message.
+      console.warn('[aperçu] ' + (e instanceof Error ? e.name + '\\n' + String(e.stack || '').split('\\n').slice(1).join('\\n') : typeof e));
+    }
   }
   function runner(success, failure, userObject) {
     return new Proxy({}, {
@@ -64,6 +68,7 @@ export function sidebarHtml(root: string, view: SidebarView): string {
   try {
     html = readFileSync(join(root, 'dist', 'Sidebar.html'), 'utf8');
   } catch {
+    // Not built yet (or unreadable): the preview says to build it (npm run build); nothing else is lost.
     throw new SidebarMissingError(PREVIEW.sidebarMissing);
   }
   return withScriptRunShim(html.replace('data-initial-view="home"', `data-initial-view="${view}"`));

@@ -22,6 +22,7 @@ function runsAsAddon(e: OpenEvent | undefined): boolean {
     const source = ScriptApp.getInstallationSource();
     return source !== undefined && source !== null && String(source) !== String(ScriptApp.InstallationSource.NONE);
   } catch {
+    // ScriptApp unavailable in this authorization mode: not known as an add-on, the bound menu.
     return false;
   }
 }

@@ -3,7 +3,7 @@
  * rectangle, never a loop of per-cell calls. Sheet objects are looked up once per run.
  */
 import { UserError } from '../core/errors';
-import { checkedOffsets, bucketedOffsets, intlOffsetMinutes, type OffsetSource } from '../core/days';
+import { checkedOffsets, bucketedOffsets, DEFAULT_TIME_ZONE, intlOffsetMinutes, type OffsetSource } from '../core/days';
 import type { CellValue } from '../core/values';
 import { rowBands } from '../core/bands';
 import type { CellFormat, ChartSpec, WorkbookPort, ValidationRule } from '../core/port';
@@ -39,9 +39,10 @@ export class AppsScriptWorkbook implements WorkbookPort {
     try {
       tz = spreadsheet.getSpreadsheetTimeZone();
     } catch {
+      // No time zone readable (a spreadsheet being created): the default one, as for an empty answer.
       tz = '';
     }
-    this.timeZone = tz || 'Europe/Paris';
+    this.timeZone = tz || DEFAULT_TIME_ZONE;
   }
 
   private checkedOffsets: OffsetSource | null = null;

@@ -2,10 +2,17 @@
 import type { ChartData } from '../snapshot';
 import { percent } from '../../core/indicators';
 import { PREVIEW } from '../../i18n/fr/preview';
-import { svg } from './dom';
 
 const COLORS = ['#4285f4', '#ea4335', '#fbbc04', '#34a853', '#ff6d01', '#46bdc6', '#7baaf7', '#f07b72', '#fcd04f', '#71c287'];
 const FONT = 'Arial, sans-serif';
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svg(tag: string, attrs: Record<string, string | number> = {}, text?: string): SVGElement {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
 
 function niceMax(max: number): number {
   if (max <= 0) return 1;

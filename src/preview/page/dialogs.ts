@@ -2,7 +2,7 @@
 import { PREVIEW } from '../../i18n/fr/preview';
 import type { Answer, Question } from '../ui';
 import type { DialogRef } from './client';
-import { el } from './dom';
+import { el } from '../../shared/dom';
 
 const PAGE_TEXT = PREVIEW.page;
 

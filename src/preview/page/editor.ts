@@ -5,7 +5,8 @@
  * (or Backspace) empties the selected cell. Focus stays on the cell the person is on.
  */
 import { PREVIEW } from '../../i18n/fr/preview';
-import { columnLetter, el } from './dom';
+import { el } from '../../shared/dom';
+import { columnLetters } from '../../shared/issues';
 
 export interface Cursor {
   row: number;
@@ -69,7 +70,7 @@ export class GridEditor {
       class: 'cell-editor',
       spellcheck: 'false',
       autocomplete: 'off',
-      'aria-label': PREVIEW.page.editLabel(`${columnLetter(col)}${row}`),
+      'aria-label': PREVIEW.page.editLabel(`${columnLetters(col)}${row}`),
     });
     input.value = initial ?? this.original;
     input.addEventListener('keydown', (ev) => this.onEditorKey(ev));

@@ -8,9 +8,12 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import type { Answer } from '../ui';
 import { DialogRef, editCell, fetchState, MenuResponse, Meta, runMenu, saveCopy, selectCell } from './client';
 import { ask, closeDocumentDialog, isDocumentDialogWindow, openDocumentDialog, showAlert, toast } from './dialogs';
-import { clear, columnLetter, el } from './dom';
+import { errorDetails } from '../../core/errors';
+import { clear, el } from '../../shared/dom';
+import { columnLetters } from '../../shared/issues';
 import { GridEditor } from './editor';
-import { markCursor, renderGrid, RenderedGrid, unmarkCursor } from './grid';
+import { renderGrid, RenderedGrid } from './grid';
+import { markCursor, unmarkCursor } from './grid-rows';
 
 const PAGE_TEXT = PREVIEW.page;
 const POLL_MS = 1500;
@@ -165,8 +168,8 @@ async function runHandler(handler: string): Promise<void> {
     let r: MenuResponse;
     try {
       r = await runMenu(handler, answers);
-    } catch {
-      showBanner(PAGE_TEXT.offline);
+    } catch (e) {
+      showOffline(e);
       return;
     }
     for (const m of r.toasts) toast(m);
@@ -218,8 +221,8 @@ saveButton.addEventListener('click', async () => {
     const r = await saveCopy();
     if (r.ok) toast(r.message);
     else await showAlert(r.message);
-  } catch {
-    showBanner(PAGE_TEXT.offline);
+  } catch (e) {
+    showOffline(e);
   } finally {
     saveButton.disabled = false;
     saveButton.textContent = PAGE_TEXT.saveCopy;
@@ -232,6 +235,16 @@ saveButton.addEventListener('click', async () => {
 function showBanner(text: string | null): void {
   banner.hidden = text === null;
   banner.textContent = text ?? '';
+}
+
+/**
+ * A call to the preview server failed (most often: the server is stopped): the banner says so,
+ * and the browser's console gets the failure's kind and stack (never its message), so that a
+ * fault of the page itself does not hide behind the banner.
+ */
+function showOffline(e: unknown): void {
+  console.warn(`[aperçu] ${errorDetails(e)}`);
+  showBanner(PAGE_TEXT.offline);
 }
 
 function activeSheet(): SheetSnapshot | null {
@@ -248,7 +261,7 @@ function select(row: number, col: number, text: string, focus = false): void {
     markCursor(td);
     if (focus) td.focus();
   }
-  nameBox.textContent = `${columnLetter(col)}${row}`;
+  nameBox.textContent = `${columnLetters(col)}${row}`;
   cellValue.textContent = text;
 }
 
@@ -258,7 +271,7 @@ function userSelect(row: number, col: number, text: string): void {
   const sheet = state.active;
   if (!sheet) return;
   state.lastSelection = JSON.stringify({ sheet, row, col });
-  selectCell(sheet, row, col).catch(() => showBanner(PAGE_TEXT.offline));
+  selectCell(sheet, row, col).catch(showOffline);
 }
 
 function textAt(row: number, col: number): string {
@@ -285,7 +298,7 @@ const editor = new GridEditor(gridScroll, {
         if (!r.ok) await showAlert(`${PAGE_TEXT.editFailed} ${r.message ?? ''}`);
         await refresh();
       })
-      .catch(() => showBanner(PAGE_TEXT.offline));
+      .catch(showOffline);
   },
 });
 
@@ -326,7 +339,7 @@ function renderActive(): void {
   const pos = state.scroll.get(sheet.name);
   gridScroll.scrollLeft = pos?.left ?? 0;
   gridScroll.scrollTop = pos?.top ?? 0;
-  nameBox.textContent = `${columnLetter(cursor.col)}${cursor.row}`;
+  nameBox.textContent = `${columnLetters(cursor.col)}${cursor.row}`;
   cellValue.textContent = textAt(cursor.row, cursor.col);
   if (hadFocus) state.grid.cell(cursor.row, cursor.col)?.focus({ preventScroll: true });
 }
@@ -336,7 +349,7 @@ function showSheet(name: string): void {
   state.active = name;
   // Like Sheets, the tab shown is the active sheet (its cursor on A1 here).
   state.lastSelection = JSON.stringify({ sheet: name, row: 1, col: 1 });
-  selectCell(name, 1, 1).catch(() => showBanner(PAGE_TEXT.offline));
+  selectCell(name, 1, 1).catch(showOffline);
   renderTabs();
   renderActive();
 }
@@ -395,8 +408,8 @@ async function refresh(): Promise<void> {
     renderActive();
     document.body.setAttribute('data-version', String(r.version));
     followSelection(r);
-  } catch {
-    showBanner(PAGE_TEXT.offline);
+  } catch (e) {
+    showOffline(e);
   } finally {
     state.busy = false;
     if (state.again) {

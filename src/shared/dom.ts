@@ -1,4 +1,7 @@
-/** Tiny DOM builder for the preview page: data always enters as text, never as HTML. */
+/**
+ * The tiny DOM builder of the browser pages (the sidebar and the preview page): data always
+ * enters the page as text (textContent), never as HTML.
+ */
 type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | ((ev: Event) => void)>;
 
@@ -12,35 +15,20 @@ export function el<K extends keyof HTMLElementTagNameMap>(
     if (value === null || value === undefined || value === false) continue;
     if (typeof value === 'function') node.addEventListener(name.replace(/^on/, ''), value);
     else if (value === true) node.setAttribute(name, '');
+    else if (name === 'value' && 'value' in node) (node as HTMLInputElement).value = String(value);
     else node.setAttribute(name, String(value));
   }
+  append(node, children);
+  return node;
+}
+
+export function append(node: Node, children: (Child | Child[])[]): void {
   for (const c of children.flat()) {
     if (c === null || c === undefined || c === false) continue;
     node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
   }
-  return node;
-}
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-export function svg(tag: string, attrs: Record<string, string | number> = {}, text?: string): SVGElement {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 export function clear(node: Node): void {
   while (node.firstChild) node.removeChild(node.firstChild);
-}
-
-/** Column letters as in spreadsheets: 1 → A, 27 → AA. */
-export function columnLetter(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
