@@ -33,14 +33,5 @@ export function clear(node: Node): void {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
 
-/** Column letters as in spreadsheets: 1 → A, 27 → AA. */
-export function columnLetter(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters as in spreadsheets: 1 → A, 27 → AA (one definition, in src/shared/issues). */
+export { columnLetters as columnLetter } from '../../shared/issues';
