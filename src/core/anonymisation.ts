@@ -16,7 +16,7 @@
  */
 import { ageOn, Day, dayFromIso, dayFromYmd, isoOfDay, midnightInTimeZone, yearOfDay, ymdOfDay } from './days';
 import { stripMark } from './marks';
-import { ANONYMISATION_COLUMNS, PARTICIPANTS, ParticipantColumn, columnDefinition } from './schema';
+import { ANONYMISATION_COLUMNS, PARTICIPANTS, ParticipantColumn, headerOf } from './schema';
 import { cleanText } from './text';
 import { CellValue, isBlank, textOf } from './values';
 import { attendanceRecordsOf, isAnonymised, Participant, WorkbookModel } from './workbook';
@@ -251,7 +251,7 @@ export function planAnonymisationWrites(model: WorkbookModel, targets: Anonymisa
   for (const key of ANONYMISATION_COLUMNS) {
     if (columns[key] !== undefined) continue;
     columns[key] = width++;
-    addedHeaders.push(columnDefinition(PARTICIPANTS, key).header);
+    addedHeaders.push(headerOf(PARTICIPANTS, key));
   }
   if (addedHeaders.length > 0)
     ops.push({ kind: 'write', sheet, row: headerRow, col: participantsTable.width + 1, values: [addedHeaders] });
