@@ -147,7 +147,7 @@ export class MemoryWorkbook implements WorkbookPort {
     this.changed();
   }
 
-  writeCells(sheet: string, cells: readonly { row: number; col: number; value: string }[]): boolean {
+  writeCells(sheet: string, cells: readonly { row: number; col: number; value: string }[]): void {
     this.count('writeCells');
     const s = this.sheet(sheet);
     for (const { row, col, value } of cells) {
@@ -157,7 +157,6 @@ export class MemoryWorkbook implements WorkbookPort {
       line[col - 1] = value;
     }
     this.changed();
-    return true;
   }
 
   insertSheet(name: string): void {

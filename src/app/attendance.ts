@@ -4,20 +4,15 @@
  * batch calls, under the document lock.
  */
 import type { Services } from './ports';
-import {
-  buildAttendanceSheet,
-  defaultAttendanceDay,
-  parseRequestedDate,
-  participantIndex,
-  planSave,
-  unknownParticipantMessage,
-  validateSaveInput,
-} from '../core/attendance';
+import { buildAttendanceSheet, defaultAttendanceDay, parseRequestedDate, participantIndex } from '../core/attendance';
+import { unknownParticipantMessage, validateSaveInput } from '../core/attendance-input';
+import { planSave } from '../core/attendance-plan';
 import { ATTENDANCE, PARTICIPANTS, SESSIONS } from '../core/schema';
 import type { WorkbookModel } from '../core/workbook';
-import { isUserError, UserError } from '../core/errors';
+import { isUserError, UserError, valueOrThrow } from '../core/errors';
 import { ATTENDANCE_TEXT } from '../i18n/fr/attendance';
 import type { AttendanceSheet, SaveAttendanceResult } from '../shared/api';
+import { applyWritePlan } from './apply-plan';
 import { readModel, withDocumentLock } from './read';
 
 /** Participants must be readable for a roster or a save: a clear message otherwise. */
@@ -40,11 +35,10 @@ function requireParticipants(model: WorkbookModel, suffix = ''): void {
 
 /** SPEC §5 getAttendanceSheet: '' or undefined means the default date of SPEC §4. */
 export function getAttendanceSheet(services: Services, date: unknown): AttendanceSheet {
-  const requested = parseRequestedDate(date);
-  if (requested.kind === 'invalid') throw new UserError(requested.message, 'INVALID_INPUT');
+  const requested = valueOrThrow(parseRequestedDate(date));
   const model = readModel(services.workbook);
   requireParticipants(model);
-  const day = requested.kind === 'day' ? requested.day : defaultAttendanceDay(model, services.today());
+  const day = requested ?? defaultAttendanceDay(model, services.today());
   return buildAttendanceSheet(model, day);
 }
 
@@ -63,9 +57,7 @@ function underLock<R>(services: Services, write: () => R): R {
  * have saved), the IDs checked against Participants, and the plan written.
  */
 export function saveAttendance(services: Services, input: unknown): SaveAttendanceResult {
-  const checked = validateSaveInput(input, services.today());
-  if (!checked.ok) throw new UserError(checked.message, 'INVALID_INPUT');
-  const save = checked.value;
+  const save = valueOrThrow(validateSaveInput(input, services.today()));
   return underLock(services, () => {
     const workbook = services.workbook;
     const model = readModel(workbook, [PARTICIPANTS, SESSIONS, ATTENDANCE]);
@@ -73,21 +65,9 @@ export function saveAttendance(services: Services, input: unknown): SaveAttendan
     const index = participantIndex(model.participantRecords);
     const unknown = unknownParticipantMessage(save, index);
     if (unknown) throw new UserError(unknown, 'NOT_FOUND');
-    const plan = planSave(model, save, index);
-    if (!plan.ok) throw new UserError(plan.message, 'WORKBOOK_UNUSABLE');
-    for (const op of plan.value.ops) {
-      if (op.kind === 'insertSheet') workbook.insertSheet(op.sheet);
-      else if (op.kind === 'write') workbook.writeValues(op.sheet, op.row, op.col, op.values);
-      else if (!workbook.writeCells?.(op.sheet, op.cells)) {
-        workbook.writeValues(op.sheet, op.fallback.row, op.fallback.col, op.fallback.values);
-      }
-    }
-    return {
-      date: save.date,
-      sessionCreated: plan.value.sessionCreated,
-      sessionUpdated: plan.value.sessionUpdated,
-      written: plan.value.written,
-      unchanged: plan.value.unchanged,
-    };
+    const plan = valueOrThrow(planSave(model, save, index));
+    applyWritePlan(workbook, plan.ops);
+    const { sessionCreated, sessionUpdated, written, unchanged } = plan;
+    return { date: save.date, sessionCreated, sessionUpdated, written, unchanged };
   });
 }

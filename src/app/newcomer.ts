@@ -4,27 +4,26 @@
  * Each tab is read once; the new row is written in a constant number of batch calls.
  */
 import type { Services } from './ports';
-import { isUserError, UserError } from '../core/errors';
+import { isUserError, UserError, valueOrThrow } from '../core/errors';
 import { followUpList } from '../core/follow-up';
 import { planNewcomer, validateNewcomerInput } from '../core/newcomer';
 import { ATTENDANCE, PARTICIPANTS, SETTINGS } from '../core/schema';
 import { NEWCOMER_TEXT } from '../i18n/fr/newcomer';
 import { ATTENDANCE_TEXT } from '../i18n/fr/attendance';
 import type { AddParticipantResult, FollowUpList } from '../shared/api';
+import { applyWritePlan } from './apply-plan';
 import { readModel, withDocumentLock } from './read';
 
 /** SPEC §5 addParticipant: refused with a French message and nothing written, or one row appended. */
 export function addParticipant(services: Services, input: unknown): AddParticipantResult {
-  const checked = validateNewcomerInput(input);
-  if (!checked.ok) throw new UserError(checked.message, 'INVALID_INPUT');
+  const checked = valueOrThrow(validateNewcomerInput(input));
   try {
     return withDocumentLock(services, () => {
       const workbook = services.workbook;
       const model = readModel(workbook, [PARTICIPANTS, SETTINGS]);
-      const plan = planNewcomer(model, checked.value, services.today());
-      if (!plan.ok) throw new UserError(plan.message, 'INVALID_INPUT');
-      for (const w of plan.value.writes) workbook.writeValues(w.sheet, w.row, w.col, w.values);
-      const { id, name, row, warnings } = plan.value;
+      const plan = valueOrThrow(planNewcomer(model, checked, services.today()));
+      applyWritePlan(workbook, plan.writes);
+      const { id, name, row, warnings } = plan;
       return { id, name, row, warnings };
     });
   } catch (e) {

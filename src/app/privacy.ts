@@ -7,11 +7,12 @@ import {
   anonymisationTargets,
   cleanNotes,
   planAnonymisationWrites,
+  validateAnonymiseInput,
   type AnonymisationPlan,
   type AnonymisationTargets,
 } from '../core/anonymisation';
-import { Day, dayFromIso } from '../core/days';
-import { UserError } from '../core/errors';
+import type { Day } from '../core/days';
+import { UserError, valueOrThrow } from '../core/errors';
 import type { WorkbookPort } from '../core/port';
 import type { Services } from './ports';
 import { ATTENDANCE, PARTICIPANTS, SETTINGS } from '../core/schema';
@@ -19,6 +20,7 @@ import { idKey } from '../core/values';
 import type { WorkbookModel } from '../core/workbook';
 import { PRIVACY } from '../i18n/fr/privacy';
 import type { AnonymiseResult } from '../shared/api';
+import { applyWritePlan } from './apply-plan';
 import { readModel, withDocumentLock } from './read';
 
 const TABS = [PARTICIPANTS, ATTENDANCE, SETTINGS] as const;
@@ -37,24 +39,12 @@ export function previewAnonymisation(services: Services): AnonymisationPlan {
   return anonymisationTargets(model, services.today()).plan;
 }
 
-/** The shape of an anonymise request: cutoff 'YYYY-MM-DD', ids a list of strings. */
-export function validateAnonymiseInput(input: unknown): { cutoff: string; ids: string[] } {
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    throw new UserError(PRIVACY.inputNotObject, 'INVALID_INPUT');
-  const { cutoff, ids } = input as Record<string, unknown>;
-  if (typeof cutoff !== 'string' || dayFromIso(cutoff.trim()) === null)
-    throw new UserError(PRIVACY.cutoffInvalid, 'INVALID_INPUT');
-  if (!Array.isArray(ids) || !ids.every((i): i is string => typeof i === 'string'))
-    throw new UserError(PRIVACY.idsInvalid, 'INVALID_INPUT');
-  return { cutoff: cutoff.trim(), ids };
-}
-
 /**
  * SPEC §5 anonymise: under the lock, the plan is computed again for today; when its IDs
  * differ (as sets, case and spaces ignored) from those sent, nothing is written (STALE).
  */
 export function anonymise(services: Services, input: unknown): AnonymiseResult {
-  const request = validateAnonymiseInput(input);
+  const request = valueOrThrow(validateAnonymiseInput(input));
   return withDocumentLock(services, () => {
     const workbook = services.workbook;
     const model = readModel(workbook, TABS);
@@ -84,12 +74,7 @@ export function applyAnonymisation(
     spec,
     current: workbook.readNotes(spec.sheet, spec.row, 1, spec.numRows, spec.numCols),
   }));
-  for (const op of writes.ops) {
-    if (op.kind === 'write') workbook.writeValues(op.sheet, op.row, op.col, op.values);
-    else if (op.kind === 'column') workbook.writeColumnCells(op.sheet, op.col, op.updates);
-    else if (!workbook.writeCells(op.sheet, op.cells))
-      workbook.writeValues(op.sheet, op.fallback.row, op.fallback.col, op.fallback.values);
-  }
+  applyWritePlan(workbook, writes.ops);
   for (const { spec, current } of notes) {
     const cleaned = cleanNotes(current, spec);
     if (cleaned) workbook.writeNotes(spec.sheet, cleaned.row, cleaned.col, cleaned.notes);

@@ -16,11 +16,15 @@
  */
 import { ageOn, Day, dayFromIso, dayFromYmd, isoOfDay, midnightInTimeZone, yearOfDay, ymdOfDay } from './days';
 import { stripMark } from './marks';
-import { ANONYMISATION_COLUMNS, PARTICIPANTS, ParticipantColumn, columnDefinition } from './schema';
+import { ANONYMISATION_COLUMNS, PARTICIPANTS, ParticipantColumn, headerOf } from './schema';
 import { cleanText } from './text';
 import { CellValue, isBlank, textOf } from './values';
 import { attendanceRecordsOf, isAnonymised, Participant, WorkbookModel } from './workbook';
 import type { AnonymisationPlan } from '../shared/api';
+import { columnLetters } from '../shared/issues';
+import { PRIVACY } from '../i18n/fr/privacy';
+import { Result, failure, success } from './errors';
+import type { WriteOp } from './write-plan';
 
 /** `Participants` columns emptied by the anonymisation (SPEC §11), besides unknown columns. */
 export const PERSONAL_COLUMNS: readonly ParticipantColumn[] = [
@@ -46,6 +50,15 @@ export const ANONYMOUS_ID_PREFIX = 'ANON-';
 export type { AnonymisationPlan };
 
 /** Today minus `years` calendar years; 29 February becomes 28 February. */
+/** The shape of an anonymise request: cutoff 'YYYY-MM-DD', ids a list of strings. */
+export function validateAnonymiseInput(input: unknown): Result<{ cutoff: string; ids: string[] }> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return failure(PRIVACY.inputNotObject);
+  const { cutoff, ids } = input as Record<string, unknown>;
+  if (typeof cutoff !== 'string' || dayFromIso(cutoff.trim()) === null) return failure(PRIVACY.cutoffInvalid);
+  if (!Array.isArray(ids) || !ids.every((i): i is string => typeof i === 'string')) return failure(PRIVACY.idsInvalid);
+  return success({ cutoff: cutoff.trim(), ids });
+}
+
 export function cutoffDay(today: Day, years: number): Day {
   const { year, month, day } = ymdOfDay(today);
   return (dayFromYmd(year - years, month, day) ?? dayFromYmd(year - years, month, day - 1)) as Day;
@@ -79,12 +92,6 @@ export interface AnonymisationTargets {
   people: Participant[];
   /** 0-based `Participants` columns to empty, in order. */
   clearedColumns: number[];
-}
-
-function columnLetters(col: number): string {
-  let out = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
 }
 
 /** Columns emptied on `people`'s rows: personal columns present, then unknown columns in use. */
@@ -157,22 +164,6 @@ export function planAnonymisation(model: WorkbookModel, today: Day): Anonymisati
 // ---------------------------------------------------------------------------------------
 // Writes
 
-export type AnonymisationOp =
-  | { kind: 'write'; sheet: string; row: number; col: number; values: CellValue[][] }
-  /** Some cells of a column (1-based rows), every other cell keeping what it holds (WorkbookPort.writeColumnCells). */
-  | { kind: 'column'; sheet: string; col: number; updates: ReadonlyMap<number, CellValue> }
-  /**
-   * Cells emptied one call per distinct value ('' → one call); `fallback` is the same change
-   * as one rectangle (cells in between rewritten with the values just read), for environments
-   * that cannot write scattered cells.
-   */
-  | {
-      kind: 'writeCells';
-      sheet: string;
-      cells: { row: number; col: number; value: string }[];
-      fallback: { row: number; col: number; values: CellValue[][] };
-    };
-
 /** Notes to clean on some rows of a tab: read the rectangle, then write cleanNotes' result. */
 export interface NotesCleanup {
   sheet: string;
@@ -187,7 +178,7 @@ export interface NotesCleanup {
 }
 
 export interface AnonymisationWrites {
-  ops: AnonymisationOp[];
+  ops: WriteOp[];
   notes: NotesCleanup[];
   anonymised: number;
   presencesUpdated: number;
@@ -224,31 +215,14 @@ function spanOf(rows: Iterable<number>): { first: number; last: number } {
 }
 
 /** Some cells of a 0-based column, the others keeping what they hold. */
-function columnWrite(sheet: string, col: number, updates: ReadonlyMap<number, CellValue>): AnonymisationOp {
+function columnWrite(sheet: string, col: number, updates: ReadonlyMap<number, CellValue>): WriteOp {
   return { kind: 'column', sheet, col: col + 1, updates };
 }
 
-/** Scattered cells emptied (0-based columns), with the rectangle fallback. */
-function emptyCells(sheet: string, values: CellValue[][], cells: { row: number; col: number }[]): AnonymisationOp | null {
+/** Scattered cells emptied (0-based columns), one call. */
+function emptyCells(sheet: string, cells: { row: number; col: number }[]): WriteOp | null {
   if (cells.length === 0) return null;
-  const rows = spanOf(cells.map((c) => c.row));
-  const cols = spanOf(cells.map((c) => c.col));
-  const targeted = new Set(cells.map((c) => `${c.row}:${c.col}`));
-  const rect: CellValue[][] = [];
-  for (let r = rows.first; r <= rows.last; r++) {
-    const line: CellValue[] = [];
-    for (let c = cols.first; c <= cols.last; c++) {
-      const v = targeted.has(`${r}:${c}`) ? '' : (values[r - 1]?.[c] ?? '');
-      line.push(v === null || v === undefined ? '' : v);
-    }
-    rect.push(line);
-  }
-  return {
-    kind: 'writeCells',
-    sheet,
-    cells: cells.map((c) => ({ row: c.row, col: c.col + 1, value: '' })),
-    fallback: { row: rows.first, col: cols.first + 1, values: rect },
-  };
+  return { kind: 'writeCells', sheet, cells: cells.map((c) => ({ row: c.row, col: c.col + 1, value: '' })) };
 }
 
 /**
@@ -260,7 +234,7 @@ function emptyCells(sheet: string, values: CellValue[][], cells: { row: number; 
  * `Participant` cells emptied (one writeCells). Notes: one read and at most one write per tab.
  */
 export function planAnonymisationWrites(model: WorkbookModel, targets: AnonymisationTargets, today: Day): AnonymisationWrites {
-  const ops: AnonymisationOp[] = [];
+  const ops: WriteOp[] = [];
   const notes: NotesCleanup[] = [];
   const newIds = new Map<string, string>();
   const people = targets.people;
@@ -277,7 +251,7 @@ export function planAnonymisationWrites(model: WorkbookModel, targets: Anonymisa
   for (const key of ANONYMISATION_COLUMNS) {
     if (columns[key] !== undefined) continue;
     columns[key] = width++;
-    addedHeaders.push(columnDefinition(PARTICIPANTS, key).header);
+    addedHeaders.push(headerOf(PARTICIPANTS, key));
   }
   if (addedHeaders.length > 0)
     ops.push({ kind: 'write', sheet, row: headerRow, col: participantsTable.width + 1, values: [addedHeaders] });
@@ -287,7 +261,7 @@ export function planAnonymisationWrites(model: WorkbookModel, targets: Anonymisa
     for (const c of targets.clearedColumns)
       if (!isBlank(participantsTable.values[p.row - 1]?.[c])) toEmpty.push({ row: p.row, col: c });
   }
-  const emptied = emptyCells(sheet, participantsTable.values, toEmpty);
+  const emptied = emptyCells(sheet, toEmpty);
   if (emptied) ops.push(emptied);
 
   let next = nextAnonymousNumber(model);
@@ -339,7 +313,7 @@ export function planAnonymisationWrites(model: WorkbookModel, targets: Anonymisa
     }
     const changedRows = new Set([...rewritten.keys(), ...names.map((n) => n.row)]);
     presencesUpdated = changedRows.size;
-    const cleared = emptyCells(attendanceTable.sheetName, attendanceTable.values, names);
+    const cleared = emptyCells(attendanceTable.sheetName, names);
     if (cleared) ops.push(cleared);
     if (rewritten.size > 0) {
       ops.push(columnWrite(attendanceTable.sheetName, aid, rewritten));

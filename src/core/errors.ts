@@ -69,3 +69,25 @@ export function errorDetails(e: unknown): string {
   if (e instanceof Error) return `${e.name}${e.stack ? `\n${e.stack.split('\n').slice(1).join('\n')}` : ''}`;
   return typeof e;
 }
+
+/**
+ * The one failure shape of a validation in core: the value, or the French message and code
+ * of the UserError the use case throws (`valueOrThrow`). Core validations return it; use
+ * cases in src/app throw.
+ */
+export type Result<T> = { ok: true; value: T } | Failure;
+export type Failure = { ok: false; message: string; code: UserErrorCode };
+
+export function success<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function failure(message: string, code: UserErrorCode = 'INVALID_INPUT'): Failure {
+  return { ok: false, message, code };
+}
+
+/** The value of a success; a failure is thrown as a UserError with its message and code. */
+export function valueOrThrow<T>(result: Result<T>): T {
+  if (!result.ok) throw new UserError(result.message, result.code);
+  return result.value;
+}

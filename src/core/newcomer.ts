@@ -14,6 +14,8 @@ import { PARTICIPANTS, ParticipantColumn, headerOf } from './schema';
 import { cleanText, normalizeKey } from './text';
 import { CellValue, idKey, isBlank, parseList, parseYesNo } from './values';
 import { isAnonymised, readWorkbook } from './workbook';
+import { RectangleWrite, rowRuns } from './write-plan';
+import { Result, failure } from './errors';
 import type { Participant, WorkbookModel } from './workbook';
 
 export type NewcomerField = keyof typeof NEWCOMER_TEXT.labels;
@@ -25,18 +27,16 @@ export interface NewcomerInput {
   fields: Record<NewcomerField, string>;
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
-
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The shape of an addParticipant input (no workbook needed): the values themselves are checked by planNewcomer. */
-export function validateNewcomerInput(input: unknown): Checked<NewcomerInput> {
-  if (!isRecord(input)) return { ok: false, message: NEWCOMER_TEXT.inputNotObject };
+export function validateNewcomerInput(input: unknown): Result<NewcomerInput> {
+  if (!isRecord(input)) return failure(NEWCOMER_TEXT.inputNotObject);
   const rawDate = typeof input.date === 'string' ? input.date.trim() : String(input.date ?? '');
   const day = dayFromIso(rawDate);
-  if (day === null) return { ok: false, message: NEWCOMER_TEXT.dateInvalid(rawDate) };
+  if (day === null) return failure(NEWCOMER_TEXT.dateInvalid(rawDate));
   const keys: Record<NewcomerField, string> = {
     lastName: 'lastName',
     firstName: 'firstName',
@@ -54,9 +54,9 @@ export function validateNewcomerInput(input: unknown): Checked<NewcomerInput> {
   for (const f of FIELDS) {
     const v = input[keys[f]];
     const label = NEWCOMER_TEXT.labels[f];
-    if (v !== undefined && v !== null && typeof v !== 'string') return { ok: false, message: NEWCOMER_TEXT.fieldNotText(label) };
+    if (v !== undefined && v !== null && typeof v !== 'string') return failure(NEWCOMER_TEXT.fieldNotText(label));
     const text = cleanText(typeof v === 'string' ? v : '');
-    if (text.length > MAX_FIELD_LENGTH) return { ok: false, message: NEWCOMER_TEXT.fieldTooLong(label, MAX_FIELD_LENGTH) };
+    if (text.length > MAX_FIELD_LENGTH) return failure(NEWCOMER_TEXT.fieldTooLong(label, MAX_FIELD_LENGTH));
     fields[f] = text;
   }
   return { ok: true, value: { day, fields } };
@@ -69,7 +69,7 @@ export interface NewcomerPlan {
   name: string;
   row: number;
   /** One rectangle per run of adjacent columns of the new row (a constant number, whatever the rows). */
-  writes: { sheet: string; row: number; col: number; values: CellValue[][] }[];
+  writes: RectangleWrite[];
   warnings: Issue[];
 }
 
@@ -179,20 +179,6 @@ function appendRow(model: WorkbookModel): number {
   return table.headerRow! + 1;
 }
 
-/** One rectangle per run of adjacent columns: cells of other columns are never written. */
-function runsOf(sheet: string, row: number, byCol: Map<number, CellValue>): NewcomerPlan['writes'] {
-  const cols = [...byCol.keys()].sort((a, b) => a - b);
-  const out: NewcomerPlan['writes'] = [];
-  let i = 0;
-  while (i < cols.length) {
-    let j = i;
-    while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
-    out.push({ sheet, row, col: cols[i] + 1, values: [cols.slice(i, j + 1).map((c) => byCol.get(c)!)] });
-    i = j + 1;
-  }
-  return out;
-}
-
 /** The tab can take a new row: present, with a header row and the five columns SPEC §4 requires. */
 function layoutProblem(model: WorkbookModel): string | null {
   const table = model.participants;
@@ -208,25 +194,25 @@ function layoutProblem(model: WorkbookModel): string | null {
  * to write) on a tab without the required columns, on any error of SPEC §3 on the new row, or
  * on a probable duplicate; else the one row to append and the warnings.
  */
-export function planNewcomer(model: WorkbookModel, input: NewcomerInput, today: Day): Checked<NewcomerPlan> {
+export function planNewcomer(model: WorkbookModel, input: NewcomerInput, today: Day): Result<NewcomerPlan> {
   const problem = layoutProblem(model);
-  if (problem) return { ok: false, message: problem };
+  if (problem) return failure(problem);
   const records = model.participantRecords;
   const id = nextParticipantId(records);
-  if (records.some((p) => p.idKey === idKey(id))) return { ok: false, message: NEWCOMER_TEXT.idTaken(id) };
+  if (records.some((p) => p.idKey === idKey(id))) return failure(NEWCOMER_TEXT.idTaken(id));
   const cells = newcomerCells(model, input, id);
   const row = appendRow(model);
   const issues = checkNewRow(model, cells, today, row);
   const errors = issues.filter((i) => i.severity === 'error');
-  if (errors.length > 0) return { ok: false, message: NEWCOMER_TEXT.refused(errors.map((e) => e.message)) };
+  if (errors.length > 0) return failure(NEWCOMER_TEXT.refused(errors.map((e) => e.message)));
   const f = input.fields;
   const name = cleanText(`${f.lastName} ${f.firstName}`);
   const same = probableDuplicate(records, f.lastName, f.firstName, dayFromIso(f.birthDate));
-  if (same) return { ok: false, message: NEWCOMER_TEXT.duplicate(name, same.id, same.row) };
+  if (same) return failure(NEWCOMER_TEXT.duplicate(name, same.id, same.row));
   const byCol = new Map<number, CellValue>();
   for (const [key, value] of cells) byCol.set(model.participants.columns[key]!, value);
   return {
     ok: true,
-    value: { id, name, row, writes: runsOf(model.participants.sheetName!, row, byCol), warnings: issues },
+    value: { id, name, row, writes: rowRuns(model.participants.sheetName!, row, byCol), warnings: issues },
   };
 }

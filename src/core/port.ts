@@ -64,10 +64,9 @@ export interface WorkbookPort {
   writeValues(sheet: string, row: number, col: number, values: CellValue[][]): void;
   /**
    * Writes single cells scattered over a tab (strings stored as text), one call per distinct
-   * value, leaving every other cell untouched. Every adapter can (Sheets: one RangeList per
-   * value) and returns true; a false return would make the caller write a rectangle instead.
+   * value, leaving every other cell untouched (Sheets: one RangeList per value).
    */
-  writeCells(sheet: string, cells: readonly { row: number; col: number; value: string }[]): boolean;
+  writeCells(sheet: string, cells: readonly { row: number; col: number; value: string }[]): void;
   /**
    * Sets some cells of one column (1-based row → value, written as writeValues would), every
    * other cell keeping exactly what it holds (formulas, text, formats), in a number of calls

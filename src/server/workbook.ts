@@ -6,6 +6,7 @@ import { UserError } from '../core/errors';
 import { checkedOffsets, bucketedOffsets, DEFAULT_TIME_ZONE, intlOffsetMinutes, type OffsetSource } from '../core/days';
 import type { CellValue } from '../core/values';
 import { rowBands } from '../core/bands';
+import { columnLetters } from '../shared/issues';
 import type { CellFormat, ChartSpec, WorkbookPort, ValidationRule } from '../core/port';
 import type { LockPort } from '../app/ports';
 
@@ -188,7 +189,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
    * One RangeList per distinct value: `setValue` (text Sheets would read as something else is
    * made plain text first with `setNumberFormat('@')`, so it is stored exactly, in any column).
    */
-  writeCells(sheet: string, cells: readonly { row: number; col: number; value: string }[]): boolean {
+  writeCells(sheet: string, cells: readonly { row: number; col: number; value: string }[]): void {
     const s = this.sheet(sheet);
     const byValue = new Map<string, { row: number; col: number }[]>();
     for (const { row, col, value } of cells) {
@@ -202,7 +203,6 @@ export class AppsScriptWorkbook implements WorkbookPort {
       if (plain) list.setNumberFormat(PLAIN_TEXT);
       list.setValue(plain ? value : guardText(value));
     }
-    return true;
   }
 
   insertSheet(name: string): void {
@@ -389,13 +389,6 @@ export function cellFor(v: CellValue, format: string): { value: unknown; format:
   if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]')
     return { value: v, format: isDateFormat(format) ? null : DAY_FORMAT };
   return { value: v, format: format === PLAIN_TEXT ? 'General' : null };
-}
-
-/** 1 → A, 27 → AA. */
-function columnLetters(col: number): string {
-  let out = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
 }
 
 /**

@@ -2,7 +2,8 @@
  * Personal data (SPEC §11): the writes planned by the anonymisation module on the model —
  * `Âge à l'entrée`, `Anonymisé le`, the new IDs in `Présences` and their `Participant` text.
  */
-import { anonymisationTargets, planAnonymisationWrites, type AnonymisationOp } from '../../src/core/anonymisation';
+import { anonymisationTargets, planAnonymisationWrites } from '../../src/core/anonymisation';
+import type { WriteOp } from '../../src/core/write-plan';
 import { dayFromIso } from '../../src/core/days';
 import { readModel } from '../../src/app/read';
 import { buildWorkbook, dateCell, participant } from '../support/builders';
@@ -32,12 +33,12 @@ function planned() {
   return { model, writes, col };
 }
 
-function writeAt(ops: AnonymisationOp[], sheet: string, col: number, row?: number) {
+function writeAt(ops: WriteOp[], sheet: string, col: number, row?: number) {
   return ops.find((op) => op.kind === 'write' && op.sheet === sheet && op.col === col && (row === undefined || op.row === row));
 }
 
 /** The cells a column op changes, as [row, value] in row order (the other rows are not written). */
-function columnUpdates(ops: AnonymisationOp[], sheet: string, col: number): [number, unknown][] | undefined {
+function columnUpdates(ops: WriteOp[], sheet: string, col: number): [number, unknown][] | undefined {
   const op = ops.find((o) => o.kind === 'column' && o.sheet === sheet && o.col === col);
   if (!op || op.kind !== 'column') return undefined;
   return [...op.updates].sort((a, b) => a[0] - b[0]).map(([r, v]) => [r, v instanceof Date ? v.getTime() : v]);

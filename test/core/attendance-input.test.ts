@@ -1,5 +1,6 @@
 /** Inputs of the attendance sheet read as the user meant them (mutants of src/core/attendance.ts). */
-import { buildAttendanceSheet, parseRequestedDate, validateSaveInput } from '../../src/core/attendance';
+import { buildAttendanceSheet, parseRequestedDate } from '../../src/core/attendance';
+import { validateSaveInput } from '../../src/core/attendance-input';
 import { dayFromIso } from '../../src/core/days';
 import { readModel } from '../../src/app/read';
 import { buildWorkbook, participant } from '../support/builders';
@@ -16,7 +17,7 @@ describe('a save from the sidebar', () => {
 
 describe('the requested date of the attendance sheet', () => {
   it('is read with surrounding spaces (" 2018-03-05 ")', () => {
-    expect(parseRequestedDate(' 2018-03-05 ')).toEqual({ kind: 'day', day: dayFromIso('2018-03-05') });
+    expect(parseRequestedDate(' 2018-03-05 ')).toEqual({ ok: true, value: dayFromIso('2018-03-05') });
   });
 });
 

@@ -8,11 +8,11 @@ import {
   defaultAttendanceDay,
   followUpOf,
   participantIndex,
-  planSave,
   sessionOn,
   statusBook,
-  validateSaveInput,
 } from '../../src/core/attendance';
+import { validateSaveInput } from '../../src/core/attendance-input';
+import { planSave } from '../../src/core/attendance-plan';
 import { dayFromIso, isoOfDay } from '../../src/core/days';
 import { readModel } from '../../src/app/read';
 import { ATTENDANCE_TEXT } from '../../src/i18n/fr/attendance';

@@ -1,5 +1,4 @@
 import {
-  MAX_ENTRIES,
   buildAttendanceSheet,
   defaultAttendanceDay,
   followUpOf,
@@ -8,9 +7,8 @@ import {
   seasonOfYear,
   statusBook,
   themeSuggestions,
-  unknownParticipantMessage,
-  validateSaveInput,
 } from '../../src/core/attendance';
+import { MAX_ENTRIES, unknownParticipantMessage, validateSaveInput } from '../../src/core/attendance-input';
 import { dayFromIso, isoOfDay } from '../../src/core/days';
 import { SESSION_THEMES } from '../../src/core/lists';
 import { readModel } from '../../src/app/read';
@@ -158,17 +156,17 @@ describe('default date (SPEC §4)', () => {
 
 describe('requested date of getAttendanceSheet', () => {
   it('takes blank or missing as the default date', () => {
-    expect(parseRequestedDate('')).toEqual({ kind: 'default' });
-    expect(parseRequestedDate(undefined)).toEqual({ kind: 'default' });
-    expect(parseRequestedDate(null)).toEqual({ kind: 'default' });
+    expect(parseRequestedDate('')).toEqual({ ok: true, value: null });
+    expect(parseRequestedDate(undefined)).toEqual({ ok: true, value: null });
+    expect(parseRequestedDate(null)).toEqual({ ok: true, value: null });
   });
 
   it('reads YYYY-MM-DD and refuses anything else with a French message', () => {
-    expect(parseRequestedDate('2018-03-13')).toEqual({ kind: 'day', day: day('2018-03-13') });
+    expect(parseRequestedDate('2018-03-13')).toEqual({ ok: true, value: day('2018-03-13') });
     for (const bad of ['2018-02-30', '13/03/2018', 'demain', '2018-3-13', 42, {}]) {
       const r = parseRequestedDate(bad);
-      expect(r.kind).toBe('invalid');
-      if (r.kind === 'invalid') expect(r.message).toMatch(/date/);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/date/);
     }
   });
 });
@@ -477,6 +475,7 @@ describe('dates of a save (SPEC §4, §5)', () => {
     const r = validateSaveInput({ date: '2030-06-04', entries }, day('2018-10-30'));
     expect(r).toEqual({
       ok: false,
+      code: 'INVALID_INPUT',
       message:
         "La séance du 04/06/2030 n'a pas encore eu lieu\u00a0: les présences se saisissent le jour de la séance ou après. Rien n'a été enregistré.",
     });
@@ -489,6 +488,7 @@ describe('dates of a save (SPEC §4, §5)', () => {
   it('refuses an empty date', () => {
     expect(validateSaveInput({ date: '', entries }, day('2018-10-30'))).toEqual({
       ok: false,
+      code: 'INVALID_INPUT',
       message: "La date de la séance manque. Rien n'a été enregistré.",
     });
   });
