@@ -9,6 +9,7 @@ import { unknownParticipantMessage, validateSaveInput } from '../core/attendance
 import { planSave } from '../core/attendance-plan';
 import { ATTENDANCE, PARTICIPANTS, SESSIONS } from '../core/schema';
 import type { WorkbookModel } from '../core/workbook';
+import { requireUsableParticipants } from '../core/checks/participants-usable';
 import { isUserError, UserError, valueOrThrow } from '../core/errors';
 import { ATTENDANCE_TEXT } from '../i18n/fr/attendance';
 import type { AttendanceSheet, SaveAttendanceResult } from '../shared/api';
@@ -17,20 +18,12 @@ import { readModel, withDocumentLock } from './read';
 
 /** Participants must be readable for a roster or a save: a clear message otherwise. */
 function requireParticipants(model: WorkbookModel, suffix = ''): void {
-  const participants = model.participants;
   const add = (m: string): string => (suffix ? `${m} ${suffix}` : m);
-  if (participants.sheetName === null) throw new UserError(add(ATTENDANCE_TEXT.participantsTabMissing), 'WORKBOOK_UNUSABLE');
-  if (participants.headerRow === null)
-    throw new UserError(
-      add(ATTENDANCE_TEXT.tabWithoutHeader(participants.sheetName).replace(` ${ATTENDANCE_TEXT.nothingSaved}`, '')),
-      'WORKBOOK_UNUSABLE',
-    );
-  for (const key of ['id', 'entryDate'] as const) {
-    if (participants.columns[key] === undefined) {
-      const header = PARTICIPANTS.columns.find((c) => c.key === key)!.header;
-      throw new UserError(add(ATTENDANCE_TEXT.participantsColumnMissing(header)), 'WORKBOOK_UNUSABLE');
-    }
-  }
+  requireUsableParticipants(model, ['id', 'entryDate'], {
+    tabMissing: add(ATTENDANCE_TEXT.participantsTabMissing),
+    headerMissing: (sheet) => add(ATTENDANCE_TEXT.tabWithoutHeader(sheet).replace(` ${ATTENDANCE_TEXT.nothingSaved}`, '')),
+    columnMissing: (header) => add(ATTENDANCE_TEXT.participantsColumnMissing(header)),
+  });
 }
 
 /** SPEC §5 getAttendanceSheet: '' or undefined means the default date of SPEC §4. */

@@ -88,10 +88,9 @@ function plannedNotes(wb: WorkbookPort, tables: Table<string>[], marksByTab: Map
     // `Présences`, read in bands, has its notes read in the same bands; they are planned as one
     // grid, so that the tab's new notes are one rectangle whichever bands change.
     const bands = t.allValues ? [{ firstRow: 1, numRows: t.lastRow }] : rowBands(t.lastRow);
-    const current: string[][] = [];
-    for (const { firstRow, numRows } of bands) {
-      for (const line of wb.readNotes(t.sheetName, firstRow, 1, numRows, t.width)) current.push(line);
-    }
+    const read = bands.map(({ firstRow, numRows }) => wb.readNotes(tab.sheet, firstRow, 1, numRows, t.width));
+    // One native copy of the row references (not a push per row of 200 000).
+    const current = read.length === 1 ? read[0] : ([] as string[][]).concat(...read);
     const plan = planNotes(current, marks);
     for (const c of plan.clear) tab.clear.push(c);
     if (plan.rewrite) tab.rewrites.push(plan.rewrite);

@@ -3,6 +3,7 @@
  * journey. One batch read per tab (readModel), a constant number of calls for the active cell,
  * never a write, never a log of anything read.
  */
+import { requireUsableParticipants } from '../core/checks/participants-usable';
 import { UserError } from '../core/errors';
 import { findParticipant, journeyAndDirectory, participantOnRow } from '../core/journey';
 import type { Services } from './ports';
@@ -12,10 +13,11 @@ import type { ParticipantJourneyResult } from '../shared/api';
 import { readModel } from './read';
 
 function requireParticipants(model: WorkbookModel): void {
-  const participantsTable = model.participants;
-  if (participantsTable.sheetName === null) throw new UserError(JOURNEY_TEXT.participantsTabMissing, 'WORKBOOK_UNUSABLE');
-  if (participantsTable.headerRow === null) throw new UserError(JOURNEY_TEXT.participantsHeaderMissing, 'WORKBOOK_UNUSABLE');
-  if (participantsTable.columns.id === undefined) throw new UserError(JOURNEY_TEXT.idColumnMissing, 'WORKBOOK_UNUSABLE');
+  requireUsableParticipants(model, ['id'], {
+    tabMissing: JOURNEY_TEXT.participantsTabMissing,
+    headerMissing: () => JOURNEY_TEXT.participantsHeaderMissing,
+    columnMissing: () => JOURNEY_TEXT.idColumnMissing,
+  });
 }
 
 /**

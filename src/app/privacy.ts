@@ -12,6 +12,7 @@ import {
   type AnonymisationTargets,
 } from '../core/anonymisation';
 import type { Day } from '../core/days';
+import { requireUsableParticipants } from '../core/checks/participants-usable';
 import { UserError, valueOrThrow } from '../core/errors';
 import type { WorkbookPort } from '../core/port';
 import type { Services } from './ports';
@@ -26,10 +27,11 @@ import { readModel, withDocumentLock } from './read';
 const TABS = [PARTICIPANTS, ATTENDANCE, SETTINGS] as const;
 
 function requireParticipants(model: WorkbookModel): void {
-  const participantsTable = model.participants;
-  if (participantsTable.sheetName === null) throw new UserError(PRIVACY.participantsMissing, 'WORKBOOK_UNUSABLE');
-  if (participantsTable.headerRow === null || participantsTable.columns.id === undefined)
-    throw new UserError(PRIVACY.participantsUnusable, 'WORKBOOK_UNUSABLE');
+  requireUsableParticipants(model, ['id'], {
+    tabMissing: PRIVACY.participantsMissing,
+    headerMissing: () => PRIVACY.participantsUnusable,
+    columnMissing: () => PRIVACY.participantsUnusable,
+  });
 }
 
 /** SPEC §5 previewAnonymisation: who would be anonymised today (IDs only, never names). */

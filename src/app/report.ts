@@ -3,6 +3,7 @@
  * generated tab "Bilan AAAA" in a constant number of batch calls. Data tabs are never touched.
  */
 import { UserError } from '../core/errors';
+import { requireUsableParticipants } from '../core/checks/participants-usable';
 import type { Services } from './ports';
 import { yearOfDay } from '../core/days';
 import { computeYearFigures, YearFigures } from '../core/indicators';
@@ -35,9 +36,11 @@ function requireYear(value: unknown): number {
 
 /** Throws a French message when the workbook cannot give indicators at all. */
 export function assertReportable(model: WorkbookModel): void {
-  if (model.participants.sheetName === null || model.participants.headerRow === null)
-    throw new UserError(REPORT.noParticipantsTab, 'WORKBOOK_UNUSABLE');
-  if (model.participants.columns.entryDate === undefined) throw new UserError(REPORT.noEntryDateColumn, 'WORKBOOK_UNUSABLE');
+  requireUsableParticipants(model, ['entryDate'], {
+    tabMissing: REPORT.noParticipantsTab,
+    headerMissing: () => REPORT.noParticipantsTab,
+    columnMissing: () => REPORT.noEntryDateColumn,
+  });
 }
 
 /** Headers of the required Participants columns that are absent (their values count as unknown). */

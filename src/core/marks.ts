@@ -140,15 +140,22 @@ function rectangleOf(
     if (col < left) left = col;
     if (col > right) right = col;
   }
-  const notes: string[][] = new Array(bottom - top + 1);
-  for (let r = top; r <= bottom; r++) {
-    const line = current[r - firstRow];
-    const out: string[] = new Array(right - left + 1);
-    for (let c = left; c <= right; c++) out[c - left] = line[c - 1] ?? '';
-    notes[r - top] = out;
+  const notes: string[][] = [];
+  for (let r = top; r <= bottom; r++) notes.push(rowSlice(current[r - firstRow], left, right));
+  for (const c of clear) {
+    if (c.row >= top && c.row <= bottom && c.col >= left && c.col <= right) notes[c.row - top][c.col - left] = '';
   }
-  const inside = (c: CellAddress) => c.row >= top && c.row <= bottom && c.col >= left && c.col <= right;
-  for (const c of clear) if (inside(c)) notes[c.row - top][c.col - left] = '';
   for (const { row, col, note } of cells) notes[row - top][col - left] = note;
   return { row: top, col: left, notes };
+}
+
+/**
+ * Columns `left`…`right` (1-based) of a row of notes, '' past its end. The rectangle can span
+ * a whole Présences tab (200 000 rows): a native slice per row (packed, no per-cell loop).
+ */
+function rowSlice(line: string[], left: number, right: number): string[] {
+  if (line.length >= right) return line.slice(left - 1, right);
+  const out = line.slice(left - 1);
+  while (out.length < right - left + 1) out.push('');
+  return out;
 }

@@ -1,6 +1,6 @@
 /** The phone check reads a number the same way as the regular expression of SPEC §3, without copying the text. */
 import fc from 'fast-check';
-import { isFrenchPhone, isFrenchPhoneText } from '../../src/core/checks';
+import { isFrenchPhone, isFrenchPhoneText } from '../../src/core/checks/formats';
 
 /** The definition: separators out, then 0 and 9 digits or +33 and 9 digits. */
 const reference = (text: string): boolean => /^(?:0\d{9}|\+33\d{9})$/.test(text.replace(/[\s.-]/g, ''));

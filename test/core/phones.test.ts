@@ -1,4 +1,4 @@
-import { isFrenchPhone } from '../../src/core/checks';
+import { isFrenchPhone } from '../../src/core/checks/formats';
 import { dialPhone, displayPhone } from '../../src/core/phones';
 
 describe('phones as Sheets gives them', () => {

@@ -6,6 +6,7 @@
  */
 import { buildAttendanceSheet, participantIndex, sessionOn } from '../attendance';
 import { Day, dayFromIso, frenchDate } from '../days';
+import { requireUsableParticipants } from '../checks/participants-usable';
 import { UserError } from '../errors';
 import { findParticipant, journeyOf } from '../journey';
 import { hoursOfMinutes, sessionMinutesByDay, sessionTimes } from '../session-times';
@@ -17,11 +18,11 @@ import type { SignInSheetData } from './sign-in-sheet';
 
 /** The documents need `Participants` with its header row and its ID column. */
 export function requireDocumentParticipants(model: WorkbookModel): void {
-  const table = model.participants;
-  if (table.sheetName === null) throw new UserError(DOCUMENTS_TEXT.participantsTabMissing, 'WORKBOOK_UNUSABLE');
-  if (table.headerRow === null || table.columns.id === undefined) {
-    throw new UserError(DOCUMENTS_TEXT.participantsUnreadable, 'WORKBOOK_UNUSABLE');
-  }
+  requireUsableParticipants(model, ['id'], {
+    tabMissing: DOCUMENTS_TEXT.participantsTabMissing,
+    headerMissing: () => DOCUMENTS_TEXT.participantsUnreadable,
+    columnMissing: () => DOCUMENTS_TEXT.participantsUnreadable,
+  });
 }
 
 /** The first `Séances` row of each readable date (SPEC §2.1: that date's session everywhere). */
