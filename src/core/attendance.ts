@@ -10,7 +10,7 @@ import { cleanText, frenchCollator, normalizeKey } from './text';
 import { CellValue, idKey, isBlank, parseList, textOf } from './values';
 import { attendanceRecordsOf, isAnonymised } from './workbook';
 import { unusualWeekdayFor } from './weekdays';
-import type { Participant, Settings, Table, WorkbookModel } from './workbook';
+import type { Participant, Settings, Table, WholeWorkbookModel, WorkbookModel } from './workbook';
 import { ATTENDANCE_TEXT } from '../i18n/fr/attendance';
 import { MAX_ENTRIES, MAX_FIELD_LENGTH, MAX_ID_LENGTH } from '../shared/limits';
 
@@ -631,7 +631,12 @@ function rowsOfDay(model: WorkbookModel, save: NormalizedSave): Map<string, numb
 }
 
 /** Status updates written cell by cell, with a rectangle over their span as the fallback. */
-function statusUpdateOp(model: WorkbookModel, sheet: string, statusCol: number, updates: Map<number, AttendanceStatus>): PlanOp {
+function statusUpdateOp(
+  model: WholeWorkbookModel,
+  sheet: string,
+  statusCol: number,
+  updates: Map<number, AttendanceStatus>,
+): PlanOp {
   // A loop, not Math.min(...rows): 100 000+ duplicate rows would overflow the call stack.
   let first = Infinity;
   let last = -Infinity;
@@ -688,7 +693,7 @@ interface AttendanceWrites {
  * included, consistently), other entries are appended; updates in one call, appends in one.
  */
 export function planAttendanceWrites(
-  model: WorkbookModel,
+  model: WholeWorkbookModel,
   save: NormalizedSave,
   layout: TabLayout<AttendanceColumn>,
   index: ReadonlyMap<string, Participant>,
@@ -730,7 +735,7 @@ export function planAttendanceWrites(
  * planAttendanceWrites. Constant number of operations whatever the number of rows.
  */
 export function planSave(
-  model: WorkbookModel,
+  model: WholeWorkbookModel,
   save: NormalizedSave,
   index: ReadonlyMap<string, Participant>,
 ): Validation<SavePlan> {

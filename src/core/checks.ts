@@ -19,6 +19,7 @@ import {
   Participant,
   STATUS_INVALID,
   Table,
+  TableLayout,
   WorkbookModel,
   isAnonymised,
   situationOf,
@@ -95,9 +96,9 @@ interface Pending {
  * The header of column `col` (0-based) as written in the user's sheet (SPEC §3 `header`): the
  * text of the table's header row there, else `canonical` (a column that is absent, -1).
  */
-export function writtenHeader(table: Table<string>, col: number, canonical: string): string {
+export function writtenHeader(table: TableLayout<string>, col: number, canonical: string): string {
   if (table.headerRow === null || col < 0) return canonical;
-  const text = textOf(table.values[table.headerRow - 1]?.[col] ?? null);
+  const text = textOf(table.head[table.headerRow - 1]?.[col] ?? null);
   return text === '' ? canonical : text;
 }
 
@@ -105,8 +106,8 @@ export function writtenHeader(table: Table<string>, col: number, canonical: stri
  * The header as written of a table's column (by key), to name it in a message: the canonical
  * header when the column is absent. Compute it once per column, never per row.
  */
-export function headerAsWritten<K extends string>(table: Table<K>, key: K): string {
-  return writtenHeader(table as Table<string>, table.columns[key] ?? -1, headerOf(table.definition, key));
+export function headerAsWritten<K extends string>(table: TableLayout<K>, key: K): string {
+  return writtenHeader(table as TableLayout<string>, table.columns[key] ?? -1, headerOf(table.definition, key));
 }
 
 /**
@@ -118,7 +119,7 @@ class IssueList {
   private readonly items: Pending[] = [];
   private readonly headers: string[][] = [[], [], []];
 
-  constructor(private readonly tables: readonly Table<string>[]) {}
+  constructor(private readonly tables: readonly TableLayout<string>[]) {}
 
   add(tab: number, row: number, column: string | null, col: number, code: CheckCode, message: string): void {
     this.items.push({
@@ -233,13 +234,13 @@ function hasAnyValue(values: CellValue[][]): boolean {
  * Required columns to report for a table: its `missing` list when the header row was found;
  * otherwise the required columns absent from the best candidate row among rows 1–5.
  */
-function missingRequired<K extends string>(table: Table<K>): K[] {
+function missingRequired<K extends string>(table: TableLayout<K>): K[] {
   if (table.headerRow !== null) return table.missing;
   const lookup = headerLookup(table.definition);
   let best = new Set<K>();
-  for (let r = 0; r < Math.min(5, table.values.length); r++) {
+  for (let r = 0; r < Math.min(5, table.head.length); r++) {
     const found = new Set<K>();
-    for (const cell of table.values[r]) {
+    for (const cell of table.head[r]) {
       if (typeof cell !== 'string') continue;
       const key = lookup.get(normalizeKey(cell));
       if (key !== undefined) found.add(key);
@@ -250,7 +251,12 @@ function missingRequired<K extends string>(table: Table<K>): K[] {
 }
 
 /** MISSING_COLUMN issues of a tab (absent tab: only for Participants; headerless tab: only when not empty). */
-function reportMissingColumns<K extends string>(table: Table<K>, tab: number, out: IssueList, reportAbsentTab: boolean): void {
+function reportMissingColumns<K extends string>(
+  table: TableLayout<K>,
+  tab: number,
+  out: IssueList,
+  reportAbsentTab: boolean,
+): void {
   const def = table.definition;
   if (table.sheetName === null) {
     if (!reportAbsentTab) return;
@@ -261,7 +267,7 @@ function reportMissingColumns<K extends string>(table: Table<K>, tab: number, ou
   }
   if (table.headerRow === null) {
     // An empty Séances/Présences tab is fine; an empty Participants tab still needs headers.
-    if (!reportAbsentTab && !hasAnyValue(table.values)) return;
+    if (!reportAbsentTab && !hasAnyValue(table.head)) return;
     for (const key of missingRequired(table)) {
       const h = headerOf(def, key);
       out.add(tab, 1, h, -1, 'MISSING_COLUMN', CHECK_MESSAGES.missingColumnNoHeaderRow(h, def.name));
@@ -971,7 +977,7 @@ function duplicateAttendance(
 
 /** Runs every check of SPEC §3. `today` is the spreadsheet's current day. Every issue, tab then row. */
 export function checkWorkbook(model: WorkbookModel, today: Day): CheckReport {
-  const out = new IssueList([model.participants, model.sessions, model.attendance] as Table<string>[]);
+  const out = new IssueList([model.participants, model.sessions, model.attendance] as TableLayout<string>[]);
   checkParticipants(model, today, out);
   checkSessions(model, out);
   checkAttendance(model, today, out);
