@@ -92,7 +92,7 @@ describe('Présences read in bands', () => {
       model.attendance.head.length,
       'values' in model.attendance,
       model.attendance.lastRow,
-    ]).toEqual([READ_BANDS, 'banded', 2, false, 2, tab.length]);
+    ]).toEqual([READ_BANDS, 'banded', 2, false, tab.length]);
   });
 
   it('keeps a tab without a header row whole, as a whole read does', () => {
