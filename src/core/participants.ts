@@ -52,8 +52,10 @@ export function isAnonymised(p: Participant): boolean {
 
 /** Situation with blank read as "En recherche"; invalid stays invalid. */
 export function situationOf(p: Participant): Parsed<Situation> {
-  return p.situation.status === 'blank' ? ok('En recherche' as Situation) : p.situation;
+  return p.situation.status === 'blank' ? STILL_SEARCHING : p.situation;
 }
+/** Shared (never modified): no object per call, the indicators read it once per beneficiary. */
+const STILL_SEARCHING: Parsed<Situation> = ok('En recherche' as Situation);
 
 /**
  * Every ID key of the workbook as a small integer: those of Participants first (row order;
