@@ -6,7 +6,7 @@ import { Day, DateCellReader } from './days';
 import { ATTENDANCE_STATUS, AttendanceStatus } from './lists';
 import type { People } from './participants';
 import { ATTENDANCE, AttendanceColumn } from './schema';
-import { BandedTable, Table, WorkbookSource, locateTable, nonEmptyRows, remembered, widthOf } from './tables';
+import { BandedTable, Table, TableLayout, WorkbookSource, locateTable, nonEmptyRows, remembered, widthOf } from './tables';
 import {
   BLANK,
   CellValue,
@@ -293,8 +293,8 @@ export function readAttendanceInBands(
   people: People,
   dates: DateCellReader,
 ): { table: AttendanceTable; columns: AttendanceColumns } {
-  // The first band's table, cut to the rows down to its header row (the band itself is let go).
-  let first: Table<AttendanceColumn> | null = null;
+  // The first band's layout, with only the rows down to its header row (the band is let go).
+  let first: TableLayout<AttendanceColumn> | null = null;
   let builder: AttendanceColumnsBuilder | null = null;
   let kept: CellValue[][] | null = null;
   let width = 0;
@@ -313,8 +313,7 @@ export function readAttendanceInBands(
       builder = attendanceColumnsBuilder(located, new Int32Array(Math.max(0, last - located.headerRow)), people, dates);
       builder.columns.row.set(located.rowNumbers);
       addAttendanceRows(builder, rows, firstRow, 0, located.rowNumbers.length);
-      const head = rows.slice(0, located.headerRow);
-      first = { ...located, head, values: head };
+      first = bandedTable(located, rows.slice(0, located.headerRow), width, last, located.rowNumbers);
       return;
     }
     const w = widthOf(rows);
@@ -328,18 +327,21 @@ export function readAttendanceInBands(
     const to = nonEmptyRows(rows, firstRow, first.headerRow!, b.columns.row, from);
     addAttendanceRows(b, rows, firstRow, from, to);
   });
-  if (first === null || kept !== null) {
+  // Assigned in the callback, which TypeScript's narrowing does not follow.
+  const layout = first as TableLayout<AttendanceColumn> | null;
+  if (layout === null || kept !== null) {
     // Empty tab, or no header row: the same Table as one whole read.
     const whole = locateTable(ATTENDANCE, sheetName, kept ?? []);
     return { table: whole, columns: attendanceColumnsOf(whole, people, dates) };
   }
   const columns = finishAttendanceColumns(builder!);
-  return { table: bandedTable(first, width, lastRow, columns.row), columns };
+  return { table: bandedTable(layout, layout.head, width, lastRow, columns.row), columns };
 }
 
-/** The BandedTable of `Présences`: the first band's layout, the whole tab's size and data rows. */
+/** The BandedTable of `Présences`: the first band's layout and head rows, the whole tab's size and data rows. */
 function bandedTable(
-  first: Table<AttendanceColumn>,
+  first: TableLayout<AttendanceColumn>,
+  head: CellValue[][],
   width: number,
   lastRow: number,
   rowNumbers: Int32Array,
@@ -355,7 +357,7 @@ function bandedTable(
     lastRow,
     kind: 'banded',
     rowNumbers,
-    head: first.head,
+    head,
   };
 }
 
