@@ -259,11 +259,7 @@ function emptyCells(sheet: string, values: CellValue[][], cells: { row: number; 
  * Présences: one write of the ID column over the span of the rows concerned, their
  * `Participant` cells emptied (one writeCells). Notes: one read and at most one write per tab.
  */
-export function planAnonymisationWrites(
-  model: WholeWorkbookModel,
-  targets: AnonymisationTargets,
-  today: Day,
-): AnonymisationWrites {
+export function planAnonymisationWrites(model: WholeWorkbookModel, targets: AnonymisationTargets, today: Day) {
   const ops: AnonymisationOp[] = [];
   const notes: NotesCleanup[] = [];
   const newIds = new Map<string, string>();
