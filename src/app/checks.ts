@@ -12,13 +12,13 @@ import { rowBands } from '../core/bands';
 import { planAddsSomething, planPreparation } from '../core/prepare';
 import { ATTENDANCE, DATA_TABS, PARTICIPANTS, SESSIONS, SETTINGS, findTabName } from '../core/schema';
 import { normalizeKey, normalizeTabName } from '../core/text';
-import { HEADER_SEARCH_ROWS, Table, WorkbookModel, locateTable } from '../core/workbook';
+import { HEADER_SEARCH_ROWS, TableLayout, WorkbookModel, locateTable } from '../core/workbook';
 import type { CheckReport, ValidationResult } from '../shared/api';
 import { CHECKS_SERVER, PREPARE } from '../i18n/fr/checks';
 import { LOCK_TIMEOUT_MS, readModel, readModelInBands, withDocumentLock } from './read';
 
 /** Column (1-based) where a mark of this issue goes: its column, else the table's first recognised column. */
-function markColumn(table: Table<string>, column: string | null): number {
+function markColumn(table: TableLayout<string>, column: string | null): number {
   if (column !== null) {
     const def = table.definition.columns.find((c) => c.header === column);
     const index = def ? table.columns[def.key] : undefined;
@@ -27,7 +27,7 @@ function markColumn(table: Table<string>, column: string | null): number {
   return firstColumn(table);
 }
 
-function firstColumn(table: Table<string>): number {
+function firstColumn(table: TableLayout<string>): number {
   const indexes = Object.values(table.columns) as number[];
   return indexes.length > 0 ? Math.min(...indexes) + 1 : 1;
 }
@@ -49,7 +49,7 @@ interface PendingNotes {
  * lock was busy (nothing written).
  */
 export function refreshMarks(services: Services, model: WorkbookModel, report: CheckReport): boolean {
-  const tables: Table<string>[] = [model.participants, model.sessions, model.attendance];
+  const tables: TableLayout<string>[] = [model.participants, model.sessions, model.attendance];
   const marksByTab = new Map<string, MarkedCells>();
   for (const t of tables) marksByTab.set(t.definition.name, new Map());
   const columnOf = new Map<string, number>();
@@ -79,7 +79,7 @@ export function refreshMarks(services: Services, model: WorkbookModel, report: C
 }
 
 /** The note writes of every tab, planned on the notes read now (one read per band of a tab). */
-function plannedNotes(wb: WorkbookPort, tables: Table<string>[], marksByTab: Map<string, MarkedCells>): PendingNotes[] {
+function plannedNotes(wb: WorkbookPort, tables: TableLayout<string>[], marksByTab: Map<string, MarkedCells>): PendingNotes[] {
   const pending: PendingNotes[] = [];
   for (const t of tables) {
     if (t.sheetName === null || t.lastRow === 0 || t.width === 0) continue;
@@ -87,7 +87,7 @@ function plannedNotes(wb: WorkbookPort, tables: Table<string>[], marksByTab: Map
     const tab: PendingNotes = { sheet: t.sheetName, clear: [], rewrites: [] };
     // `Présences`, read in bands, has its notes read in the same bands; they are planned as one
     // grid, so that the tab's new notes are one rectangle whichever bands change.
-    const bands = t.allValues ? [{ firstRow: 1, numRows: t.lastRow }] : rowBands(t.lastRow);
+    const bands = t.kind === 'whole' ? [{ firstRow: 1, numRows: t.lastRow }] : rowBands(t.lastRow);
     const read = bands.map(({ firstRow, numRows }) => wb.readNotes(tab.sheet, firstRow, 1, numRows, t.width));
     // One native copy of the row references (not a push per row of 200 000).
     const current = read.length === 1 ? read[0] : ([] as string[][]).concat(...read);

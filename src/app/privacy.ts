@@ -18,7 +18,7 @@ import type { WorkbookPort } from '../core/port';
 import type { Services } from './ports';
 import { ATTENDANCE, PARTICIPANTS, SETTINGS } from '../core/schema';
 import { idKey } from '../core/values';
-import type { WorkbookModel } from '../core/workbook';
+import type { WholeWorkbookModel, WorkbookModel } from '../core/workbook';
 import { PRIVACY } from '../i18n/fr/privacy';
 import type { AnonymiseResult } from '../shared/api';
 import { applyWritePlan } from './apply-plan';
@@ -67,7 +67,7 @@ export function anonymise(services: Services, input: unknown): AnonymiseResult {
  */
 export function applyAnonymisation(
   workbook: WorkbookPort,
-  model: WorkbookModel,
+  model: WholeWorkbookModel,
   targets: AnonymisationTargets,
   today: Day,
 ): AnonymiseResult {

@@ -1,7 +1,7 @@
 /** Reads the workbook model through the port: one batch read per tab, each tab at most once. */
 import type { WorkbookPort } from '../core/port';
 import type { Services } from './ports';
-import { readWorkbook, WorkbookModel } from '../core/workbook';
+import { WholeWorkbookModel, WorkbookModel, WorkbookSource, readWorkbook } from '../core/workbook';
 import { findTabName, TabDefinition } from '../core/schema';
 import type { CellValue } from '../core/values';
 import { UserError } from '../core/errors';
@@ -9,27 +9,36 @@ import { COMMON } from '../i18n/fr/common';
 
 /**
  * `only`: the tabs to read (by definition); the others are treated as absent. Default: all.
+ * Every tab is read whole: the model for the functions that read or write `Présences` cells.
  */
-export function readModel(workbook: WorkbookPort, only?: readonly TabDefinition[]): WorkbookModel {
-  return readModelFrom(workbook, only, false);
+export function readModel(workbook: WorkbookPort, only?: readonly TabDefinition[]): WholeWorkbookModel {
+  return readWorkbook(sourceOf(workbook, only));
 }
 
 /**
  * The model for the functions that read `Présences` only through the model's columns
  * (figures and checks): that tab is read in bands (WorkbookPort.readValueBands, a fixed
  * number of batch reads), each band turned into columns and let go before the next one, so
- * that its 200 000 rows of cells are never all held at once. Its Table then keeps only the
- * rows down to the header row (`allValues` false): not for functions that write to it.
+ * that its 200 000 rows of cells are never all held at once. Its table is then a BandedTable
+ * (only the rows down to the header row are kept): its type has no cells, so a function that
+ * reads or writes them (and takes a WholeWorkbookModel) does not compile with this model.
  */
 export function readModelInBands(workbook: WorkbookPort): WorkbookModel {
-  return readModelFrom(workbook, undefined, true);
+  return readWorkbook({
+    ...sourceOf(workbook, undefined),
+    valueBands: (name, visit) => workbook.readValueBands(name, visit),
+  });
 }
 
-function readModelFrom(workbook: WorkbookPort, only: readonly TabDefinition[] | undefined, bands: boolean): WorkbookModel {
+/** The source of readWorkbook over the port: each tab read at most once. */
+function sourceOf(
+  workbook: WorkbookPort,
+  only: readonly TabDefinition[] | undefined,
+): WorkbookSource & { valueBands?: undefined } {
   const cache = new Map<string, CellValue[][]>();
   const all = workbook.sheetNames();
   const sheetNames = only ? only.map((d) => findTabName(all, d.name)).filter((n): n is string => n !== null) : all;
-  return readWorkbook({
+  return {
     timeZone: workbook.timeZone,
     // The source itself, not a wrapper made per call: the date readers' optimized code then
     // stays valid from one call to the next (the Apps Script adapter checks its source here,
@@ -44,8 +53,7 @@ function readModelFrom(workbook: WorkbookPort, only: readonly TabDefinition[] | 
       }
       return v;
     },
-    valueBands: bands ? (name, visit) => workbook.readValueBands(name, visit) : undefined,
-  });
+  };
 }
 
 /** Lock wait before giving up (SPEC §9). */

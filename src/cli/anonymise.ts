@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, writeXlsx, XlsxReadError } from '../adapters/xlsx';
-import type { WorkbookModel } from '../core/workbook';
+import type { WholeWorkbookModel } from '../core/workbook';
 import { anonymisationTargets } from '../core/anonymisation';
 import { Day, dayFromIso, isoOfDay } from '../core/days';
 import { findTabName, PARTICIPANTS } from '../core/schema';
@@ -119,7 +119,7 @@ export async function runAnonymise(args: string[], io: CliIo, today: Day = today
 }
 
 /** The tab whose header row is not found although it holds rows (names would stay), or null. */
-function tabWithoutHeader(model: WorkbookModel): string | null {
+function tabWithoutHeader(model: WholeWorkbookModel): string | null {
   const p = model.participants;
   if (p.headerRow === null || p.columns.id === undefined) return p.sheetName ?? PARTICIPANTS.name;
   const a = model.attendance;

@@ -19,7 +19,7 @@ import { stripMark } from './marks';
 import { ANONYMISATION_COLUMNS, PARTICIPANTS, ParticipantColumn, headerOf } from './schema';
 import { cleanText } from './text';
 import { CellValue, isBlank, textOf } from './values';
-import { attendanceRecordsOf, isAnonymised, Participant, WorkbookModel } from './workbook';
+import { attendanceRecordsOf, isAnonymised, Participant, WholeWorkbookModel, WorkbookModel } from './workbook';
 import type { AnonymisationPlan } from '../shared/api';
 import { columnLetters } from '../shared/issues';
 import { PRIVACY } from '../i18n/fr/privacy';
@@ -233,7 +233,11 @@ function emptyCells(sheet: string, cells: { row: number; col: number }[]): Write
  * Présences: one write of the ID column over the span of the rows concerned, their
  * `Participant` cells emptied (one writeCells). Notes: one read and at most one write per tab.
  */
-export function planAnonymisationWrites(model: WorkbookModel, targets: AnonymisationTargets, today: Day): AnonymisationWrites {
+export function planAnonymisationWrites(
+  model: WholeWorkbookModel,
+  targets: AnonymisationTargets,
+  today: Day,
+): AnonymisationWrites {
   const ops: WriteOp[] = [];
   const notes: NotesCleanup[] = [];
   const newIds = new Map<string, string>();

@@ -11,7 +11,7 @@ import { ATTENDANCE_STATUS, AttendanceStatus } from './lists';
 import { ATTENDANCE, AttendanceColumn, SESSIONS, SessionColumn, TabDefinition, headerOf } from './schema';
 import { CellValue, isBlank, parseList, textOf } from './values';
 import { attendanceRecordsOf } from './workbook';
-import type { Participant, Table, WorkbookModel } from './workbook';
+import type { Participant, Table, WholeWorkbookModel } from './workbook';
 import { WriteOp, rowRuns } from './write-plan';
 import { ATTENDANCE_TEXT } from '../i18n/fr/attendance';
 
@@ -80,7 +80,7 @@ function layoutOf<K extends string>(table: Table<K>, canonical: readonly K[]): R
 }
 
 /** The participant's ID as written in Participants: a number stays a number, text is cleaned. */
-function idCellOf(model: WorkbookModel, p: Participant): CellValue {
+function idCellOf(model: WholeWorkbookModel, p: Participant): CellValue {
   const c = model.participants.columns.id;
   const raw = c === undefined ? undefined : model.participants.values[p.row - 1]?.[c];
   return typeof raw === 'number' && Number.isFinite(raw) ? raw : p.id;
@@ -113,7 +113,7 @@ function newSessionRow(layout: TabLayout<SessionColumn>, dateCell: CellValue, gi
  * is added at the end of the header row), or a row is appended (the tab is created when absent).
  */
 export function planSessionWrite(
-  model: WorkbookModel,
+  model: WholeWorkbookModel,
   save: NormalizedSave,
   layout: TabLayout<SessionColumn>,
   dateCell: CellValue,
@@ -158,7 +158,7 @@ export function planSessionWrite(
 }
 
 /** Existing `Présences` rows of the day, by idKey, for the IDs of the save. */
-function rowsOfDay(model: WorkbookModel, save: NormalizedSave): Map<string, number[]> {
+function rowsOfDay(model: WholeWorkbookModel, save: NormalizedSave): Map<string, number[]> {
   const rowsByKey = new Map<string, number[]>();
   const keys = new Set(save.entries.map((e) => e.idKey));
   for (const a of attendanceRecordsOf(model)) {
@@ -178,7 +178,7 @@ function statusUpdateOp(sheet: string, statusCol: number, updates: Map<number, A
 
 /** All appended rows (and the header of a fresh tab) in one rectangle. */
 function appendOp(
-  model: WorkbookModel,
+  model: WholeWorkbookModel,
   layout: TabLayout<AttendanceColumn>,
   appends: readonly SaveEntry[],
   index: ReadonlyMap<string, Participant>,
@@ -216,7 +216,7 @@ interface AttendanceWrites {
  * included, consistently), other entries are appended; updates in one call, appends in one.
  */
 export function planAttendanceWrites(
-  model: WorkbookModel,
+  model: WholeWorkbookModel,
   save: NormalizedSave,
   layout: TabLayout<AttendanceColumn>,
   index: ReadonlyMap<string, Participant>,
@@ -257,7 +257,11 @@ export function planAttendanceWrites(
  * The writes of a validated save on the model read under the lock: planSessionWrite then
  * planAttendanceWrites. Constant number of operations whatever the number of rows.
  */
-export function planSave(model: WorkbookModel, save: NormalizedSave, index: ReadonlyMap<string, Participant>): Result<SavePlan> {
+export function planSave(
+  model: WholeWorkbookModel,
+  save: NormalizedSave,
+  index: ReadonlyMap<string, Participant>,
+): Result<SavePlan> {
   const sessionsLayout = layoutOf(model.sessions, SESSION_KEYS);
   if (!sessionsLayout.ok) return sessionsLayout;
   const attendanceLayout = layoutOf(model.attendance, ATTENDANCE_KEYS);

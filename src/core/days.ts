@@ -100,13 +100,27 @@ export function dayFromIso(iso: unknown): Day | null {
   return m ? dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
-/** Completed years at `on` of someone born on `birth` (a birthday on that very day counts). */
+/**
+ * Completed years at `on` of someone born on `birth` (a birthday on that very day counts).
+ * Called once per person by the indicators: numbers only, no Ymd object.
+ */
 export function ageOn(birth: Day, on: Day): number {
-  const b = ymdOfDay(birth);
-  const r = ymdOfDay(on);
-  let age = r.year - b.year;
-  if (r.month < b.month || (r.month === b.month && r.day < b.day)) age -= 1;
-  return age;
+  // y·512 + m·32 + d: the month and day take < 512, so the floored difference / 512 is the
+  // difference of years, less one when the month and day of `on` come before those of `birth`.
+  return Math.floor((packedYmd(on - EPOCH_SERIAL) - packedYmd(birth - EPOCH_SERIAL)) / 512);
+}
+
+/** civilFromDays as one number, y·512 + m·32 + d (same arithmetic, no object). */
+function packedYmd(z: number): number {
+  z += 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return (era * 400 + yoe + (month <= 2 ? 1 : 0)) * 512 + month * 32 + day;
 }
 
 export function firstDayOfYear(year: number): Day {

@@ -25,7 +25,7 @@ import {
   DEFAULT_RETENTION_YEARS,
   type Settings,
   type Table,
-  type WorkbookModel,
+  type WholeWorkbookModel,
 } from './workbook';
 
 export interface TabCreation {
@@ -169,7 +169,7 @@ function isEmptyTab(values: CellValue[][]): boolean {
  * The plan for a workbook. `frozenRows` gives the frozen rows of existing tabs (by actual
  * name); tabs not listed count as 0.
  */
-export function planPreparation(model: WorkbookModel, frozenRows: Readonly<Record<string, number>> = {}): PreparePlan {
+export function planPreparation(model: WholeWorkbookModel, frozenRows: Readonly<Record<string, number>> = {}): PreparePlan {
   const plan: PreparePlan = { createTabs: [], fillEmptyTabs: [], appendHeaders: [], freeze: [], validations: [], untouched: [] };
   const tables: Table<string>[] = [model.participants, model.sessions, model.attendance];
   for (const table of tables) {

@@ -33,8 +33,9 @@ export function valueOf<T>(p: Parsed<T>): T | null {
  * Dates from another realm, for which `instanceof Date` is false).
  */
 export function isDateValue(v: unknown): v is Date {
-  if (v instanceof Date) return true;
+  // Most cells are strings and numbers: the type test first, then the prototype chain.
   if (typeof v !== 'object' || v === null) return false;
+  if (v instanceof Date) return true;
   // Dates of another realm: their prototype, once recognised, is compared directly.
   const proto = Object.getPrototypeOf(v);
   if (proto !== null && proto === foreignDatePrototype) return true;

@@ -8,6 +8,7 @@ import {
   isoOfDay,
   longFrenchDate,
   weekdayOf,
+  ymdOfDay,
   midnightInTimeZone,
   minusCalendarMonths,
   DateCellReader,
@@ -33,6 +34,20 @@ describe('calendar days', () => {
     const birth = dayFromYmd(2000, 5, 12)!;
     expect(ageOn(birth, dayFromYmd(2018, 5, 12)!)).toBe(18);
     expect(ageOn(birth, dayFromYmd(2018, 5, 11)!)).toBe(17);
+  });
+
+  it('gives the completed years of the calendar dates (born 29/02, leap years, before birth)', () => {
+    const reference = (birth: number, on: number): number => {
+      const b = ymdOfDay(birth);
+      const r = ymdOfDay(on);
+      return r.year - b.year - (r.month < b.month || (r.month === b.month && r.day < b.day) ? 1 : 0);
+    };
+    const leapBirth = dayFromYmd(2004, 2, 29)!;
+    expect(ageOn(leapBirth, dayFromYmd(2022, 2, 28)!)).toBe(17);
+    expect(ageOn(leapBirth, dayFromYmd(2022, 3, 1)!)).toBe(18);
+    for (let birth = dayFromYmd(1899, 12, 25)!; birth < dayFromYmd(2101, 1, 1)!; birth += 367) {
+      for (let on = birth - 400; on < birth + 40_000; on += 97) expect(ageOn(birth, on)).toBe(reference(birth, on));
+    }
   });
 
   it('reads a Date cell as the calendar day in the spreadsheet time zone', () => {

@@ -86,18 +86,19 @@ describe('Présences read in bands', () => {
   it('keeps only the rows down to the header row once the data rows are in columns', () => {
     const tab = [['Présences 2018', '', ''], ['Date', 'ID participant', 'Statut'], ...Array(40).fill(DATA).flat()];
     const { model, bands } = modelOf(tab, true);
-    expect([bands, model.attendance.allValues, model.attendance.values.length, model.attendance.lastRow]).toEqual([
-      READ_BANDS,
-      false,
-      2,
-      tab.length,
-    ]);
+    expect([
+      bands,
+      model.attendance.kind,
+      model.attendance.head.length,
+      'values' in model.attendance,
+      model.attendance.lastRow,
+    ]).toEqual([READ_BANDS, 'banded', 2, false, tab.length]);
   });
 
   it('keeps a tab without a header row whole, as a whole read does', () => {
     const tab = [['Nom', 'Commentaire', ''], ...Array(10).fill(DATA).flat()];
     const { model } = modelOf(tab, true);
-    expect([model.attendance.headerRow, model.attendance.allValues, model.attendance.values]).toEqual([null, true, tab]);
+    expect([model.attendance.headerRow, model.attendance.kind, model.attendance.head]).toEqual([null, 'whole', tab]);
   });
 });
 

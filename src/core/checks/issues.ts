@@ -8,7 +8,7 @@ import { CHECK_MESSAGES } from '../../i18n/fr/checks';
 import { ATTENDANCE, PARTICIPANTS, SESSIONS, headerLookup, headerOf } from '../schema';
 import { normalizeKey } from '../text';
 import { CellValue, isBlank, textOf } from '../values';
-import type { Table } from '../workbook';
+import type { TableLayout } from '../workbook';
 
 export const CHECK_SEVERITY = {
   MISSING_COLUMN: 'error',
@@ -76,9 +76,9 @@ interface Pending {
  * The header of column `col` (0-based) as written in the user's sheet (SPEC §3 `header`): the
  * text of the table's header row there, else `canonical` (a column that is absent, -1).
  */
-export function writtenHeader(table: Table<string>, col: number, canonical: string): string {
+export function writtenHeader(table: TableLayout<string>, col: number, canonical: string): string {
   if (table.headerRow === null || col < 0) return canonical;
-  const text = textOf(table.values[table.headerRow - 1]?.[col] ?? null);
+  const text = textOf(table.head[table.headerRow - 1]?.[col] ?? null);
   return text === '' ? canonical : text;
 }
 
@@ -86,8 +86,8 @@ export function writtenHeader(table: Table<string>, col: number, canonical: stri
  * The header as written of a table's column (by key), to name it in a message: the canonical
  * header when the column is absent. Compute it once per column, never per row.
  */
-export function headerAsWritten<K extends string>(table: Table<K>, key: K): string {
-  return writtenHeader(table as Table<string>, table.columns[key] ?? -1, headerOf(table.definition, key));
+export function headerAsWritten<K extends string>(table: TableLayout<K>, key: K): string {
+  return writtenHeader(table as TableLayout<string>, table.columns[key] ?? -1, headerOf(table.definition, key));
 }
 
 /**
@@ -99,7 +99,7 @@ export class IssueList {
   private readonly items: Pending[] = [];
   private readonly headers: string[][] = [[], [], []];
 
-  constructor(private readonly tables: readonly Table<string>[]) {}
+  constructor(private readonly tables: readonly TableLayout<string>[]) {}
 
   add(tab: number, row: number, column: string | null, col: number, code: CheckCode, message: string): void {
     this.items.push({
@@ -141,13 +141,13 @@ function hasAnyValue(values: CellValue[][]): boolean {
  * Required columns to report for a table: its `missing` list when the header row was found;
  * otherwise the required columns absent from the best candidate row among rows 1–5.
  */
-function missingRequired<K extends string>(table: Table<K>): K[] {
+function missingRequired<K extends string>(table: TableLayout<K>): K[] {
   if (table.headerRow !== null) return table.missing;
   const lookup = headerLookup(table.definition);
   let best = new Set<K>();
-  for (let r = 0; r < Math.min(5, table.values.length); r++) {
+  for (let r = 0; r < Math.min(5, table.head.length); r++) {
     const found = new Set<K>();
-    for (const cell of table.values[r]) {
+    for (const cell of table.head[r]) {
       if (typeof cell !== 'string') continue;
       const key = lookup.get(normalizeKey(cell));
       if (key !== undefined) found.add(key);
@@ -159,7 +159,7 @@ function missingRequired<K extends string>(table: Table<K>): K[] {
 
 /** MISSING_COLUMN issues of a tab (absent tab: only for Participants; headerless tab: only when not empty). */
 export function reportMissingColumns<K extends string>(
-  table: Table<K>,
+  table: TableLayout<K>,
   tab: number,
   out: IssueList,
   reportAbsentTab: boolean,
@@ -174,7 +174,7 @@ export function reportMissingColumns<K extends string>(
   }
   if (table.headerRow === null) {
     // An empty Séances/Présences tab is fine; an empty Participants tab still needs headers.
-    if (!reportAbsentTab && !hasAnyValue(table.values)) return;
+    if (!reportAbsentTab && !hasAnyValue(table.head)) return;
     for (const key of missingRequired(table)) {
       const h = headerOf(def, key);
       out.add(tab, 1, h, -1, 'MISSING_COLUMN', CHECK_MESSAGES.missingColumnNoHeaderRow(h, def.name));
