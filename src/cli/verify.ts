@@ -10,7 +10,7 @@ import { CHECKED_TABS, checkWorkbook, countBySeverity } from '../core/checks';
 import { Day, todayIn } from '../core/days';
 import { columnLetters } from '../shared/issues';
 import { readModel } from '../app/read';
-import type { Table, WorkbookModel } from '../core/workbook';
+import type { TableLayout, WorkbookModel } from '../core/workbook';
 import type { CheckReport, Issue } from '../shared/api';
 import { VERIFY_CLI } from '../i18n/fr/checks';
 import { CLI_TIME_ZONE, CliIo, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
@@ -42,8 +42,9 @@ function parseArgs(args: string[]): { path: string; json: boolean } {
  * out once per column (none for a missing column or a whole row).
  */
 function columnLettersOf(model: WorkbookModel): (issue: Issue) => string | null {
-  const tables = new Map<string, Table<string>>();
-  for (const t of [model.participants, model.sessions, model.attendance] as Table<string>[]) tables.set(t.definition.name, t);
+  const tables = new Map<string, TableLayout<string>>();
+  for (const t of [model.participants, model.sessions, model.attendance] as TableLayout<string>[])
+    tables.set(t.definition.name, t);
   const known = new Map<string, string | null>();
   return (issue) => {
     if (issue.column === null) return null;

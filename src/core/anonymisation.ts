@@ -300,41 +300,7 @@ export function planAnonymisationWrites(
     clearColumns: new Set([...targets.clearedColumns, idCol].map((c) => c + 1)),
   });
 
-  // Présences ------------------------------------------------------------------------------
-  const attendanceTable = model.attendance;
-  let presencesUpdated = 0;
-  const aid = attendanceTable.columns.participantId;
-  if (attendanceTable.sheetName !== null && attendanceTable.headerRow !== null && aid !== undefined) {
-    const rewritten = new Map<number, CellValue>();
-    const names: { row: number; col: number }[] = [];
-    const nameCol = attendanceTable.columns.participantName;
-    const hasName = (row: number) => nameCol !== undefined && !isBlank(attendanceTable.values[row - 1]?.[nameCol]);
-    const orphans = orphanRowsOf(model, dayFromIso(targets.plan.cutoff)!);
-    for (const a of attendanceRecordsOf(model)) {
-      const id = newIds.get(a.idKey);
-      if (id !== undefined) rewritten.set(a.row, id);
-      if ((id !== undefined || orphans.has(a.row)) && hasName(a.row)) names.push({ row: a.row, col: nameCol! });
-    }
-    const changedRows = new Set([...rewritten.keys(), ...names.map((n) => n.row)]);
-    presencesUpdated = changedRows.size;
-    const cleared = emptyCells(attendanceTable.sheetName, names);
-    if (cleared) ops.push(cleared);
-    if (rewritten.size > 0) {
-      ops.push(columnWrite(attendanceTable.sheetName, aid, rewritten));
-      const rows = new Set(rewritten.keys());
-      const s = spanOf(rows);
-      const clearColumns = new Set([aid + 1]);
-      if (nameCol !== undefined) clearColumns.add(nameCol + 1);
-      notes.push({
-        sheet: attendanceTable.sheetName,
-        row: s.first,
-        numRows: s.last - s.first + 1,
-        numCols: attendanceTable.width,
-        rows,
-        clearColumns,
-      });
-    }
-  }
+  const presencesUpdated = planAttendanceRewrite(model, targets, newIds, ops, notes);
   return { ops, notes, anonymised: people.length, presencesUpdated, newIds };
 }
 
@@ -386,4 +352,53 @@ export function cleanNotes(current: string[][], spec: NotesCleanup): { row: numb
       return out;
     }),
   };
+}
+
+/**
+ * The `Présences` part of an anonymisation: the rows of the anonymised people get their new
+ * ID (one column write) and lose their `Participant` text, as do orphan rows before the
+ * cutoff; our notes on those rows are cleaned. Returns how many rows change.
+ */
+function planAttendanceRewrite(
+  model: WholeWorkbookModel,
+  targets: AnonymisationTargets,
+  newIds: ReadonlyMap<string, string>,
+  ops: WriteOp[],
+  notes: NotesCleanup[],
+): number {
+  const attendanceTable = model.attendance;
+  let presencesUpdated = 0;
+  const aid = attendanceTable.columns.participantId;
+  if (attendanceTable.sheetName !== null && attendanceTable.headerRow !== null && aid !== undefined) {
+    const rewritten = new Map<number, CellValue>();
+    const names: { row: number; col: number }[] = [];
+    const nameCol = attendanceTable.columns.participantName;
+    const hasName = (row: number) => nameCol !== undefined && !isBlank(attendanceTable.values[row - 1]?.[nameCol]);
+    const orphans = orphanRowsOf(model, dayFromIso(targets.plan.cutoff)!);
+    for (const a of attendanceRecordsOf(model)) {
+      const id = newIds.get(a.idKey);
+      if (id !== undefined) rewritten.set(a.row, id);
+      if ((id !== undefined || orphans.has(a.row)) && hasName(a.row)) names.push({ row: a.row, col: nameCol! });
+    }
+    const changedRows = new Set([...rewritten.keys(), ...names.map((n) => n.row)]);
+    presencesUpdated = changedRows.size;
+    const cleared = emptyCells(attendanceTable.sheetName, names);
+    if (cleared) ops.push(cleared);
+    if (rewritten.size > 0) {
+      ops.push(columnWrite(attendanceTable.sheetName, aid, rewritten));
+      const rows = new Set(rewritten.keys());
+      const s = spanOf(rows);
+      const clearColumns = new Set([aid + 1]);
+      if (nameCol !== undefined) clearColumns.add(nameCol + 1);
+      notes.push({
+        sheet: attendanceTable.sheetName,
+        row: s.first,
+        numRows: s.last - s.first + 1,
+        numCols: attendanceTable.width,
+        rows,
+        clearColumns,
+      });
+    }
+  }
+  return presencesUpdated;
 }

@@ -12,13 +12,13 @@ import { checkParticipants } from './checks/participants';
 import { checkSessions } from './checks/sessions';
 import type { Day } from './days';
 import { localeIssue } from './locale';
-import type { Table, WorkbookModel } from './workbook';
+import type { TableLayout, WorkbookModel } from './workbook';
 
 export { CHECK_CODES, CHECK_SEVERITY, CHECKED_TABS, type CheckCode, headerAsWritten, writtenHeader } from './checks/issues';
 
 /** Runs every check of SPEC §3. `today` is the spreadsheet's current day. Every issue, tab then row. */
 export function checkWorkbook(model: WorkbookModel, today: Day): CheckReport {
-  const out = new IssueList([model.participants, model.sessions, model.attendance] as Table<string>[]);
+  const out = new IssueList([model.participants, model.sessions, model.attendance] as TableLayout<string>[]);
   checkParticipants(model, today, out);
   checkSessions(model, out);
   checkAttendance(model, today, out);
