@@ -5,8 +5,8 @@
  * has no times and no issue.
  */
 import { SESSION_TIME_MESSAGES } from '../i18n/fr/hours';
-import { SESSIONS, headerOf } from './schema';
-import type { Session, Table } from './workbook';
+import { headerAsWritten } from './checks/issues';
+import type { Session, TableLayout } from './workbook';
 import type { SessionColumn } from './schema';
 
 export interface SessionTimeProblem {
@@ -15,10 +15,8 @@ export interface SessionTimeProblem {
   message: string;
 }
 
-/** The times problem of one session row, or null. */
-export function sessionTimeProblem(s: Session): SessionTimeProblem | null {
-  const start = headerOf(SESSIONS, 'start');
-  const end = headerOf(SESSIONS, 'end');
+/** The times problem of one session row, or null; `start` and `end` are the headers as the user wrote them. */
+export function sessionTimeProblem(s: Session, start: string, end: string): SessionTimeProblem | null {
   if (s.start.status === 'invalid')
     return { row: s.row, column: 'start', message: SESSION_TIME_MESSAGES.unreadable(s.start.text, start) };
   if (s.end.status === 'invalid')
@@ -32,11 +30,13 @@ export function sessionTimeProblem(s: Session): SessionTimeProblem | null {
 }
 
 /** The times problems of a `Séances` tab, in row order (none unless both columns exist). */
-export function sessionTimeProblems(table: Table<SessionColumn>, sessions: readonly Session[]): SessionTimeProblem[] {
+export function sessionTimeProblems(table: TableLayout<SessionColumn>, sessions: readonly Session[]): SessionTimeProblem[] {
   if (table.headerRow === null || table.columns.start === undefined || table.columns.end === undefined) return [];
+  const start = headerAsWritten(table, 'start');
+  const end = headerAsWritten(table, 'end');
   const out: SessionTimeProblem[] = [];
   for (const s of sessions) {
-    const p = sessionTimeProblem(s);
+    const p = sessionTimeProblem(s, start, end);
     if (p) out.push(p);
   }
   return out;
