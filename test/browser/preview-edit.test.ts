@@ -191,6 +191,14 @@ describeInChromium('npm start: the grid is edited as in Sheets', () => {
     const params = state.sheets.find((s) => s.name === 'Paramètres')!;
     expect(params.cells[29][1]).toBe('12,5');
     expect(params.styles['30:2']?.align).toBe('right');
+    // The page redraws the tab after the edit's answer: type once it has (as a person would,
+    // who sees the grid again), or a slow machine can lose the first keys to the redraw.
+    await page.waitForLoadState('networkidle');
+    await waitUntil(
+      () => focusedRef(page),
+      (r) => r === 'C30',
+      'the cell on the right after the redraw',
+    );
     await page.keyboard.type('14h30');
     await Promise.all([page.waitForResponse('**/api/edit'), page.keyboard.press('Enter')]);
     expect(await serverText(page, 'Paramètres', 30, 3)).toBe('14:30:00');
