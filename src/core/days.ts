@@ -33,15 +33,10 @@ export interface Ymd {
 }
 
 function civilFromDays(z: number): Ymd {
-  z += 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: era * 400 + yoe + (month <= 2 ? 1 : 0), month, day };
+  const packed = packedYmd(z);
+  const year = Math.floor(packed / 512);
+  const monthDay = packed - year * 512;
+  return { year, month: monthDay >> 5, day: monthDay & 31 };
 }
 
 export function isLeapYear(y: number): boolean {

@@ -1,5 +1,5 @@
 /** French text of the checks (SPEC §3): issue messages, the "Contrôle" view, the CLI, "Préparer". */
-import { countOf, frenchNumber, WEEKDAY_NAMES } from './format';
+import { countOf, frenchNumber, MONTH_NAMES, WEEKDAY_NAMES } from './format';
 
 /** Short quoted value for a message (long cell contents are cut). */
 export function quote(value: string): string {
@@ -21,20 +21,7 @@ function listText(values: readonly string[]): string {
   return `${values.slice(0, -1).join(', ')} ou ${values[values.length - 1]}`;
 }
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
+const MONTHS = MONTH_NAMES;
 
 /**
  * For a date written in an accepted format whose day does not exist (31/02/2001), the reason

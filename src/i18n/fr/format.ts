@@ -21,7 +21,8 @@ export function cutText(text: string, max: number): string {
 
 /** Weekday names, index 0 = dimanche (as `Date#getUTCDay`). */
 export const WEEKDAY_NAMES: readonly string[] = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
-const MONTH_NAMES: readonly string[] = [
+/** Month names, index 0 = janvier. */
+export const MONTH_NAMES: readonly string[] = [
   'janvier',
   'février',
   'mars',
