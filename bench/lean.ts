@@ -8,17 +8,30 @@
  */
 import { createServerApi } from '../src/app/api';
 import { appsScriptServices } from '../src/server/services';
+import { MARK_HEADER } from '../src/i18n/fr/checks';
 import type { Dataset } from './dataset';
 import { cpuMs, median } from './measure';
 
 type Cell = string | number | boolean | Date;
 
 class LeanSheet {
-  notes: string[][] = [];
+  /** Notes as a dense grid of the values' shape ('' for none), as the values are stored. */
+  notes: string[][];
   constructor(
     readonly name: string,
     readonly values: Cell[][],
-  ) {}
+  ) {
+    this.notes = [];
+    this.clearNotes();
+  }
+  /**
+   * Removes every note. The grid stays dense: a sparse array written from row 941 on would
+   * fall into V8's dictionary mode, and every note read or written would become a hash lookup
+   * that no spreadsheet service pays.
+   */
+  clearNotes() {
+    this.notes = this.values.map((row) => new Array<string>(row.length).fill(''));
+  }
   getName() {
     return this.name;
   }
@@ -74,31 +87,39 @@ class LeanRange {
     }
     return out;
   }
+  /** Copies the stored notes, as getValues copies the values. */
   getNotes(): string[][] {
     const out: string[][] = new Array(this.numRows);
     for (let i = 0; i < this.numRows; i++) {
-      const line = this.sheet.notes[this.row - 1 + i];
-      out[i] = line
-        ? Array.from({ length: this.numCols }, (_, j) => line[this.col - 1 + j] ?? '')
-        : new Array(this.numCols).fill('');
+      const line = this.sheet.notes[this.row - 1 + i] ?? [];
+      out[i] =
+        this.col === 1 && line.length === this.numCols
+          ? line.slice()
+          : Array.from({ length: this.numCols }, (_, j) => line[this.col - 1 + j] ?? '');
     }
     return out;
   }
+  /** Copies the given notes into the stored grid (plain loops, as lean as the reads). */
   setNotes(notes: string[][]) {
-    notes.forEach((line, i) =>
-      line.forEach((note, j) => {
-        this.sheet.notes[this.row - 1 + i] ??= [];
-        this.sheet.notes[this.row - 1 + i][this.col - 1 + j] = note;
-      }),
-    );
+    for (let i = 0; i < notes.length; i++) {
+      const line = notes[i];
+      const stored = this.storedRow(this.row - 1 + i);
+      for (let j = 0; j < line.length; j++) stored[this.col - 1 + j] = line[j];
+    }
     return this;
   }
   setNote(note: string) {
     for (let i = 0; i < this.numRows; i++) {
-      this.sheet.notes[this.row - 1 + i] ??= [];
-      for (let j = 0; j < this.numCols; j++) this.sheet.notes[this.row - 1 + i][this.col - 1 + j] = note;
+      const stored = this.storedRow(this.row - 1 + i);
+      for (let j = 0; j < this.numCols; j++) stored[this.col - 1 + j] = note;
     }
     return this;
+  }
+  /** The stored row of notes (a row past the values gets a row of its own). */
+  private storedRow(index: number): string[] {
+    const notes = this.sheet.notes;
+    while (notes.length <= index) notes.push([]);
+    return notes[index];
   }
 }
 
@@ -123,6 +144,12 @@ function formatDate(date: Date, timeZone: string): string {
   const parts = formatter.formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
+/** The measure is void if the check wrote no note (the stand-in's writes would not be measured). */
+function assertMarksWritten(sheets: LeanSheet[]): void {
+  const marked = sheets.some((s) => s.notes.some((line) => line.some((note) => note.startsWith(MARK_HEADER))));
+  if (!marked) throw new Error('bench:lean : validateWorkbook n’a écrit aucune note, la mesure ne vaut rien');
 }
 
 /** Medians (CPU ms) of the floors and the two server functions under the lean stand-in. */
@@ -177,9 +204,12 @@ export function measureLeanRatios(ds: Dataset, runs: number): LeanRatios {
         }),
       ).ms;
       const indicators = cpuMs(() => api().computeIndicators(ds.reportYear)).ms;
-      for (const s of sheets) s.notes = [];
+      for (const s of sheets) s.clearNotes();
       const validate = cpuMs(() => api().validateWorkbook()).ms;
-      if (i === 0) continue; // warm-up
+      if (i === 0) {
+        assertMarksWritten(sheets);
+        continue; // warm-up
+      }
       samples.a.push(a);
       samples.b.push(b);
       samples.indicators.push(indicators);

@@ -140,13 +140,34 @@ function rectangleOf(
     if (col < left) left = col;
     if (col > right) right = col;
   }
-  const notes: string[][] = [];
-  for (let r = top; r <= bottom; r++) notes.push(rowSlice(current[r - firstRow], left, right));
-  for (const c of clear) {
-    if (c.row >= top && c.row <= bottom && c.col >= left && c.col <= right) notes[c.row - top][c.col - left] = '';
+  // Rows of the rectangle without any note (most of them, on a big tab) share one blank row:
+  // no array per row is built for them; a row is copied only when one of its cells is set.
+  const blank: string[] = new Array(right - left + 1).fill('');
+  const notes: string[][] = new Array(bottom - top + 1).fill(blank);
+  for (let r = top; r <= bottom; r++) {
+    const line = current[r - firstRow];
+    if (hasNote(line, left, right)) notes[r - top] = rowSlice(line, left, right);
   }
-  for (const { row, col, note } of cells) notes[row - top][col - left] = note;
+  const set = (row: number, col: number, note: string) => {
+    const i = row - top;
+    if (notes[i] === blank) {
+      if (note === '') return;
+      notes[i] = blank.slice();
+    }
+    notes[i][col - left] = note;
+  };
+  for (const c of clear) {
+    if (c.row >= top && c.row <= bottom && c.col >= left && c.col <= right) set(c.row, c.col, '');
+  }
+  for (const { row, col, note } of cells) set(row, col, note);
   return { row: top, col: left, notes };
+}
+
+/** Whether columns `left`…`right` (1-based) of a row of notes hold a note. */
+function hasNote(line: string[], left: number, right: number): boolean {
+  const end = Math.min(right, line.length);
+  for (let j = left - 1; j < end; j++) if (line[j]) return true;
+  return false;
 }
 
 /**
