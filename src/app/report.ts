@@ -11,7 +11,8 @@ import { buildReportLayout, cellText, type KeyFigureId, ReportLayout } from '../
 import { dataQuality } from '../core/data-quality';
 import type { ReportPlace } from '../core/report-parts';
 import { PARTICIPANTS, findTabName, headerOf, reportTabName } from '../core/schema';
-import { attendanceRecordsOf, type WorkbookModel } from '../core/workbook';
+import { CELL_OK } from '../core/attendance-columns';
+import type { WorkbookModel } from '../core/workbook';
 import type { AnnualReportResult, Indicators } from '../shared/api';
 import { REPORT } from '../i18n/fr/report';
 import { readModelInBands, withDocumentLock } from './read';
@@ -148,7 +149,15 @@ export function reportYearsOf(model: WorkbookModel): { years: number[]; suggeste
     if (y !== null && (lastSessionYear === null || y > lastSessionYear)) lastSessionYear = y;
   }
   for (const p of model.participantRecords) if (p.entryDate.status === 'ok') add(p.entryDate.value);
-  for (const a of attendanceRecordsOf(model)) if (a.date.status === 'ok') add(a.date.value);
+  // 200 000 Présences rows: their typed columns, one year worked out per run of the same day
+  // (rows come session by session), no record per row.
+  const c = model.attendanceColumns;
+  let lastDay = Number.NaN;
+  for (let i = 0; i < c.length; i++) {
+    if (c.dateState[i] !== CELL_OK || c.day[i] === lastDay) continue;
+    lastDay = c.day[i];
+    add(lastDay);
+  }
   const sorted = [...years].sort((a, b) => b - a);
   const existing = sorted.filter((y) => existingReportTab(model.sheetNames, y) !== null);
   return { years: sorted, suggested: lastSessionYear ?? sorted[0] ?? null, existing };

@@ -349,6 +349,21 @@ describe('getReportYears', () => {
     expect(getReportYears(memoryServices(wb))).toEqual({ years: [2019, 2018, 2017], suggested: 2018, existing: [2017] });
   });
 
+  it('lists a year found only in Présences, even between rows of another year, and skips unreadable dates', () => {
+    const wb = workbook({
+      attendance: [
+        { date: '2018-03-06', id: 'A1', status: 'Présent' },
+        { date: '2016-11-08', id: 'A2', status: 'Présent' },
+        { date: '2018-03-06', id: 'A3', status: 'Présent' },
+        { date: '30/02/2015', id: 'A4', status: 'Présent' },
+        { date: '2020-05-05', id: 'A4', status: 'Absent' },
+      ],
+    });
+    const years = getReportYears(memoryServices(wb));
+    expect(years.years).toEqual([2020, 2018, 2017, 2016]);
+    expect(years.suggested).toBe(2018);
+  });
+
   it('suggests nothing on an empty workbook', () => {
     expect(getReportYears(memoryServices(buildWorkbook({})))).toEqual({ years: [], suggested: null, existing: [] });
   });
