@@ -66,6 +66,28 @@ describe('issue headers', () => {
     expect([issue.column, issue.header]).toEqual(['Code postal', 'CP']);
   });
 
+  it("give each absent column its own canonical header, after the row's issues of present columns", () => {
+    const wb = buildWorkbook({
+      participants: [
+        participant({ id: 'A-1', situation: 'Alternance signée', contractType: '', contractStart: '' }),
+        participant({ id: 'A-1' }),
+      ],
+    });
+    const sheet = wb.sheet('Participants');
+    for (const gone of ['Type de contrat', 'Date de début du contrat']) {
+      const at = sheet.cells[0].indexOf(gone);
+      for (const row of sheet.cells) row.splice(at, 1);
+    }
+    const row2 = check(wb)
+      .issues.filter((i) => i.row === 2)
+      .map((i) => [i.code, i.column, i.header]);
+    expect(row2).toEqual([
+      ['ID_DUPLICATE', 'ID', 'ID'],
+      ['CONTRACT_TYPE_MISSING', 'Type de contrat', 'Type de contrat'],
+      ['CONTRACT_START_MISSING', 'Date de début du contrat', 'Date de début du contrat'],
+    ]);
+  });
+
   it('are the canonical header for a missing column, and null for an issue of a whole row', () => {
     const wb = buildWorkbook({
       participants: [

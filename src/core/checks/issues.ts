@@ -64,6 +64,8 @@ export const CHECKED_TABS = [PARTICIPANTS.name, SESSIONS.name, ATTENDANCE.name] 
 export const TAB_PARTICIPANTS = 0;
 export const TAB_SESSIONS = 1;
 export const TAB_ATTENDANCE = 2;
+/** The `col` of an issue on a column the sheet does not have: after every column of its row. */
+export const ABSENT_COLUMN = Number.MAX_SAFE_INTEGER;
 
 interface Pending {
   tab: number;
@@ -101,6 +103,10 @@ export class IssueList {
 
   constructor(private readonly tables: readonly TableLayout<string>[]) {}
 
+  /**
+   * `col`: the issue's 0-based column in the sheet, -1 for a whole row or a header problem,
+   * ABSENT_COLUMN for a column the sheet does not have (its canonical header is then given).
+   */
   add(tab: number, row: number, column: string | null, col: number, code: CheckCode, message: string): void {
     this.items.push({
       tab,
@@ -119,7 +125,7 @@ export class IssueList {
   }
 
   private headerAt(tab: number, col: number, column: string): string {
-    if (col < 0) return column;
+    if (col < 0 || col === ABSENT_COLUMN) return column;
     const known = this.headers[tab];
     let header = known[col];
     if (header === undefined) known[col] = header = writtenHeader(this.tables[tab], col, column);

@@ -10,7 +10,7 @@ import { CellValue, Parsed } from '../values';
 import { Participant, Table, WorkbookModel, isAnonymised, situationOf } from '../workbook';
 import { reportParticipantGroups } from './duplicates';
 import { FIVE_DIGITS, isEmail, isFrenchPhone, postcodesOf } from './formats';
-import { CheckCode, IssueList, TAB_PARTICIPANTS, headerAsWritten, reportMissingColumns } from './issues';
+import { ABSENT_COLUMN, CheckCode, IssueList, TAB_PARTICIPANTS, headerAsWritten, reportMissingColumns } from './issues';
 
 export const AGE_IMPLAUSIBLE_BELOW = 14;
 export const AGE_IMPLAUSIBLE_ABOVE = 35;
@@ -80,7 +80,8 @@ class RowContext {
   }
 
   add(key: ParticipantColumn | null, code: CheckCode, message: string): void {
-    const col = key === null ? -1 : this.columns.get(key)!;
+    // A column absent from the sheet (CONTRACT_START_MISSING without that column…) comes after the others.
+    const col = key === null ? -1 : (this.columns.get(key) ?? ABSENT_COLUMN);
     this.out!.add(TAB_PARTICIPANTS, this.p!.row, key === null ? null : headerOf(PARTICIPANTS, key), col, code, message);
   }
 }
