@@ -200,7 +200,13 @@ export function parseInteger(cell: CellValue): Parsed<number> {
   return Number.isInteger(p.value) ? p : invalidValue(textOf(cell));
 }
 
-/** Identity of an ID for uniqueness and look-ups: case and surrounding spaces ignored. */
+/**
+ * Identity of an ID for uniqueness and look-ups: case and surrounding spaces ignored, and one
+ * leading apostrophe (`'00101` in a plain-text cell, left there by an earlier save that wrote
+ * the apostrophe meant for an ordinary cell: the same person as `00101`).
+ */
 export function idKey(cell: CellValue): string {
-  return textOf(cell).toLowerCase();
+  const t = textOf(cell);
+  return (t.charCodeAt(0) === APOSTROPHE ? t.slice(1).trim() : t).toLowerCase();
 }
+const APOSTROPHE = 39;

@@ -162,19 +162,32 @@ export class AppsScriptWorkbook implements WorkbookPort {
     const values = range.getValues() as CellValue[][];
     const formulas = typeof range.getFormulas === 'function' ? range.getFormulas() : values.map(() => ['']);
     const formats = numberFormatsOf(range, values.length, 1);
+    // A formula kept in a plain-text (`@`) cell would be written back as its text: such cells
+    // are given the automatic format for the write, and their `@` right after (one more call).
+    const writeFormats = formats.map((f) => [f[0]]);
     let reformat = false;
+    let formulaInPlainText = false;
     const out = values.map((line, i) => {
       const update = updates.get(first + i);
-      if (update === undefined) return [formulas[i][0] !== '' ? formulas[i][0] : cellFor(line[0], formats[i][0]).value];
+      if (update === undefined) {
+        if (formulas[i][0] === '') return [cellFor(line[0], formats[i][0]).value];
+        if (formats[i][0] === PLAIN_TEXT) {
+          writeFormats[i][0] = 'General';
+          formulaInPlainText = true;
+        }
+        return [formulas[i][0]];
+      }
       const cell = cellFor(update, formats[i][0]);
       if (cell.format !== null) {
-        formats[i][0] = cell.format;
+        formats[i][0] = writeFormats[i][0] = cell.format;
         reformat = true;
       }
       return [cell.value];
     });
-    if (reformat && typeof range.setNumberFormats === 'function') range.setNumberFormats(formats);
+    const canFormat = typeof range.setNumberFormats === 'function';
+    if ((reformat || formulaInPlainText) && canFormat) range.setNumberFormats(writeFormats);
     range.setValues(out);
+    if (formulaInPlainText && canFormat) range.setNumberFormats(formats);
   }
 
   /** Sheets refuses ranges beyond the grid: grow it first (appending rows to a full tab). */
@@ -368,11 +381,21 @@ const PLAIN_TEXT = '@';
 /** The format of the days the add-on writes (JJ/MM/AAAA). */
 export const DAY_FORMAT = 'dd/MM/yyyy';
 
+/** A number format without its quoted text and escaped characters. */
+function bareFormat(format: string): string {
+  return format.replace(/"[^"]*"/g, '').replace(/\\./g, '');
+}
+
 /** True when a number format shows a date or a time ('dd/MM/yyyy', 'd mmmm yyyy', 'HH:mm'). */
 export function isDateFormat(format: string): boolean {
   if (format === PLAIN_TEXT) return false;
-  const bare = format.replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  const bare = bareFormat(format);
   return /[dy]/i.test(bare) || /h+\]?:m/i.test(bare);
+}
+
+/** True when a number format shows a day without a time ('dd/MM/yyyy', 'd mmmm yyyy'; not 'dd/MM/yyyy HH:mm'). */
+export function isDayFormat(format: string): boolean {
+  return isDateFormat(format) && !/[hs]|am\/pm|a\/p/i.test(bareFormat(format));
 }
 
 /**
@@ -380,14 +403,15 @@ export function isDateFormat(format: string): boolean {
  * format it needs (null: keep the cell's). Text: as is in a plain-text (`@`) cell, which keeps
  * exactly what is written; elsewhere guarded (`guardText`) so that Sheets does not read it as
  * a number, a date or a formula. A Date (a day): shown `dd/MM/yyyy` unless the cell already
- * shows dates (Sheets would show an unformatted one with its time). A number or a boolean in a
+ * shows days without a time (Sheets would show an unformatted one, or one whose format has
+ * hours, with its time). A number or a boolean in a
  * plain-text cell: the cell gets the automatic format back, so the value stays a number.
  */
 export function cellFor(v: CellValue, format: string): { value: unknown; format: string | null } {
   if (v === null || v === undefined || v === '') return { value: '', format: null };
   if (typeof v === 'string') return { value: format === PLAIN_TEXT ? v : guardText(v), format: null };
   if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]')
-    return { value: v, format: isDateFormat(format) ? null : DAY_FORMAT };
+    return { value: v, format: isDayFormat(format) ? null : DAY_FORMAT };
   return { value: v, format: format === PLAIN_TEXT ? 'General' : null };
 }
 

@@ -91,6 +91,18 @@ describe.each(VARIANTS)('a workbook with %s', (_name, plainTextIds) => {
     expect(fake.values('Présences')).toHaveLength(5);
   });
 
+  it("finds the statuses of rows an earlier save left as '00101, and saving them again adds nothing", () => {
+    const attendance: FakeInputCell[][] = [ATTENDANCE_HEADER];
+    IDS.forEach((id, i) => attendance.push([dateCell('2018-03-13'), `'${id}`, `Fictif${i} Camille`, 'Absent']));
+    const fake = open({ Participants: roster(), Séances: [SESSIONS_HEADER, [dateCell('2018-03-13'), 'CV', '', '']], Présences: attendance });
+    const gas = loadBundle(fake);
+    const sheet = JSON.parse(JSON.stringify(gas.call('getAttendanceSheet', '2018-03-13')));
+    expect(sheet.participants.map((p: { status: string }) => p.status)).toEqual(Array(4).fill('Absent'));
+    const input = { date: '2018-03-13', entries: IDS.map((id) => ({ participantId: id, status: 'Absent' })) };
+    expect(gas.call('saveAttendance', input)).toMatchObject({ written: 0, unchanged: 4 });
+    expect(fake.values('Présences')).toHaveLength(5);
+  });
+
   it('anonymises leaving every other row its values and formulas, IDs as the same text', () => {
     const old = (i: number) => i % 3 === 0;
     const people = Array.from({ length: 8 }, (_, i) =>

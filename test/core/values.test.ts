@@ -49,6 +49,13 @@ describe('text cells', () => {
     expect(idKey(' p2017-0001 ')).toBe(idKey('P2017-0001'));
     expect(idKey(12)).toBe('12');
   });
+
+  it("takes an ID left with an apostrophe in a plain-text cell for the same ID, but only one apostrophe", () => {
+    expect(idKey("'00101")).toBe(idKey('00101'));
+    expect(idKey("' P2018-0107")).toBe(idKey('P2018-0107'));
+    expect(idKey("''00101")).not.toBe(idKey('00101'));
+    expect(idKey("00'101")).not.toBe(idKey('00101'));
+  });
 });
 
 describe('dates', () => {

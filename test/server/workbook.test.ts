@@ -1,6 +1,6 @@
 /** AppsScriptWorkbook / AppsScriptLock over the counting fake of SpreadsheetApp. */
 import fc from 'fast-check';
-import { AppsScriptLock, AppsScriptWorkbook, a1RunsOf, guardText, isDateFormat } from '../../src/server/workbook';
+import { AppsScriptLock, AppsScriptWorkbook, a1RunsOf, guardText, isDateFormat, isDayFormat } from '../../src/server/workbook';
 import { READ_BANDS } from '../../src/core/bands';
 import { dayFromIso, OFFSET_CHECK_INSTANTS } from '../../src/core/days';
 import { readModel } from '../../src/app/read';
@@ -500,6 +500,30 @@ describe('AppsScriptWorkbook writes whatever the format of the column (SPEC §2.
       false,
       false,
     ]);
+  });
+
+  it('shows a day written into a date-and-time column without its time', () => {
+    const wb = setup({ sheets: { T: [['Date', 'Séance']] }, columnFormats: { T: { A: 'dd/MM/yyyy HH:mm:ss', B: 'd mmmm yyyy' } } });
+    wb.writeValues('T', 2, 1, [[sheetsDate('2026-03-31'), sheetsDate('2026-04-07')]]);
+    const sheet = fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('T');
+    expect(sheet.getRange(2, 1, 1, 1).getDisplayValues()).toEqual([['31/03/2026']]);
+    expect(sheet.getRange(2, 2, 1, 1).getNumberFormat()).toBe('d mmmm yyyy');
+    expect([isDayFormat('dd/MM/yyyy'), isDayFormat('d mmmm yyyy'), isDayFormat('dd/MM/yyyy HH:mm'), isDayFormat('HH:mm')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it('keeps a formula of a plain-text cell a formula when it rewrites the cells around it', () => {
+    const wb = setup({ sheets: { T: [['ID'], ['A-1'], ['A-2'], ['A-3']] }, columnFormats: { T: { A: '@' } } });
+    const sheet = fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('T');
+    sheet.getRange(3, 1).setFormula('="A-"&"2"');
+    wb.writeColumnCells('T', 1, new Map([[2, 'ANON-0001'], [4, 'ANON-0002']]));
+    expect(sheet.getRange(3, 1).getFormula()).toBe('="A-"&"2"');
+    expect(sheet.getRange(2, 1, 3, 1).getNumberFormats()).toEqual([['@'], ['@'], ['@']]);
+    expect([fake.cell('T', 2, 1), fake.cell('T', 4, 1)]).toEqual(['ANON-0001', 'ANON-0002']);
   });
 
   it('writes scattered cells of a plain-text column exactly as given', () => {
