@@ -1,7 +1,7 @@
 /**
  * Text typed in the preview's grid, read as Google Sheets (fr_FR) reads it (SPEC §8): a date
  * JJ/MM/AAAA (or JJ/MM/AA, AAAA-MM-JJ) becomes a date, a number with a decimal comma a number,
- * `14h30` (or `14:30`) a time, a leading apostrophe keeps the rest as text. A formula (`=…`)
+ * `14h30` (or `14:30`) a time, `VRAI`/`FAUX` a boolean, a leading apostrophe keeps the rest as text. A formula (`=…`)
  * stays text in the preview (nothing is ever evaluated). Anything else is kept as typed.
  */
 import { dayFromYmd, midnightInTimeZone } from '../core/days';
@@ -53,5 +53,12 @@ export function readTypedText(text: string, timeZone: string): CellValue {
   const t = text.trim();
   if (t === '') return '';
   if (t.startsWith('=')) return text;
-  return dateOf(t, timeZone) ?? numberOf(t) ?? timeOf(t, timeZone) ?? text;
+  return dateOf(t, timeZone) ?? numberOf(t) ?? timeOf(t, timeZone) ?? booleanOf(t) ?? text;
+}
+
+/** VRAI/FAUX (and TRUE/FALSE), any case: a boolean, shown VRAI/FAUX as Sheets does. */
+function booleanOf(text: string): boolean | null {
+  if (/^(vrai|true)$/i.test(text)) return true;
+  if (/^(faux|false)$/i.test(text)) return false;
+  return null;
 }

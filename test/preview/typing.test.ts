@@ -53,4 +53,10 @@ describe('readTypedText', () => {
     expect(readTypedText('', TZ)).toBe('');
     expect(readTypedText('Présent', TZ)).toBe('Présent');
   });
+
+  it('reads VRAI and FAUX (or TRUE and FALSE, any case) as booleans, and keeps them as text after an apostrophe', () => {
+    expect(['VRAI', 'faux', 'True', ' FALSE '].map((t) => readTypedText(t, TZ))).toEqual([true, false, true, false]);
+    expect(readTypedText("'VRAI", TZ)).toBe('VRAI');
+    expect(readTypedText('Vraiment', TZ)).toBe('Vraiment');
+  });
 });
