@@ -48,8 +48,9 @@ th, td { border: 1px solid #000; padding: 1.5mm 2mm; text-align: left; overflow-
 
 function hoursText(hours: CertificateData['hours']): string {
   if (hours.unknown === 0) return formatHours(hours.attended);
-  if (hours.attended === 0) return TEXT.hoursUnknown;
-  return TEXT.hoursAtLeast(formatHours(hours.attended));
+  const atLeast = TEXT.hoursAtLeast(formatHours(hours.attended));
+  // No session with times: "au moins 0 h", with why (the note below is only for some unknown).
+  return hours.attended === 0 ? `${atLeast} ${TEXT.hoursNoTimes(hours.unknown)}` : atLeast;
 }
 
 function statement(data: CertificateData): string {

@@ -50,7 +50,8 @@ export const DOCUMENTS_TEXT = {
     sessionsCount: 'Nombre de séances suivies',
     hours: 'Heures de présence',
     hoursAtLeast: (hours: string): string => `au moins ${hours}`,
-    hoursUnknown: 'non connues (les horaires des séances ne sont pas renseignés)',
+    hoursNoTimes: (n: number): string =>
+      n >= 2 ? '(les horaires des séances ne sont pas renseignés)' : '(les horaires de la séance ne sont pas renseignés)',
     hoursNote: (n: number): string =>
       `${plural(n, 'séance', 'séances')} sans horaires dans le classeur${NBSP}: ${n >= 2 ? 'leurs heures ne sont pas comptées' : 'ses heures ne sont pas comptées'}.`,
     tableCaption: 'Séances suivies',

@@ -160,6 +160,21 @@ describe('attestation de participation', () => {
     expect(t).toContain('Heures de présence\u00a0: au moins 2,5\u00a0h');
   });
 
+  it('says "au moins 0 h", with why, when no session attended has times', () => {
+    const none = (n: number) =>
+      text(
+        renderCertificate(
+          certificate({
+            sessions: Array.from({ length: n }, (_, i) => ({ date: day(2018, 3, 6 + 7 * i), theme: 'CV', hours: null })),
+            hours: { attended: 0, unknown: n },
+          }),
+        ),
+      );
+    expect(none(2)).toContain('Heures de présence\u00a0: au moins 0\u00a0h (les horaires des séances ne sont pas renseignés)');
+    expect(none(1)).toContain('Heures de présence\u00a0: au moins 0\u00a0h (les horaires de la séance ne sont pas renseignés)');
+    expect(none(2)).not.toContain('non connues');
+  });
+
   it('inserts the name as text', () => {
     const html = renderCertificate(certificate({ lastName: '<script>alert(1)</script>' }));
     expect(html).not.toContain('<script>alert(1)');
