@@ -25,7 +25,7 @@ export const DOCUMENTS_TEXT = {
     dialogTitle: "Feuille d'émargement",
     date: 'Date',
     times: 'Horaires',
-    timesToFill: `____${NBSP}h${NBSP}____ à ____${NBSP}h${NBSP}____`,
+    timesToFill: '____ à ____',
     timesRange: (start: string, end: string): string => `de ${start} à ${end}`,
     theme: 'Thème',
     place: 'Lieu',

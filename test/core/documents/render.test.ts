@@ -58,6 +58,11 @@ function text(html: string): string {
     .trim();
 }
 
+/** What the DOM's textContent of an element reads: tags removed without adding any space. */
+function textContentOf(html: string, tag: string): string[] {
+  return [...html.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1].replace(/<[^>]+>/g, ''));
+}
+
 const rowsOf = (html: string): string[] =>
   [...html.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)][0][1].match(/<tr[\s\S]*?<\/tr>/g) ?? [];
 
@@ -84,10 +89,16 @@ describe('feuille d’émargement', () => {
     expect(rows.map((r) => text(r))).toEqual(['1 Benali Yanis', '2 Durand Léo', '3', '4', '5']);
   });
 
-  it('leaves the times to fill in by hand when the session has none', () => {
-    expect(text(renderSignInSheet(sheet({ times: null })))).toContain(
-      'Horaires\u00a0: ____\u00a0h\u00a0____ à ____\u00a0h\u00a0____',
-    );
+  it('leaves the times to fill in by hand when the session has none: "Horaires : ____ à ____", in one element', () => {
+    const html = renderSignInSheet(sheet({ times: null }));
+    expect(text(html)).toContain('Horaires\u00a0: ____ à ____');
+    expect(textContentOf(html, 'div')).toContain('Horaires\u00a0: ____ à ____');
+  });
+
+  it('writes known times in one element too: "Horaires : de 14 h 00 à 16 h 30"', () => {
+    const html = renderSignInSheet(sheet());
+    expect(textContentOf(html, 'div')).toContain('Horaires\u00a0: de 14\u00a0h\u00a000 à 16\u00a0h\u00a030');
+    expect(textContentOf(html, 'div')).toContain('Thème\u00a0: CV');
   });
 
   it('never prints more than 50 blank lines, nor fewer than none', () => {
