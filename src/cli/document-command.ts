@@ -4,7 +4,8 @@
  * the export (only read, never written) and the writing of the HTML document through
  * ./output (never over the input, even through a link; an existing output only with
  * --remplacer; written whole or not at all). Exit 0 written; 1 refused (unknown date or ID: one
- * French line); 2 unusable command line or file.
+ * French line); 2 unusable command line or file (one French line; the usage only after an
+ * unknown option, and on stdout for --help).
  */
 import { existsSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -40,7 +41,18 @@ interface DocumentArgs {
   replace: boolean;
 }
 
-function parseArgs(command: DocumentCommand, args: readonly string[]): DocumentArgs | string {
+/**
+ * A refused command line: one French line on stderr (SPEC §7); the usage follows only an
+ * unknown option (the user may not know the options).
+ */
+interface ArgsRefusal {
+  message: string;
+  withUsage: boolean;
+}
+
+const refusal = (message: string, withUsage = false): ArgsRefusal => ({ message, withUsage });
+
+function parseArgs(command: DocumentCommand, args: readonly string[]): DocumentArgs | ArgsRefusal {
   let file: string | null = null;
   let key: string | null = null;
   let output: string | null = null;
@@ -48,19 +60,20 @@ function parseArgs(command: DocumentCommand, args: readonly string[]): DocumentA
   for (const { name, raw, value } of cliArguments(args)) {
     if (name === command.keyOption) {
       key = value();
-      if (key === null || key.trim() === '') return command.missingKey;
+      if (key === null || key.trim() === '') return refusal(command.missingKey);
     } else if (name === '--sortie') {
       output = value();
-      if (output === null || output.trim() === '') return CLI_TEXT.missingOutput;
+      if (output === null || output.trim() === '') return refusal(CLI_TEXT.missingOutput);
     } else if (name === '--remplacer') replace = true;
-    else if (raw.startsWith('-') && raw.length > 1) return CLI_TEXT.unknownOption(raw);
+    else if (raw.startsWith('-') && raw.length > 1) return refusal(CLI_TEXT.unknownOption(raw), true);
     else if (file === null) file = raw;
-    else return CLI_TEXT.extraArgument(raw);
+    else return refusal(CLI_TEXT.extraArgument(raw));
   }
-  if (file === null) return CLI_TEXT.missingFile;
-  if (key === null) return command.missingKey;
-  if (output === null) return CLI_TEXT.missingOutput;
-  return command.checkKey(key) ?? { file, key, output, replace };
+  if (file === null) return refusal(CLI_TEXT.missingFile);
+  if (key === null) return refusal(command.missingKey);
+  if (output === null) return refusal(CLI_TEXT.missingOutput);
+  const keyProblem = command.checkKey(key);
+  return keyProblem === null ? { file, key, output, replace } : refusal(keyProblem);
 }
 
 async function readWorkbookFile(file: string, io: CliIo): Promise<MemoryWorkbook | null> {
@@ -83,8 +96,8 @@ export async function runDocumentCommand(command: DocumentCommand, args: string[
     return EXIT_OK;
   }
   const parsed = parseArgs(command, args);
-  if (typeof parsed === 'string') {
-    io.err(`${parsed}\n${command.usage}`);
+  if ('message' in parsed) {
+    io.err(parsed.withUsage ? `${parsed.message}\n${command.usage}` : parsed.message);
     return EXIT_UNUSABLE;
   }
   const { file, key, output, replace } = parsed;

@@ -31,7 +31,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The shape of an addParticipant input (no workbook needed): the values themselves are checked by planNewcomer. */
+/**
+ * The shape of an addParticipant input (no workbook needed): `date` and a given `birthDate`
+ * must be ISO days AAAA-MM-JJ that exist; the other values are checked by planNewcomer.
+ */
 export function validateNewcomerInput(input: unknown): Result<NewcomerInput> {
   if (!isRecord(input)) return failure(NEWCOMER_TEXT.inputNotObject);
   const rawDate = typeof input.date === 'string' ? input.date.trim() : String(input.date ?? '');
@@ -59,6 +62,9 @@ export function validateNewcomerInput(input: unknown): Result<NewcomerInput> {
     if (text.length > MAX_FIELD_LENGTH) return failure(NEWCOMER_TEXT.fieldTooLong(label, MAX_FIELD_LENGTH));
     fields[f] = text;
   }
+  // SPEC §5 types it IsoDate (§2.2: days are days): never written as text, never past the duplicate check.
+  // A blank one is left to the checks (a required column).
+  if (fields.birthDate !== '' && dayFromIso(fields.birthDate) === null) return failure(NEWCOMER_TEXT.birthDateInvalid(fields.birthDate));
   return { ok: true, value: { day, fields } };
 }
 
@@ -118,8 +124,8 @@ function newcomerCells(model: WorkbookModel, input: NewcomerInput, id: string): 
     ['id', id],
     ['lastName', f.lastName],
     ['firstName', f.firstName],
-    // An unreadable birth date is kept as typed: the check then says what is wrong with it.
-    ['birthDate', birth === null ? f.birthDate : dateCell(birth)],
+    // validateNewcomerInput lets only an ISO day or a blank through (the check then asks for it).
+    ['birthDate', birth === null ? '' : dateCell(birth)],
     ['commune', model.territoryLookup.get(normalizeKey(f.commune)) ?? f.commune],
     ['entryDate', dateCell(input.day)],
     ['sex', listCell(f.sex, SEX)],

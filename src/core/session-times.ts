@@ -74,6 +74,11 @@ export function parseTimeOfDay(cell: CellValue, timeZone: string, offsets: Offse
 export function sessionTimes(settings: Settings, session: Session): SessionTimes | null {
   const { start, end } = session;
   if (start.status === 'ok' && end.status === 'ok' && end.value > start.value) return { start: start.value, end: end.value };
+  return defaultSessionTimes(settings);
+}
+
+/** The default times of `Paramètres` (SPEC §2.1) when both are given and `Fin` is after `Début`, else null. */
+export function defaultSessionTimes(settings: Settings): SessionTimes | null {
   const { defaultStart, defaultEnd } = settings;
   if (defaultStart !== null && defaultEnd !== null && defaultEnd > defaultStart) return { start: defaultStart, end: defaultEnd };
   return null;

@@ -14,6 +14,7 @@ import { runSignInSheet } from '../../src/cli/emargement';
 import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { dayFromIso } from '../../src/core/days';
+import { DOCUMENTS_TEXT } from '../../src/i18n/fr/documents';
 import { buildWorkbook, participant } from '../support/builders';
 
 const dir = mkdtempSync(join(tmpdir(), 'documents-cli-'));
@@ -58,6 +59,9 @@ function capture(): CliIo & { stdout: string; stderr: string[] } {
   return io;
 }
 
+/** The lines written on stderr (one call may hold several lines). */
+const stderrLines = (stderr: string[]): string[] => stderr.join('\n').split('\n').filter((l) => l !== '');
+
 async function run(command: typeof runSignInSheet, ...args: string[]) {
   const io = capture();
   const code = await command(args, io, TODAY);
@@ -99,6 +103,30 @@ describe('club-alternance emargement', () => {
     expect((await run(runSignInSheet, input, '--date', '2018-10-09')).code).toBe(2);
   });
 
+  it('refuses an unreadable or missing --date or --sortie in exactly one French line on stderr, no usage', async () => {
+    const cases: string[][] = [
+      [input, '--date', '09/10/2018', '--sortie', fresh()],
+      [input, '--date', '2018-02-31', '--sortie', fresh()],
+      [input, '--sortie', fresh()],
+      [input, '--date=', '--sortie', fresh()],
+      [input, '--date', '2018-10-09'],
+      [input, '--date', '2018-10-09', '--sortie='],
+    ];
+    for (const args of cases) {
+      const r = await run(runSignInSheet, ...args);
+      expect([args.join(' '), r.code, stderrLines(r.stderr).length, r.stdout]).toEqual([args.join(' '), 2, 1, '']);
+      expect(stderrLines(r.stderr)[0]).not.toMatch(/Usage/);
+    }
+  });
+
+  it('keeps the usage for an unknown option and for --help', async () => {
+    const unknown = await run(runSignInSheet, input, '--jour', '2018-10-09', '--sortie', fresh());
+    expect([unknown.code, stderrLines(unknown.stderr).length]).toEqual([2, 2]);
+    expect(stderrLines(unknown.stderr)[1]).toMatch(/^Usage\u00a0: club-alternance emargement/);
+    const help = await run(runSignInSheet, '--help');
+    expect([help.code, help.stderr, help.stdout]).toEqual([0, [], `${DOCUMENTS_TEXT.cli.usageSignIn}\n`]);
+  });
+
   it('is reached through the main command line', async () => {
     const output = fresh();
     const io = capture();
@@ -120,6 +148,14 @@ describe('club-alternance attestation', () => {
     expect(html).toContain('Yanis Benali, né(e) le samedi 15 avril 2000, a participé');
     expect(html).toContain('Fait le jeudi 1er novembre 2018');
     expect(html).toContain('5\u00a0h');
+  });
+
+  it('refuses a missing --id or --sortie in exactly one French line on stderr, no usage', async () => {
+    for (const args of [[input, '--sortie', fresh()], [input, '--id', '  ', '--sortie', fresh()], [input, '--id', 'C-1']]) {
+      const r = await run(runCertificate, ...args);
+      expect([args.join(' '), r.code, stderrLines(r.stderr).length]).toEqual([args.join(' '), 2, 1]);
+      expect(stderrLines(r.stderr)[0]).not.toMatch(/Usage/);
+    }
   });
 
   it('refuses an unknown ID, an anonymised one and someone never Présent: one French line, exit 1, nothing written', async () => {

@@ -1,6 +1,7 @@
 import { dayFromIso } from '../../src/core/days';
 import { nextParticipantId, planNewcomer, validateNewcomerInput } from '../../src/core/newcomer';
 import { readModel } from '../../src/app/read';
+import { NEWCOMER_TEXT } from '../../src/i18n/fr/newcomer';
 import { buildWorkbook, participant } from '../support/builders';
 
 const TODAY = dayFromIso('2026-11-26')!;
@@ -30,6 +31,30 @@ describe("the team's next ID (SPEC §4)", () => {
       }),
     ).participantRecords;
     expect(nextParticipantId(records)).toBe('P-0010');
+  });
+});
+
+describe('validateNewcomerInput', () => {
+  const base = { date: '2018-10-23', lastName: 'Nouveau', firstName: 'Léo', birthDate: '2001-05-04', commune: 'cachan' };
+
+  it.each(['04/05/2001', '4/5/2001', '2001-5-4', '2001-02-30', '2001-13-01', '20010504', '2001-05-04 10:00', 'inconnue'])(
+    'refuses the birth date %p (not an ISO day AAAA-MM-JJ that exists), naming the field',
+    (birthDate) => {
+      const r = validateNewcomerInput({ ...base, birthDate });
+      expect(r).toEqual({ ok: false, code: 'INVALID_INPUT', message: NEWCOMER_TEXT.birthDateInvalid(birthDate) });
+    },
+  );
+
+  it.each(['23/10/2018', '2018-02-30', ''])('refuses the session date %p', (date) => {
+    const r = validateNewcomerInput({ ...base, date });
+    expect(r).toEqual({ ok: false, code: 'INVALID_INPUT', message: NEWCOMER_TEXT.dateInvalid(date) });
+  });
+
+  it('accepts an ISO birth date (spaces around it trimmed) and leaves a blank one to the checks', () => {
+    const given = validateNewcomerInput({ ...base, birthDate: ' 2001-05-04 ' });
+    expect(given.ok && given.value.fields.birthDate).toBe('2001-05-04');
+    const blank = validateNewcomerInput({ ...base, birthDate: '' });
+    expect(blank.ok && blank.value.fields.birthDate).toBe('');
   });
 });
 

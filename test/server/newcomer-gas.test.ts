@@ -134,6 +134,10 @@ describe('addParticipant in dist/Code.js', () => {
     ['a day after today', { date: '2099-01-06' }],
     ['a birth date after today', { birthDate: '2099-01-06' }],
     ['an impossible birth date', { birthDate: '2001-02-30' }],
+    ['a birth date written JJ/MM/AAAA', { birthDate: '04/05/2001' }],
+    ['a birth date not in AAAA-MM-JJ', { birthDate: '2001-5-4' }],
+    ['a birth date with a time', { birthDate: '2001-05-04T00:00:00Z' }],
+    ['a session date written JJ/MM/AAAA', { date: '23/10/2018' }],
     ['an unknown sex', { sex: 'Z' }],
     ['an impossible session date', { date: '2018-02-30' }],
   ])('refuses %s with a French message and writes nothing', (_label, change) => {
@@ -147,6 +151,20 @@ describe('addParticipant in dist/Code.js', () => {
     expect(JSON.stringify(fake.values('Participants'))).toBe(before);
     expect(fake.count('Range.setValues')).toBe(0);
     expect(fake.lock.held).toBe(false);
+  });
+
+  it('refuses a birth date that is not AAAA-MM-JJ even when the person is already there (never written as text)', () => {
+    const fake = workbook(5, [
+      participant({ id: 'P2018-0006', lastName: 'LAMBERT', firstName: 'chloe', birthDate: '2001-05-04' }),
+    ]);
+    const before = JSON.stringify(fake.values('Participants'));
+    const gas = loadBundle(fake);
+    fake.resetCalls();
+    const refused = failure(() => gas.call('addParticipant', { ...NEWCOMER, birthDate: '04/05/2001' }));
+    expect(refused.code).toBe('INVALID_INPUT');
+    expect(JSON.stringify(fake.values('Participants'))).toBe(before);
+    expect(fake.count('Range.setValues')).toBe(0);
+    expect(fake.lock.acquired).toBe(0);
   });
 
   it('stores a formula-like name as text, never as a formula', () => {

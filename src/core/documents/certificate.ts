@@ -32,6 +32,7 @@ h1 { margin: 10mm 0 0; font-size: 20pt; text-align: center; }
 .programme { margin: 1mm 0 10mm; font-size: 13pt; text-align: center; }
 .statement { font-size: 12pt; margin: 0 0 6mm; }
 .figures { display: grid; grid-template-columns: max-content 1fr; gap: 1.5mm 4mm; margin: 0 0 4mm; }
+.figures > div { display: contents; }
 .figures dt { font-weight: bold; }
 .figures dd { margin: 0; }
 .note { font-size: 9pt; margin: 0 0 4mm; }
@@ -48,8 +49,9 @@ th, td { border: 1px solid #000; padding: 1.5mm 2mm; text-align: left; overflow-
 
 function hoursText(hours: CertificateData['hours']): string {
   if (hours.unknown === 0) return formatHours(hours.attended);
-  if (hours.attended === 0) return TEXT.hoursUnknown;
-  return TEXT.hoursAtLeast(formatHours(hours.attended));
+  const atLeast = TEXT.hoursAtLeast(formatHours(hours.attended));
+  // No session with times: "au moins 0 h", with why (the note below is only for some unknown).
+  return hours.attended === 0 ? `${atLeast} ${TEXT.hoursNoTimes(hours.unknown)}` : atLeast;
 }
 
 function statement(data: CertificateData): string {
@@ -85,8 +87,8 @@ export function renderCertificate(data: CertificateData): string {
 <p class="programme">${escapeHtml(DOCUMENTS_TEXT.programme)}</p>
 <p class="statement">${statement(data)}</p>
 <dl class="figures">
-<dt>${escapeHtml(TEXT.sessionsCount)}\u00a0:</dt><dd>${escapeHtml(frenchNumber(data.sessions.length))}</dd>
-<dt>${escapeHtml(TEXT.hours)}\u00a0:</dt><dd>${escapeHtml(hoursText(data.hours))}</dd>
+<div><dt>${escapeHtml(TEXT.sessionsCount)}\u00a0:</dt> <dd>${escapeHtml(frenchNumber(data.sessions.length))}</dd></div>
+<div><dt>${escapeHtml(TEXT.hours)}\u00a0:</dt> <dd>${escapeHtml(hoursText(data.hours))}</dd></div>
 </dl>
 ${note}
 <table>

@@ -9,7 +9,7 @@ import { Day, dayFromIso, frenchDate } from '../days';
 import { requireUsableParticipants } from '../checks/participants-usable';
 import { UserError } from '../errors';
 import { findParticipant, journeyOf } from '../journey';
-import { hoursOfMinutes, sessionMinutesByDay, sessionTimes } from '../session-times';
+import { defaultSessionTimes, hoursOfMinutes, sessionMinutesByDay, sessionTimes } from '../session-times';
 import { idKey, valueOf } from '../values';
 import { isAnonymised, type Session, type WorkbookModel } from '../workbook';
 import { DOCUMENTS_TEXT } from '../../i18n/fr/documents';
@@ -34,7 +34,8 @@ function firstSessions(model: WorkbookModel): Map<Day, Session> {
 
 /**
  * The sign-in sheet of `day`: any date, after today included (a sheet is printed before the
- * session). A date with no session and nobody listed is refused.
+ * session). A date with no session and nobody listed is refused; a date with no `Séances` row
+ * takes the default times of `Paramètres`.
  */
 export function signInSheetData(model: WorkbookModel, day: Day): SignInSheetData {
   const sheet = buildAttendanceSheet(model, day);
@@ -52,7 +53,8 @@ export function signInSheetData(model: WorkbookModel, day: Day): SignInSheetData
   return {
     organisation: settings.organisation,
     date: day,
-    times: session === null ? null : sessionTimes(settings, session),
+    // No row yet (a sheet is printed before the session): the default times, as for a row without its own.
+    times: session === null ? defaultSessionTimes(settings) : sessionTimes(settings, session),
     theme: fields?.theme ?? '',
     place: fields?.place ?? '',
     facilitator: fields?.facilitator ?? '',

@@ -36,6 +36,7 @@ const CSS = `
 h1 { margin: 2mm 0 0; font-size: 18pt; }
 .programme { margin: 0 0 3mm; font-size: 12pt; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 1.5mm 4mm; margin: 0; }
+.facts > div { display: contents; }
 .facts dt { font-weight: bold; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 .facilitator { display: flex; gap: 6mm; align-items: stretch; margin-top: 4mm; }
@@ -53,8 +54,9 @@ td { height: 11.5mm; }
 .col-first { width: 44mm; }
 `;
 
+/** One line "Label : valeur": one element whose text reads so (the grid lays out its two halves). */
 function fact(label: string, value: string): string {
-  return `<dt>${escapeHtml(label)}\u00a0:</dt><dd>${escapeHtml(value)}</dd>`;
+  return `<div><dt>${escapeHtml(label)}\u00a0:</dt> <dd>${escapeHtml(value)}</dd></div>`;
 }
 
 function orToFill(text: string): string {

@@ -25,7 +25,7 @@ export const DOCUMENTS_TEXT = {
     dialogTitle: "Feuille d'émargement",
     date: 'Date',
     times: 'Horaires',
-    timesToFill: `____${NBSP}h${NBSP}____ à ____${NBSP}h${NBSP}____`,
+    timesToFill: '____ à ____',
     timesRange: (start: string, end: string): string => `de ${start} à ${end}`,
     theme: 'Thème',
     place: 'Lieu',
@@ -50,7 +50,8 @@ export const DOCUMENTS_TEXT = {
     sessionsCount: 'Nombre de séances suivies',
     hours: 'Heures de présence',
     hoursAtLeast: (hours: string): string => `au moins ${hours}`,
-    hoursUnknown: 'non connues (les horaires des séances ne sont pas renseignés)',
+    hoursNoTimes: (n: number): string =>
+      n >= 2 ? '(les horaires des séances ne sont pas renseignés)' : '(les horaires de la séance ne sont pas renseignés)',
     hoursNote: (n: number): string =>
       `${plural(n, 'séance', 'séances')} sans horaires dans le classeur${NBSP}: ${n >= 2 ? 'leurs heures ne sont pas comptées' : 'ses heures ne sont pas comptées'}.`,
     tableCaption: 'Séances suivies',

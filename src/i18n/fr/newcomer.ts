@@ -15,6 +15,8 @@ export const NEWCOMER_TEXT = {
   inputNotObject: `Les données du nouveau jeune sont illisibles. ${NOTHING_ADDED}`,
   dateInvalid: (text: string): string =>
     `La date de la séance ${quote(text)} n'est pas valide (format attendu AAAA-MM-JJ, jour existant). ${NOTHING_ADDED}`,
+  birthDateInvalid: (text: string): string =>
+    `La date de naissance ${quote(text)} n'est pas valide (format attendu AAAA-MM-JJ, jour existant, par exemple 2001-05-04). ${NOTHING_ADDED}`,
   fieldNotText: (label: string): string => `Le champ «\u00a0${label}\u00a0» doit être du texte. ${NOTHING_ADDED}`,
   fieldTooLong: (label: string, max: number): string =>
     `Le champ «\u00a0${label}\u00a0» est trop long (${frenchNumber(max)} caractères au plus). ${NOTHING_ADDED}`,

@@ -58,6 +58,11 @@ function text(html: string): string {
     .trim();
 }
 
+/** What the DOM's textContent of an element reads: tags removed without adding any space. */
+function textContentOf(html: string, tag: string): string[] {
+  return [...html.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1].replace(/<[^>]+>/g, ''));
+}
+
 const rowsOf = (html: string): string[] =>
   [...html.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)][0][1].match(/<tr[\s\S]*?<\/tr>/g) ?? [];
 
@@ -84,10 +89,16 @@ describe('feuille d’émargement', () => {
     expect(rows.map((r) => text(r))).toEqual(['1 Benali Yanis', '2 Durand Léo', '3', '4', '5']);
   });
 
-  it('leaves the times to fill in by hand when the session has none', () => {
-    expect(text(renderSignInSheet(sheet({ times: null })))).toContain(
-      'Horaires\u00a0: ____\u00a0h\u00a0____ à ____\u00a0h\u00a0____',
-    );
+  it('leaves the times to fill in by hand when the session has none: "Horaires : ____ à ____", in one element', () => {
+    const html = renderSignInSheet(sheet({ times: null }));
+    expect(text(html)).toContain('Horaires\u00a0: ____ à ____');
+    expect(textContentOf(html, 'div')).toContain('Horaires\u00a0: ____ à ____');
+  });
+
+  it('writes known times in one element too: "Horaires : de 14 h 00 à 16 h 30"', () => {
+    const html = renderSignInSheet(sheet());
+    expect(textContentOf(html, 'div')).toContain('Horaires\u00a0: de 14\u00a0h\u00a000 à 16\u00a0h\u00a030');
+    expect(textContentOf(html, 'div')).toContain('Thème\u00a0: CV');
   });
 
   it('never prints more than 50 blank lines, nor fewer than none', () => {
@@ -158,6 +169,21 @@ describe('attestation de participation', () => {
       ),
     );
     expect(t).toContain('Heures de présence\u00a0: au moins 2,5\u00a0h');
+  });
+
+  it('says "au moins 0 h", with why, when no session attended has times', () => {
+    const none = (n: number) =>
+      text(
+        renderCertificate(
+          certificate({
+            sessions: Array.from({ length: n }, (_, i) => ({ date: day(2018, 3, 6 + 7 * i), theme: 'CV', hours: null })),
+            hours: { attended: 0, unknown: n },
+          }),
+        ),
+      );
+    expect(none(2)).toContain('Heures de présence\u00a0: au moins 0\u00a0h (les horaires des séances ne sont pas renseignés)');
+    expect(none(1)).toContain('Heures de présence\u00a0: au moins 0\u00a0h (les horaires de la séance ne sont pas renseignés)');
+    expect(none(2)).not.toContain('non connues');
   });
 
   it('inserts the name as text', () => {
