@@ -62,7 +62,7 @@ export async function runAnonymise(args: string[], io: CliIo, today: Day = today
   }
   const parsed = parseAnonymiseArgs(args);
   if (typeof parsed === 'string') {
-    io.err(`${parsed}\n${CLI_TEXT.usage}`);
+    io.err(`${parsed} ${CLI_TEXT.usage}`);
     return EXIT_UNUSABLE;
   }
   const { file, output, cutoff, replace } = parsed;

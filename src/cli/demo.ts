@@ -38,7 +38,7 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
   }
   const parsed = parseDemoArgs(args);
   if (typeof parsed === 'string') {
-    io.err(`${parsed}\n${DEMO_CLI.usage}`);
+    io.err(`${parsed} ${DEMO_CLI.usage}`);
     return EXIT_UNUSABLE;
   }
   const { file, replace } = parsed;

@@ -84,7 +84,7 @@ export async function runDocumentCommand(command: DocumentCommand, args: string[
   }
   const parsed = parseArgs(command, args);
   if (typeof parsed === 'string') {
-    io.err(`${parsed}\n${command.usage}`);
+    io.err(`${parsed} ${command.usage}`);
     return EXIT_UNUSABLE;
   }
   const { file, key, output, replace } = parsed;

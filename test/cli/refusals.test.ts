@@ -1,0 +1,89 @@
+/**
+ * Malformed command lines and files found by an audit (SPEC §7): each gets exit 2, one French
+ * line on stderr, and nothing written. Run through the installed command (bin/ next to a fresh
+ * build/cli.js) in a folder of its own, so that a file written by mistake (a file named
+ * `--json`) would show, and a command that hangs (a FIFO) fails by its time limit.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const ROOT = join(__dirname, '..', '..');
+const EXAMPLE = join(ROOT, 'test', 'fixtures', 'exemples', 'classeur-exemple.xlsx');
+let dir: string;
+let work: string;
+let bin: string;
+let example: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'club-refus-'));
+  // Readable by everyone: the permission tests run the command as another user.
+  chmodSync(dir, 0o755);
+  const home = join(dir, 'installation');
+  mkdirSync(join(home, 'bin'), { recursive: true });
+  copyFileSync(join(ROOT, 'bin', 'club-alternance.js'), join(home, 'bin', 'club-alternance.js'));
+  await build({
+    entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    outfile: join(home, 'build', 'cli.js'),
+    logLevel: 'silent',
+  });
+  bin = join(home, 'bin', 'club-alternance.js');
+  work = join(dir, 'travail');
+  mkdirSync(work);
+  chmodSync(work, 0o777);
+  example = join(work, 'classeur.xlsx');
+  copyFileSync(EXAMPLE, example);
+  chmodSync(example, 0o644);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The installed command in `work`, stopped after 20 s (a command that hangs gets status null). */
+function cli(args: string[], prefix: string[] = []): Run {
+  const [command, ...rest] = [...prefix, process.execPath, bin, ...args];
+  const r = spawnSync(command, rest, {
+    cwd: work,
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Exit 2, nothing on stdout, one line on stderr matching `message`; the folder unchanged. */
+function expectRefused(run: () => Run, message: RegExp): void {
+  const before = readdirSync(work).sort();
+  const r = run();
+  expect([r.status, r.stdout]).toEqual([2, '']);
+  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(r.stderr).toMatch(message);
+  expect(readdirSync(work).sort()).toEqual(before);
+}
+
+describe('an option followed by another option has no value', () => {
+  it.each([
+    ['bilan --sortie --json', ['bilan', 'classeur.xlsx', '--annee', '2018', '--sortie', '--json'], /--sortie/],
+    ['bilan --annee --json', ['bilan', 'classeur.xlsx', '--annee', '--json'], /--annee/],
+    [
+      'emargement --sortie --remplacer',
+      ['emargement', 'classeur.xlsx', '--date', '2018-10-09', '--sortie', '--remplacer'],
+      /--sortie/,
+    ],
+    ['attestation --id --sortie', ['attestation', 'classeur.xlsx', '--id', '--sortie', 'a.html'], /--id/],
+    ['anonymiser --sortie --remplacer', ['anonymiser', 'classeur.xlsx', '--sortie', '--remplacer'], /--sortie/],
+  ])('%s: refused, no file named after the option', (_what, args, message) => {
+    expectRefused(() => cli(args), message);
+  });
+});
