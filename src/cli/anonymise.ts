@@ -6,7 +6,6 @@
  * refused before anything is written. Prints the count, never a name.
  * Default cutoff: today (Europe/Paris) minus `Durée de conservation (années)` of `Paramètres`.
  */
-import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, writeXlsx, XlsxReadError } from '../adapters/xlsx';
@@ -17,6 +16,7 @@ import { findTabName, PARTICIPANTS } from '../core/schema';
 import { PRIVACY } from '../i18n/fr/privacy';
 import { applyAnonymisation } from '../app/privacy';
 import { readModel } from '../app/read';
+import { inputProblem } from './input';
 import { CliIo, cliArguments, EXIT_OK, EXIT_UNUSABLE } from './io';
 import { checkOutputPath, OutputError, writeOutputWith } from './output';
 import { CLI_TIME_ZONE, todayInParis } from './verify';
@@ -70,8 +70,9 @@ export async function runAnonymise(args: string[], io: CliIo, today: Day = today
     io.err(CLI_TEXT.futureCutoff(isoOfDay(cutoff)));
     return EXIT_UNUSABLE;
   }
-  if (!existsSync(file)) {
-    io.err(CLI_TEXT.notFound(file));
+  const problem = inputProblem(file);
+  if (problem !== null) {
+    io.err(problem);
     return EXIT_UNUSABLE;
   }
   const outputOptions = { replace, inputPath: file };

@@ -6,7 +6,6 @@
  * --remplacer; written whole or not at all). Exit 0 written; 1 refused (unknown date or ID: one
  * French line); 2 unusable command line or file.
  */
-import { existsSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, XlsxReadError } from '../adapters/xlsx';
@@ -17,6 +16,7 @@ import { findTabName, PARTICIPANTS } from '../core/schema';
 import type { WorkbookModel } from '../core/workbook';
 import { DOCUMENTS_TEXT } from '../i18n/fr/documents';
 import { readModel } from '../app/read';
+import { inputProblem } from './input';
 import { CLI_TIME_ZONE, CliIo, cliArguments, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
 import { checkOutputPath, writeOutputFile } from './output';
 
@@ -63,12 +63,13 @@ function parseArgs(command: DocumentCommand, args: readonly string[]): DocumentA
   return command.checkKey(key) ?? { file, key, output, replace };
 }
 
+/** The input's problem found without reading it (missing, a folder, not .xlsx…), or null. */
+function inputFileProblem(file: string): string | null {
+  return inputProblem(file) ?? (extname(file).toLowerCase() !== '.xlsx' ? CLI_TEXT.notXlsx(file) : null);
+}
+
 async function readWorkbookFile(file: string, io: CliIo): Promise<MemoryWorkbook | null> {
-  // A missing file, a folder, an empty, encrypted or damaged file: readXlsx says which.
-  if (existsSync(file) && statSync(file).isFile() && extname(file).toLowerCase() !== '.xlsx') {
-    io.err(CLI_TEXT.notXlsx(file));
-    return null;
-  }
+  // An empty, encrypted or damaged file: readXlsx says which.
   try {
     return await readXlsx(file, CLI_TIME_ZONE);
   } catch (e) {
@@ -88,6 +89,11 @@ export async function runDocumentCommand(command: DocumentCommand, args: string[
     return EXIT_UNUSABLE;
   }
   const { file, key, output, replace } = parsed;
+  const problem = inputFileProblem(file);
+  if (problem !== null) {
+    io.err(problem);
+    return EXIT_UNUSABLE;
+  }
   const outputOptions = { replace, inputPath: file };
   try {
     checkOutputPath(output, outputOptions); // the input itself (even through a link), a folder, an existing file

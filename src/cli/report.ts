@@ -3,7 +3,6 @@
  * the indicators of SPEC §6 as a French table, as JSON, or as a self-contained HTML report.
  * The input file is only read, never written.
  */
-import { existsSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, XlsxReadError } from '../adapters/xlsx';
@@ -13,6 +12,7 @@ import { findTabName, PARTICIPANTS } from '../core/schema';
 import { forCli, REPORT } from '../i18n/fr/report';
 import { assertReportable, hasData, MAX_YEAR, MIN_YEAR, parseYear, reportLayoutFor } from '../app/report';
 import { readModel } from '../app/read';
+import { inputProblem } from './input';
 import { CLI_TIME_ZONE, CliIo, cliArguments, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
 import { checkOutputPath, OutputError, writeOutputFile } from './output';
 import { renderHtmlReport } from './html-report';
@@ -92,8 +92,9 @@ export async function runReport(args: string[], io: CliIo, options: ReportOption
     return EXIT_UNUSABLE;
   }
   const { file, year, json, output, replace } = parsed;
-  if (existsSync(file) && statSync(file).isFile() && extname(file).toLowerCase() !== '.xlsx') {
-    io.err(REPORT.cli.notXlsx(file));
+  const problem = inputProblem(file) ?? (extname(file).toLowerCase() !== '.xlsx' ? REPORT.cli.notXlsx(file) : null);
+  if (problem !== null) {
+    io.err(problem);
     return EXIT_UNUSABLE;
   }
   const outputOptions = { replace, inputPath: file };

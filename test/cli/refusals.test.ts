@@ -5,7 +5,7 @@
  * `--json`) would show, and a command that hangs (a FIFO) fails by its time limit.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -42,7 +42,10 @@ beforeAll(async () => {
   copyFileSync(EXAMPLE, example);
   chmodSync(example, 0o644);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  if (existsSync(join(dir, 'travail', 'ferme'))) chmodSync(join(dir, 'travail', 'ferme'), 0o700);
+  rmSync(dir, { recursive: true, force: true });
+});
 
 interface Run {
   status: number | null;
@@ -87,3 +90,52 @@ describe('an option followed by another option has no value', () => {
     expectRefused(() => cli(args), message);
   });
 });
+
+/** Each command, reading `input`. */
+const COMMANDS: [string, (input: string) => string[]][] = [
+  ['verifier', (input) => ['verifier', input]],
+  ['bilan', (input) => ['bilan', input, '--annee', '2018']],
+  ['anonymiser', (input) => ['anonymiser', input, '--sortie', 'copie.xlsx', '--avant', '2018-06-01']],
+  ['emargement', (input) => ['emargement', input, '--date', '2018-10-09', '--sortie', 'feuille.html']],
+  ['attestation', (input) => ['attestation', input, '--id', 'P2018-001', '--sortie', 'attestation.html']],
+];
+
+describe('an input that is not a regular file is refused at once, never waited on', () => {
+  beforeAll(() => {
+    const made = spawnSync('mkfifo', [join(work, 'tube.xlsx')]);
+    if (made.status !== 0) throw new Error('mkfifo is needed for these tests');
+  });
+
+  it.each(COMMANDS)('%s: a FIFO', (_command, args) => {
+    expectRefused(() => cli(args('tube.xlsx')), /^tube\.xlsx n'est pas un fichier ordinaire/);
+  });
+
+  it.each(COMMANDS)('%s: a device', (_command, args) => {
+    expectRefused(() => cli(args('/dev/null')), /^\/dev\/null n'est pas un fichier ordinaire/);
+  });
+});
+
+const asRoot = process.getuid?.() === 0;
+const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
+/** As root, the command runs as nobody (root may enter any folder); the test is skipped without setpriv. */
+const otherUser = asRoot ? (setpriv ? [setpriv, '--reuid=65534', '--regid=65534', '--clear-groups'] : null) : [];
+
+(otherUser === null || process.platform === 'win32' ? describe.skip : describe)(
+  'a file in a folder the user cannot enter',
+  () => {
+    beforeAll(() => {
+      const locked = join(work, 'ferme');
+      mkdirSync(locked);
+      copyFileSync(EXAMPLE, join(locked, 'classeur.xlsx'));
+      chmodSync(locked, 0o700);
+      if (!asRoot) chmodSync(locked, 0o000);
+    });
+
+    it.each(COMMANDS)('%s: not readable, not "introuvable"', (_command, args) => {
+      expectRefused(
+        () => cli(args(join('ferme', 'classeur.xlsx')), otherUser ?? []),
+        /^Impossible de lire ferme\/classeur\.xlsx\u00a0: vous n'avez pas le droit de lire/,
+      );
+    });
+  },
+);

@@ -6,6 +6,8 @@ const NBSP = '\u00a0';
 export const FILES = {
   notFound: (p: string) => `Fichier introuvable${NBSP}: ${p}`,
   isDirectory: (p: string) => `${p} est un dossier, pas un classeur .xlsx.`,
+  notRegularFile: (p: string) =>
+    `${p} n'est pas un fichier ordinaire (tube, périphérique ou prise réseau)${NBSP}: indiquez le classeur .xlsx exporté.`,
   notReadable: (p: string) =>
     `Impossible de lire ${p}${NBSP}: vous n'avez pas le droit de lire ce fichier (vérifiez ses droits d'accès).`,
   empty: (p: string) => `${p} est vide${NBSP}: ce n'est pas un classeur .xlsx.`,

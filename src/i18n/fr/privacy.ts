@@ -64,7 +64,6 @@ export const PRIVACY = {
     noHeader: (p: string, tab: string) =>
       `Dans ${p}, l'onglet «${NBSP}${tab}${NBSP}» n'a pas de ligne d'en-têtes reconnue dans ses premières lignes (colonne «${NBSP}ID${NBSP}» ou «${NBSP}ID participant${NBSP}»)${NBSP}: rien ne serait anonymisé, aucune copie n'a été écrite.`,
     notXlsxOutput: (p: string) => `La copie doit être un fichier .xlsx (${p}).`,
-    notFound: (p: string) => `Fichier introuvable${NBSP}: ${p}`,
     notXlsx: (p: string) => `Impossible de lire ${p}${NBSP}: ce n'est pas un classeur .xlsx valide.`,
     noParticipants: (p: string) => `Le classeur ${p} n'a pas d'onglet «${NBSP}Participants${NBSP}».`,
     cannotWrite: (p: string) =>
