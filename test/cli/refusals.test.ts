@@ -9,6 +9,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { main } from '../../src/cli/main';
 
 const ROOT = join(__dirname, '..', '..');
 const EXAMPLE = join(ROOT, 'test', 'fixtures', 'exemples', 'classeur-exemple.xlsx');
@@ -139,3 +140,22 @@ const otherUser = asRoot ? (setpriv ? [setpriv, '--reuid=65534', '--regid=65534'
     });
   },
 );
+
+describe('a small file whose content is too big once decompressed', () => {
+  it('is refused as such, without quoting the size of the file', async () => {
+    // exceljs fails with a RangeError ("Invalid string length") on an XML longer than the engine
+    // allows, which a few megabytes of zip can hold: simulated here (a real one takes minutes).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const reader = require('exceljs/lib/xlsx/xlsx') as { prototype: { readFile(path: string): Promise<unknown> } };
+    const spy = jest.spyOn(reader.prototype, 'readFile').mockRejectedValue(new RangeError('Invalid string length'));
+    try {
+      const stderr: string[] = [];
+      const code = await main(['verifier', example], { out: () => undefined, err: (t) => void stderr.push(t) });
+      expect([code, stderr.length]).toEqual([2, 1]);
+      expect(stderr[0]).toMatch(/classeur\.xlsx est trop gros pour être lu une fois décompressé/);
+      expect(stderr[0]).not.toMatch(/Mo\b/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

@@ -20,6 +20,8 @@ export const FILES = {
     `${p} est trop gros pour être lu (plus de ${limit})${NBSP}: supprimez les onglets ou les lignes inutiles, puis recommencez.`,
   tooManyCells: (p: string, limit: number) =>
     `${p} est trop gros pour être lu (plus de ${frenchNumber(limit)} cellules remplies)${NBSP}: supprimez les onglets ou les lignes inutiles, puis recommencez.`,
+  tooBigUnpacked: (p: string) =>
+    `${p} est trop gros pour être lu une fois décompressé${NBSP}: son contenu dépasse ce que la commande peut tenir en mémoire (classeur démesuré, ou archive piégée).`,
   zipBomb: (p: string) =>
     `${p} n'est pas un classeur .xlsx ordinaire${NBSP}: son contenu décompressé serait démesuré (archive piégée ou endommagée).`,
   damaged: (p: string) => `${p} est un classeur .xlsx endommagé${NBSP}: il ne peut pas être lu en entier.`,
