@@ -6,7 +6,6 @@
  * refused before anything is written. Prints the count, never a name.
  * Default cutoff: today (Europe/Paris) minus `Durée de conservation (années)` of `Paramètres`.
  */
-import { extname } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, writeXlsx, XlsxReadError } from '../adapters/xlsx';
 import type { WholeWorkbookModel } from '../core/workbook';
@@ -18,7 +17,7 @@ import { applyAnonymisation } from '../app/privacy';
 import { readModel } from '../app/read';
 import { inputProblem } from './input';
 import { CliIo, cliArguments, EXIT_OK, EXIT_UNUSABLE } from './io';
-import { checkOutputPath, OutputError, writeOutputWith } from './output';
+import { checkOutputPath, outputErrorLine, writeOutputWith } from './output';
 import { CLI_TIME_ZONE, todayInParis } from './verify';
 
 const CLI_TEXT = PRIVACY.cli;
@@ -39,8 +38,8 @@ export function parseAnonymiseArgs(args: string[]): AnonymiseArgs | string {
   let replace = false;
   for (const { name, raw: a, value: next } of cliArguments(args)) {
     if (name === '--sortie') {
-      output = next();
-      if (output === null || output.trim() === '') return CLI_TEXT.missingOutput;
+      output = next()?.trim() ?? null;
+      if (!output) return CLI_TEXT.missingOutput;
     } else if (name === '--avant') {
       const text = next() ?? '';
       cutoff = dayFromIso(text.trim());
@@ -75,15 +74,11 @@ export async function runAnonymise(args: string[], io: CliIo, today: Day = today
     io.err(problem);
     return EXIT_UNUSABLE;
   }
-  const outputOptions = { replace, inputPath: file };
+  const outputOptions = { replace, inputPath: file, extension: '.xlsx' };
   try {
     checkOutputPath(output, outputOptions);
   } catch (e) {
-    io.err(outputMessage(e, output));
-    return EXIT_UNUSABLE;
-  }
-  if (extname(output).toLowerCase() !== '.xlsx') {
-    io.err(CLI_TEXT.notXlsxOutput(output));
+    io.err(outputErrorLine(e, output));
     return EXIT_UNUSABLE;
   }
   let workbook: MemoryWorkbook;
@@ -108,7 +103,7 @@ export async function runAnonymise(args: string[], io: CliIo, today: Day = today
   try {
     await writeOutputWith(output, outputOptions, (temp) => writeXlsx(workbook, temp));
   } catch (e) {
-    io.err(outputMessage(e, output));
+    io.err(outputErrorLine(e, output));
     return EXIT_UNUSABLE;
   }
   io.out(
@@ -127,13 +122,4 @@ function tabWithoutHeader(model: WholeWorkbookModel): string | null {
   const holdsRows = a.values.some((line) => line.some((v) => v !== '' && v !== null));
   if (a.sheetName !== null && holdsRows && (a.headerRow === null || a.columns.participantId === undefined)) return a.sheetName;
   return null;
-}
-
-/** This command's French line for an output refused or not written. */
-function outputMessage(e: unknown, output: string): string {
-  if (!(e instanceof OutputError)) return CLI_TEXT.cannotWrite(output);
-  if (e.problem === 'isInput') return CLI_TEXT.sameAsInput(output);
-  if (e.problem === 'exists') return CLI_TEXT.outputExists(output);
-  if (e.problem === 'cannotWrite') return CLI_TEXT.cannotWrite(output);
-  return e.message;
 }

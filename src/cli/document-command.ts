@@ -18,7 +18,7 @@ import { DOCUMENTS_TEXT } from '../i18n/fr/documents';
 import { readModel } from '../app/read';
 import { inputProblem } from './input';
 import { CLI_TIME_ZONE, CliIo, cliArguments, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
-import { checkOutputPath, writeOutputFile } from './output';
+import { checkOutputPath, outputErrorLine, writeOutputFile } from './output';
 
 const CLI_TEXT = DOCUMENTS_TEXT.cli;
 
@@ -50,8 +50,8 @@ function parseArgs(command: DocumentCommand, args: readonly string[]): DocumentA
       key = value();
       if (key === null || key.trim() === '') return command.missingKey;
     } else if (name === '--sortie') {
-      output = value();
-      if (output === null || output.trim() === '') return CLI_TEXT.missingOutput;
+      output = value()?.trim() ?? null;
+      if (!output) return CLI_TEXT.missingOutput;
     } else if (name === '--remplacer') replace = true;
     else if (raw.startsWith('-') && raw.length > 1) return CLI_TEXT.unknownOption(raw);
     else if (file === null) file = raw;
@@ -94,12 +94,11 @@ export async function runDocumentCommand(command: DocumentCommand, args: string[
     io.err(problem);
     return EXIT_UNUSABLE;
   }
-  const outputOptions = { replace, inputPath: file };
+  const outputOptions = { replace, inputPath: file, extension: '.html' };
   try {
-    checkOutputPath(output, outputOptions); // the input itself (even through a link), a folder, an existing file
+    checkOutputPath(output, outputOptions); // the input itself (even through a link), a folder, an existing file…
   } catch (e) {
-    if (!isUserError(e)) throw e;
-    io.err(e.message);
+    io.err(outputErrorLine(e, output));
     return EXIT_UNUSABLE;
   }
   const workbook = await readWorkbookFile(file, io);
@@ -128,8 +127,8 @@ export async function runDocumentCommand(command: DocumentCommand, args: string[
   try {
     await writeOutputFile(output, doc.html, outputOptions);
   } catch (e) {
-    // An OutputError (a UserError naming the file): existing meanwhile, cannot write.
-    io.err(isUserError(e) ? e.message : CLI_TEXT.cannotWrite(output));
+    // An OutputError naming the file: existing meanwhile, cannot write.
+    io.err(outputErrorLine(e, output));
     return EXIT_UNUSABLE;
   }
   io.out(doc.written(output));

@@ -14,7 +14,7 @@ import { assertReportable, hasData, MAX_YEAR, MIN_YEAR, parseYear, reportLayoutF
 import { readModel } from '../app/read';
 import { inputProblem } from './input';
 import { CLI_TIME_ZONE, CliIo, cliArguments, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
-import { checkOutputPath, OutputError, writeOutputFile } from './output';
+import { checkOutputPath, outputErrorLine, writeOutputFile } from './output';
 import { renderHtmlReport } from './html-report';
 
 export interface ReportArgs {
@@ -39,8 +39,8 @@ export function parseReportArgs(args: string[]): ReportArgs | string {
       if (yearText === null) return REPORT.cli.missingYear;
     } else if (name === '--json') json = true;
     else if (name === '--sortie') {
-      output = next();
-      if (output === null || output === '') return REPORT.cli.missingOutput;
+      output = next()?.trim() ?? null;
+      if (!output) return REPORT.cli.missingOutput;
     } else if (name === '--remplacer') replace = true;
     else if (a.startsWith('-') && a.length > 1) return REPORT.cli.unknownOption(a);
     else if (file === null) file = a;
@@ -97,12 +97,12 @@ export async function runReport(args: string[], io: CliIo, options: ReportOption
     io.err(problem);
     return EXIT_UNUSABLE;
   }
-  const outputOptions = { replace, inputPath: file };
+  const outputOptions = { replace, inputPath: file, extension: '.html' };
   if (output !== null) {
     try {
       checkOutputPath(output, outputOptions);
     } catch (e) {
-      io.err(outputMessage(e, output));
+      io.err(outputErrorLine(e, output));
       return EXIT_UNUSABLE;
     }
   }
@@ -136,7 +136,7 @@ export async function runReport(args: string[], io: CliIo, options: ReportOption
     try {
       await writeOutputFile(output, renderHtmlReport(layout), outputOptions);
     } catch (e) {
-      io.err(outputMessage(e, output));
+      io.err(outputErrorLine(e, output));
       return EXIT_UNUSABLE;
     }
   }
@@ -145,10 +145,4 @@ export async function runReport(args: string[], io: CliIo, options: ReportOption
   else io.out(renderTextReport(layout));
   if (json && output !== null) io.err(REPORT.cli.written(output));
   return EXIT_OK;
-}
-
-/** This command's French line for an output refused or not written. */
-function outputMessage(e: unknown, output: string): string {
-  if (!(e instanceof OutputError) || e.problem === 'cannotWrite') return REPORT.cli.cannotWrite(output);
-  return e.problem === 'isInput' ? REPORT.cli.sameAsInput : e.message;
 }

@@ -159,3 +159,48 @@ describe('a small file whose content is too big once decompressed', () => {
     }
   });
 });
+
+/** Each command that writes a file, writing `output`. */
+const WRITERS: [string, string, (output: string) => string[]][] = [
+  ['bilan', '.html', (output) => ['bilan', 'classeur.xlsx', '--annee', '2018', '--sortie', output]],
+  ['anonymiser', '.xlsx', (output) => ['anonymiser', 'classeur.xlsx', '--sortie', output, '--avant', '2018-06-01']],
+  ['demo', '.xlsx', (output) => ['demo', output]],
+  ['emargement', '.html', (output) => ['emargement', 'classeur.xlsx', '--date', '2018-10-09', '--sortie', output]],
+  ['attestation', '.html', (output) => ['attestation', 'classeur.xlsx', '--id', 'P2018-001', '--sortie', output]],
+];
+
+describe('outputs: the same French line from every command', () => {
+  it.each(WRITERS)('%s: a folder that does not exist is named', (_command, ext, args) => {
+    expectRefused(
+      () => cli(args(join('absent', `sortie${ext}`))),
+      /^Impossible d'écrire absent\/sortie\.\w+\u00a0: le dossier absent n'existe pas/,
+    );
+  });
+
+  it.each(WRITERS)('%s: a "folder" that is a file', (_command, ext, args) => {
+    expectRefused(
+      () => cli(args(join('classeur.xlsx', `sortie${ext}`))),
+      /^Impossible d'écrire classeur\.xlsx\/sortie\.\w+\u00a0: classeur\.xlsx n'est pas un dossier/,
+    );
+  });
+
+  it.each(WRITERS)('%s: a blank name writes nothing', (_command, _ext, args) => {
+    expectRefused(() => cli(args(' ')), /^Indiquez le fichier/);
+  });
+
+  it.each(WRITERS)('%s: a name with the other extension is refused', (_command, ext, args) => {
+    const other = ext === '.html' ? '.xlsx' : '.html';
+    const pattern = new RegExp(`^sortie\\${other} ne se termine pas par \\${ext}\u00a0: `);
+    expectRefused(() => cli(args(`sortie${other}`)), pattern);
+  });
+
+  it.each(WRITERS)('%s: a name without extension is refused', (_command, ext, args) => {
+    expectRefused(() => cli(args('sortie')), new RegExp(`^sortie ne se termine pas par \\${ext}\u00a0: `));
+  });
+
+  it('the name is trimmed: " bilan.html " writes bilan.html', () => {
+    const r = cli(['bilan', 'classeur.xlsx', '--annee', '2018', '--sortie', ' bilan-espaces.html ']);
+    expect(r.status).toBe(0);
+    expect(readdirSync(work)).toContain('bilan-espaces.html');
+  });
+});

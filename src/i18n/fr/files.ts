@@ -26,6 +26,12 @@ export const FILES = {
     `${p} n'est pas un classeur .xlsx ordinaire${NBSP}: son contenu décompressé serait démesuré (archive piégée ou endommagée).`,
   damaged: (p: string) => `${p} est un classeur .xlsx endommagé${NBSP}: il ne peut pas être lu en entier.`,
   // Outputs
+  outputBlank: `Le nom du fichier à écrire est vide${NBSP}: indiquez un nom de fichier.`,
+  outputExtension: (p: string, extension: string) =>
+    `${p} ne se termine pas par ${extension}${NBSP}: cette commande écrit un fichier ${extension}, choisissez un nom qui se termine par ${extension}.`,
+  outputNoFolder: (p: string, folder: string) =>
+    `Impossible d'écrire ${p}${NBSP}: le dossier ${folder} n'existe pas (créez-le, ou choisissez un autre dossier).`,
+  outputNotAFolder: (p: string, folder: string) => `Impossible d'écrire ${p}${NBSP}: ${folder} n'est pas un dossier.`,
   outputIsInput: (p: string) =>
     `${p} est le classeur lu (ou un lien vers lui)${NBSP}: il n'est jamais écrasé, choisissez un autre nom.`,
   outputExists: (p: string) =>

@@ -131,9 +131,6 @@ export const REPORT = {
     notXlsx: (path: string) => `${path} n'est pas un fichier .xlsx\u00a0: exportez le classeur au format Excel (.xlsx).`,
     noParticipants: (path: string) =>
       `${path} n'a pas d'onglet «\u00a0Participants\u00a0»\u00a0: ce n'est pas un classeur du Club de l'alternance.`,
-    sameAsInput: "Le fichier de --sortie est le classeur lu\u00a0: choisissez un autre nom (le classeur n'est jamais modifié).",
-    cannotWrite: (path: string) =>
-      `Impossible d'écrire ${path}\u00a0: vérifiez que le dossier existe et que vous pouvez y écrire (le fichier n'est peut-être pas ouvert dans un autre programme).`,
     written: (path: string) => `Bilan HTML écrit dans ${path}.`,
     tableHeader: (year: number) => `Bilan ${year} — Club de l'alternance`,
   },
