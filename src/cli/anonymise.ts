@@ -12,6 +12,7 @@ import type { WholeWorkbookModel } from '../core/workbook';
 import { anonymisationTargets } from '../core/anonymisation';
 import { Day, dayFromIso, isoOfDay } from '../core/days';
 import { findTabName, PARTICIPANTS } from '../core/schema';
+import { impossibleDay } from '../i18n/fr/checks';
 import { PRIVACY } from '../i18n/fr/privacy';
 import { applyAnonymisation } from '../app/privacy';
 import { readModel } from '../app/read';
@@ -41,9 +42,14 @@ export function parseAnonymiseArgs(args: string[]): AnonymiseArgs | string {
       output = next()?.trim() ?? null;
       if (!output) return CLI_TEXT.missingOutput;
     } else if (name === '--avant') {
-      const text = next() ?? '';
-      cutoff = dayFromIso(text.trim());
-      if (cutoff === null) return CLI_TEXT.badCutoff(text);
+      const text = next()?.trim() ?? '';
+      if (text === '') return CLI_TEXT.missingCutoff;
+      cutoff = dayFromIso(text);
+      if (cutoff === null) {
+        // Written AAAA-MM-JJ, but that day does not exist (2019-02-30): say so.
+        const reason = /^\d{4}-\d{1,2}-\d{1,2}$/.test(text) ? impossibleDay(text) : null;
+        return reason === null ? CLI_TEXT.badCutoff(text) : CLI_TEXT.impossibleCutoff(text, reason);
+      }
     } else if (name === '--remplacer') replace = true;
     else if (a.startsWith('-') && a.length > 1) return CLI_TEXT.unknownOption(a);
     else if (file === null) file = a;

@@ -86,6 +86,10 @@ export interface ReportOptions {
 }
 
 export async function runReport(args: string[], io: CliIo, options: ReportOptions = {}): Promise<number> {
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    io.out(REPORT.cli.usage);
+    return EXIT_OK;
+  }
   const parsed = parseReportArgs(args);
   if (typeof parsed === 'string') {
     io.err(parsed);

@@ -204,3 +204,29 @@ describe('outputs: the same French line from every command', () => {
     expect(readdirSync(work)).toContain('bilan-espaces.html');
   });
 });
+
+describe('small things', () => {
+  it('bilan --help prints its usage, with --remplacer, exit 0 as the other commands', () => {
+    const r = cli(['bilan', '--help']);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/^Usage\u00a0: club-alternance bilan .*\[--remplacer\]\n$/);
+  });
+
+  it('bilan: an unknown option shows the whole usage, --remplacer included', () => {
+    expectRefused(() => cli(['bilan', 'classeur.xlsx', '--pdf']), /Option inconnue.*\[--sortie bilan\.html\] \[--remplacer\]\n$/);
+  });
+
+  it('anonymiser --avant without a value: the value is missing (not «  » is no date)', () => {
+    expectRefused(
+      () => cli(['anonymiser', 'classeur.xlsx', '--sortie', 'copie.xlsx', '--avant']),
+      /^Indiquez la date après --avant/,
+    );
+  });
+
+  it('anonymiser --avant 2019-02-30: that day does not exist', () => {
+    expectRefused(
+      () => cli(['anonymiser', 'classeur.xlsx', '--sortie', 'copie.xlsx', '--avant', '2019-02-30']),
+      /^La date 2019-02-30 de l'option --avant n'existe pas\u00a0: février 2019 n'a que 28 jours\./,
+    );
+  });
+});

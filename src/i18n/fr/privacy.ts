@@ -56,6 +56,8 @@ export const PRIVACY = {
     unknownOption: (o: string) => `Option inconnue${NBSP}: «${NBSP}${o}${NBSP}».`,
     extraArgument: (a: string) => `Argument en trop${NBSP}: «${NBSP}${a}${NBSP}».`,
     badCutoff: (t: string) => `«${NBSP}${t}${NBSP}» n'est pas une date AAAA-MM-JJ (option --avant).`,
+    missingCutoff: `Indiquez la date après --avant, au format AAAA-MM-JJ (par exemple --avant 2018-06-01).`,
+    impossibleCutoff: (t: string, reason: string) => `La date ${t} de l'option --avant n'existe pas${NBSP}: ${reason}.`,
     futureCutoff: (t: string) =>
       `La date de --avant (${t}) est après aujourd'hui${NBSP}: tout le monde serait anonymisé. Aucune copie n'a été écrite.`,
     noHeader: (p: string, tab: string) =>
