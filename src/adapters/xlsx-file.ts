@@ -1,10 +1,10 @@
 /**
- * What is wrong with a file given as an .xlsx workbook, found before reading it: missing,
- * a folder, not readable, not a zip (an OLE file: encrypted or old .xls), too big, or a zip
- * whose declared contents are out of proportion (a zip bomb). Reads the first bytes and the
- * zip's central directory only.
+ * What is wrong with a file given as an .xlsx workbook, found before reading it: missing, a
+ * folder, not a regular file (a FIFO, a device), not readable, not a zip (an OLE file:
+ * encrypted or old .xls), too big, or a zip whose declared contents are out of proportion (a
+ * zip bomb). Reads the first bytes and the zip's central directory only.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, Stats, statSync } from 'node:fs';
 import { UserError } from '../core/errors';
 import { FILES } from '../i18n/fr/files';
 
@@ -110,27 +110,47 @@ function zipProblem(entries: ZipEntry[] | null, path: string, limits: XlsxLimits
 }
 
 /**
- * Throws an XlsxReadError saying what is wrong with `path` as an .xlsx workbook; returns its
- * size in bytes when nothing is.
+ * Throws an XlsxReadError when `path` is not a regular file this user may read: missing, in a
+ * folder they cannot enter, a folder, or anything else than a file (a FIFO, a device, a
+ * socket: opening one could wait forever). Returns its size. Nothing is opened. Every command
+ * checks its input with it first (src/cli/input.ts), then reads it with readXlsx.
  */
-export function inspectXlsxFile(path: string, limits: XlsxLimits = XLSX_LIMITS): number {
-  let size: number;
+export function statInputFile(path: string): number {
+  let stat: Stats;
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new XlsxReadError(FILES.isDirectory(path));
-    size = stat.size;
+    stat = statSync(path);
   } catch (e) {
-    if (e instanceof XlsxReadError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new XlsxReadError(code === 'EACCES' || code === 'EPERM' ? FILES.notReadable(path) : FILES.notFound(path));
   }
+  if (stat.isDirectory()) throw new XlsxReadError(FILES.isDirectory(path));
+  if (!stat.isFile()) throw new XlsxReadError(FILES.notRegularFile(path));
+  return stat.size;
+}
+
+/** Opens a regular file for reading without ever waiting (a FIFO put there meanwhile is refused). */
+function openRegularFile(path: string): number {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new XlsxReadError(code === 'ENOENT' ? FILES.notFound(path) : FILES.notReadable(path));
   }
+  if (!fstatSync(fd).isFile()) {
+    closeSync(fd);
+    throw new XlsxReadError(FILES.notRegularFile(path));
+  }
+  return fd;
+}
+
+/**
+ * Throws an XlsxReadError saying what is wrong with `path` as an .xlsx workbook; returns its
+ * size in bytes when nothing is.
+ */
+export function inspectXlsxFile(path: string, limits: XlsxLimits = XLSX_LIMITS): number {
+  const size = statInputFile(path);
+  const fd = openRegularFile(path);
   try {
     if (size === 0) throw new XlsxReadError(FILES.empty(path));
     const magic = readAt(fd, 0, 8);

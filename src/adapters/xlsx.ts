@@ -7,7 +7,7 @@ import { dayOfUtcMillis, DEFAULT_TIME_ZONE, midnightInTimeZone, utcMillisOfDay }
 import type { CellValue } from '../core/values';
 import { FILES } from '../i18n/fr/files';
 import { MemoryWorkbook, MemorySheet, newMemorySheet } from './memory';
-import { inspectXlsxFile, megabytes, XLSX_LIMITS, XlsxLimits, XlsxReadError } from './xlsx-file';
+import { inspectXlsxFile, XLSX_LIMITS, XlsxLimits, XlsxReadError } from './xlsx-file';
 
 export { XlsxReadError, XLSX_LIMITS, type XlsxLimits };
 
@@ -155,7 +155,8 @@ export async function readXlsx(
     return memory;
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
-    if (e instanceof RangeError) throw new XlsxReadError(FILES.tooBig(path, megabytes(size)));
+    // A string or a buffer longer than the engine allows: the file is small, its content is not.
+    if (e instanceof RangeError) throw new XlsxReadError(FILES.tooBigUnpacked(path));
     throw new XlsxReadError(FILES.damaged(path));
   }
 }

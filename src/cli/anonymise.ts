@@ -6,19 +6,19 @@
  * refused before anything is written. Prints the count, never a name.
  * Default cutoff: today (Europe/Paris) minus `Durée de conservation (années)` of `Paramètres`.
  */
-import { existsSync } from 'node:fs';
-import { extname } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, writeXlsx, XlsxReadError } from '../adapters/xlsx';
 import type { WholeWorkbookModel } from '../core/workbook';
 import { anonymisationTargets } from '../core/anonymisation';
 import { Day, dayFromIso, isoOfDay } from '../core/days';
 import { findTabName, PARTICIPANTS } from '../core/schema';
+import { impossibleDay } from '../i18n/fr/checks';
 import { PRIVACY } from '../i18n/fr/privacy';
 import { applyAnonymisation } from '../app/privacy';
 import { readModel } from '../app/read';
+import { inputProblem } from './input';
 import { CliIo, cliArguments, EXIT_OK, EXIT_UNUSABLE } from './io';
-import { checkOutputPath, OutputError, writeOutputWith } from './output';
+import { checkOutputPath, outputErrorLine, writeOutputWith } from './output';
 import { CLI_TIME_ZONE, todayInParis } from './verify';
 
 const CLI_TEXT = PRIVACY.cli;
@@ -39,12 +39,17 @@ export function parseAnonymiseArgs(args: string[]): AnonymiseArgs | string {
   let replace = false;
   for (const { name, raw: a, value: next } of cliArguments(args)) {
     if (name === '--sortie') {
-      output = next();
-      if (output === null || output.trim() === '') return CLI_TEXT.missingOutput;
+      output = next()?.trim() ?? null;
+      if (!output) return CLI_TEXT.missingOutput;
     } else if (name === '--avant') {
-      const text = next() ?? '';
-      cutoff = dayFromIso(text.trim());
-      if (cutoff === null) return CLI_TEXT.badCutoff(text);
+      const text = next()?.trim() ?? '';
+      if (text === '') return CLI_TEXT.missingCutoff;
+      cutoff = dayFromIso(text);
+      if (cutoff === null) {
+        // Written AAAA-MM-JJ, but that day does not exist (2019-02-30): say so.
+        const reason = /^\d{4}-\d{1,2}-\d{1,2}$/.test(text) ? impossibleDay(text) : null;
+        return reason === null ? CLI_TEXT.badCutoff(text) : CLI_TEXT.impossibleCutoff(text, reason);
+      }
     } else if (name === '--remplacer') replace = true;
     else if (a.startsWith('-') && a.length > 1) return CLI_TEXT.unknownOption(a);
     else if (file === null) file = a;
@@ -62,7 +67,7 @@ export async function runAnonymise(args: string[], io: CliIo, today: Day = today
   }
   const parsed = parseAnonymiseArgs(args);
   if (typeof parsed === 'string') {
-    io.err(`${parsed}\n${CLI_TEXT.usage}`);
+    io.err(`${parsed} ${CLI_TEXT.usage}`);
     return EXIT_UNUSABLE;
   }
   const { file, output, cutoff, replace } = parsed;
@@ -70,19 +75,16 @@ export async function runAnonymise(args: string[], io: CliIo, today: Day = today
     io.err(CLI_TEXT.futureCutoff(isoOfDay(cutoff)));
     return EXIT_UNUSABLE;
   }
-  if (!existsSync(file)) {
-    io.err(CLI_TEXT.notFound(file));
+  const problem = inputProblem(file);
+  if (problem !== null) {
+    io.err(problem);
     return EXIT_UNUSABLE;
   }
-  const outputOptions = { replace, inputPath: file };
+  const outputOptions = { replace, inputPath: file, extension: '.xlsx' };
   try {
     checkOutputPath(output, outputOptions);
   } catch (e) {
-    io.err(outputMessage(e, output));
-    return EXIT_UNUSABLE;
-  }
-  if (extname(output).toLowerCase() !== '.xlsx') {
-    io.err(CLI_TEXT.notXlsxOutput(output));
+    io.err(outputErrorLine(e, output));
     return EXIT_UNUSABLE;
   }
   let workbook: MemoryWorkbook;
@@ -107,7 +109,7 @@ export async function runAnonymise(args: string[], io: CliIo, today: Day = today
   try {
     await writeOutputWith(output, outputOptions, (temp) => writeXlsx(workbook, temp));
   } catch (e) {
-    io.err(outputMessage(e, output));
+    io.err(outputErrorLine(e, output));
     return EXIT_UNUSABLE;
   }
   io.out(
@@ -126,13 +128,4 @@ function tabWithoutHeader(model: WholeWorkbookModel): string | null {
   const holdsRows = a.values.some((line) => line.some((v) => v !== '' && v !== null));
   if (a.sheetName !== null && holdsRows && (a.headerRow === null || a.columns.participantId === undefined)) return a.sheetName;
   return null;
-}
-
-/** This command's French line for an output refused or not written. */
-function outputMessage(e: unknown, output: string): string {
-  if (!(e instanceof OutputError)) return CLI_TEXT.cannotWrite(output);
-  if (e.problem === 'isInput') return CLI_TEXT.sameAsInput(output);
-  if (e.problem === 'exists') return CLI_TEXT.outputExists(output);
-  if (e.problem === 'cannotWrite') return CLI_TEXT.cannotWrite(output);
-  return e.message;
 }

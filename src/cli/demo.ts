@@ -5,12 +5,11 @@
  * `--remplacer`; the file is written whole or not at all (src/cli/output.ts: temporary file,
  * then its name).
  */
-import { extname } from 'node:path';
 import { writeXlsx } from '../adapters/xlsx';
 import { DEMO_CLI } from '../i18n/fr/demo';
 import { generateDemoWorkbook } from '../preview/demo';
 import { CliIo, cliArguments, EXIT_OK, EXIT_UNUSABLE } from './io';
-import { checkOutputPath, OutputError, writeOutputWith } from './output';
+import { checkOutputPath, outputErrorLine, writeOutputWith } from './output';
 
 export interface DemoArgs {
   file: string;
@@ -24,10 +23,10 @@ export function parseDemoArgs(args: string[]): DemoArgs | string {
   for (const { name, raw } of cliArguments(args)) {
     if (name === '--remplacer') replace = true;
     else if (raw.startsWith('-') && raw.length > 1) return DEMO_CLI.unknownOption(raw);
-    else if (file === null) file = raw;
+    else if (file === null) file = raw.trim();
     else return DEMO_CLI.extraArgument(raw);
   }
-  if (file === null || file.trim() === '') return DEMO_CLI.missingFile;
+  if (!file) return DEMO_CLI.missingFile;
   return { file, replace };
 }
 
@@ -38,20 +37,17 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
   }
   const parsed = parseDemoArgs(args);
   if (typeof parsed === 'string') {
-    io.err(`${parsed}\n${DEMO_CLI.usage}`);
+    io.err(`${parsed} ${DEMO_CLI.usage}`);
     return EXIT_UNUSABLE;
   }
   const { file, replace } = parsed;
-  if (extname(file).toLowerCase() !== '.xlsx') {
-    io.err(DEMO_CLI.notXlsx(file));
-    return EXIT_UNUSABLE;
-  }
+  const options = { replace, extension: '.xlsx' };
   try {
-    // Refused before the workbook is built: an existing file (without --remplacer), a folder.
-    checkOutputPath(file, { replace });
-    await writeOutputWith(file, { replace }, (temp) => writeXlsx(generateDemoWorkbook(), temp));
+    // Refused before the workbook is built: not .xlsx, an existing file (without --remplacer), a folder.
+    checkOutputPath(file, options);
+    await writeOutputWith(file, options, (temp) => writeXlsx(generateDemoWorkbook(), temp));
   } catch (e) {
-    io.err(e instanceof OutputError ? e.message : DEMO_CLI.cannotWrite(file));
+    io.err(outputErrorLine(e, file));
     return EXIT_UNUSABLE;
   }
   io.out(DEMO_CLI.written(file));

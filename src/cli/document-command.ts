@@ -7,7 +7,6 @@
  * French line); 2 unusable command line or file (one French line; the usage only after an
  * unknown option, and on stdout for --help).
  */
-import { existsSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, XlsxReadError } from '../adapters/xlsx';
@@ -18,8 +17,9 @@ import { findTabName, PARTICIPANTS } from '../core/schema';
 import type { WorkbookModel } from '../core/workbook';
 import { DOCUMENTS_TEXT } from '../i18n/fr/documents';
 import { readModel } from '../app/read';
+import { inputProblem } from './input';
 import { CLI_TIME_ZONE, CliIo, cliArguments, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
-import { checkOutputPath, writeOutputFile } from './output';
+import { checkOutputPath, outputErrorLine, writeOutputFile } from './output';
 
 const CLI_TEXT = DOCUMENTS_TEXT.cli;
 
@@ -62,8 +62,8 @@ function parseArgs(command: DocumentCommand, args: readonly string[]): DocumentA
       key = value();
       if (key === null || key.trim() === '') return refusal(command.missingKey);
     } else if (name === '--sortie') {
-      output = value();
-      if (output === null || output.trim() === '') return refusal(CLI_TEXT.missingOutput);
+      output = value()?.trim() ?? null;
+      if (!output) return refusal(CLI_TEXT.missingOutput);
     } else if (name === '--remplacer') replace = true;
     else if (raw.startsWith('-') && raw.length > 1) return refusal(CLI_TEXT.unknownOption(raw), true);
     else if (file === null) file = raw;
@@ -76,12 +76,13 @@ function parseArgs(command: DocumentCommand, args: readonly string[]): DocumentA
   return keyProblem === null ? { file, key, output, replace } : refusal(keyProblem);
 }
 
+/** The input's problem found without reading it (missing, a folder, not .xlsx…), or null. */
+function inputFileProblem(file: string): string | null {
+  return inputProblem(file) ?? (extname(file).toLowerCase() !== '.xlsx' ? CLI_TEXT.notXlsx(file) : null);
+}
+
 async function readWorkbookFile(file: string, io: CliIo): Promise<MemoryWorkbook | null> {
-  // A missing file, a folder, an empty, encrypted or damaged file: readXlsx says which.
-  if (existsSync(file) && statSync(file).isFile() && extname(file).toLowerCase() !== '.xlsx') {
-    io.err(CLI_TEXT.notXlsx(file));
-    return null;
-  }
+  // An empty, encrypted or damaged file: readXlsx says which.
   try {
     return await readXlsx(file, CLI_TIME_ZONE);
   } catch (e) {
@@ -101,12 +102,16 @@ export async function runDocumentCommand(command: DocumentCommand, args: string[
     return EXIT_UNUSABLE;
   }
   const { file, key, output, replace } = parsed;
-  const outputOptions = { replace, inputPath: file };
+  const problem = inputFileProblem(file);
+  if (problem !== null) {
+    io.err(problem);
+    return EXIT_UNUSABLE;
+  }
+  const outputOptions = { replace, inputPath: file, extension: '.html' };
   try {
-    checkOutputPath(output, outputOptions); // the input itself (even through a link), a folder, an existing file
+    checkOutputPath(output, outputOptions); // the input itself (even through a link), a folder, an existing file…
   } catch (e) {
-    if (!isUserError(e)) throw e;
-    io.err(e.message);
+    io.err(outputErrorLine(e, output));
     return EXIT_UNUSABLE;
   }
   const workbook = await readWorkbookFile(file, io);
@@ -135,8 +140,8 @@ export async function runDocumentCommand(command: DocumentCommand, args: string[
   try {
     await writeOutputFile(output, doc.html, outputOptions);
   } catch (e) {
-    // An OutputError (a UserError naming the file): existing meanwhile, cannot write.
-    io.err(isUserError(e) ? e.message : CLI_TEXT.cannotWrite(output));
+    // An OutputError naming the file: existing meanwhile, cannot write.
+    io.err(outputErrorLine(e, output));
     return EXIT_UNUSABLE;
   }
   io.out(doc.written(output));

@@ -27,7 +27,10 @@ export interface CliArgument {
   name: string;
   /** The word as typed. */
   raw: string;
-  /** The option's value: after `=`, else the next word (consumed); null when there is none. */
+  /**
+   * The option's value: after `=`, else the next word (consumed); null when there is none or
+   * when the next word is another option (`--sortie --json`: `--json` is not a file name).
+   */
   value(): string | null;
 }
 
@@ -41,7 +44,7 @@ export function* cliArguments(args: readonly string[]): Generator<CliArgument> {
     yield {
       name: inlineForm ? raw.slice(0, eq) : raw,
       raw,
-      value: () => (inline !== null ? inline : i + 1 < args.length ? args[++i] : null),
+      value: () => (inline !== null ? inline : i + 1 < args.length && !args[i + 1].startsWith('--') ? args[++i] : null),
     };
   }
 }

@@ -3,7 +3,6 @@
  * the indicators of SPEC §6 as a French table, as JSON, or as a self-contained HTML report.
  * The input file is only read, never written.
  */
-import { existsSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, XlsxReadError } from '../adapters/xlsx';
@@ -13,8 +12,9 @@ import { findTabName, PARTICIPANTS } from '../core/schema';
 import { forCli, REPORT } from '../i18n/fr/report';
 import { assertReportable, hasData, MAX_YEAR, MIN_YEAR, parseYear, reportLayoutFor } from '../app/report';
 import { readModel } from '../app/read';
+import { inputProblem } from './input';
 import { CLI_TIME_ZONE, CliIo, cliArguments, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
-import { checkOutputPath, OutputError, writeOutputFile } from './output';
+import { checkOutputPath, outputErrorLine, writeOutputFile } from './output';
 import { renderHtmlReport } from './html-report';
 
 export interface ReportArgs {
@@ -39,8 +39,8 @@ export function parseReportArgs(args: string[]): ReportArgs | string {
       if (yearText === null) return REPORT.cli.missingYear;
     } else if (name === '--json') json = true;
     else if (name === '--sortie') {
-      output = next();
-      if (output === null || output === '') return REPORT.cli.missingOutput;
+      output = next()?.trim() ?? null;
+      if (!output) return REPORT.cli.missingOutput;
     } else if (name === '--remplacer') replace = true;
     else if (a.startsWith('-') && a.length > 1) return REPORT.cli.unknownOption(a);
     else if (file === null) file = a;
@@ -86,22 +86,27 @@ export interface ReportOptions {
 }
 
 export async function runReport(args: string[], io: CliIo, options: ReportOptions = {}): Promise<number> {
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    io.out(REPORT.cli.usage);
+    return EXIT_OK;
+  }
   const parsed = parseReportArgs(args);
   if (typeof parsed === 'string') {
     io.err(parsed);
     return EXIT_UNUSABLE;
   }
   const { file, year, json, output, replace } = parsed;
-  if (existsSync(file) && statSync(file).isFile() && extname(file).toLowerCase() !== '.xlsx') {
-    io.err(REPORT.cli.notXlsx(file));
+  const problem = inputProblem(file) ?? (extname(file).toLowerCase() !== '.xlsx' ? REPORT.cli.notXlsx(file) : null);
+  if (problem !== null) {
+    io.err(problem);
     return EXIT_UNUSABLE;
   }
-  const outputOptions = { replace, inputPath: file };
+  const outputOptions = { replace, inputPath: file, extension: '.html' };
   if (output !== null) {
     try {
       checkOutputPath(output, outputOptions);
     } catch (e) {
-      io.err(outputMessage(e, output));
+      io.err(outputErrorLine(e, output));
       return EXIT_UNUSABLE;
     }
   }
@@ -135,7 +140,7 @@ export async function runReport(args: string[], io: CliIo, options: ReportOption
     try {
       await writeOutputFile(output, renderHtmlReport(layout), outputOptions);
     } catch (e) {
-      io.err(outputMessage(e, output));
+      io.err(outputErrorLine(e, output));
       return EXIT_UNUSABLE;
     }
   }
@@ -144,10 +149,4 @@ export async function runReport(args: string[], io: CliIo, options: ReportOption
   else io.out(renderTextReport(layout));
   if (json && output !== null) io.err(REPORT.cli.written(output));
   return EXIT_OK;
-}
-
-/** This command's French line for an output refused or not written. */
-function outputMessage(e: unknown, output: string): string {
-  if (!(e instanceof OutputError) || e.problem === 'cannotWrite') return REPORT.cli.cannotWrite(output);
-  return e.problem === 'isInput' ? REPORT.cli.sameAsInput : e.message;
 }

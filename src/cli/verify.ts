@@ -3,7 +3,6 @@
  * export. Reads the file only (never writes to it). Exit 0: no error (warnings allowed);
  * 1: errors; 2: unusable input, with one French line on stderr.
  */
-import { promises as fs } from 'node:fs';
 import type { MemoryWorkbook } from '../adapters/memory';
 import { XlsxReadError, readXlsx } from '../adapters/xlsx';
 import { CHECKED_TABS, checkWorkbook, countBySeverity } from '../core/checks';
@@ -13,6 +12,7 @@ import { readModel } from '../app/read';
 import type { TableLayout, WorkbookModel } from '../core/workbook';
 import type { CheckReport, Issue } from '../shared/api';
 import { VERIFY_CLI } from '../i18n/fr/checks';
+import { inputProblem } from './input';
 import { CLI_TIME_ZONE, CliIo, EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE } from './io';
 
 export { CLI_TIME_ZONE };
@@ -104,15 +104,9 @@ export async function runVerify(args: string[], io: CliIo, today: Day = todayInP
     return EXIT_UNUSABLE;
   }
   const { path, json } = options;
-  try {
-    const stat = await fs.stat(path);
-    if (stat.isDirectory()) {
-      io.err(VERIFY_CLI.isDirectory(path));
-      return EXIT_UNUSABLE;
-    }
-  } catch {
-    // Missing or unreachable: the user is told (the path is theirs, no data of the file).
-    io.err(VERIFY_CLI.notFound(path));
+  const problem = inputProblem(path);
+  if (problem !== null) {
+    io.err(problem);
     return EXIT_UNUSABLE;
   }
   let workbook: MemoryWorkbook;

@@ -324,7 +324,9 @@ export class PreviewApp {
     if (resolve(target) === resolve(source)) return { ok: false, message: PREVIEW.saveFailed(PREVIEW.nothingToSave) };
     try {
       // Replaced whole (temporary file, then renamed), never over the opened file, even through a link.
-      await writeOutputWith(target, { replace: true, inputPath: source }, (temp) => writeXlsx(this.workbook, temp));
+      await writeOutputWith(target, { replace: true, inputPath: source, extension: '.xlsx' }, (temp) =>
+        writeXlsx(this.workbook, temp),
+      );
     } catch (e) {
       logBug('save', e);
       return { ok: false, message: PREVIEW.saveFailed(messageOf(e)) };

@@ -171,7 +171,7 @@ describe('club-alternance anonymiser', () => {
   it('refuses to write over the input', async () => {
     const before = sha(example);
     const r = await run(example, '--sortie', example);
-    expect([r.code, sha(example), r.stderr.join('\n')]).toEqual([2, before, expect.stringMatching(/ne peut pas remplacer/)]);
+    expect([r.code, sha(example), r.stderr.join('\n')]).toEqual([2, before, expect.stringMatching(/est le classeur lu/)]);
   });
 
   it('refuses a command without --sortie', async () => {

@@ -125,7 +125,7 @@ describe('outputs never overwrite anything', () => {
     const before = sha(example);
     for (const extra of [[], ['--remplacer']]) {
       const r = await run('anonymiser', example, '--sortie', link, '--avant', '2018-06-01', ...extra);
-      expectRefused(r, /ne peut pas remplacer le classeur d'origine/);
+      expectRefused(r, /est le classeur lu/);
       expect(sha(example)).toBe(before);
     }
   });

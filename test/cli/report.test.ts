@@ -208,12 +208,12 @@ describe('unusable input: exit 2 with one clear French line', () => {
     ]);
   });
 
-  it('an output folder that does not exist: a French sentence naming the file, no system error', async () => {
+  it('an output folder that does not exist: a French sentence naming the file and the folder, no system error', async () => {
     const output = join(dir, 'absent', 'bilan.html');
     const r = await run(example, '--annee', '2018', '--sortie', output);
     expect(r.code).toBe(2);
     expect(r.stderr).toEqual([
-      `Impossible d'écrire ${output}\u00a0: vérifiez que le dossier existe et que vous pouvez y écrire (le fichier n'est peut-être pas ouvert dans un autre programme).`,
+      `Impossible d'écrire ${output}\u00a0: le dossier ${join(dir, 'absent')} n'existe pas (créez-le, ou choisissez un autre dossier).`,
     ]);
   });
 

@@ -245,8 +245,6 @@ export const VERIFY_CLI = {
   tooManyPaths: 'Un seul classeur à la fois\u00a0: club-alternance verifier <classeur.xlsx> [--json]',
   unknownOption: (option: string) =>
     `Option inconnue\u00a0: «\u00a0${option}\u00a0». Usage\u00a0: club-alternance verifier <classeur.xlsx> [--json]`,
-  notFound: (path: string) => `Fichier introuvable\u00a0: ${path}`,
-  isDirectory: (path: string) => `${path} est un dossier, pas un classeur .xlsx.`,
   notXlsx: (path: string) => `${path} n'est pas un classeur .xlsx (exportez le classeur au format .xlsx).`,
   noParticipants: (path: string) =>
     `Le classeur ${path} n'a pas d'onglet «\u00a0Participants\u00a0»\u00a0: ce n'est pas un classeur du Club de l'alternance.`,

@@ -6,8 +6,6 @@ export const DEMO_CLI = {
   missingFile: 'Indiquez le fichier .xlsx à écrire (par exemple club-alternance demo demo.xlsx).',
   unknownOption: (o: string) => `Option inconnue${NBSP}: «${NBSP}${o}${NBSP}».`,
   extraArgument: (a: string) => `Argument en trop${NBSP}: «${NBSP}${a}${NBSP}».`,
-  notXlsx: (p: string) => `Le classeur de démonstration s'écrit dans un fichier .xlsx (${p}).`,
-  cannotWrite: (p: string) => `Impossible d'écrire ${p}${NBSP}: vérifiez que le dossier existe et que vous pouvez y écrire.`,
   written: (p: string) =>
     [
       `Classeur de démonstration écrit${NBSP}: ${p} (personnes fictives).`,

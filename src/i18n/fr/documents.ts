@@ -117,7 +117,6 @@ export const DOCUMENTS_TEXT = {
     extraArgument: (arg: string): string => `Argument en trop${NBSP}: ${quote(arg)}.`,
     notXlsx: (file: string): string => `Le fichier ${quote(file)} n'est pas un classeur .xlsx lisible.`,
     noParticipants: (file: string): string => `Le classeur ${quote(file)} n'a pas d'onglet ${quote('Participants')}.`,
-    cannotWrite: (file: string): string => `Impossible d'écrire le fichier ${quote(file)}.`,
     writtenSignIn: (file: string, listed: number): string =>
       `Feuille d'émargement écrite dans ${quote(file)} (${plural(listed, 'jeune inscrit', 'jeunes inscrits')}).`,
     writtenCertificate: (file: string, sessions: number): string =>

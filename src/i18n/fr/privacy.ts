@@ -56,19 +56,14 @@ export const PRIVACY = {
     unknownOption: (o: string) => `Option inconnue${NBSP}: «${NBSP}${o}${NBSP}».`,
     extraArgument: (a: string) => `Argument en trop${NBSP}: «${NBSP}${a}${NBSP}».`,
     badCutoff: (t: string) => `«${NBSP}${t}${NBSP}» n'est pas une date AAAA-MM-JJ (option --avant).`,
-    sameAsInput: (p: string) => `La copie ne peut pas remplacer le classeur d'origine (${p})${NBSP}: choisissez un autre nom.`,
-    outputExists: (p: string) =>
-      `Le fichier ${p} existe déjà${NBSP}: choisissez un autre nom, ou ajoutez --remplacer pour l'écraser.`,
+    missingCutoff: `Indiquez la date après --avant, au format AAAA-MM-JJ (par exemple --avant 2018-06-01).`,
+    impossibleCutoff: (t: string, reason: string) => `La date ${t} de l'option --avant n'existe pas${NBSP}: ${reason}.`,
     futureCutoff: (t: string) =>
       `La date de --avant (${t}) est après aujourd'hui${NBSP}: tout le monde serait anonymisé. Aucune copie n'a été écrite.`,
     noHeader: (p: string, tab: string) =>
       `Dans ${p}, l'onglet «${NBSP}${tab}${NBSP}» n'a pas de ligne d'en-têtes reconnue dans ses premières lignes (colonne «${NBSP}ID${NBSP}» ou «${NBSP}ID participant${NBSP}»)${NBSP}: rien ne serait anonymisé, aucune copie n'a été écrite.`,
-    notXlsxOutput: (p: string) => `La copie doit être un fichier .xlsx (${p}).`,
-    notFound: (p: string) => `Fichier introuvable${NBSP}: ${p}`,
     notXlsx: (p: string) => `Impossible de lire ${p}${NBSP}: ce n'est pas un classeur .xlsx valide.`,
     noParticipants: (p: string) => `Le classeur ${p} n'a pas d'onglet «${NBSP}Participants${NBSP}».`,
-    cannotWrite: (p: string) =>
-      `Impossible d'écrire ${p}${NBSP}: vérifiez le dossier, la place libre et les droits (aucune copie n'a été écrite).`,
     result: (n: number, cutoff: string, output: string) =>
       `${people(n)} anonymisée${n > 1 ? 's' : ''} (dernière activité avant le ${frenchDay(cutoff)}). Copie écrite${NBSP}: ${output}`,
     none: (cutoff: string, output: string) =>

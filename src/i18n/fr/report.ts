@@ -1,6 +1,7 @@
 /** French text of the annual report (tab "Bilan AAAA", HTML report, CLI table, menu, sidebar). */
 import { frenchNumber } from './format';
 const plural = (n: number, one: string, many: string): string => (Math.abs(n) >= 2 ? many : one);
+const CLI_USAGE = 'Usage\u00a0: club-alternance bilan <classeur.xlsx> --annee AAAA [--json] [--sortie bilan.html] [--remplacer]';
 
 export const REPORT = {
   title: (year: number) => `Club de l'alternance — Bilan ${year}`,
@@ -119,21 +120,17 @@ export const REPORT = {
 
   // CLI ---------------------------------------------------------------------------------
   cli: {
-    usage: 'Usage\u00a0: club-alternance bilan <classeur.xlsx> --annee AAAA [--json] [--sortie bilan.html] [--remplacer]',
+    usage: CLI_USAGE,
     missingFile: 'Indiquez le classeur .xlsx à lire. Usage\u00a0: club-alternance bilan <classeur.xlsx> --annee AAAA',
     missingYear: "Indiquez l'année du bilan avec --annee AAAA (par exemple --annee 2018).",
     badYear: (text: string, min: number, max: number) =>
       `Année invalide pour --annee\u00a0: «\u00a0${text}\u00a0». Indiquez une année de ${min} à ${max}, en quatre chiffres (par exemple --annee 2018).`,
     missingOutput: 'Indiquez le fichier à écrire après --sortie (par exemple --sortie bilan.html).',
-    unknownOption: (opt: string) =>
-      `Option inconnue\u00a0: «\u00a0${opt}\u00a0». Usage\u00a0: club-alternance bilan <classeur.xlsx> --annee AAAA [--json] [--sortie bilan.html]`,
+    unknownOption: (opt: string) => `Option inconnue\u00a0: «\u00a0${opt}\u00a0». ${CLI_USAGE}`,
     extraArgument: (arg: string) => `Argument en trop\u00a0: «\u00a0${arg}\u00a0». Un seul classeur à la fois.`,
     notXlsx: (path: string) => `${path} n'est pas un fichier .xlsx\u00a0: exportez le classeur au format Excel (.xlsx).`,
     noParticipants: (path: string) =>
       `${path} n'a pas d'onglet «\u00a0Participants\u00a0»\u00a0: ce n'est pas un classeur du Club de l'alternance.`,
-    sameAsInput: "Le fichier de --sortie est le classeur lu\u00a0: choisissez un autre nom (le classeur n'est jamais modifié).",
-    cannotWrite: (path: string) =>
-      `Impossible d'écrire ${path}\u00a0: vérifiez que le dossier existe et que vous pouvez y écrire (le fichier n'est peut-être pas ouvert dans un autre programme).`,
     written: (path: string) => `Bilan HTML écrit dans ${path}.`,
     tableHeader: (year: number) => `Bilan ${year} — Club de l'alternance`,
   },
