@@ -119,6 +119,11 @@ describe('club-alternance emargement', () => {
     }
   });
 
+  it('says that a well-written date does not exist, and why', async () => {
+    const r = await run(runSignInSheet, input, '--date', '2018-02-31', '--sortie', fresh());
+    expect([r.code, stderrLines(r.stderr)]).toEqual([2, ['La date «\u00a02018-02-31\u00a0» n\'existe pas\u00a0: février 2018 n\'a que 28 jours.']]);
+  });
+
   it('keeps the usage for an unknown option and for --help', async () => {
     const unknown = await run(runSignInSheet, input, '--jour', '2018-10-09', '--sortie', fresh());
     expect([unknown.code, stderrLines(unknown.stderr).length]).toEqual([2, 2]);

@@ -1,5 +1,6 @@
 /** French text of the printed documents (feuille d'émargement, attestation de participation) and of their entry points. */
 import { frenchNumber } from './format';
+import { impossibleDay } from './checks';
 
 const NBSP = '\u00a0';
 
@@ -66,8 +67,12 @@ export const DOCUMENTS_TEXT = {
   },
 
   // Server and CLI messages ------------------------------------------------------------------
-  dateInvalid: (text: string): string =>
-    `La date ${quote(text)} est illisible${NBSP}: attendu AAAA-MM-JJ (par exemple 2018-10-30).`,
+  dateInvalid: (text: string): string => {
+    const missing = impossibleDay(text);
+    return missing
+      ? `La date ${quote(text)} n'existe pas${NBSP}: ${missing}.`
+      : `La date ${quote(text)} est illisible${NBSP}: attendu AAAA-MM-JJ (par exemple 2018-10-30).`;
+  },
   dateNotText: `La date demandée est illisible${NBSP}: choisissez une date.`,
   nobodyOn: (date: string): string =>
     `Aucune séance le ${date} et personne n'y est attendu${NBSP}: pas de feuille d'émargement à imprimer. Vérifiez la date.`,
