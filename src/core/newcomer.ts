@@ -64,7 +64,8 @@ export function validateNewcomerInput(input: unknown): Result<NewcomerInput> {
   }
   // SPEC §5 types it IsoDate (§2.2: days are days): never written as text, never past the duplicate check.
   // A blank one is left to the checks (a required column).
-  if (fields.birthDate !== '' && dayFromIso(fields.birthDate) === null) return failure(NEWCOMER_TEXT.birthDateInvalid(fields.birthDate));
+  if (fields.birthDate !== '' && dayFromIso(fields.birthDate) === null)
+    return failure(NEWCOMER_TEXT.birthDateInvalid(fields.birthDate));
   return { ok: true, value: { day, fields } };
 }
 

@@ -94,7 +94,11 @@ describe.each(VARIANTS)('a workbook with %s', (_name, plainTextIds) => {
   it("finds the statuses of rows an earlier save left as '00101, and saving them again adds nothing", () => {
     const attendance: FakeInputCell[][] = [ATTENDANCE_HEADER];
     IDS.forEach((id, i) => attendance.push([dateCell('2018-03-13'), `'${id}`, `Fictif${i} Camille`, 'Absent']));
-    const fake = open({ Participants: roster(), Séances: [SESSIONS_HEADER, [dateCell('2018-03-13'), 'CV', '', '']], Présences: attendance });
+    const fake = open({
+      Participants: roster(),
+      Séances: [SESSIONS_HEADER, [dateCell('2018-03-13'), 'CV', '', '']],
+      Présences: attendance,
+    });
     const gas = loadBundle(fake);
     const sheet = JSON.parse(JSON.stringify(gas.call('getAttendanceSheet', '2018-03-13')));
     expect(sheet.participants.map((p: { status: string }) => p.status)).toEqual(Array(4).fill('Absent'));

@@ -60,7 +60,11 @@ function capture(): CliIo & { stdout: string; stderr: string[] } {
 }
 
 /** The lines written on stderr (one call may hold several lines). */
-const stderrLines = (stderr: string[]): string[] => stderr.join('\n').split('\n').filter((l) => l !== '');
+const stderrLines = (stderr: string[]): string[] =>
+  stderr
+    .join('\n')
+    .split('\n')
+    .filter((l) => l !== '');
 
 async function run(command: typeof runSignInSheet, ...args: string[]) {
   const io = capture();
@@ -121,7 +125,10 @@ describe('club-alternance emargement', () => {
 
   it('says that a well-written date does not exist, and why', async () => {
     const r = await run(runSignInSheet, input, '--date', '2018-02-31', '--sortie', fresh());
-    expect([r.code, stderrLines(r.stderr)]).toEqual([2, ['La date «\u00a02018-02-31\u00a0» n\'existe pas\u00a0: février 2018 n\'a que 28 jours.']]);
+    expect([r.code, stderrLines(r.stderr)]).toEqual([
+      2,
+      ["La date «\u00a02018-02-31\u00a0» n'existe pas\u00a0: février 2018 n'a que 28 jours."],
+    ]);
   });
 
   it('keeps the usage for an unknown option and for --help', async () => {
@@ -156,7 +163,11 @@ describe('club-alternance attestation', () => {
   });
 
   it('refuses a missing --id or --sortie in exactly one French line on stderr, no usage', async () => {
-    for (const args of [[input, '--sortie', fresh()], [input, '--id', '  ', '--sortie', fresh()], [input, '--id', 'C-1']]) {
+    for (const args of [
+      [input, '--sortie', fresh()],
+      [input, '--id', '  ', '--sortie', fresh()],
+      [input, '--id', 'C-1'],
+    ]) {
       const r = await run(runCertificate, ...args);
       expect([args.join(' '), r.code, stderrLines(r.stderr).length]).toEqual([args.join(' '), 2, 1]);
       expect(stderrLines(r.stderr)[0]).not.toMatch(/Usage/);

@@ -50,7 +50,7 @@ describe('text cells', () => {
     expect(idKey(12)).toBe('12');
   });
 
-  it("takes an ID left with an apostrophe in a plain-text cell for the same ID, but only one apostrophe", () => {
+  it('takes an ID left with an apostrophe in a plain-text cell for the same ID, but only one apostrophe', () => {
     expect(idKey("'00101")).toBe(idKey('00101'));
     expect(idKey("' P2018-0107")).toBe(idKey('P2018-0107'));
     expect(idKey("''00101")).not.toBe(idKey('00101'));

@@ -503,24 +503,34 @@ describe('AppsScriptWorkbook writes whatever the format of the column (SPEC §2.
   });
 
   it('shows a day written into a date-and-time column without its time', () => {
-    const wb = setup({ sheets: { T: [['Date', 'Séance']] }, columnFormats: { T: { A: 'dd/MM/yyyy HH:mm:ss', B: 'd mmmm yyyy' } } });
+    const wb = setup({
+      sheets: { T: [['Date', 'Séance']] },
+      columnFormats: { T: { A: 'dd/MM/yyyy HH:mm:ss', B: 'd mmmm yyyy' } },
+    });
     wb.writeValues('T', 2, 1, [[sheetsDate('2026-03-31'), sheetsDate('2026-04-07')]]);
     const sheet = fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('T');
     expect(sheet.getRange(2, 1, 1, 1).getDisplayValues()).toEqual([['31/03/2026']]);
     expect(sheet.getRange(2, 2, 1, 1).getNumberFormat()).toBe('d mmmm yyyy');
-    expect([isDayFormat('dd/MM/yyyy'), isDayFormat('d mmmm yyyy'), isDayFormat('dd/MM/yyyy HH:mm'), isDayFormat('HH:mm')]).toEqual([
-      true,
-      true,
-      false,
-      false,
-    ]);
+    expect([
+      isDayFormat('dd/MM/yyyy'),
+      isDayFormat('d mmmm yyyy'),
+      isDayFormat('dd/MM/yyyy HH:mm'),
+      isDayFormat('HH:mm'),
+    ]).toEqual([true, true, false, false]);
   });
 
   it('keeps a formula of a plain-text cell a formula when it rewrites the cells around it', () => {
     const wb = setup({ sheets: { T: [['ID'], ['A-1'], ['A-2'], ['A-3']] }, columnFormats: { T: { A: '@' } } });
     const sheet = fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('T');
     sheet.getRange(3, 1).setFormula('="A-"&"2"');
-    wb.writeColumnCells('T', 1, new Map([[2, 'ANON-0001'], [4, 'ANON-0002']]));
+    wb.writeColumnCells(
+      'T',
+      1,
+      new Map([
+        [2, 'ANON-0001'],
+        [4, 'ANON-0002'],
+      ]),
+    );
     expect(sheet.getRange(3, 1).getFormula()).toBe('="A-"&"2"');
     expect(sheet.getRange(2, 1, 3, 1).getNumberFormats()).toEqual([['@'], ['@'], ['@']]);
     expect([fake.cell('T', 2, 1), fake.cell('T', 4, 1)]).toEqual(['ANON-0001', 'ANON-0002']);

@@ -94,9 +94,15 @@ describe('signInSheetData', () => {
   it('gives a date without a Séances row the default times of Paramètres, and none without both of them', () => {
     expect(signInSheetData(model(input()), d('2018-10-23')).times).toEqual({ start: 9 * 60 + 30, end: 12 * 60 });
     expect(signInSheetData(model({ ...input(), settings: undefined }), d('2018-10-23')).times).toBeNull();
-    const startOnly: CellValue[][] = [['Heure de début', 'Heure de fin'], ['9h30', '']];
+    const startOnly: CellValue[][] = [
+      ['Heure de début', 'Heure de fin'],
+      ['9h30', ''],
+    ];
     expect(signInSheetData(model({ ...input(), settings: startOnly }), d('2018-10-23')).times).toBeNull();
-    const endBeforeStart: CellValue[][] = [['Heure de début', 'Heure de fin'], ['14:00', '9:00']];
+    const endBeforeStart: CellValue[][] = [
+      ['Heure de début', 'Heure de fin'],
+      ['14:00', '9:00'],
+    ];
     expect(signInSheetData(model({ ...input(), settings: endBeforeStart }), d('2018-10-23')).times).toBeNull();
     const html = renderSignInSheet(signInSheetData(model(input()), d('2018-10-23')));
     expect(html).toContain('de 9\u00a0h\u00a030 à 12\u00a0h\u00a000');
