@@ -80,10 +80,7 @@ class LeanRange {
     const out: Cell[][] = new Array(this.numRows);
     for (let i = 0; i < this.numRows; i++) {
       const line = this.sheet.values[this.row - 1 + i] ?? [];
-      out[i] =
-        this.col === 1 && line.length === this.numCols
-          ? line.slice()
-          : Array.from({ length: this.numCols }, (_, j) => line[this.col - 1 + j] ?? '');
+      out[i] = copyOf(line, this.col, this.numCols, '');
     }
     return out;
   }
@@ -92,10 +89,7 @@ class LeanRange {
     const out: string[][] = new Array(this.numRows);
     for (let i = 0; i < this.numRows; i++) {
       const line = this.sheet.notes[this.row - 1 + i] ?? [];
-      out[i] =
-        this.col === 1 && line.length === this.numCols
-          ? line.slice()
-          : Array.from({ length: this.numCols }, (_, j) => line[this.col - 1 + j] ?? '');
+      out[i] = copyOf(line, this.col, this.numCols, '');
     }
     return out;
   }
@@ -121,6 +115,13 @@ class LeanRange {
     while (notes.length <= index) notes.push([]);
     return notes[index];
   }
+}
+
+/** Columns `col`…`col + numCols - 1` (1-based) of a stored row, as a copy ('' past its end): a native slice. */
+function copyOf<T>(line: readonly T[], col: number, numCols: number, blank: T): T[] {
+  const out = line.slice(col - 1, col - 1 + numCols);
+  while (out.length < numCols) out.push(blank);
+  return out;
 }
 
 /** One formatter per time zone: the stand-in's Utilities.formatDate is a cheap call, as its reads are. */

@@ -119,6 +119,15 @@ export class MemoryWorkbook implements WorkbookPort {
     return rowsOf(s, 0, Math.min(s.cells.length, Math.max(0, numRows)));
   }
 
+  readColumn(sheet: string, col: number, numRows: number): CellValue[] {
+    this.count('readColumn');
+    const s = this.sheet(sheet);
+    const rows = Math.min(s.cells.length, Math.max(0, numRows));
+    const out: CellValue[] = new Array(rows);
+    for (let r = 0; r < rows; r++) out[r] = s.cells[r]?.[col - 1] ?? '';
+    return out;
+  }
+
   writeValues(sheet: string, row: number, col: number, values: CellValue[][]): void {
     this.count('writeValues');
     const s = this.sheet(sheet);

@@ -9,6 +9,7 @@ import type { Services } from './ports';
 import { capIssues, checkWorkbook } from '../core/checks';
 import { CellAddress, MarkedCells, NotesWrite, addMark, planNotes } from '../core/marks';
 import { rowBands } from '../core/bands';
+import { attendanceMoved, keyColumn, wholeTableMoved } from '../core/row-moves';
 import { planAddsSomething, planPreparation } from '../core/prepare';
 import { ATTENDANCE, DATA_TABS, PARTICIPANTS, SESSIONS, SETTINGS, findTabName } from '../core/schema';
 import { normalizeKey, normalizeTabName } from '../core/text';
@@ -45,10 +46,11 @@ interface PendingNotes {
  * once, plans the new note only for cells with a problem now or one of our marks before (each
  * marked cell's note: our marker, then that cell's messages), then writes: per tab, one call
  * for the marks removed and one rectangle for the cells whose note changes to another text
- * (see marks.ts). Nothing is written when no note changes. Returns false when the document
- * lock was busy (nothing written).
+ * (see marks.ts). Nothing is written when no note changes, when the document lock was busy
+ * ('busy'), or when the rows moved since the model was read ('moved': a colleague sorted a
+ * tab, the marks would land on other rows; see core/row-moves.ts).
  */
-export function refreshMarks(services: Services, model: WorkbookModel, report: CheckReport): boolean {
+export function refreshMarks(services: Services, model: WorkbookModel, report: CheckReport): MarksOutcome {
   const tables: TableLayout<string>[] = [model.participants, model.sessions, model.attendance];
   const marksByTab = new Map<string, MarkedCells>();
   for (const t of tables) marksByTab.set(t.definition.name, new Map());
@@ -63,10 +65,11 @@ export function refreshMarks(services: Services, model: WorkbookModel, report: C
   }
   const wb = services.workbook;
   const lock = services.lock;
-  if (!lock.tryLock(LOCK_TIMEOUT_MS)) return false;
+  if (!lock.tryLock(LOCK_TIMEOUT_MS)) return 'busy';
   try {
     const pending = plannedNotes(wb, tables, marksByTab);
-    if (pending.length === 0) return true;
+    if (pending.length === 0) return 'written';
+    if (rowsMovedSinceRead(wb, model, new Set(pending.map((p) => p.sheet)))) return 'moved';
     for (const { sheet, clear, rewrites } of pending) {
       if (clear.length > 0) wb.setNoteOnCells(sheet, clear, '');
       for (const r of rewrites) wb.writeNotes(sheet, r.row, r.col, r.notes);
@@ -75,7 +78,26 @@ export function refreshMarks(services: Services, model: WorkbookModel, report: C
   } finally {
     lock.releaseLock();
   }
-  return true;
+  return 'written';
+}
+
+/** What became of the check's notes: written (or nothing to change), lock busy, rows moved since they were read. */
+export type MarksOutcome = 'written' | 'busy' | 'moved';
+
+/**
+ * Whether the rows of a tab whose notes are about to change moved since the model was read (a
+ * colleague sorted it): that tab's key column read again, one call per tab (core/row-moves.ts).
+ */
+function rowsMovedSinceRead(wb: WorkbookPort, model: WorkbookModel, written: ReadonlySet<string>): boolean {
+  for (const t of [model.participants, model.sessions]) {
+    if (t.sheetName === null || !written.has(t.sheetName)) continue;
+    const col = keyColumn(t);
+    if (col !== null && wholeTableMoved(t, col, wb.readColumn(t.sheetName, col + 1, t.lastRow))) return true;
+  }
+  const att = model.attendance;
+  const idCol = att.columns.participantId;
+  if (att.sheetName === null || !written.has(att.sheetName) || idCol === undefined) return false;
+  return attendanceMoved(model.attendanceColumns, wb.readColumn(att.sheetName, idCol + 1, att.lastRow));
 }
 
 /** The note writes of every tab, planned on the notes read now (one read per band of a tab). */
@@ -104,12 +126,12 @@ function plannedNotes(wb: WorkbookPort, tables: TableLayout<string>[], marksByTa
  * the check's result is still returned. Returns false when no note was refreshed. The failure
  * is logged by its kind and stack only (errorDetails): never its message, which may quote cells.
  */
-function tryRefreshMarks(services: Services, model: WorkbookModel, report: CheckReport): boolean {
+function tryRefreshMarks(services: Services, model: WorkbookModel, report: CheckReport): MarksOutcome | 'failed' {
   try {
     return refreshMarks(services, model, report);
   } catch (e) {
     console.warn(`Club de l'alternance : notes du contrôle non écrites : ${errorDetails(e)}`);
-    return false;
+    return 'failed';
   }
 }
 
@@ -135,13 +157,18 @@ export function validateWorkbook(services: Services): ValidationResult {
 export function checkWorkbookFromMenu(services: Services): ValidationResult {
   const model = readCheckedModel(services.workbook);
   const report = checkWorkbook(model, services.today());
-  const marked = tryRefreshMarks(services, model, report);
+  const marks = tryRefreshMarks(services, model, report);
   services.ui.showSidebar('checks');
   const result = capIssues(report);
   const { errors, warnings } = result.counts;
-  if (services.ui.toast)
-    services.ui.toast(marked ? CHECKS_SERVER.toastSummary(errors, warnings) : CHECKS_SERVER.marksSkippedLockBusy);
+  if (services.ui.toast) services.ui.toast(toastOf(marks, errors, warnings));
   return result;
+}
+
+/** The menu's toast: the counts when the notes are up to date, else why they are not. */
+function toastOf(marks: MarksOutcome | 'failed', errors: number, warnings: number): string {
+  if (marks === 'written') return CHECKS_SERVER.toastSummary(errors, warnings);
+  return marks === 'moved' ? CHECKS_SERVER.marksSkippedRowsMoved : CHECKS_SERVER.marksSkippedLockBusy;
 }
 
 export interface PrepareSummary {

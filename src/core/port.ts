@@ -57,6 +57,8 @@ export interface WorkbookPort {
   readValueBands(sheet: string, visit: (firstRow: number, rows: CellValue[][], lastRow: number) => void): void;
   /** The first `numRows` rows of the data range (one batch read), for callers that need only the headers. */
   readTopRows(sheet: string, numRows: number): CellValue[][];
+  /** Rows 1…numRows of one column (1-based `col`), one batch read; shorter when the tab now has fewer rows. */
+  readColumn(sheet: string, col: number, numRows: number): CellValue[];
   /**
    * One batch write of a rectangle. Strings are stored as plain text, never as formulas or
    * numbers (the adapter escapes them); Date values become date cells.

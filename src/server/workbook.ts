@@ -118,6 +118,13 @@ export class AppsScriptWorkbook implements WorkbookPort {
     return s.getRange(1, 1, rows, cols).getValues() as CellValue[][];
   }
 
+  readColumn(sheet: string, col: number, numRows: number): CellValue[] {
+    const s = this.sheet(sheet);
+    const rows = Math.min(numRows, s.getLastRow());
+    if (rows < 1 || col < 1) return [];
+    return (s.getRange(1, col, rows, 1).getValues() as CellValue[][]).map((line) => line[0]);
+  }
+
   /**
    * One rectangle: its number formats read first (one call), set only where a value needs
    * another one (one call), then the values (one call). See `cellFor`.

@@ -67,8 +67,10 @@ describe('service calls of every server function and menu action', () => {
   it('never reads or writes a cell at a time, and reads each tab at most once per action (Présences in a fixed number of bands)', () => {
     for (const [label, c] of large) {
       for (const m of PER_CELL) expect([label, m, c.calls[m] ?? 0]).toEqual([label, m, 0]);
-      // Participants, Séances, Paramètres: one getValues each at most; Présences: READ_BANDS.
-      expect([label, (c.calls['Range.getValues'] ?? 0) <= 3 + READ_BANDS]).toEqual([label, true]);
+      // Participants, Séances, Paramètres: one getValues each at most; Présences: READ_BANDS;
+      // "Vérifier" reads again the key column of each tab whose notes it writes (rows moved?).
+      const recheck = /^(validateWorkbook|Menu « Vérifier)/.test(label) ? 3 : 0;
+      expect([label, (c.calls['Range.getValues'] ?? 0) <= 3 + READ_BANDS + recheck]).toEqual([label, true]);
     }
   });
 

@@ -54,8 +54,11 @@ describe('service calls of validateWorkbook', () => {
     expect(large.issues).toBeGreaterThan(small.issues * 50);
     expect(large.firstCalls).toEqual(small.firstCalls);
     expect(large.rerunCalls).toEqual(small.rerunCalls);
-    // Participants and Séances in one read each, Présences in READ_BANDS (values and notes).
-    expect(small.firstCalls['Range.getValues']).toBe(2 + READ_BANDS);
+    // Participants and Séances in one read each, Présences in READ_BANDS (values and notes);
+    // under the lock, before their notes are written, the key column of each tab whose notes
+    // change (Participants and Présences here) once more: did the rows move?
+    expect(small.firstCalls['Range.getValues']).toBe(2 + READ_BANDS + 2);
+    expect(small.rerunCalls['Range.getValues']).toBe(2 + READ_BANDS);
     expect(small.firstCalls['Range.getNotes']).toBe(2 + READ_BANDS);
     // The new notes of each tab (Présences too, whichever bands change) in one rectangle; nothing to clear.
     expect(small.firstCalls['Range.setNotes']).toBe(2);

@@ -502,6 +502,22 @@ describe('AppsScriptWorkbook writes whatever the format of the column (SPEC §2.
     ]);
   });
 
+  it('reads one column in one call, no further than the last row', () => {
+    const wb = setup({
+      sheets: {
+        T: [
+          ['ID', 'Nom'],
+          ['A-1', 'Abel'],
+          ['A-2', 'Zola'],
+        ],
+      },
+    });
+    fake.resetCalls();
+    expect(wb.readColumn('T', 2, 10)).toEqual(['Nom', 'Abel', 'Zola']);
+    expect(wb.readColumn('T', 1, 2)).toEqual(['ID', 'A-1']);
+    expect(fake.count('Range.getValues')).toBe(2);
+  });
+
   it('shows a day written into a date-and-time column without its time', () => {
     const wb = setup({
       sheets: { T: [['Date', 'Séance']] },

@@ -207,6 +207,8 @@ export const CHECKS_SERVER = {
       : `Contrôle terminé\u00a0: ${countText.errors(errors)}, ${countText.warnings(warnings)}.`,
   marksSkippedLockBusy:
     "Les notes de contrôle n'ont pas été mises à jour\u00a0: un autre enregistrement est en cours. Relancez la vérification dans quelques secondes.",
+  marksSkippedRowsMoved:
+    "Les notes de contrôle n'ont pas été mises à jour\u00a0: des lignes ont été déplacées (un tri\u00a0?) pendant la vérification. Relancez «\u00a0Vérifier le classeur\u00a0».",
   badSelectArguments: 'Cellule à sélectionner invalide.',
   tabNotFound: (tab: string) => `L'onglet «\u00a0${tab}\u00a0» est introuvable\u00a0: il a peut-être été renommé ou supprimé.`,
 };
