@@ -1,8 +1,8 @@
 /** `club-alternance demo` (SPEC §7, §8): the demo workbook written to a file, then used by the other commands. */
-import { build } from 'esbuild';
+import { CLI_ENV, installCli } from '../support/cli-install';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../../src/cli/io';
@@ -103,22 +103,9 @@ describe('club-alternance demo', () => {
 
   it('works through the installed command (bin/club-alternance.js): exit 0, then 2 on the same file', async () => {
     // bin/club-alternance.js next to its own build/cli.js, built here as scripts/build-node.mjs does.
-    const root = join(__dirname, '..', '..');
-    const home = join(dir, 'installation');
-    mkdirSync(join(home, 'bin'), { recursive: true });
-    copyFileSync(join(root, 'bin', 'club-alternance.js'), join(home, 'bin', 'club-alternance.js'));
-    await build({
-      entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      packages: 'external',
-      outfile: join(home, 'build', 'cli.js'),
-      logLevel: 'silent',
-    });
-    const bin = join(home, 'bin', 'club-alternance.js');
-    const env = { ...process.env, NODE_PATH: join(root, 'node_modules') };
+    const _root = join(__dirname, '..', '..');
+    const bin = await installCli(dir);
+    const env = CLI_ENV;
     const file = join(dir, 'par-la-commande.xlsx');
     const first = spawnSync(process.execPath, [bin, 'demo', file], { encoding: 'utf8', env });
     expect(first.status).toBe(0);

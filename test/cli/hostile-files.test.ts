@@ -3,13 +3,13 @@
  * would overwrite something. Each case asserts the exit code, the one French line, the input
  * unchanged byte for byte, and the output: none, or whole.
  */
+import { installCli } from '../support/cli-install';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
   linkSync,
-  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -19,7 +19,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { readXlsx, writeXlsx } from '../../src/adapters/xlsx';
 import type { CliIo } from '../../src/cli/io';
@@ -155,20 +154,7 @@ describe('outputs never overwrite anything', () => {
 describe('a write cut short (ulimit -f in a child shell)', () => {
   let bin: string;
   beforeAll(async () => {
-    const home = join(dir, 'installation');
-    mkdirSync(join(home, 'bin'), { recursive: true });
-    copyFileSync(join(ROOT, 'bin', 'club-alternance.js'), join(home, 'bin', 'club-alternance.js'));
-    await build({
-      entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      packages: 'external',
-      outfile: join(home, 'build', 'cli.js'),
-      logLevel: 'silent',
-    });
-    bin = join(home, 'bin', 'club-alternance.js');
+    bin = await installCli(dir);
   });
 
   /** Runs the CLI in `bash` with files limited to 8 KB. */

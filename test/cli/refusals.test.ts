@@ -4,11 +4,11 @@
  * build/cli.js) in a folder of its own, so that a file written by mistake (a file named
  * `--json`) would show, and a command that hangs (a FIFO) fails by its time limit.
  */
+import { installCli } from '../support/cli-install';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { main } from '../../src/cli/main';
 
 const ROOT = join(__dirname, '..', '..');
@@ -22,20 +22,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'club-refus-'));
   // Readable by everyone: the permission tests run the command as another user.
   chmodSync(dir, 0o755);
-  const home = join(dir, 'installation');
-  mkdirSync(join(home, 'bin'), { recursive: true });
-  copyFileSync(join(ROOT, 'bin', 'club-alternance.js'), join(home, 'bin', 'club-alternance.js'));
-  await build({
-    entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    outfile: join(home, 'build', 'cli.js'),
-    logLevel: 'silent',
-  });
-  bin = join(home, 'bin', 'club-alternance.js');
+  bin = await installCli(dir);
   work = join(dir, 'travail');
   mkdirSync(work);
   chmodSync(work, 0o777);

@@ -1,8 +1,8 @@
 /** `club-alternance verifier` through main() with an injected CliIo, on temp .xlsx files. */
+import { CLI_ENV, installCli } from '../support/cli-install';
 import ExcelJS from 'exceljs';
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -228,26 +228,13 @@ describe('club-alternance verifier', () => {
 });
 
 describe('the built binary', () => {
-  const root = join(__dirname, '..', '..');
+  const _root = join(__dirname, '..', '..');
   let bin: string;
-  const env = { ...process.env, NODE_PATH: join(root, 'node_modules') };
+  const env = CLI_ENV;
   beforeAll(async () => {
     // bin/club-alternance.js next to its own build/cli.js, built here as scripts/build-node.mjs does
     // (isolated from the other entries of build/, which other work may be changing).
-    const home = join(dir, 'installation');
-    mkdirSync(join(home, 'bin'), { recursive: true });
-    copyFileSync(join(root, 'bin', 'club-alternance.js'), join(home, 'bin', 'club-alternance.js'));
-    await build({
-      entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      packages: 'external',
-      outfile: join(home, 'build', 'cli.js'),
-      logLevel: 'silent',
-    });
-    bin = join(home, 'bin', 'club-alternance.js');
+    bin = await installCli(dir);
   });
 
   it('exits 0, 1 and 2 as the SPEC says', async () => {
