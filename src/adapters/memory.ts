@@ -63,6 +63,9 @@ export function newMemorySheet(name: string, cells: CellValue[][] = []): MemoryS
   };
 }
 
+/** Rows of a new tab's grid in Google Sheets. */
+const SHEETS_DEFAULT_ROWS = 1000;
+
 export class MemoryWorkbook implements WorkbookPort {
   readonly sheets: MemorySheet[] = [];
   /** Number of calls per method, to assert batch budgets. */
@@ -260,10 +263,13 @@ export class MemoryWorkbook implements WorkbookPort {
     this.changed();
   }
 
-  select(sheet: string, row: number, col: number): void {
+  select(sheet: string, row: number, col: number): boolean {
     this.count('select');
+    // The grid of a new Sheets tab has 1 000 rows; a tab with more data has as many.
+    if (row > Math.max(this.sheet(sheet).cells.length, SHEETS_DEFAULT_ROWS)) return false;
     this.selection = { sheet, row, col };
     this.changed();
+    return true;
   }
 
   /** The selection (select(), or a click on a cell of the preview's grid). */

@@ -17,7 +17,7 @@ import { applyWritePlan } from './apply-plan';
 import { readModel, withDocumentLock } from './read';
 
 /** Participants must be readable for a roster or a save: a clear message otherwise. */
-function requireParticipants(model: WorkbookModel, suffix = ''): void {
+export function requireParticipants(model: WorkbookModel, suffix = ''): void {
   const add = (m: string): string => (suffix ? `${m} ${suffix}` : m);
   requireUsableParticipants(model, ['id', 'entryDate'], {
     tabMissing: add(ATTENDANCE_TEXT.participantsTabMissing),

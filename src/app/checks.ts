@@ -258,5 +258,5 @@ export function selectCell(services: Services, sheet: unknown, row: unknown, col
     const index = def ? table.columns[def.key] : undefined;
     col = index !== undefined ? index + 1 : firstColumn(table);
   }
-  wb.select(actual, row, col);
+  if (!wb.select(actual, row, col)) throw new UserError(CHECKS_SERVER.rowNotFound(actual, row), 'NOT_FOUND');
 }

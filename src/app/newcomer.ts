@@ -12,6 +12,7 @@ import { NEWCOMER_TEXT } from '../i18n/fr/newcomer';
 import { ATTENDANCE_TEXT } from '../i18n/fr/attendance';
 import type { AddParticipantResult, FollowUpList } from '../shared/api';
 import { applyWritePlan } from './apply-plan';
+import { requireParticipants } from './attendance';
 import { readModel, withDocumentLock } from './read';
 
 /** SPEC §5 addParticipant: refused with a French message and nothing written, or one row appended. */
@@ -35,7 +36,7 @@ export function addParticipant(services: Services, input: unknown): AddParticipa
 /** SPEC §5 getFollowUpList: everyone "à relancer" today, in one round trip. */
 export function getFollowUpList(services: Services): FollowUpList {
   const model = readModel(services.workbook, [PARTICIPANTS, ATTENDANCE]);
-  const participants = model.participants;
-  if (participants.sheetName === null) throw new UserError(ATTENDANCE_TEXT.participantsTabMissing, 'WORKBOOK_UNUSABLE');
+  // A tab without its header row or its ID column is said, not shown as "nobody to call".
+  requireParticipants(model);
   return followUpList(model, services.today());
 }

@@ -39,7 +39,7 @@ export function validateNewcomerInput(input: unknown): Result<NewcomerInput> {
   if (!isRecord(input)) return failure(NEWCOMER_TEXT.inputNotObject);
   const rawDate = typeof input.date === 'string' ? input.date.trim() : String(input.date ?? '');
   const day = dayFromIso(rawDate);
-  if (day === null) return failure(NEWCOMER_TEXT.dateInvalid(rawDate));
+  if (day === null) return failure(rawDate === '' ? NEWCOMER_TEXT.dateMissing : NEWCOMER_TEXT.dateInvalid(rawDate));
   const keys: Record<NewcomerField, string> = {
     lastName: 'lastName',
     firstName: 'firstName',
@@ -203,7 +203,7 @@ function layoutProblem(model: WorkbookModel): string | null {
  */
 export function planNewcomer(model: WorkbookModel, input: NewcomerInput, today: Day): Result<NewcomerPlan> {
   const problem = layoutProblem(model);
-  if (problem) return failure(problem);
+  if (problem) return failure(problem, 'WORKBOOK_UNUSABLE');
   const records = model.participantRecords;
   const id = nextParticipantId(records);
   if (records.some((p) => p.idKey === idKey(id))) return failure(NEWCOMER_TEXT.idTaken(id));

@@ -94,8 +94,8 @@ export interface WorkbookPort {
   format(sheet: string, row: number, col: number, numRows: number, numCols: number, format: CellFormat): void;
   setColumnWidth(sheet: string, col: number, width: number): void;
   addChart(sheet: string, chart: ChartSpec): void;
-  /** Selects a cell and shows its tab. */
-  select(sheet: string, row: number, col: number): void;
+  /** Selects a cell and shows its tab; false (nothing selected) when the cell is past the tab's grid. */
+  select(sheet: string, row: number, col: number): boolean;
   /**
    * The user's current cell: its tab and 1-based row (a constant number of service calls),
    * or null when unknown (no selection, an environment without one such as an .xlsx file).

@@ -315,10 +315,12 @@ export class AppsScriptWorkbook implements WorkbookPort {
     s.insertChart(built);
   }
 
-  select(sheet: string, row: number, col: number): void {
+  select(sheet: string, row: number, col: number): boolean {
     const s = this.sheet(sheet);
+    if (row > s.getMaxRows() || col > s.getMaxColumns()) return false;
     s.activate();
     s.getRange(row, col).activate();
+    return true;
   }
 
   /** Four calls: getActiveSheet, getName, getCurrentCell, getRow. */

@@ -267,6 +267,14 @@ describe('selectCell', () => {
     expect(wb.calls.readTopRows).toBe(3);
   });
 
+  it('refuses a row that no longer exists (rows deleted since the check), selecting nothing', () => {
+    const wb = faultyWorkbook();
+    expect(() => selectCell(memoryServices(wb), 'Participants', 1_000_000, 'ID')).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
+    expect(wb.selection).toBeNull();
+  });
+
   it('refuses bad arguments and unknown tabs with a French message', () => {
     const services = memoryServices(faultyWorkbook());
     expect(() => selectCell(services, 'Participants', 0, null)).toThrow('Cellule à sélectionner invalide.');

@@ -45,9 +45,14 @@ describe('validateNewcomerInput', () => {
     },
   );
 
-  it.each(['23/10/2018', '2018-02-30', ''])('refuses the session date %p', (date) => {
+  it.each(['23/10/2018', '2018-02-30'])('refuses the session date %p', (date) => {
     const r = validateNewcomerInput({ ...base, date });
     expect(r).toEqual({ ok: false, code: 'INVALID_INPUT', message: NEWCOMER_TEXT.dateInvalid(date) });
+  });
+
+  it.each(['', '  ', undefined, null])('says that the session date is missing (%p)', (date) => {
+    const r = validateNewcomerInput({ ...base, date });
+    expect(r).toEqual({ ok: false, code: 'INVALID_INPUT', message: NEWCOMER_TEXT.dateMissing });
   });
 
   it('accepts an ISO birth date (spaces around it trimmed) and leaves a blank one to the checks', () => {
@@ -111,5 +116,22 @@ describe('planNewcomer', () => {
     ]);
     const refused = planNewcomer(model(), input({ sex: 'Z', birthDate: '' }), TODAY);
     expect(refused.ok).toBe(false);
+  });
+});
+
+describe('planNewcomer on a workbook it cannot use', () => {
+  it('refuses a Participants tab without its header row as an unusable workbook, not as bad input', () => {
+    const wb = buildWorkbook({ participants: [participant({ id: 'P-1' })] });
+    wb.sheet('Participants').cells[0] = wb.sheet('Participants').cells[0].map(() => '');
+    const input = validateNewcomerInput({
+      date: '2018-10-23',
+      lastName: 'Nouveau',
+      firstName: 'Léo',
+      birthDate: '2001-05-04',
+      commune: 'Cachan',
+    });
+    if (!input.ok) throw new Error('valid input expected');
+    const r = planNewcomer(readModel(wb), input.value, TODAY);
+    expect(r.ok ? null : r.code).toBe('WORKBOOK_UNUSABLE');
   });
 });

@@ -322,9 +322,12 @@ describe('AppsScriptWorkbook sheets, notes and formats', () => {
         options: { title: 'Sexe' },
       },
     ]);
-    wb.select('T', 2, 3);
+    expect(wb.select('T', 2, 3)).toBe(true);
     expect(fake.selection()).toMatchObject({ sheet: 'T', row: 2, col: 3 });
     expect(fake.activeSheet()).toBe('T');
+    const maxRows = fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('T').getMaxRows();
+    expect(wb.select('T', maxRows + 1, 1)).toBe(false);
+    expect(fake.selection()).toMatchObject({ sheet: 'T', row: 2, col: 3 });
     wb.flush();
     expect(fake.count('SpreadsheetApp.flush')).toBe(1);
   });

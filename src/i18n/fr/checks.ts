@@ -210,6 +210,8 @@ export const CHECKS_SERVER = {
   marksSkippedRowsMoved:
     "Les notes de contrôle n'ont pas été mises à jour\u00a0: des lignes ont été déplacées (un tri\u00a0?) pendant la vérification. Relancez «\u00a0Vérifier le classeur\u00a0».",
   badSelectArguments: 'Cellule à sélectionner invalide.',
+  rowNotFound: (tab: string, row: number) =>
+    `La ligne ${row} n'existe plus dans l'onglet «\u00a0${tab}\u00a0»\u00a0: des lignes ont sans doute été supprimées. Relancez la vérification.`,
   tabNotFound: (tab: string) => `L'onglet «\u00a0${tab}\u00a0» est introuvable\u00a0: il a peut-être été renommé ou supprimé.`,
 };
 

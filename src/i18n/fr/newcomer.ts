@@ -13,6 +13,7 @@ export const NEWCOMER_TEXT = {
   nothingAdded: NOTHING_ADDED,
   lockBusy: `Ajout impossible pour le moment\u00a0: un autre enregistrement est en cours, réessayez dans quelques secondes. ${NOTHING_ADDED}`,
   inputNotObject: `Les données du nouveau jeune sont illisibles. ${NOTHING_ADDED}`,
+  dateMissing: `La date de la séance manque\u00a0: choisissez le jour de l'atelier. ${NOTHING_ADDED}`,
   dateInvalid: (text: string): string =>
     `La date de la séance ${quote(text)} n'est pas valide (format attendu AAAA-MM-JJ, jour existant). ${NOTHING_ADDED}`,
   birthDateInvalid: (text: string): string =>
