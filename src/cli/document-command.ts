@@ -7,7 +7,6 @@
  * French line); 2 unusable command line or file (one French line; the usage only after an
  * unknown option, and on stdout for --help).
  */
-import { extname } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, XlsxReadError } from '../adapters/xlsx';
 import type { Day } from '../core/days';
@@ -76,11 +75,6 @@ function parseArgs(command: DocumentCommand, args: readonly string[]): DocumentA
   return keyProblem === null ? { file, key, output, replace } : refusal(keyProblem);
 }
 
-/** The input's problem found without reading it (missing, a folder, not .xlsx…), or null. */
-function inputFileProblem(file: string): string | null {
-  return inputProblem(file) ?? (extname(file).toLowerCase() !== '.xlsx' ? CLI_TEXT.notXlsx(file) : null);
-}
-
 async function readWorkbookFile(file: string, io: CliIo): Promise<MemoryWorkbook | null> {
   // An empty, encrypted or damaged file: readXlsx says which.
   try {
@@ -102,7 +96,7 @@ export async function runDocumentCommand(command: DocumentCommand, args: string[
     return EXIT_UNUSABLE;
   }
   const { file, key, output, replace } = parsed;
-  const problem = inputFileProblem(file);
+  const problem = inputProblem(file, CLI_TEXT.notXlsx);
   if (problem !== null) {
     io.err(problem);
     return EXIT_UNUSABLE;

@@ -3,7 +3,6 @@
  * the indicators of SPEC §6 as a French table, as JSON, or as a self-contained HTML report.
  * The input file is only read, never written.
  */
-import { extname } from 'node:path';
 import type { MemoryWorkbook } from '../adapters/memory';
 import { readXlsx, XlsxReadError } from '../adapters/xlsx';
 import { todayIn } from '../core/days';
@@ -96,7 +95,7 @@ export async function runReport(args: string[], io: CliIo, options: ReportOption
     return EXIT_UNUSABLE;
   }
   const { file, year, json, output, replace } = parsed;
-  const problem = inputProblem(file) ?? (extname(file).toLowerCase() !== '.xlsx' ? REPORT.cli.notXlsx(file) : null);
+  const problem = inputProblem(file, REPORT.cli.notXlsx);
   if (problem !== null) {
     io.err(problem);
     return EXIT_UNUSABLE;
